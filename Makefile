@@ -1,0 +1,58 @@
+# The two commands of the README: `make run` and `make test`. Every target does its own
+# set-up and is idempotent: a second call only does what changed.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export DJANGO_SETTINGS_MODULE := quartiersmanagement.settings
+
+.PHONY: run test serve setup db migrate lint stop help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run    – einrichten, Demodaten laden, Entwicklungsserver auf http://127.0.0.1:8000"
+	@echo "make test   – einrichten und alle Tests (inkl. Browser-Tests) ausführen"
+	@echo "make serve  – gunicorn + whitenoise mit Produktionseinstellungen (lokal, HTTP)"
+	@echo "make stop   – eingebettete Datenbank stoppen"
+
+$(VENV)/.installiert: pyproject.toml
+	scripts/systempakete.sh basis
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+node_modules/.installiert: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.env: .env.example
+	scripts/env_anlegen.sh
+
+db:
+	scripts/devdb.sh start
+
+migrate: $(VENV)/.installiert node_modules/.installiert .env db
+	$(MANAGE) migrate --no-input -v 0
+
+setup: migrate
+
+run: setup
+	$(MANAGE) demo_daten
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installiert
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: setup lint
+	scripts/systempakete.sh browser
+	$(MANAGE) makemigrations --check --dry-run -v 0
+	$(VENV)/bin/pytest
+
+serve: setup
+	DEBUG=false HTTPS=false $(MANAGE) collectstatic --no-input -v 0
+	DEBUG=false HTTPS=false ALLOWED_HOSTS=127.0.0.1,localhost \
+	  $(VENV)/bin/gunicorn quartiersmanagement.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+
+stop:
+	scripts/devdb.sh stop

@@ -1,0 +1,60 @@
+"""Who may see and edit what, per quartier.
+
+Leitung (group) reads every quartier; a current Zuständigkeit gives its role in one quartier:
+Quartiersmanagement edits, Leitung and Lesend read. Superusers pass every check through Django.
+Other apps guard their objects with `darf_quartier_lesen` / `darf_quartier_bearbeiten` on the
+object's quartier, so the rule lives here once.
+"""
+
+import rules
+
+from .models import Zustaendigkeit
+
+GRUPPE_QUARTIERSMANAGEMENT = "Quartiersmanagement"
+GRUPPE_LEITUNG = "Leitung"
+GRUPPE_LESEND = "Lesend"
+GRUPPEN = (GRUPPE_QUARTIERSMANAGEMENT, GRUPPE_LEITUNG, GRUPPE_LESEND)
+
+
+@rules.predicate
+def ist_leitung(user):
+    """Member of the city-wide Leitung group: reads all quartiers and the city reports."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_ist_leitung"):
+        user._ist_leitung = user.groups.filter(name=GRUPPE_LEITUNG).exists()
+    return user._ist_leitung
+
+
+def _rollen_in(user, quartier) -> set[str]:
+    """The user's current roles in one quartier, cached on the user for the request."""
+    if not user.is_authenticated or quartier is None:
+        return set()
+    cache = getattr(user, "_rollen_je_quartier", None)
+    if cache is None:
+        cache = user._rollen_je_quartier = {}
+    if quartier.pk not in cache:
+        cache[quartier.pk] = set(
+            Zustaendigkeit.objects.aktuell()
+            .filter(benutzer=user, quartier=quartier)
+            .values_list("rolle", flat=True)
+        )
+    return cache[quartier.pk]
+
+
+@rules.predicate
+def ist_zustaendig(user, quartier):
+    """Any current role in this quartier (Quartiersmanagement, Leitung or Lesend)."""
+    return bool(_rollen_in(user, quartier))
+
+
+@rules.predicate
+def ist_quartiersmanager(user, quartier):
+    """Currently assigned as Quartiersmanagement in this quartier: may edit its records."""
+    return Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT in _rollen_in(user, quartier)
+
+
+darf_quartier_lesen = rules.is_superuser | ist_leitung | ist_zustaendig
+darf_quartier_bearbeiten = rules.is_superuser | ist_quartiersmanager
+
+rules.add_perm("quartiere.view_quartier", darf_quartier_lesen)

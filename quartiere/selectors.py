@@ -1,0 +1,62 @@
+"""Reads of the base app. Every list of another app starts from `quartiere_fuer(user)`."""
+
+from django.db.models import F, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Programmeinsatz, Quartier, Zustaendigkeit
+from .rules import ist_leitung
+
+
+def quartiere_fuer(user) -> QuerySet[Quartier]:
+    """Quartiers the user may read: all for superusers and Leitung, else the assigned ones."""
+    if not user.is_authenticated:
+        return Quartier.objects.none()
+    if user.is_superuser or ist_leitung(user):
+        return Quartier.objects.all()
+    return Quartier.objects.filter(
+        pk__in=Zustaendigkeit.objects.aktuell().filter(benutzer=user).values("quartier")
+    )
+
+
+def bearbeitbare_quartiere_fuer(user) -> QuerySet[Quartier]:
+    """Quartiers whose records the user may create and change (Quartiersmanagement role)."""
+    if not user.is_authenticated:
+        return Quartier.objects.none()
+    if user.is_superuser:
+        return Quartier.objects.all()
+    return Quartier.objects.filter(
+        pk__in=Zustaendigkeit.objects.aktuell()
+        .filter(benutzer=user, rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT)
+        .values("quartier")
+    )
+
+
+def meine_zustaendigkeiten(user) -> QuerySet[Zustaendigkeit]:
+    """The user's current roles, with their quartiers, for the start page."""
+    return (
+        Zustaendigkeit.objects.aktuell()
+        .filter(benutzer=user)
+        .select_related("quartier")
+        .order_by("quartier__name", "rolle")
+    )
+
+
+def quartier_mit_details(user, slug: str) -> Quartier:
+    """One readable quartier with its programmes (running first) and current staff; else 404."""
+    qs = quartiere_fuer(user).prefetch_related(
+        Prefetch(
+            "programmeinsaetze",
+            queryset=Programmeinsatz.objects.select_related("programm").order_by(
+                F("bis").desc(nulls_first=True), "-von"
+            ),
+            to_attr="alle_programmeinsaetze",
+        ),
+        Prefetch(
+            "zustaendigkeiten",
+            queryset=Zustaendigkeit.objects.aktuell()
+            .select_related("benutzer")
+            .order_by("rolle", "benutzer__last_name"),
+            to_attr="aktuelle_zustaendigkeiten",
+        ),
+    )
+    return get_object_or_404(qs, slug=slug)

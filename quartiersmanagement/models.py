@@ -1,0 +1,27 @@
+"""Shared model pieces: the timestamp base of every domain model, and the custom user."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Zeitstempel(models.Model):
+    """When a record was created and last changed; every domain model inherits it."""
+
+    erstellt = models.DateTimeField(_("erstellt"), auto_now_add=True)
+    geaendert = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Benutzer(AbstractUser):
+    """A member of staff. Rights per quartier come from `quartiere.Zustaendigkeit`."""
+
+    class Meta:
+        verbose_name = _("Benutzer:in")
+        verbose_name_plural = _("Benutzer:innen")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username

@@ -1,0 +1,34 @@
+"""Root URLconf: every app brings its own paths (German nouns), mounted at the root."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from quartiersmanagement.forms import AnmeldeForm
+
+admin.site.site_header = _("Quartiersmanagement – Verwaltung")
+admin.site.site_title = _("Quartiersmanagement")
+admin.site.index_title = _("Stammdaten pflegen")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path(
+        "konto/anmelden/",
+        auth_views.LoginView.as_view(authentication_form=AnmeldeForm),
+        name="login",
+    ),
+    path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/passwort/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "konto/passwort/geaendert/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("", include("quartiere.urls")),
+    path("", include("bedarfe.urls")),
+    path("", include("akteure.urls")),
+    path("", include("projekte.urls")),
+    path("", include("berichte.urls")),
+    path("", include("oeffentlichkeit.urls")),
+]

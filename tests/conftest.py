@@ -1,0 +1,54 @@
+"""Project-wide test set-up: fast hashing, mails in memory, media in a temp folder, and the
+users every permission test needs (an assigned QM, a QM of another quartier, Leitung, Lesend)."""
+
+import pytest
+
+from quartiere.models import Zustaendigkeit
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _test_einstellungen(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AXES_ENABLED = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def quartier(db):
+    return factories.QuartierFactory(name="Preuswald", slug="preuswald")
+
+
+@pytest.fixture
+def anderes_quartier(db):
+    return factories.QuartierFactory(name="Eilendorf", slug="eilendorf")
+
+
+@pytest.fixture
+def qm(quartier):
+    """Quartiersmanagement of `quartier`: may edit it."""
+    return factories.benutzer_mit_rolle(quartier, username="qm")
+
+
+@pytest.fixture
+def qm_anderes(anderes_quartier):
+    """Quartiersmanagement of another quartier: must not see `quartier`."""
+    return factories.benutzer_mit_rolle(anderes_quartier, username="qm-anderes")
+
+
+@pytest.fixture
+def lesend(quartier):
+    """Reads `quartier`, edits nothing."""
+    return factories.benutzer_mit_rolle(
+        quartier, rolle=Zustaendigkeit.Rolle.LESEND, username="lesend"
+    )
+
+
+@pytest.fixture
+def leitung(db):
+    return factories.leitung(username="leitung")

@@ -1,0 +1,3 @@
+"""Factories of every app, re-exported so tests import from one place."""
+
+from .quartiere import *  # noqa: F403

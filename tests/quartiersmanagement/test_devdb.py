@@ -1,0 +1,86 @@
+"""scripts/devdb.sh: two checkouts never collide, and a crash's stale pid file is no obstacle."""
+
+import glob
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+SKRIPT = Path(__file__).resolve().parents[2] / "scripts" / "devdb.sh"
+
+pytestmark = pytest.mark.skipif(
+    not glob.glob("/usr/lib/postgresql/*/bin/initdb"), reason="PostgreSQL-Server nicht installiert"
+)
+
+
+def _devdb(checkout: Path, befehl: str) -> subprocess.CompletedProcess:
+    umgebung = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    return subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [str(checkout / "scripts" / "devdb.sh"), befehl],
+        env=umgebung,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def checkouts():
+    """Two throw-away checkouts (only the script) that the postgres user can enter."""
+    wurzeln = []
+    for _ in range(2):
+        wurzel = Path(tempfile.mkdtemp(prefix="qm-devdb-", dir="/tmp"))
+        wurzel.chmod(0o755)
+        (wurzel / "scripts").mkdir()
+        shutil.copy(SKRIPT, wurzel / "scripts" / "devdb.sh")
+        wurzeln.append(wurzel)
+    yield wurzeln
+    for wurzel in wurzeln:
+        _devdb(wurzel, "stop")
+        shutil.rmtree(wurzel, ignore_errors=True)
+
+
+def test_zwei_checkouts_bekommen_verschiedene_ports(checkouts):
+    a, b = checkouts
+    assert _devdb(a, "start").returncode == 0
+    assert _devdb(b, "start").returncode == 0
+    port_a = (a / ".pgdata" / "port").read_text().strip()
+    port_b = (b / ".pgdata" / "port").read_text().strip()
+    assert port_a != port_b
+    assert f":{port_a}/" in (a / ".pgdata" / "database_url").read_text()
+    assert _devdb(a, "status").returncode == 0
+    assert not list((a / ".pgdata").glob("**/.s.PGSQL.*")), "kein Unix-Socket im Checkout"
+
+
+def test_veraltete_pid_datei_nach_absturz_verhindert_den_start_nicht(checkouts):
+    a, _ = checkouts
+    assert _devdb(a, "start").returncode == 0
+    pidfile = a / ".pgdata" / "data" / "postmaster.pid"
+    postmaster = int(pidfile.read_text().splitlines()[0])
+    os.kill(postmaster, signal.SIGKILL)
+    # The crash leaves the file behind; make it name a live process that is not PostgreSQL.
+    zeilen = pidfile.read_text().splitlines()
+    zeilen[0] = str(os.getpid())
+    pidfile.write_text("\n".join(zeilen) + "\n")
+
+    neustart = _devdb(a, "start")
+    assert neustart.returncode == 0, neustart.stderr
+    assert "veraltete PID-Datei" in neustart.stderr
+    assert _devdb(a, "status").returncode == 0
+
+
+def test_mit_database_url_tut_das_skript_nichts(tmp_path):
+    ergebnis = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [str(SKRIPT), "start"],
+        env={**os.environ, "DATABASE_URL": "postgres://x@127.0.0.1:1/x"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ergebnis.returncode == 0
+    assert "DATABASE_URL ist gesetzt" in ergebnis.stderr
