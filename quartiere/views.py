@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.generic import ListView
 
-from . import selectors
+from . import abschnitte, selectors
 
 
 def start(request):
@@ -29,4 +29,8 @@ class QuartierListe(ListView):
 def quartier_detail(request, slug):
     """A quartier's page; another quartier's slug gives 404 because the selector hides it."""
     quartier = selectors.quartier_mit_details(request.user, slug)
-    return render(request, "quartiere/quartier_detail.html", {"quartier": quartier})
+    return render(
+        request,
+        "quartiere/quartier_detail.html",
+        {"quartier": quartier, "abschnitte": abschnitte.abschnitte_fuer(request.user, quartier)},
+    )

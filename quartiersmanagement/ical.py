@@ -1,0 +1,71 @@
+"""iCalendar (RFC 5545) feeds that calendar programs can subscribe to.
+
+Every event keeps a stable UID (stored on its model), a SEQUENCE that grows with each change,
+and DTSTAMP/LAST-MODIFIED from the record's last change, so a re-download updates entries
+instead of duplicating them. Times are written in Europe/Berlin with a VTIMEZONE.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.http import HttpResponse
+
+PRODID = "-//Quartiersmanagement//DE"
+
+
+def kalender(*, name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    return cal
+
+
+def ereignis(
+    *,
+    uid: str,
+    beginn: datetime.datetime,
+    ende: datetime.datetime | None,
+    titel: str,
+    geaendert: datetime.datetime,
+    sequenz: int = 0,
+    ort: str = "",
+    beschreibung: str = "",
+    url: str = "",
+    abgesagt: bool = False,
+) -> icalendar.Event:
+    """One VEVENT; a cancelled one stays in the feed with STATUS:CANCELLED."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", geaendert.astimezone(datetime.UTC))
+    event.add("last-modified", geaendert.astimezone(datetime.UTC))
+    event.add("sequence", sequenz)
+    event.add("dtstart", beginn.astimezone(zone))
+    if ende:
+        event.add("dtend", ende.astimezone(zone))
+    event.add("summary", titel)
+    if ort:
+        event.add("location", ort)
+    if beschreibung:
+        event.add("description", beschreibung)
+    if url:
+        event.add("url", url)
+    event.add("status", "CANCELLED" if abgesagt else "CONFIRMED")
+    return event
+
+
+def ical_bytes(cal: icalendar.Calendar) -> bytes:
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def ical_antwort(cal: icalendar.Calendar, *, dateiname: str) -> HttpResponse:
+    antwort = HttpResponse(ical_bytes(cal), content_type="text/calendar; charset=utf-8")
+    antwort["Content-Disposition"] = f'inline; filename="{dateiname}.ics"'
+    return antwort
