@@ -3,7 +3,9 @@
 from django.shortcuts import render
 from django.views.generic import ListView
 
-from . import abschnitte, selectors
+from quartiersmanagement import abschnitte
+
+from . import selectors
 
 
 def start(request):
@@ -32,5 +34,8 @@ def quartier_detail(request, slug):
     return render(
         request,
         "quartiere/quartier_detail.html",
-        {"quartier": quartier, "abschnitte": abschnitte.abschnitte_fuer(request.user, quartier)},
+        {
+            "quartier": quartier,
+            "abschnitte": abschnitte.abschnitte_fuer("quartier", request.user, quartier),
+        },
     )
