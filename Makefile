@@ -40,9 +40,12 @@ run: setup
 	$(MANAGE) demo_daten
 	$(MANAGE) runserver 127.0.0.1:8000
 
+APPS := quartiersmanagement quartiere akteure bedarfe projekte berichte oeffentlichkeit
+
 lint: $(VENV)/.installiert
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r $(APPS) --severity-level medium
 
 test: setup lint
 	scripts/systempakete.sh browser

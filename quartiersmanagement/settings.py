@@ -29,6 +29,7 @@ env = environ.Env(
     HTTPS=(bool, True),
     SECURE_HSTS_SECONDS=(int, 31536000),
     LOG_LEVEL=(str, "INFO"),
+    LOG_JSON=(bool, True),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "quartiersmanagement.protokoll.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -208,6 +210,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer's health check may use plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 if not DEBUG and env("HTTPS"):
     # HTTPS=false only for `make serve` on a developer's machine (production-like, plain HTTP).
     SECURE_SSL_REDIRECT = True
@@ -233,13 +237,26 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# JSON lines with request id on stdout in production; readable lines in development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "quartiersmanagement.protokoll.RequestIdFilter"}},
     "formatters": {
-        "einfach": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+        "json": {"()": "quartiersmanagement.protokoll.JsonFormatter"},
+        "einfach": {
+            "format": "{asctime} {levelname} [{request_id}] {name}: {message}",
+            "style": "{",
+        },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "einfach"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json" if env("LOG_JSON") else "einfach",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

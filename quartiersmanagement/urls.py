@@ -6,12 +6,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from quartiersmanagement.forms import AnmeldeForm
+from quartiersmanagement.views import healthz
 
 admin.site.site_header = _("Quartiersmanagement – Verwaltung")
 admin.site.site_title = _("Quartiersmanagement")
 admin.site.index_title = _("Stammdaten pflegen")
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path(
         "konto/anmelden/",

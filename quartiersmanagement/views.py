@@ -1,6 +1,24 @@
 """Project-wide views."""
 
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    """For the load balancer and monitoring: 200 if the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "fehler", "datenbank": "nicht erreichbar"}, status=503)
+    return JsonResponse({"status": "ok", "datenbank": "ok"})
 
 
 class ImAufbau(TemplateView):
