@@ -285,7 +285,7 @@ def _logins_laden(quartiere, passwort) -> dict[str, str]:
             benutzer.set_password(passwort)
             benutzer.save(update_fields=["password"])
         if gruppe:
-            benutzer.groups.add(Group.objects.get(name=gruppe))
+            benutzer.groups.add(Group.objects.get_or_create(name=gruppe)[0])
         for slug, rolle in rollen:
             Zustaendigkeit.objects.get_or_create(
                 benutzer=benutzer,
