@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.generic import ListView
 
 from quartiersmanagement import abschnitte
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from . import selectors
 
@@ -37,5 +38,6 @@ def quartier_detail(request, slug):
         {
             "quartier": quartier,
             "abschnitte": abschnitte.abschnitte_fuer("quartier", request.user, quartier),
+            "verlauf": verlauf_fuer(quartier),
         },
     )
