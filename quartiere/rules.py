@@ -58,3 +58,8 @@ darf_quartier_lesen = rules.is_superuser | ist_leitung | ist_zustaendig
 darf_quartier_bearbeiten = rules.is_superuser | ist_quartiersmanager
 
 rules.add_perm("quartiere.view_quartier", darf_quartier_lesen)
+
+# Optional TOTP second factor (quartiersmanagement/zwei_faktor.py) for admins and Leitung.
+rules.add_perm(
+    "quartiersmanagement.zwei_faktor_nutzen", rules.is_superuser | rules.is_staff | ist_leitung
+)

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from quartiersmanagement import zwei_faktor
 from quartiersmanagement.forms import AnmeldeForm
 from quartiersmanagement.views import healthz
 
@@ -27,6 +28,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("konto/zwei-faktor/", zwei_faktor.einrichten, name="zwei_faktor"),
+    path("konto/zwei-faktor/pruefen/", zwei_faktor.pruefen, name="zwei_faktor_pruefen"),
     path("", include("quartiere.urls")),
     path("", include("bedarfe.urls")),
     path("", include("akteure.urls")),
