@@ -1,6 +1,7 @@
 """Pages of the base app: my quartiers, all readable quartiers, one quartier."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from quartiersmanagement import abschnitte
@@ -9,6 +10,7 @@ from quartiersmanagement.verlauf import verlauf_fuer
 from . import selectors
 
 
+@require_safe
 def start(request):
     """The signed-in user's quartiers with their role; Leitung sees every quartier."""
     zustaendigkeiten = list(selectors.meine_zustaendigkeiten(request.user))
@@ -29,6 +31,7 @@ class QuartierListe(ListView):
         return selectors.quartiere_fuer(self.request.user)
 
 
+@require_safe
 def quartier_detail(request, slug):
     """A quartier's page; another quartier's slug gives 404 because the selector hides it."""
     quartier = selectors.quartier_mit_details(request.user, slug)

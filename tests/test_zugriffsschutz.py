@@ -1,0 +1,121 @@
+"""Walks every URL pattern of the project and checks access control, so that a new view
+without a permission check fails CI.
+
+For each named URL:
+- anonymous: redirected to the login (unless listed in OEFFENTLICH with a reason);
+- a Quartiersmanager:in of another quartier: an object page gives 404/403; a list page shows
+  nothing of the other quartier (the MARKER of its records is not in the page);
+- a Lesend user of the object's quartier: a POST changes nothing (403/404/405, row counts equal).
+Every URL with parameters needs an entry in OBJEKTE that builds a record in a given quartier
+(its texts carry MARKER) and returns the URL kwargs. A missing entry fails the test.
+"""
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from quartiere.models import Zustaendigkeit
+from tests import factories
+
+MARKER = "Zugriffsmarker"
+
+# URL names reachable without login, each for a reason.
+OEFFENTLICH = {
+    "login": "Anmeldung",
+    "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
+}
+# URL names that are not pages of their own (they redirect or only accept POST by design).
+NUR_POST = {"logout"}
+# The user's own account: a POST acts on the account, never on quartier data.
+EIGENES_KONTO = {"password_change", "password_change_done", "zwei_faktor", "zwei_faktor_pruefen"}
+
+
+def _quartier_seite(quartier):
+    return {"slug": quartier.slug}
+
+
+# URL name -> builder(quartier) -> reverse kwargs. Builders create records in `quartier`.
+OBJEKTE = {
+    "quartiere:detail": _quartier_seite,
+}
+
+
+def _benannte_urls(patterns=None, namespace=""):
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            if p.app_name == "admin":
+                continue
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from _benannte_urls(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{namespace}{p.name}", p
+
+
+URLS = sorted(dict(_benannte_urls()).items())
+GESCHUETZT = [(name, p) for name, p in URLS if name not in OEFFENTLICH and name not in NUR_POST]
+
+
+def _hat_parameter(pattern) -> bool:
+    return bool(pattern.pattern.regex.groupindex)
+
+
+def _url(name, pattern, quartier):
+    if not _hat_parameter(pattern):
+        return reverse(name)
+    assert name in OBJEKTE, f"URL {name!r} hat keinen Eintrag in OBJEKTE: Zugriffsschutz ungeprüft"
+    return reverse(name, kwargs=OBJEKTE[name](quartier))
+
+
+def _zeilen():
+    return {
+        m._meta.label: m._default_manager.count()
+        for m in apps.get_models()
+        if not m._meta.label.startswith(("sessions.", "axes.", "admin."))
+    }
+
+
+@pytest.fixture
+def geheimes_quartier(db):
+    return factories.QuartierFactory(name=f"{MARKER} Quartier", slug="geheim")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", GESCHUETZT, ids=[n for n, _p in GESCHUETZT])
+def test_anonym_wird_zur_anmeldung_geleitet(client, geheimes_quartier, name, pattern):
+    antwort = client.get(_url(name, pattern, geheimes_quartier))
+    assert antwort.status_code == 302, f"{name}: {antwort.status_code}"
+    assert antwort.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", GESCHUETZT, ids=[n for n, _p in GESCHUETZT])
+def test_fremdes_quartier_sieht_nichts(client, geheimes_quartier, qm_anderes, name, pattern):
+    url = _url(name, pattern, geheimes_quartier)
+    client.force_login(qm_anderes)
+    antwort = client.get(url)
+    if _hat_parameter(pattern):
+        assert antwort.status_code in (403, 404), f"{name}: {antwort.status_code}"
+    else:
+        assert antwort.status_code in (200, 302, 403), f"{name}: {antwort.status_code}"
+        assert MARKER not in antwort.content.decode(errors="replace"), f"{name} zeigt Fremdes"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", GESCHUETZT, ids=[n for n, _p in GESCHUETZT])
+def test_lesend_kann_nichts_aendern(client, geheimes_quartier, name, pattern):
+    url = _url(name, pattern, geheimes_quartier)
+    lesend = factories.benutzer_mit_rolle(geheimes_quartier, rolle=Zustaendigkeit.Rolle.LESEND)
+    client.force_login(lesend)
+    vorher = _zeilen()
+    antwort = client.post(url, {"titel": "geändert", "name": "geändert", "status": "erledigt"})
+    if name not in EIGENES_KONTO:
+        assert antwort.status_code in (403, 404, 405), f"{name}: {antwort.status_code}"
+    assert _zeilen() == vorher, f"{name}: POST von Lesend hat Daten verändert"
+
+
+@pytest.mark.django_db
+def test_verwaltung_nur_fuer_administration(client, qm):
+    assert client.get(reverse("admin:index")).status_code == 302
+    client.force_login(qm)
+    antwort = client.get(reverse("admin:index"))
+    assert antwort.status_code == 302 and "/admin/login/" in antwort.url
