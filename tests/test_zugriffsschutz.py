@@ -1,13 +1,16 @@
-"""Walks every URL pattern of the project and checks access control, so that a new view
-without a permission check fails CI.
+"""Walks every URL pattern of the project and checks access control and escaping, so that a
+new view without a permission check (or with |safe on user text) fails CI.
 
 For each named URL:
 - anonymous: redirected to the login (unless listed in OEFFENTLICH with a reason);
 - a Quartiersmanager:in of another quartier: an object page gives 404/403; a list page shows
   nothing of the other quartier (the MARKER of its records is not in the page);
 - a Lesend user of the object's quartier: a POST changes nothing (403/404/405, row counts equal).
-Every URL with parameters needs an entry in OBJEKTE that builds a record in a given quartier
-(its texts carry MARKER) and returns the URL kwargs. A missing entry fails the test.
+- the Quartiersmanager:in of the quartier sees records whose texts hold an XSS payload only
+  escaped.
+Every URL with parameters needs an entry in OBJEKTE: a builder(quartier, text) that creates a
+record in that quartier with `text` in its text fields and returns the URL kwargs. Builders
+are called once per quartier and text, so lists see the same records. A missing entry fails.
 """
 
 import pytest
@@ -18,6 +21,8 @@ from quartiere.models import Zustaendigkeit
 from tests import factories
 
 MARKER = "Zugriffsmarker"
+XSS = '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
+XSS_ROH = ("<script>alert", "<img src=x onerror")
 
 # URL names reachable without login, each for a reason.
 OEFFENTLICH = {
@@ -30,11 +35,13 @@ NUR_POST = {"logout"}
 EIGENES_KONTO = {"password_change", "password_change_done", "zwei_faktor", "zwei_faktor_pruefen"}
 
 
-def _quartier_seite(quartier):
+def _quartier_seite(quartier, text):
+    quartier.beschreibung = text
+    quartier.save()
     return {"slug": quartier.slug}
 
 
-# URL name -> builder(quartier) -> reverse kwargs. Builders create records in `quartier`.
+# URL name -> builder(quartier, text) -> reverse kwargs.
 OBJEKTE = {
     "quartiere:detail": _quartier_seite,
 }
@@ -59,11 +66,13 @@ def _hat_parameter(pattern) -> bool:
     return bool(pattern.pattern.regex.groupindex)
 
 
-def _url(name, pattern, quartier):
+def _url(name, pattern, quartier, text=MARKER):
     if not _hat_parameter(pattern):
+        for baue in OBJEKTE.values():
+            baue(quartier, text)
         return reverse(name)
     assert name in OBJEKTE, f"URL {name!r} hat keinen Eintrag in OBJEKTE: Zugriffsschutz ungeprüft"
-    return reverse(name, kwargs=OBJEKTE[name](quartier))
+    return reverse(name, kwargs=OBJEKTE[name](quartier, text))
 
 
 def _zeilen():
@@ -111,6 +120,19 @@ def test_lesend_kann_nichts_aendern(client, geheimes_quartier, name, pattern):
     if name not in EIGENES_KONTO:
         assert antwort.status_code in (403, 404, 405), f"{name}: {antwort.status_code}"
     assert _zeilen() == vorher, f"{name}: POST von Lesend hat Daten verändert"
+
+
+LESBAR = [(n, p) for n, p in GESCHUETZT if n not in EIGENES_KONTO]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", LESBAR, ids=[n for n, _p in LESBAR])
+def test_text_mit_skript_erscheint_nur_maskiert(client, qm, quartier, name, pattern):
+    url = _url(name, pattern, quartier, text=XSS)
+    client.force_login(qm)
+    inhalt = client.get(url).content.decode(errors="replace")
+    for roh in XSS_ROH:
+        assert roh not in inhalt, f"{name} gibt Benutzertext unmaskiert aus"
 
 
 @pytest.mark.django_db
