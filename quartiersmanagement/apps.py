@@ -9,6 +9,31 @@ class QuartiersmanagementConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import zwei_faktor
+        from . import dsgvo, zwei_faktor
 
         user_logged_in.connect(zwei_faktor.bei_anmeldung_merken, dispatch_uid="zwei_faktor")
+        dsgvo.registrieren(
+            dsgvo.Verarbeitung(
+                bezeichnung=_("Benutzerkonten der Beschäftigten"),
+                zweck=_("Anmeldung, Rechte pro Quartier, Nachvollziehbarkeit von Änderungen"),
+                rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_BESCHAEFTIGUNG,
+                betroffene=_("Beschäftigte der Stadt und der Träger"),
+                datenkategorien=_(
+                    "Name, dienstliche E-Mail, Benutzername, Passwort-Hash, Zuständigkeiten, "
+                    "Anmeldeversuche (IP-Adresse), Zweitfaktor-Schlüssel"
+                ),
+                empfaenger=_("keine; intern nur Administration"),
+                loeschfrist=_(
+                    "Konto: Deaktivierung bei Ausscheiden, Löschung nach 6 Monaten; "
+                    "Anmeldeversuche: 1 Stunde nach Sperrende"
+                ),
+                modelle=(
+                    "quartiersmanagement.Benutzer",
+                    "quartiere.Zustaendigkeit",
+                    "axes.AccessAttempt",
+                    "axes.AccessLog",
+                    "axes.AccessFailureLog",
+                    "otp_totp.TOTPDevice",
+                ),
+            )
+        )

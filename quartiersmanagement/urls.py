@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiersmanagement import zwei_faktor
 from quartiersmanagement.forms import AnmeldeForm
-from quartiersmanagement.views import healthz
+from quartiersmanagement.views import healthz, verarbeitungsverzeichnis
 
 admin.site.site_header = _("Quartiersmanagement – Verwaltung")
 admin.site.site_title = _("Quartiersmanagement")
@@ -15,6 +15,11 @@ admin.site.index_title = _("Stammdaten pflegen")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
+    path(
+        "admin/verarbeitungsverzeichnis/",
+        admin.site.admin_view(verarbeitungsverzeichnis),
+        name="verarbeitungsverzeichnis",
+    ),
     path("admin/", admin.site.urls),
     path(
         "konto/anmelden/",

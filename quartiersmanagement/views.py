@@ -1,11 +1,15 @@
 """Project-wide views."""
 
+from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from . import dsgvo
 
 
 @login_not_required
@@ -29,3 +33,12 @@ class ImAufbau(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(bereich=self.bereich, **kwargs)
+
+
+def verarbeitungsverzeichnis(request):
+    """Art. 30 register for admins, generated from what the apps registered."""
+    return render(
+        request,
+        "admin/verarbeitungsverzeichnis.html",
+        {**admin.site.each_context(request), "verzeichnis": dsgvo.verzeichnis()},
+    )

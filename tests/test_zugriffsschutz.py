@@ -48,13 +48,14 @@ OBJEKTE = {
 
 
 def _benannte_urls(patterns=None, namespace=""):
+    """All named URL patterns; the admin (guarded by admin_view) is checked separately."""
     for p in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(p, URLResolver):
             if p.app_name == "admin":
                 continue
             ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
             yield from _benannte_urls(p.url_patterns, ns)
-        elif isinstance(p, URLPattern) and p.name:
+        elif isinstance(p, URLPattern) and p.name and not str(p.pattern).startswith("admin/"):
             yield f"{namespace}{p.name}", p
 
 

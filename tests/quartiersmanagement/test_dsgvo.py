@@ -1,0 +1,60 @@
+"""The Art. 30 register is generated from the code and covers every personal-data model."""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from quartiersmanagement import dsgvo
+
+# Field names that mark personal data of identifiable people.
+PERSONENFELDER = {
+    "vorname",
+    "nachname",
+    "first_name",
+    "last_name",
+    "email",
+    "e_mail",
+    "telefon",
+    "mobil",
+    "strasse",
+    "adresse",
+    "anschrift",
+    "geburtsdatum",
+    "ip_address",
+}
+
+# Models whose contact fields hold no personal data, each with the reason.
+KEINE_PERSONENDATEN = {
+    "quartiere.Fachbereich": "E-Mail ist ein Funktionspostfach der Verwaltung",
+}
+
+
+def _modelle_mit_personendaten():
+    for modell in apps.get_models():
+        if modell._meta.app_label in {"auth", "contenttypes", "sessions", "admin"}:
+            continue
+        if modell.__name__.startswith("Historical"):
+            continue
+        felder = {f.name for f in modell._meta.concrete_fields}
+        if felder & PERSONENFELDER and modell._meta.label not in KEINE_PERSONENDATEN:
+            yield modell._meta.label
+
+
+def test_jedes_modell_mit_personendaten_steht_im_verzeichnis():
+    fehlend = set(_modelle_mit_personendaten()) - dsgvo.erfasste_modelle()
+    assert not fehlend, f"Nicht im Verarbeitungsverzeichnis: {sorted(fehlend)}"
+
+
+def test_verzeichnis_nennt_alles_was_art_30_verlangt():
+    for v in dsgvo.verzeichnis():
+        for feld in ("zweck", "rechtsgrundlage", "betroffene", "datenkategorien", "loeschfrist"):
+            assert str(getattr(v, feld)).strip(), f"{v.bezeichnung}: {feld} fehlt"
+
+
+@pytest.mark.django_db
+def test_verzeichnisseite_nur_fuer_administration(admin_client, client, qm):
+    inhalt = admin_client.get(reverse("verarbeitungsverzeichnis")).content.decode()
+    assert "Benutzerkonten der Beschäftigten" in inhalt
+    assert "Art. 6 Abs. 1 lit. c" in inhalt
+    client.force_login(qm)
+    assert client.get(reverse("verarbeitungsverzeichnis")).status_code == 302
