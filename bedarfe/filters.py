@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BaseCSVWidget
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
@@ -23,6 +24,10 @@ SORTIERUNG = (
 
 class Datum(forms.DateInput):
     input_type = "date"
+
+
+class VersteckteSortierung(BaseCSVWidget, forms.HiddenInput):
+    """Keeps the sort order (set by the column headers) when the filter form is sent."""
 
 
 class BedarfFilter(django_filters.FilterSet):
@@ -63,7 +68,7 @@ class BedarfFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["quartier"].queryset = quartiere_fuer(user)
-        self.form.fields["o"].widget = forms.HiddenInput()
+        self.form.fields["o"].widget = VersteckteSortierung()
 
     def volltext(self, queryset, name, value):
         """German full-text search (stemming: "Spielplätze" finds "Spielplatz")."""

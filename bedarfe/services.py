@@ -449,6 +449,9 @@ def weiterleitung_umleiten(
 ) -> Weiterleitung:
     """After 'nicht zuständig': forward to the suggested (or another) department in one step;
     the new forward points to the old one, so the chain stays visible."""
+    weiterleitung = Weiterleitung.objects.select_related(
+        "bedarf", "vorgeschlagener_fachbereich"
+    ).get(pk=weiterleitung.pk)
     if weiterleitung.ergebnis != Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG:
         raise ValidationError(
             {
