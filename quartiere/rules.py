@@ -60,6 +60,7 @@ darf_quartier_bearbeiten = rules.is_superuser | ist_quartiersmanager
 rules.add_perm("quartiere.view_quartier", darf_quartier_lesen)
 
 # Optional TOTP second factor (quartiersmanagement/zwei_faktor.py) for admins and Leitung.
-rules.add_perm(
-    "quartiersmanagement.zwei_faktor_nutzen", rules.is_superuser | rules.is_staff | ist_leitung
-)
+# Also a rule, so the menu can test it without the model backend's permission queries.
+darf_zwei_faktor_nutzen = rules.is_superuser | rules.is_staff | ist_leitung
+rules.add_rule("zwei_faktor_nutzen", darf_zwei_faktor_nutzen)
+rules.add_perm("quartiersmanagement.zwei_faktor_nutzen", darf_zwei_faktor_nutzen)
