@@ -2,6 +2,8 @@
 users every permission test needs (an assigned QM, a QM of another quartier, Leitung, Lesend)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quartiere.models import Zustaendigkeit
 from tests import factories
@@ -52,3 +54,15 @@ def lesend(quartier):
 @pytest.fixture
 def leitung(db):
     return factories.leitung(username="leitung")
+
+
+@pytest.fixture
+def abfragen():
+    """Count the queries of a callable: `abfragen(lambda: client.get(url))` -> int."""
+
+    def zaehlen(aufruf) -> int:
+        with CaptureQueriesContext(connection) as kontext:
+            aufruf()
+        return len(kontext.captured_queries)
+
+    return zaehlen
