@@ -8,9 +8,10 @@ For each named URL:
 - a Lesend user of the object's quartier: a POST changes nothing (403/404/405, row counts equal).
 - the Quartiersmanager:in of the quartier sees records whose texts hold an XSS payload only
   escaped.
-Every URL with parameters needs an entry in OBJEKTE: a builder(quartier, text) that creates a
-record in that quartier with `text` in its text fields and returns the URL kwargs. Builders
-are called once per quartier and text, so lists see the same records. A missing entry fails.
+Every URL with parameters needs an entry in OBJEKTE, collected from tests/<app>/zugriff.py: a
+builder(quartier, text) that creates a record in that quartier with `text` in its text fields
+and returns the URL kwargs. For list pages all builders run first, so lists hold records of
+the quartier. A missing entry fails.
 """
 
 import pytest
@@ -19,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from quartiere.models import Zustaendigkeit
 from tests import factories
+from tests.quartiere.zugriff import OBJEKTE as QUARTIERE
 
 MARKER = "Zugriffsmarker"
 XSS = '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
@@ -35,16 +37,7 @@ NUR_POST = {"logout"}
 EIGENES_KONTO = {"password_change", "password_change_done", "zwei_faktor", "zwei_faktor_pruefen"}
 
 
-def _quartier_seite(quartier, text):
-    quartier.beschreibung = text
-    quartier.save()
-    return {"slug": quartier.slug}
-
-
-# URL name -> builder(quartier, text) -> reverse kwargs.
-OBJEKTE = {
-    "quartiere:detail": _quartier_seite,
-}
+OBJEKTE = {**QUARTIERE}
 
 
 def _benannte_urls(patterns=None, namespace=""):
