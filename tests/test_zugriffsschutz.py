@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from quartiere.models import Zustaendigkeit
 from tests import factories
+from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.quartiere.zugriff import OBJEKTE as QUARTIERE
 
 MARKER = "Zugriffsmarker"
@@ -30,6 +31,7 @@ XSS_ROH = ("<script>alert", "<img src=x onerror")
 OEFFENTLICH = {
     "login": "Anmeldung",
     "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
+    "bedarfe:antwort": "Antwortlink des Fachbereichs, geschützt durch ein geheimes Token",
 }
 # URL names that are not pages of their own (they redirect or only accept POST by design).
 NUR_POST = {"logout"}
@@ -37,7 +39,7 @@ NUR_POST = {"logout"}
 EIGENES_KONTO = {"password_change", "password_change_done", "zwei_faktor", "zwei_faktor_pruefen"}
 
 
-OBJEKTE = {**QUARTIERE}
+OBJEKTE = {**QUARTIERE, **BEDARFE}
 
 
 def _benannte_urls(patterns=None, namespace=""):
