@@ -318,7 +318,7 @@ def bedarf_weiterleiten(
         ) % {"s": bedarf.get_status_display()}
     if fehler:
         raise ValidationError(fehler)
-    schluessel = secrets.token_urlsafe(32)
+    schluessel, token_hash = neuer_schluessel()
     w = Weiterleitung(
         bedarf=bedarf,
         fachbereich=an,
@@ -328,36 +328,38 @@ def bedarf_weiterleiten(
         gesendet_von=von,
         vorgaenger=vorgaenger,
         schluessel=schluessel,
-        token_hash=token_pruefsumme(_token_aus_schluessel(schluessel)),
+        token_hash=token_hash,
     )
     w.full_clean()
     w.save()
-    kommentar = _("An %(fb)s (%(mail)s), Frist %(frist)s.") % {
-        "fb": an,
-        "mail": kontakt_email,
-        "frist": frist.strftime("%d.%m.%Y"),
-    }
-    if vorgaenger:
-        kommentar += " " + _("Umgeleitet von %(fb)s.") % {"fb": vorgaenger.fachbereich}
-    if bedarf.status != S.WEITERGELEITET:
-        _status_setzen(
-            bedarf,
-            S.WEITERGELEITET,
-            von=von,
-            kommentar=kommentar,
-            art=Bedarfsereignis.Art.WEITERGELEITET,
-            weiterleitung=w,
-        )
-    else:
-        _ereignis(
-            bedarf,
-            Bedarfsereignis.Art.WEITERGELEITET,
-            von=von,
-            kommentar=kommentar,
-            weiterleitung=w,
-        )
+    weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
     transaction.on_commit(lambda: _mail_weiterleitung(w.pk, vorlage="weiterleitung"))
     return w
+
+
+def neuer_schluessel() -> tuple[str, str]:
+    """A fresh random key and the SHA-256 of the link token derived from it."""
+    schluessel = secrets.token_urlsafe(32)
+    return schluessel, token_pruefsumme(_token_aus_schluessel(schluessel))
+
+
+def weiterleitung_vermerken(*, bedarf: Bedarf, weiterleitung: Weiterleitung, von) -> None:
+    """Note a forward on the timeline and move the need to 'weitergeleitet'."""
+    w = weiterleitung
+    kommentar = _("An %(fb)s (%(mail)s), Frist %(frist)s.") % {
+        "fb": w.fachbereich,
+        "mail": w.kontakt_email,
+        "frist": w.frist.strftime("%d.%m.%Y"),
+    }
+    if w.vorgaenger:
+        kommentar += " " + _("Umgeleitet von %(fb)s.") % {"fb": w.vorgaenger.fachbereich}
+    art = Bedarfsereignis.Art.WEITERGELEITET
+    if bedarf.status != S.WEITERGELEITET:
+        _status_setzen(
+            bedarf, S.WEITERGELEITET, von=von, kommentar=kommentar, art=art, weiterleitung=w
+        )
+    else:
+        _ereignis(bedarf, art, von=von, kommentar=kommentar, weiterleitung=w)
 
 
 def _mail_weiterleitung(pk: int, *, vorlage: str) -> None:
