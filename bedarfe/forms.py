@@ -65,6 +65,7 @@ class BedarfForm(forms.ModelForm):
                 "hx-trigger": "input changed delay:400ms",
                 "hx-target": "#aehnliche-bedarfe",
                 "hx-include": "[name=quartier]",
+                "hx-sync": "this:replace",
                 "aria-describedby": "aehnliche-bedarfe",
             }
         )

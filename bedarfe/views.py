@@ -10,6 +10,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
@@ -304,8 +305,15 @@ def weiterleitung_antwort_erfassen(request, pk):
 
 
 @login_not_required
+@never_cache
 def antwort(request, token):
     """The department's answer page: no login, a secret link, only this one need."""
+    antwort = _antwort_seite(request, token)
+    antwort["X-Robots-Tag"] = "noindex, nofollow"
+    return antwort
+
+
+def _antwort_seite(request, token):
     w = services.weiterleitung_zum_token(token)
     if w is None:
         return render(request, "bedarfe/antwort_ungueltig.html", {"grund": "unbekannt"}, status=404)
