@@ -221,24 +221,29 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
 
 def _verknuepfungen_umhaengen(quelle: Bedarf, ziel: Bedarf) -> None:
     """Move links that other apps (e.g. projekte) hold to `quelle` over to `ziel`, without
-    importing them: every many-to-many relation to Bedarf declared elsewhere."""
+    importing them: every many-to-many relation and foreign key to Bedarf declared elsewhere."""
     for rel in Bedarf._meta.related_objects:
-        if not rel.many_to_many or rel.related_model is Bedarf:
-            continue
-        through = rel.through
-        bedarf_feld = next(
-            f.name for f in through._meta.fields if f.is_relation and f.related_model is Bedarf
-        )
-        anderes_feld = next(
-            f.name
-            for f in through._meta.fields
-            if f.is_relation and f.related_model is not Bedarf and not f.primary_key
-        )
-        schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
-        through.objects.filter(
-            **{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}
-        ).delete()
-        through.objects.filter(**{bedarf_feld: quelle}).update(**{bedarf_feld: ziel})
+        if rel.related_model._meta.app_label == Bedarf._meta.app_label:
+            continue  # own relations are handled explicitly above
+        if rel.many_to_many:
+            _m2m_umhaengen(rel.through, quelle, ziel)
+        elif rel.one_to_many:
+            feld = rel.field.name
+            rel.related_model._default_manager.filter(**{feld: quelle}).update(**{feld: ziel})
+
+
+def _m2m_umhaengen(through, quelle: Bedarf, ziel: Bedarf) -> None:
+    bedarf_feld = next(
+        f.name for f in through._meta.fields if f.is_relation and f.related_model is Bedarf
+    )
+    anderes_feld = next(
+        f.name
+        for f in through._meta.fields
+        if f.is_relation and f.related_model is not Bedarf and not f.primary_key
+    )
+    schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
+    through.objects.filter(**{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}).delete()
+    through.objects.filter(**{bedarf_feld: quelle}).update(**{bedarf_feld: ziel})
 
 
 @transaction.atomic

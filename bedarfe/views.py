@@ -188,7 +188,11 @@ def bedarf_status(request, pk):
         else:
             messages.success(request, _("Der Status wurde geändert."))
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_status.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Status ändern")},
+    )
 
 
 def bedarf_weiterleiten(request, pk):
@@ -214,7 +218,11 @@ def bedarf_weiterleiten(request, pk):
                 request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
             )
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_weiterleiten.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Weiterleiten")},
+    )
 
 
 def bedarf_zusammenfuehren(request, pk):
@@ -231,7 +239,11 @@ def bedarf_zusammenfuehren(request, pk):
         else:
             messages.success(request, _("Die Bedarfe wurden zusammengeführt."))
             return redirect(ziel)
-    return render(request, "bedarfe/bedarf_zusammenfuehren.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Zusammenführen")},
+    )
 
 
 @require_POST
@@ -261,7 +273,11 @@ def bedarf_freigeben(request, pk):
         else:
             messages.success(request, _("Die Freigabe wurde gespeichert."))
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_freigabe.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Veröffentlichung")},
+    )
 
 
 # --- Weiterleitungen --------------------------------------------------------------------------
