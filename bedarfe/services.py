@@ -127,7 +127,13 @@ def bedarf_anlegen(*, quartier, titel: str, von, zielgruppen=(), **felder) -> Be
 @transaction.atomic
 def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf:
     """Change a need's data (not its status); notes who changed it on the timeline."""
+    # Compare with the stored row: a ModelForm has already written its values to `bedarf`.
+    spalten = {feld: Bedarf._meta.get_field(feld).attname for feld in felder}
+    alt = Bedarf.objects.filter(pk=bedarf.pk).values(*spalten.values()).get()
+    geaendert = []
     for feld, wert in felder.items():
+        if alt[spalten[feld]] != getattr(wert, "pk", wert):
+            geaendert.append(str(Bedarf._meta.get_field(feld).verbose_name))
         setattr(bedarf, feld, wert)
     bedarf.titel = (bedarf.titel or "").strip()
     if bedarf.erhebung_id and bedarf.erhebung.quartier_id != bedarf.quartier_id:
@@ -135,8 +141,17 @@ def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf
     bedarf.full_clean(exclude=["suchvektor"])
     bedarf.save()
     if zielgruppen is not None:
-        bedarf.zielgruppen.set(zielgruppen)
-    _ereignis(bedarf, Bedarfsereignis.Art.KOMMENTAR, von=von, kommentar=_("Angaben geändert."))
+        vorher = set(bedarf.zielgruppen.values_list("pk", flat=True))
+        if vorher != {z.pk for z in zielgruppen}:
+            geaendert.append(str(Bedarf._meta.get_field("zielgruppen").verbose_name))
+            bedarf.zielgruppen.set(zielgruppen)
+    if geaendert:
+        _ereignis(
+            bedarf,
+            Bedarfsereignis.Art.KOMMENTAR,
+            von=von,
+            kommentar=_("Angaben geändert: %(felder)s.") % {"felder": ", ".join(geaendert)},
+        )
     return bedarf
 
 
