@@ -30,7 +30,7 @@ def test_detailseite_mit_konstanten_abfragen(
         quelle = factories.BedarfFactory(quartier=quartier, titel=f"Spielplatz {i}")
         services.bedarf_zusammenfuehren(quelle=quelle, ziel=bedarf, von=qm)
     client.force_login(qm)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         antwort = client.get(bedarf.get_absolute_url())
     assert antwort.status_code == 200
 
