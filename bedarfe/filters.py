@@ -70,6 +70,12 @@ class BedarfFilter(django_filters.FilterSet):
         self.filters["quartier"].queryset = quartiere_fuer(user)
         self.form.fields["o"].widget = VersteckteSortierung()
 
+    def filter_queryset(self, queryset):
+        """Merged needs live on in their target; they show only when asked for by status."""
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
+        return super().filter_queryset(queryset)
+
     def volltext(self, queryset, name, value):
         """German full-text search (stemming: "Spielplätze" finds "Spielplatz")."""
         if not value.strip():

@@ -62,11 +62,10 @@ class BedarfForm(forms.ModelForm):
             {
                 "autocomplete": "off",
                 "hx-get": reverse_lazy("bedarfe:aehnliche"),
-                "hx-trigger": "input changed delay:400ms",
+                "hx-trigger": "input changed delay:400ms, change from:#id_quartier",
                 "hx-target": "#aehnliche-bedarfe",
                 "hx-include": "[name=quartier]",
                 "hx-sync": "this:replace",
-                "aria-describedby": "aehnliche-bedarfe",
             }
         )
         if self.instance.pk:

@@ -485,3 +485,14 @@ def test_bearbeiten_vermerkt_geaenderte_felder_im_verlauf(angemeldet, quartier, 
     assert antwort.status_code == 302
     e = bedarf.ereignisse.latest("pk")
     assert e.kommentar == "Angaben geändert: Titel, Priorität."
+
+
+def test_zusammengefuehrte_bedarfe_nur_auf_nachfrage_in_der_liste(angemeldet, quartier):
+    ziel = factories.BedarfFactory(quartier=quartier, titel="Zielbedarf")
+    factories.BedarfFactory(
+        quartier=quartier, titel="Aufgegangen", status=S.ZUSAMMENGEFUEHRT, zusammengefuehrt_in=ziel
+    )
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste")))
+    assert "Zielbedarf" in inhalt and "Aufgegangen" not in inhalt
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"status": "zusammengefuehrt"}))
+    assert "Aufgegangen" in inhalt
