@@ -62,10 +62,10 @@ class BedarfForm(forms.ModelForm):
             {
                 "autocomplete": "off",
                 "hx-get": reverse_lazy("bedarfe:aehnliche"),
-                "hx-trigger": "input changed delay:400ms",
+                "hx-trigger": "input changed delay:400ms, change from:#id_quartier",
                 "hx-target": "#aehnliche-bedarfe",
                 "hx-include": "[name=quartier]",
-                "aria-describedby": "aehnliche-bedarfe",
+                "hx-sync": "this:replace",
             }
         )
         if self.instance.pk:
@@ -224,8 +224,14 @@ class ErhebungForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quartier"].queryset = bearbeitbare_quartiere_fuer(user)
+        quartiere = bearbeitbare_quartiere_fuer(user)
+        self.fields["quartier"].queryset = quartiere
         if self.instance.pk:
             self.fields["quartier"].disabled = True
         else:
-            self.fields["datum"].initial = datetime.date.today
+            # A new instance's empty values would hide field initials, so set the form's.
+            self.initial.setdefault("datum", None)
+            self.initial["datum"] = self.initial["datum"] or datetime.date.today()
+            eigene = list(quartiere[:2])
+            if len(eigene) == 1 and not self.initial.get("quartier"):
+                self.initial["quartier"] = eigene[0].pk
