@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
@@ -42,6 +42,7 @@ def _fehler_ins_formular(form, fehler: ValidationError):
 # --- Bedarfe ----------------------------------------------------------------------------------
 
 
+@require_safe
 def bedarf_liste(request):
     filter_ = BedarfFilter(
         request.GET, queryset=selectors.bedarfe_fuer(request.user), user=request.user
@@ -114,6 +115,7 @@ def bedarf_anlegen(request):
     )
 
 
+@require_safe
 def aehnliche_bedarfe(request):
     """Similar needs while typing a title (htmx fragment; a full page without JS)."""
     quartier_id = request.GET.get("quartier")
@@ -129,6 +131,7 @@ def aehnliche_bedarfe(request):
     return render(request, vorlage, {"aehnliche": aehnliche, "titel": request.GET.get("titel", "")})
 
 
+@require_safe
 def bedarf_detail(request, pk):
     bedarf = selectors.bedarf_fuer(request.user, pk)
     darf_bearbeiten = request.user.has_perm("bedarfe.change_bedarf", bedarf)
@@ -283,6 +286,7 @@ def bedarf_freigeben(request, pk):
 # --- Weiterleitungen --------------------------------------------------------------------------
 
 
+@require_safe
 def weiterleitung_liste(request):
     qs = selectors.weiterleitungen_fuer(request.user)
     seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
@@ -357,6 +361,7 @@ def _antwort_seite(request, token):
 # --- Erhebungen -------------------------------------------------------------------------------
 
 
+@require_safe
 def erhebung_liste(request):
     qs = selectors.erhebungen_fuer(request.user)
     quartier = request.GET.get("quartier")
@@ -406,6 +411,7 @@ def _erhebung_formular(request, erhebung):
     return render(request, "bedarfe/erhebung_form.html", {"form": form, "erhebung": erhebung})
 
 
+@require_safe
 def erhebung_detail(request, pk):
     erhebung = selectors.erhebung_fuer(request.user, pk)
     return render(
@@ -418,6 +424,7 @@ def erhebung_detail(request, pk):
     )
 
 
+@require_safe
 def erhebungsdatei(request, pk):
     """Download an attachment, only for users who may read its quartier."""
     anhang = selectors.erhebungsdatei_fuer(request.user, pk)
