@@ -6,8 +6,13 @@ Every app registers the processing of personal data it does in its AppConfig.rea
 
 The admin page /admin/verarbeitungsverzeichnis/ is generated from these entries, and a test
 fails when a model with personal fields (names, e-mail, phone, address) is not covered.
+
+Apps whose data must be erased (Art. 17) also register a `Bereinigung`: a function that finds
+what is due (deletion date passed, consent withdrawn, no legal reason to keep it) and, when
+asked to, anonymises it including its history. `manage.py dsgvo_bereinigen` runs them all.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -47,3 +52,22 @@ def verzeichnis() -> list[Verarbeitung]:
 
 def erfasste_modelle() -> set[str]:
     return {m for v in _verzeichnis.values() for m in v.modelle}
+
+
+@dataclass(frozen=True)
+class Bereinigung:
+    """`ausfuehren(stichtag, anwenden) -> list of German report lines`; dry run if not anwenden."""
+
+    bezeichnung: str
+    ausfuehren: Callable
+
+
+_bereinigungen: dict[str, Bereinigung] = {}
+
+
+def bereinigung_registrieren(bereinigung: Bereinigung) -> None:
+    _bereinigungen[str(bereinigung.bezeichnung)] = bereinigung
+
+
+def bereinigungen() -> list[Bereinigung]:
+    return sorted(_bereinigungen.values(), key=lambda b: str(b.bezeichnung))

@@ -1,7 +1,10 @@
 """The Art. 30 register is generated from the code and covers every personal-data model."""
 
+import io
+
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 from django.urls import reverse
 
 from quartiersmanagement import dsgvo
@@ -58,3 +61,33 @@ def test_verzeichnisseite_nur_fuer_administration(admin_client, client, qm):
     assert "Art. 6 Abs. 1 lit. c" in inhalt
     client.force_login(qm)
     assert client.get(reverse("verarbeitungsverzeichnis")).status_code == 302
+
+
+@pytest.fixture
+def probe_bereinigung():
+    gesehen = []
+
+    def ausfuehren(stichtag, anwenden):
+        gesehen.append(anwenden)
+        return ["Person #7 anonymisiert" if anwenden else "Person #7 wäre zu anonymisieren"]
+
+    dsgvo.bereinigung_registrieren(dsgvo.Bereinigung("Probe", ausfuehren))
+    yield gesehen
+    dsgvo._bereinigungen.pop("Probe")
+
+
+@pytest.mark.django_db
+def test_bereinigung_ist_ohne_schalter_ein_probelauf(probe_bereinigung):
+    ausgabe = io.StringIO()
+    call_command("dsgvo_bereinigen", stdout=ausgabe)
+    assert probe_bereinigung == [False]
+    assert "Probelauf" in ausgabe.getvalue()
+    assert "Person #7 wäre zu anonymisieren" in ausgabe.getvalue()
+
+
+@pytest.mark.django_db
+def test_bereinigung_mit_ausfuehren_wendet_an(probe_bereinigung):
+    ausgabe = io.StringIO()
+    call_command("dsgvo_bereinigen", "--ausfuehren", stdout=ausgabe)
+    assert probe_bereinigung == [True]
+    assert "Person #7 anonymisiert" in ausgabe.getvalue()

@@ -12,6 +12,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from quartiersmanagement.templatetags.qm import euro, prozent
+from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,3 +81,11 @@ def test_sicherheitskopfzeilen(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_englischer_browser_bekommt_deutsche_formate(client, qm, quartier):
+    client.force_login(qm)
+    factories.ProgrammeinsatzFactory(quartier=quartier)
+    inhalt = client.get(quartier.get_absolute_url(), headers={"Accept-Language": "en-US"})
+    assert "01.01.2024" in inhalt.content.decode()
