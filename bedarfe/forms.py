@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer
+from quartiersmanagement.versionierung import VersionFormMixin
 
 from . import services
 from .models import Bedarf, Erhebung, Weiterleitung
@@ -70,6 +71,10 @@ class BedarfForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["quartier"].disabled = True
+
+
+class BedarfBearbeitenForm(VersionFormMixin, BedarfForm):
+    """The edit form: carries the version it was built from (no silent lost updates)."""
 
 
 class StatusForm(forms.Form):

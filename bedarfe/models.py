@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer, ZufallsPfad
+from quartiersmanagement.versionierung import Versioniert
 
 #: How long an answer link stays valid after the Frist.
 LINK_GUELTIG_NACH_FRIST = datetime.timedelta(weeks=8)
@@ -89,7 +90,7 @@ class BedarfQuerySet(models.QuerySet):
         return self.exclude(status__in=Bedarf.ABGESCHLOSSEN)
 
 
-class Bedarf(Zeitstempel):
+class Bedarf(Versioniert, Zeitstempel):
     """A need or topic raised in a quartier."""
 
     class Status(models.TextChoices):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from quartiere.models import Fachbereich
 from quartiersmanagement.mail import mail_senden
+from quartiersmanagement.versionierung import mit_version_speichern
 
 from .models import (
     Bedarf,
@@ -125,8 +126,11 @@ def bedarf_anlegen(*, quartier, titel: str, von, zielgruppen=(), **felder) -> Be
 
 
 @transaction.atomic
-def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf:
-    """Change a need's data (not its status); notes who changed it on the timeline."""
+def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, version=None, **felder) -> Bedarf:
+    """Change a need's data (not its status); notes who changed it on the timeline.
+
+    With `version` (the one the edit form was built from) a concurrent save by someone else
+    raises Bearbeitungskonflikt instead of being overwritten."""
     # Compare with the stored row: a ModelForm has already written its values to `bedarf`.
     spalten = {feld: Bedarf._meta.get_field(feld).attname for feld in felder}
     alt = Bedarf.objects.filter(pk=bedarf.pk).values(*spalten.values()).get()
@@ -138,8 +142,11 @@ def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf
     bedarf.titel = (bedarf.titel or "").strip()
     if bedarf.erhebung_id and bedarf.erhebung.quartier_id != bedarf.quartier_id:
         raise ValidationError({"erhebung": _("Die Erhebung gehört zu einem anderen Quartier.")})
-    bedarf.full_clean(exclude=["suchvektor"])
-    bedarf.save()
+    bedarf.full_clean(exclude=["suchvektor", "version"])
+    if version is None:
+        bedarf.save()
+    else:
+        mit_version_speichern(bedarf, erwartete_version=version)
     if zielgruppen is not None:
         vorher = set(bedarf.zielgruppen.values_list("pk", flat=True))
         if vorher != {z.pk for z in zielgruppen}:

@@ -17,6 +17,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.uploads import datei_ausliefern
+from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 from . import exports, forms, selectors, services
 from .filters import BedarfFilter
@@ -165,7 +166,8 @@ def bedarf_detail(request, pk):
 def bedarf_bearbeiten(request, pk):
     bedarf = selectors.bedarf_fuer(request.user, pk)
     _darf_bearbeiten(request, bedarf)
-    form = forms.BedarfForm(request.POST or None, instance=bedarf, user=request.user)
+    form = forms.BedarfBearbeitenForm(request.POST or None, instance=bedarf, user=request.user)
+    unterschiede = []
     if request.method == "POST" and form.is_valid():
         daten = {k: v for k, v in form.cleaned_data.items() if k != "quartier"}
         try:
@@ -173,10 +175,16 @@ def bedarf_bearbeiten(request, pk):
                 services.bedarf_aendern(bedarf=bedarf, von=request.user, **daten)
         except ValidationError as fehler:
             _fehler_ins_formular(form, fehler)
+        except Bearbeitungskonflikt as konflikt:
+            unterschiede = form.konflikt_zeigen(konflikt)
         else:
             messages.success(request, _("Die Änderungen wurden gespeichert."))
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_form.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_form.html",
+        {"form": form, "bedarf": bedarf, "unterschiede": unterschiede},
+    )
 
 
 def bedarf_status(request, pk):

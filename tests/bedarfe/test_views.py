@@ -480,6 +480,7 @@ def test_bearbeiten_vermerkt_geaenderte_felder_im_verlauf(angemeldet, quartier, 
             "prioritaet": 3,
             "nennungen": 1,
             "gemeldet_am": bedarf.gemeldet_am.isoformat(),
+            "version": bedarf.version,
         },
     )
     assert antwort.status_code == 302

@@ -1,0 +1,82 @@
+"""Optimistic locking against lost updates on edit forms.
+
+Two people open the same record; the second save must not silently overwrite the first. Each
+versioned record carries `version`, raised by every save. The edit form sends back the version
+it was built from; `mit_version_speichern` first runs an UPDATE that matches only that version
+(and so also locks the row until the transaction ends), then saves. If the UPDATE matched
+nothing, someone else saved in between: the caller gets `Bearbeitungskonflikt` with the stored
+record, shows both versions and keeps the typing.
+"""
+
+from django import forms
+from django.db import models, transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+KONFLIKT_MELDUNG = _(
+    "Jemand anderes hat diesen Datensatz gespeichert, während Sie ihn bearbeitet haben. "
+    "Ihre Eingaben sind erhalten. Vergleichen Sie sie mit der gespeicherten Fassung unten "
+    "und speichern Sie erneut, um Ihre Fassung zu übernehmen."
+)
+
+
+class Versioniert(models.Model):
+    version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Bearbeitungskonflikt(Exception):
+    def __init__(self, gespeichert):
+        super().__init__(str(KONFLIKT_MELDUNG))
+        self.gespeichert = gespeichert
+
+
+@transaction.atomic
+def mit_version_speichern(instanz: Versioniert, *, erwartete_version: int, **save_kwargs):
+    """Save `instanz` if the stored row still has `erwartete_version`, else raise."""
+    modell = type(instanz)
+    # Matches only the expected version and locks the row for the save that follows.
+    getroffen = modell._default_manager.filter(pk=instanz.pk, version=erwartete_version).update(
+        version=F("version")
+    )
+    if not getroffen:
+        raise Bearbeitungskonflikt(modell._default_manager.get(pk=instanz.pk))
+    instanz.version = erwartete_version
+    instanz.save(**save_kwargs)
+
+
+class VersionFormMixin(forms.ModelForm):
+    """Adds the hidden version the form was built from; `konflikt_zeigen` prepares a retry."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def konflikt_zeigen(self, konflikt: Bearbeitungskonflikt) -> list[tuple[str, str, str]]:
+        """Put the error on the form, move the hidden version to the stored one (so saving
+        again deliberately overwrites) and return (field, your value, stored value) rows."""
+        self.add_error(None, KONFLIKT_MELDUNG)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = konflikt.gespeichert.version
+        unterschiede = []
+        for name, feld in self.fields.items():
+            if name == "version" or name not in self.cleaned_data:
+                continue
+            gespeichert = feld.prepare_value(
+                forms.models.model_to_dict(konflikt.gespeichert, fields=[name]).get(name)
+            )
+            mein = feld.prepare_value(self.cleaned_data[name])
+            if str(mein) != str(gespeichert):
+                unterschiede.append((str(feld.label), str(mein), str(gespeichert)))
+        return unterschiede
