@@ -17,6 +17,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.uploads import datei_ausliefern
+from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 from . import exports, forms, selectors, services
@@ -159,6 +160,7 @@ def bedarf_detail(request, pk):
             ),
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
             "abschnitte": abschnitte.abschnitte_fuer("bedarf", request.user, bedarf),
+            "verlauf": verlauf_fuer(bedarf),
         },
     )
 
@@ -428,6 +430,7 @@ def erhebung_detail(request, pk):
         {
             "erhebung": erhebung,
             "darf_bearbeiten": request.user.has_perm("bedarfe.change_erhebung", erhebung),
+            "verlauf": verlauf_fuer(erhebung),
         },
     )
 

@@ -77,3 +77,15 @@ def test_statuswechsel_dazwischen_fuehrt_ebenfalls_zum_hinweis(zwei_clients, qua
 
     assert antwort.status_code == 200
     assert Bedarf.objects.get(pk=bedarf.pk).status == Bedarf.Status.IN_PRUEFUNG
+
+
+def test_bedarfsseite_zeigt_den_feldverlauf(zwei_clients, quartier, qm):
+    erste, _zweite = zwei_clients
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm)
+    erste.post(
+        reverse("bedarfe:bearbeiten", args=[bedarf.pk]),
+        _formulardaten(bedarf, ort="Kirchplatz"),
+    )
+    inhalt = erste.get(bedarf.get_absolute_url()).content.decode()
+    assert "Verlauf" in inhalt
+    assert "Ort:</strong> – → Kirchplatz" in inhalt
