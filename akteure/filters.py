@@ -1,7 +1,6 @@
 """List filters; every value stays in the URL so a filtered list can be shared and exported."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
@@ -36,12 +35,8 @@ class AkteurFilter(django_filters.FilterSet):
         queryset=Zielgruppe.objects.all(),
         empty_label=_("alle"),
     )
-    aktiv = django_filters.TypedChoiceFilter(
-        label=_("aktiv"),
-        choices=JA_NEIN,
-        coerce=lambda v: v == "true",
-        empty_label=_("alle"),
-        widget=forms.Select,
+    aktiv = django_filters.ChoiceFilter(
+        label=_("aktiv"), choices=JA_NEIN, empty_label=_("alle"), method="nach_aktiv"
     )
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
@@ -61,6 +56,9 @@ class AkteurFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["quartier"].queryset = quartiere_fuer(user)
+
+    def nach_aktiv(self, queryset, name, value):
+        return queryset.filter(aktiv=value == "true")
 
     def suchen(self, queryset, name, value):
         return selectors.akteure_suchen(queryset, value) if value.strip() else queryset

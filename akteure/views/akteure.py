@@ -57,7 +57,7 @@ def akteur_liste(request):
     format = request.GET.get("format")
     if format in ("csv", "xlsx"):
         return export_antwort(
-            format, dateiname="akteure", spalten=exports.SPALTEN, zeilen=qs.iterator(2000)
+            format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
         )
     return render(
         request,
