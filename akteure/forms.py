@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.uploads import dateityp_erkennen
 
 from . import selectors
 from .models import (
@@ -296,6 +297,10 @@ class ImportForm(forms.Form):
         if datei.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("Die Datei ist zu groß (höchstens 5 MB)."))
         name = datei.name.lower()
-        if not name.endswith((".csv", ".xlsx")):
+        # Checked by content, not only by name: an .xlsx must really be one, a .csv no binary.
+        typ = dateityp_erkennen(datei)
+        if not (
+            (name.endswith(".xlsx") and typ == "xlsx") or (name.endswith(".csv") and typ is None)
+        ):
             raise forms.ValidationError(_("Bitte eine CSV- oder XLSX-Datei hochladen."))
         return datei
