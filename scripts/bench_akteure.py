@@ -117,9 +117,8 @@ def netz_messen(quartier) -> None:
 
 
 def aufraeumen() -> None:
-    ids = list(Akteur.objects.filter(name__startswith=PRAEFIX).values_list("pk", flat=True))
-    Akteur.history.filter(id__in=ids).delete()
-    Akteur.objects.filter(pk__in=ids).delete()
+    Akteur.objects.filter(name__startswith=PRAEFIX).delete()
+    Akteur.history.filter(name__startswith=PRAEFIX).delete()
     Quartier.objects.filter(slug=SLUG).delete()
 
 
