@@ -172,6 +172,10 @@ class EinwilligungForm(forms.ModelForm):
         widgets = {"erteilt_am": DatumInput()}
 
 
+class WiderrufForm(forms.Form):
+    am = forms.DateField(label=_("widerrufen am"), widget=DatumInput())
+
+
 class GremiumForm(forms.ModelForm):
     class Meta:
         model = Gremium

@@ -28,6 +28,11 @@ urlpatterns = [
         views.einwilligung_neu,
         name="einwilligung_neu",
     ),
+    path(
+        "einwilligungen/<int:pk>/widerrufen/",
+        views.einwilligung_widerrufen,
+        name="einwilligung_widerrufen",
+    ),
     path("funktionen/<int:pk>/wechseln/", views.funktion_wechseln, name="funktion_wechseln"),
     path("gremien/", views.gremium_liste, name="gremien"),
     path("gremien/neu/", views.gremium_neu, name="gremium_neu"),

@@ -396,3 +396,55 @@ def test_oeffentliche_akteure_nur_mit_einwilligung(quartier):
     )
     factories.AkteurFactory(quartiere=[quartier])
     assert list(Akteur.objects.oeffentlich()) == [mit]
+
+
+def test_einwilligung_widerrufen(client, qm, lesend, akteur):
+    person = factories.FunktionFactory(akteur=akteur).person
+    einwilligung = factories.EinwilligungFactory(person=person)
+    url = reverse("akteure:einwilligung_widerrufen", args=[einwilligung.pk])
+    client.force_login(lesend)
+    assert client.get(url).status_code == 403
+    client.force_login(qm)
+    assert client.post(url, {"am": "2026-03-01"}).status_code == 302
+    einwilligung.refresh_from_db()
+    assert einwilligung.widerrufen_am == datetime.date(2026, 3, 1)
+
+
+def test_lesend_darf_aufgabe_nicht_erledigen(client, lesend, quartier):
+    aufgabe = factories.AufgabeFactory(quartier=quartier)
+    client.force_login(lesend)
+    assert client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk])).status_code == 403
+    aufgabe.refresh_from_db()
+    assert not aufgabe.erledigt
+
+
+def test_fremde_aufgabe_gibt_404(client, qm, anderes_quartier):
+    aufgabe = factories.AufgabeFactory(quartier=anderes_quartier)
+    client.force_login(qm)
+    assert client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk])).status_code == 404
+
+
+def test_beziehung_zu_fremdem_akteur_nicht_waehlbar(client, qm, akteur, fremder_akteur):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:beziehung_neu", args=[akteur.pk]),
+        {"art": Beziehungsart.objects.get(name="Kooperation").pk, "ziel": fremder_akteur.pk},
+    )
+    assert antwort.status_code == 400 and "ziel" in antwort.context["form"].errors
+    assert not Beziehung.objects.exists()
+
+
+def test_qm_eines_der_quartiere_darf_gemeinsamen_akteur_bearbeiten(
+    client, qm_anderes, quartier, anderes_quartier
+):
+    gemeinsam = factories.AkteurFactory(quartiere=[quartier, anderes_quartier])
+    client.force_login(qm_anderes)
+    assert client.get(reverse("akteure:bearbeiten", args=[gemeinsam.pk])).status_code == 200
+
+
+def test_netzwerk_json(client, qm, quartier, akteur):
+    client.force_login(qm)
+    daten = client.get(reverse("akteure:netzwerk_json"), {"quartier": quartier.slug}).json()
+    assert daten["knoten"][0]["name"] == "Grundschule am Wald"
+    assert daten["knoten"][0]["url"] == akteur.get_absolute_url()
+    assert daten["kennzahlen"]["akteure"] == 1
