@@ -76,7 +76,7 @@ def test_quartierseite_mit_konstanter_abfragezahl(
 ):
     _netz(quartier, anzahl)
     client.force_login(qm)
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(16):
         antwort = client.get(quartier.get_absolute_url())
     assert antwort.status_code == 200
 
