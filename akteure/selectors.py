@@ -353,30 +353,27 @@ def netzwerk_kennzahlen(graph: nx.Graph, *, namen: dict | None = None, top: int 
 # --- Lückenanalyse (used by other apps) ----------------------------------------------------
 
 
-def aktive_akteure_je_handlungsfeld(quartier) -> dict[int, int]:
-    """Handlungsfeld id -> number of active actors of the quartier working in it (1 query)."""
+def _aktive_akteure_je(zuordnung, spalte: str, quartier) -> dict[int, int]:
+    """Term id -> number of active actors of the quartier tagged with it (one query)."""
     return dict(
-        AkteurHandlungsfeld.objects.filter(
+        zuordnung.objects.filter(
             akteur__aktiv=True,
             akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
         )
-        .values("handlungsfeld_id")
+        .values(spalte)
         .annotate(anzahl=Count("akteur_id", distinct=True))
-        .values_list("handlungsfeld_id", "anzahl")
+        .values_list(spalte, "anzahl")
     )
+
+
+def aktive_akteure_je_handlungsfeld(quartier) -> dict[int, int]:
+    """Handlungsfeld id -> number of active actors of the quartier working in it (1 query)."""
+    return _aktive_akteure_je(AkteurHandlungsfeld, "handlungsfeld_id", quartier)
 
 
 def aktive_akteure_je_zielgruppe(quartier) -> dict[int, int]:
     """Zielgruppe id -> number of active actors of the quartier serving it (1 query)."""
-    return dict(
-        AkteurZielgruppe.objects.filter(
-            akteur__aktiv=True,
-            akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
-        )
-        .values("zielgruppe_id")
-        .annotate(anzahl=Count("akteur_id", distinct=True))
-        .values_list("zielgruppe_id", "anzahl")
-    )
+    return _aktive_akteure_je(AkteurZielgruppe, "zielgruppe_id", quartier)
 
 
 def luecken(quartier) -> tuple[list, list]:

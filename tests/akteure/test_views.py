@@ -448,3 +448,32 @@ def test_netzwerk_json(client, qm, quartier, akteur):
     assert daten["knoten"][0]["name"] == "Grundschule am Wald"
     assert daten["knoten"][0]["url"] == akteur.get_absolute_url()
     assert daten["kennzahlen"]["akteure"] == 1
+
+
+def test_teilnahme_erfassen_und_aktualisieren(client, qm, quartier, akteur):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    url = reverse("akteure:teilnahme_neu", args=[sitzung.pk])
+    assert client.post(url, {"akteur": akteur.pk, "status": "anwesend"}).status_code == 302
+    assert client.post(url, {"akteur": akteur.pk, "status": "entschuldigt"}).status_code == 302
+    assert client.post(url, {"gast": "Frau Gast", "status": "anwesend"}).status_code == 302
+    assert sorted(sitzung.teilnahmen.values_list("status", flat=True)) == [
+        "anwesend",
+        "entschuldigt",
+    ]
+
+
+def test_teilnahme_ohne_teilnehmer_gibt_fehler(client, qm, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:teilnahme_neu", args=[sitzung.pk]), {"status": "anwesend"}
+    )
+    assert antwort.status_code == 400 and not sitzung.teilnahmen.exists()
+
+
+def test_top_anlegen_ueber_die_seite(client, qm, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    client.post(reverse("akteure:top_neu", args=[sitzung.pk]), {"titel": "Begrüßung"})
+    assert sitzung.tagesordnungspunkte.get().nummer == 1
