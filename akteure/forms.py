@@ -179,7 +179,15 @@ class WiderrufForm(forms.Form):
 class GremiumForm(forms.ModelForm):
     class Meta:
         model = Gremium
-        fields = ["name", "art", "quartier", "handlungsfelder", "beschreibung", "oeffentlich"]
+        fields = [
+            "name",
+            "art",
+            "quartier",
+            "handlungsfelder",
+            "beschreibung",
+            "oeffentlich",
+            "aktiv",
+        ]
         widgets = {
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),

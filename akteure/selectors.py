@@ -56,6 +56,16 @@ def akteure_in(quartier) -> QuerySet[Akteur]:
     )
 
 
+def oeffentliche_akteure(quartier) -> QuerySet[Akteur]:
+    """Actors a public page of the quartier may list: active and with recorded consent."""
+    return (
+        akteure_in(quartier)
+        .oeffentlich()
+        .prefetch_related("handlungsfelder", "zielgruppen")
+        .order_by("name")
+    )
+
+
 def akteure_suchen(qs: QuerySet[Akteur], suchbegriff: str) -> QuerySet[Akteur]:
     """German full-text search on the generated, GIN-indexed search vector."""
     anfrage = SearchQuery(suchbegriff, config="german", search_type="websearch")

@@ -190,6 +190,16 @@ def gremium_anlegen(
 
 
 @transaction.atomic
+def gremium_aendern(*, gremium: Gremium, handlungsfelder=None, **felder) -> Gremium:
+    for name, wert in felder.items():
+        setattr(gremium, name, wert)
+    _speichern(gremium)
+    if handlungsfelder is not None:
+        gremium.handlungsfelder.set(handlungsfelder)
+    return gremium
+
+
+@transaction.atomic
 def mitgliedschaft_anlegen(
     *,
     gremium: Gremium,

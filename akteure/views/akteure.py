@@ -26,7 +26,7 @@ from ..forms import (
     PersonNeuForm,
     WiderrufForm,
 )
-from ..models import Einwilligung, Funktion
+from ..models import Beziehung, Einwilligung, Funktion
 from .hilfen import fehler_ins_formular, formularseite, pruefen, seite
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "akteur_detail",
     "akteur_bearbeiten",
     "beziehung_neu",
+    "beziehung_beenden",
     "person_liste",
     "person_neu",
     "person_detail",
@@ -127,6 +128,31 @@ def beziehung_neu(request, pk):
         form,
         titel=_("Beziehung von „%(name)s“ eintragen") % {"name": akteur.name},
         zurueck=akteur.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def beziehung_beenden(request, pk):
+    beziehung = get_object_or_404(
+        Beziehung.objects.select_related("quelle", "ziel", "art").filter(
+            quelle__in=selectors.akteure_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    pruefen(request.user.has_perm("akteure.change_akteur", beziehung.quelle))
+    form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
+    form.fields["am"].label = _("Ende der Beziehung")
+    zurueck = beziehung.quelle.get_absolute_url()
+
+    def speichern(f):
+        services.beziehung_beenden(beziehung=beziehung, bis=f.cleaned_data["am"])
+        return zurueck
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Beziehung „%(beziehung)s“ beenden") % {"beziehung": beziehung},
+        zurueck=zurueck,
         speichern=speichern,
     )
 

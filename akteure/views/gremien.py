@@ -34,6 +34,7 @@ __all__ = [
     "gremium_liste",
     "gremium_neu",
     "gremium_detail",
+    "gremium_bearbeiten",
     "mitglied_neu",
     "mitgliedschaft_beenden",
     "sitzung_neu",
@@ -103,6 +104,18 @@ def _gremium_bearbeitbar(request, pk) -> Gremium:
     gremium = get_object_or_404(selectors.gremien_fuer(request.user), pk=pk)
     pruefen(request.user.has_perm("akteure.change_gremium", gremium))
     return gremium
+
+
+def gremium_bearbeiten(request, pk):
+    gremium = _gremium_bearbeitbar(request, pk)
+    form = GremiumForm(request.POST or None, instance=gremium, user=request.user)
+    return formularseite(
+        request,
+        form,
+        titel=_("Gremium bearbeiten"),
+        zurueck=gremium.get_absolute_url(),
+        speichern=lambda f: services.gremium_aendern(gremium=gremium, **f.cleaned_data),
+    )
 
 
 def mitglied_neu(request, pk):

@@ -477,3 +477,49 @@ def test_top_anlegen_ueber_die_seite(client, qm, quartier):
     client.force_login(qm)
     client.post(reverse("akteure:top_neu", args=[sitzung.pk]), {"titel": "Begrüßung"})
     assert sitzung.tagesordnungspunkte.get().nummer == 1
+
+
+def test_beziehung_beenden(client, qm, lesend, akteur, quartier):
+    beziehung = factories.BeziehungFactory(
+        quelle=akteur, ziel=factories.AkteurFactory(quartiere=[quartier])
+    )
+    url = reverse("akteure:beziehung_beenden", args=[beziehung.pk])
+    client.force_login(lesend)
+    assert client.get(url).status_code == 403
+    client.force_login(qm)
+    assert client.post(url, {"am": "2026-03-01"}).status_code == 302
+    beziehung.refresh_from_db()
+    assert beziehung.bis == datetime.date(2026, 3, 1)
+
+
+def test_gremium_bearbeiten(client, qm, qm_anderes, quartier):
+    gremium = factories.GremiumFactory(quartier=quartier, name="AK Spielplatz")
+    url = reverse("akteure:gremium_bearbeiten", args=[gremium.pk])
+    client.force_login(qm_anderes)
+    assert client.get(url).status_code == 404
+    client.force_login(qm)
+    antwort = client.post(
+        url, {"name": "AK Spielplätze", "art": "arbeitskreis", "quartier": quartier.pk}
+    )
+    assert antwort.status_code == 302
+    gremium.refresh_from_db()
+    assert gremium.name == "AK Spielplätze"
+
+
+def test_oeffentliche_akteure_eines_quartiers(quartier, anderes_quartier):
+    sichtbar = factories.AkteurFactory(
+        quartiere=[quartier], oeffentlich=True, einwilligung_am=datetime.date(2026, 1, 1)
+    )
+    factories.AkteurFactory(quartiere=[quartier])
+    factories.AkteurFactory(
+        quartiere=[quartier],
+        oeffentlich=True,
+        einwilligung_am=datetime.date(2026, 1, 1),
+        aktiv=False,
+    )
+    factories.AkteurFactory(
+        quartiere=[anderes_quartier], oeffentlich=True, einwilligung_am=datetime.date(2026, 1, 1)
+    )
+    from akteure.selectors import oeffentliche_akteure
+
+    assert list(oeffentliche_akteure(quartier)) == [sichtbar]
