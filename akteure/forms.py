@@ -258,6 +258,29 @@ class TeilnahmeForm(forms.ModelForm):
         """Recording the same attendee again updates the status (done by the service)."""
 
 
+class AnwesenheitForm(forms.Form):
+    """One status select per current member of the committee."""
+
+    def __init__(self, *args, mitgliedschaften, teilnahmen, **kwargs):
+        super().__init__(*args, **kwargs)
+        bisher = {(t.akteur_id, t.person_id): t.status for t in teilnahmen}
+        self.mitglieder = {}
+        for m in mitgliedschaften:
+            name = f"m{m.pk}"
+            self.mitglieder[name] = m
+            self.fields[name] = forms.ChoiceField(
+                label=str(m.mitglied),
+                required=False,
+                choices=[("", _("nicht erfasst")), *Teilnahme.Status.choices],
+                initial=bisher.get((m.akteur_id, m.person_id), ""),
+            )
+
+    def eintraege(self) -> list[tuple]:
+        return [
+            (m.akteur, m.person, self.cleaned_data[name]) for name, m in self.mitglieder.items()
+        ]
+
+
 class BeschlussForm(forms.ModelForm):
     class Meta:
         model = Beschluss

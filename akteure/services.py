@@ -129,6 +129,13 @@ def person_anlegen(
 
 
 @transaction.atomic
+def person_aendern(*, person: Person, **felder) -> Person:
+    for name, wert in felder.items():
+        setattr(person, name, wert)
+    return _speichern(person)
+
+
+@transaction.atomic
 def einwilligung_erfassen(*, person: Person, zweck: str, erteilt_am, quelle: str) -> Einwilligung:
     return _speichern(
         Einwilligung(person=person, zweck=zweck, erteilt_am=erteilt_am, quelle=quelle)
@@ -291,6 +298,18 @@ def teilnahme_erfassen(
             {"gast": _("Bitte einen Akteur, eine Person oder einen Gast angeben.")}
         )
     return _speichern(Teilnahme(sitzung=sitzung, gast=gast, status=status))
+
+
+@transaction.atomic
+def anwesenheit_erfassen(*, sitzung: Sitzung, eintraege: list[tuple]) -> int:
+    """Record the status of many members at once: (akteur, person, status) triples; an empty
+    status removes a recorded attendance. All or nothing."""
+    for akteur, person, status in eintraege:
+        if status:
+            teilnahme_erfassen(sitzung=sitzung, akteur=akteur, person=person, status=status)
+        else:
+            Teilnahme.objects.filter(sitzung=sitzung, akteur=akteur, person=person).delete()
+    return sum(1 for _a, _p, status in eintraege if status)
 
 
 @transaction.atomic
