@@ -244,7 +244,10 @@ class TeilnahmeForm(forms.ModelForm):
         self.fields["akteur"].queryset = selectors.akteure_in(sitzung.gremium.quartier).order_by(
             "name"
         )
-        self.fields["person"].queryset = selectors.personen_fuer(user)
+        # Only persons already active in this quartier, so the page shows no one else's data.
+        self.fields["person"].queryset = selectors.personen_fuer(user) & (
+            selectors.personen_im_quartier(sitzung.gremium.quartier)
+        )
 
     def clean(self):
         daten = super().clean()
@@ -309,7 +312,9 @@ class AufgabeForm(forms.ModelForm):
         self.fields["verantwortlich_akteur"].queryset = selectors.akteure_in(quartier).order_by(
             "name"
         )
-        self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user)
+        self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user) & (
+            selectors.personen_im_quartier(quartier)
+        )
 
 
 class ImportForm(forms.Form):

@@ -553,3 +553,18 @@ def test_person_bearbeiten(client, qm, akteur):
     assert antwort.status_code == 302
     person.refresh_from_db()
     assert person.nachname == "Neu" and str(person.loeschen_am) == "2027-12-31"
+
+
+def test_teilnahme_nur_mit_personen_des_quartiers(client, quartier, anderes_quartier):
+    # A QM of both quartiers must not carry a person of one into a meeting of the other.
+    beide = factories.benutzer_mit_rolle(quartier, username="qm-beide")
+    factories.ZustaendigkeitFactory(benutzer=beide, quartier=anderes_quartier)
+    fremde_person = factories.FunktionFactory(akteur__quartiere=[anderes_quartier]).person
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(beide)
+    antwort = client.post(
+        reverse("akteure:teilnahme_neu", args=[sitzung.pk]),
+        {"person": fremde_person.pk, "status": "anwesend"},
+    )
+    assert antwort.status_code == 400 and "person" in antwort.context["form"].errors
+    assert not sitzung.teilnahmen.exists()
