@@ -69,6 +69,7 @@ def akteur_liste(request):
         {
             "filter": filter,
             "page_obj": seite(request, qs),
+            "sortierung": request.GET.get("sortierung", ""),
             "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
         },
     )

@@ -568,3 +568,14 @@ def test_teilnahme_nur_mit_personen_des_quartiers(client, quartier, anderes_quar
     )
     assert antwort.status_code == 400 and "person" in antwort.context["form"].errors
     assert not sitzung.teilnahmen.exists()
+
+
+def test_liste_absteigend_sortiert(client, qm, akteur, quartier):
+    factories.AkteurFactory(name="Altenclub", quartiere=[quartier])
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"sortierung": "-name"})
+    assert [a.name for a in antwort.context["page_obj"].object_list] == [
+        "Grundschule am Wald",
+        "Altenclub",
+    ]
+    assert 'aria-sort="descending"' in antwort.content.decode()
