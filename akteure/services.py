@@ -4,7 +4,7 @@ import datetime
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,8 +29,16 @@ from .models import (
 
 
 def _speichern(obj):
+    """Validate (German errors at the fields) and save; a constraint that only the database
+    could see (two requests at once) becomes a ValidationError instead of a server error."""
     obj.full_clean()
-    obj.save()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as fehler:
+        raise ValidationError(
+            _("Die Änderung widerspricht einem gleichzeitig gespeicherten Eintrag.")
+        ) from fehler
     return obj
 
 
