@@ -167,6 +167,13 @@ class Person(Zeitstempel):
         blank=True,
         help_text=_("Datum, an dem die personenbezogenen Daten gelöscht werden."),
     )
+    anonymisiert_am = models.DateField(
+        _("anonymisiert am"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Gesetzt von `dsgvo_bereinigen`: Name und Kontaktdaten sind gelöscht."),
+    )
     history = HistoricalRecords()
 
     class Meta:

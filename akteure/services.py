@@ -5,6 +5,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -446,15 +447,47 @@ def kalenderzugang_erneuern(*, benutzer) -> Kalenderzugang:
     return zugang
 
 
+ANONYM = "(anonymisiert)"
+PERSONENFELDER_LEER = {"vorname": "", "nachname": ANONYM, "email": "", "telefon": "", "notiz": ""}
+
+
 @transaction.atomic
-def personen_loeschen_faellige(*, stichtag: datetime.date | None = None) -> int:
-    """Delete persons whose deletion date has come, with their consents, roles and
-    memberships, and purge their personal data from the change history as well."""
-    stichtag = stichtag or timezone.localdate()
-    ids = list(Person.objects.filter(loeschen_am__lte=stichtag).values_list("pk", flat=True))
-    if not ids:
-        return 0
-    Person.objects.filter(pk__in=ids).delete()
-    Person.history.filter(id__in=ids).delete()
-    Einwilligung.history.filter(person_id__in=ids).delete()
-    return len(ids)
+def personen_anonymisieren(stichtag: datetime.date, anwenden: bool) -> list[str]:
+    """Art. 17 erasure of contact persons, registered with `dsgvo_bereinigen`.
+
+    Due are persons whose deletion date has come, and persons who withdrew every consent they
+    gave (consent is the only legal basis for keeping them). The row stays, so minutes,
+    memberships and roles keep their shape, but names and contact data are blanked – in the
+    current row and in every history record. Returns one German report line per person."""
+    alle_widerrufen = Einwilligung.objects.filter(
+        person=OuterRef("pk"), widerrufen_am__isnull=True
+    ) | Einwilligung.objects.filter(person=OuterRef("pk"), widerrufen_am__gt=stichtag)
+    faellig = (
+        Person.objects.filter(anonymisiert_am__isnull=True)
+        .annotate(
+            hat_einwilligung=Exists(Einwilligung.objects.filter(person=OuterRef("pk"))),
+            hat_gueltige=Exists(alle_widerrufen),
+        )
+        .filter(Q(loeschen_am__lte=stichtag) | Q(hat_einwilligung=True, hat_gueltige=False))
+        .order_by("pk")
+    )
+    zeilen = []
+    for person in faellig:
+        grund = (
+            _("Löschdatum %(datum)s erreicht") % {"datum": f"{person.loeschen_am:%d.%m.%Y}"}
+            if person.loeschen_am and person.loeschen_am <= stichtag
+            else _("alle Einwilligungen widerrufen")
+        )
+        zeilen.append(f"Person #{person.pk}: {grund}")
+        if anwenden:
+            _person_anonymisieren(person, stichtag)
+    return zeilen
+
+
+def _person_anonymisieren(person: Person, stichtag: datetime.date) -> None:
+    for feld, wert in PERSONENFELDER_LEER.items():
+        setattr(person, feld, wert)
+    person.loeschen_am = None
+    person.anonymisiert_am = stichtag
+    person.save()
+    Person.history.filter(id=person.pk).update(**PERSONENFELDER_LEER)

@@ -277,15 +277,35 @@ def test_kalenderzugang_erneuern_ersetzt_das_token(qm):
     assert alt != neu and len(neu) >= 40
 
 
-def test_faellige_personen_werden_mit_historie_geloescht(quartier):
+def test_faellige_personen_werden_samt_verlauf_anonymisiert(quartier):
     alt = factories.FunktionFactory(akteur__quartiere=[quartier]).person
     alt.loeschen_am = HEUTE
     alt.save()
-    factories.EinwilligungFactory(person=alt)
     bleibt = factories.PersonFactory(loeschen_am=HEUTE + datetime.timedelta(days=1))
-    assert services.personen_loeschen_faellige(stichtag=HEUTE) == 1
-    assert list(Person.objects.all()) == [bleibt]
-    assert not Person.history.filter(id=alt.pk).exists()
+    probe = services.personen_anonymisieren(HEUTE, False)
+    assert probe == [f"Person #{alt.pk}: Löschdatum {HEUTE:%d.%m.%Y} erreicht"]
+    assert Person.objects.get(pk=alt.pk).nachname != services.ANONYM, "Probelauf ändert nichts"
+
+    services.personen_anonymisieren(HEUTE, True)
+
+    alt.refresh_from_db()
+    assert (alt.nachname, alt.email, alt.anonymisiert_am) == (services.ANONYM, "", HEUTE)
+    assert alt.funktionen.exists(), "Rollen bleiben, nur ohne Namen"
+    assert set(Person.history.filter(id=alt.pk).values_list("email", flat=True)) == {""}
+    bleibt.refresh_from_db()
+    assert bleibt.nachname != services.ANONYM
+    assert services.personen_anonymisieren(HEUTE, True) == [], "kein zweites Mal"
+
+
+def test_person_mit_widerrufener_einwilligung_wird_anonymisiert():
+    person = factories.PersonFactory()
+    factories.EinwilligungFactory(person=person, widerrufen_am=HEUTE)
+    weiter = factories.PersonFactory()
+    factories.EinwilligungFactory(person=weiter, widerrufen_am=HEUTE)
+    factories.EinwilligungFactory(person=weiter, zweck="Newsletter")
+    assert services.personen_anonymisieren(HEUTE, False) == [
+        f"Person #{person.pk}: alle Einwilligungen widerrufen"
+    ]
 
 
 def test_datenbankkonflikt_wird_zur_deutschen_fehlermeldung(quartier, monkeypatch):
