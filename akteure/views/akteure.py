@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
@@ -53,6 +53,7 @@ __all__ = [
 IMPORT_SCHLUESSEL = "akteure_import"
 
 
+@require_safe
 def akteur_liste(request):
     filter = AkteurFilter(
         request.GET, queryset=selectors.akteure_liste(request.user), user=request.user
@@ -87,6 +88,7 @@ def akteur_neu(request):
     )
 
 
+@require_safe
 def akteur_detail(request, pk):
     akteur = selectors.akteur_detail(request.user, pk)
     funktionen = akteur.alle_funktionen
@@ -161,6 +163,7 @@ def beziehung_beenden(request, pk):
 # --- Personen ------------------------------------------------------------------------------
 
 
+@require_safe
 def person_liste(request):
     qs = selectors.personen_fuer(request.user)
     suche = request.GET.get("q", "").strip()
@@ -195,6 +198,7 @@ def person_neu(request):
     )
 
 
+@require_safe
 def person_detail(request, pk):
     person = selectors.person_detail(request.user, pk)
     return render(
@@ -317,6 +321,7 @@ def import_bestaetigen(request):
     return redirect(f"{reverse('akteure:liste')}?quartier={quartier.pk}")
 
 
+@require_safe
 def import_vorlage(request, format):
     if format not in ("csv", "xlsx"):
         raise Http404
@@ -360,6 +365,7 @@ def _als_json(netz) -> dict:
     }
 
 
+@require_safe
 def netzwerk(request):
     quartiere, quartier, handlungsfeld, netz = _netzwerk_fuer_anfrage(request)
     zeilen = []
@@ -384,6 +390,7 @@ def netzwerk(request):
     )
 
 
+@require_safe
 def netzwerk_json(request):
     _q, _quartier, _feld, netz = _netzwerk_fuer_anfrage(request)
     return JsonResponse(_als_json(netz) if netz else {"knoten": [], "kanten": []})

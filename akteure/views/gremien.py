@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
@@ -59,6 +59,7 @@ class BisForm(forms.Form):
     bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumInput())
 
 
+@require_safe
 def gremium_liste(request):
     filter = GremiumFilter(
         request.GET, queryset=selectors.gremien_fuer(request.user), user=request.user
@@ -86,6 +87,7 @@ def gremium_neu(request):
     )
 
 
+@require_safe
 def gremium_detail(request, pk):
     gremium = selectors.gremium_detail(request.user, pk)
     mitglieder = gremium.alle_mitgliedschaften
@@ -174,6 +176,7 @@ def sitzung_neu(request, pk):
     )
 
 
+@require_safe
 def sitzung_detail(request, pk):
     sitzung = selectors.sitzung_detail(request.user, pk)
     return render(
@@ -221,6 +224,7 @@ def sitzung_einladen(request, pk):
     return redirect(sitzung)
 
 
+@require_safe
 def protokoll_pdf(request, pk):
     sitzung = selectors.sitzung_detail(request.user, pk)
     return pdf_antwort(
@@ -359,6 +363,7 @@ def _feed(sitzungen, name: str, dateiname: str):
 
 
 @login_not_required
+@require_safe
 def gremium_ics(request, pk):
     benutzer = _feed_benutzer(request)
     gremium = get_object_or_404(selectors.gremien_fuer(benutzer), pk=pk)
@@ -367,6 +372,7 @@ def gremium_ics(request, pk):
 
 
 @login_not_required
+@require_safe
 def quartier_ics(request):
     benutzer = _feed_benutzer(request)
     quartiere = selectors.quartiere_fuer(benutzer)
