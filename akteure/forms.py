@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.uploads import dateityp_erkennen
+from quartiersmanagement.versionierung import VersionFormMixin
 
 from . import selectors
 from .models import (
@@ -37,7 +38,7 @@ class DatumZeitInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class AkteurForm(forms.ModelForm):
+class AkteurForm(VersionFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
@@ -92,6 +93,8 @@ class AkteurForm(forms.ModelForm):
     def service_daten(self) -> dict:
         daten = {k: v for k, v in self.cleaned_data.items() if k in self.Meta.fields}
         daten["quartiere"] = self.alle_quartiere()
+        if self.instance.pk:
+            daten["version"] = self.cleaned_data["version"]
         return daten
 
 
@@ -153,7 +156,7 @@ class PersonNeuForm(forms.Form):
         return daten
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["vorname", "nachname", "email", "telefon", "notiz", "loeschen_am"]

@@ -21,6 +21,7 @@ from quartiere.models import (
     zeitraum_gueltig,
 )
 from quartiersmanagement.models import Zeitstempel
+from quartiersmanagement.versionierung import Versioniert
 
 ENDE_VOR_BEGINN = _("Das Ende liegt vor dem Beginn.")
 ZWEITE_OFFENE_MITGLIEDSCHAFT = _(
@@ -43,7 +44,7 @@ class AkteurQuerySet(models.QuerySet):
         return self.filter(aktiv=True, oeffentlich=True, einwilligung_am__isnull=False)
 
 
-class Akteur(Zeitstempel):
+class Akteur(Versioniert, Zeitstempel):
     """An organisation, institution or initiative active in one or more quartiers."""
 
     class Art(models.TextChoices):
@@ -153,7 +154,7 @@ class Akteur(Zeitstempel):
             )
 
 
-class Person(Zeitstempel):
+class Person(Versioniert, Zeitstempel):
     """A contact person; personal data, shown only to staff of the quartiers she is active in."""
 
     vorname = models.CharField(_("Vorname"), max_length=100, blank=True)

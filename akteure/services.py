@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from quartiersmanagement import ical
 from quartiersmanagement.mail import mail_senden
+from quartiersmanagement.versionierung import mit_version_speichern
 
 from .models import (
     Akteur,
@@ -29,13 +30,18 @@ from .models import (
 )
 
 
-def _speichern(obj):
+def _speichern(obj, *, version: int | None = None):
     """Validate (German errors at the fields) and save; a constraint that only the database
-    could see (two requests at once) becomes a ValidationError instead of a server error."""
-    obj.full_clean()
+    could see (two requests at once) becomes a ValidationError instead of a server error.
+    With the `version` an edit form was built from, someone else's save in between raises
+    Bearbeitungskonflikt instead of being overwritten."""
+    obj.full_clean(exclude=["version"])
     try:
         with transaction.atomic():
-            obj.save()
+            if version is None:
+                obj.save()
+            else:
+                mit_version_speichern(obj, erwartete_version=version)
     except IntegrityError as fehler:
         raise ValidationError(
             _("Die Änderung widerspricht einem gleichzeitig gespeicherten Eintrag.")
@@ -62,13 +68,19 @@ def akteur_anlegen(
 
 @transaction.atomic
 def akteur_aendern(
-    *, akteur: Akteur, quartiere=None, handlungsfelder=None, zielgruppen=None, **felder
+    *,
+    akteur: Akteur,
+    quartiere=None,
+    handlungsfelder=None,
+    zielgruppen=None,
+    version: int | None = None,
+    **felder,
 ) -> Akteur:
     for name, wert in felder.items():
         setattr(akteur, name, wert)
     if quartiere is not None and not quartiere:
         raise ValidationError({"quartiere": _("Bitte mindestens ein Quartier wählen.")})
-    _speichern(akteur)
+    _speichern(akteur, version=version)
     if quartiere is not None:
         akteur.quartiere.set(quartiere)
     if handlungsfelder is not None:
@@ -138,10 +150,10 @@ def person_anlegen(
 
 
 @transaction.atomic
-def person_aendern(*, person: Person, **felder) -> Person:
+def person_aendern(*, person: Person, version: int | None = None, **felder) -> Person:
     for name, wert in felder.items():
         setattr(person, name, wert)
-    return _speichern(person)
+    return _speichern(person, version=version)
 
 
 @transaction.atomic

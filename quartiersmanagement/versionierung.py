@@ -55,13 +55,17 @@ def mit_version_speichern(instanz: Versioniert, *, erwartete_version: int, **sav
 
 
 class VersionFormMixin(forms.ModelForm):
-    """Adds the hidden version the form was built from; `konflikt_zeigen` prepares a retry."""
+    """Adds the hidden version an edit form was built from (a new record has none);
+    `konflikt_zeigen` prepares a retry."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
+        if self.instance._state.adding:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
 
     def konflikt_zeigen(self, konflikt: Bearbeitungskonflikt) -> list[tuple[str, str, str]]:
         """Put the error on the form, move the hidden version to the stored one (so saving

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort, mappe_antwort
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, importieren, selectors, services
 from ..filters import AkteurFilter
@@ -100,6 +101,7 @@ def akteur_detail(request, pk):
             "aktuelle_funktionen": [f for f in funktionen if f.bis is None],
             "fruehere_funktionen": [f for f in funktionen if f.bis is not None],
             "darf_bearbeiten": request.user.has_perm("akteure.change_akteur", akteur),
+            "verlauf": verlauf_fuer(akteur),
         },
     )
 
@@ -207,6 +209,7 @@ def person_detail(request, pk):
         {
             "person": person,
             "darf_bearbeiten": request.user.has_perm("akteure.change_person", person),
+            "verlauf": verlauf_fuer(person),
         },
     )
 

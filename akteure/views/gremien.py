@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
 from quartiersmanagement.pdf import pdf_antwort
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import selectors, services
 from ..filters import GremiumFilter
@@ -100,6 +101,7 @@ def gremium_detail(request, pk):
             "aktuelle": [m for m in mitglieder if m.bis is None or m.bis >= heute],
             "fruehere": [m for m in mitglieder if m.bis is not None and m.bis < heute],
             "darf_bearbeiten": request.user.has_perm("akteure.change_gremium", gremium),
+            "verlauf": verlauf_fuer(gremium),
         },
     )
 
@@ -186,6 +188,7 @@ def sitzung_detail(request, pk):
             "sitzung": sitzung,
             "darf_bearbeiten": request.user.has_perm("akteure.change_sitzung", sitzung),
             "heute": timezone.localdate(),
+            "verlauf": verlauf_fuer(sitzung),
         },
     )
 

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from quartiersmanagement.versionierung import Bearbeitungskonflikt
+
 
 def fehler_ins_formular(form, fehler: ValidationError) -> None:
     """Put a service's ValidationError at the form's fields (or on top if no such field)."""
@@ -23,17 +25,26 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
     """GET shows the form; a valid POST calls `speichern(form)` and redirects to what it
     returns (a model with a page, or a URL; else `zurueck`); service errors come back at the
     fields and nothing is saved."""
+    unterschiede = []
     if request.method == "POST" and form.is_valid():
         try:
             ergebnis = speichern(form)
         except ValidationError as fehler:
             fehler_ins_formular(form, fehler)
+        except Bearbeitungskonflikt as konflikt:
+            unterschiede = form.konflikt_zeigen(konflikt)
         else:
             return redirect(ergebnis or zurueck)
     return render(
         request,
         "akteure/formular.html",
-        {"form": form, "titel": titel, "zurueck": zurueck, "hinweis": hinweis},
+        {
+            "form": form,
+            "titel": titel,
+            "zurueck": zurueck,
+            "hinweis": hinweis,
+            "unterschiede": unterschiede,
+        },
         status=400 if request.method == "POST" else 200,
     )
 

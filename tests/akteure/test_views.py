@@ -131,7 +131,13 @@ def test_bearbeiten_behaelt_fremde_quartiere(client, qm, quartier, anderes_quart
     client.force_login(qm)
     antwort = client.post(
         reverse("akteure:bearbeiten", args=[akteur.pk]),
-        {"name": "Neu", "art": "verein", "quartiere": [quartier.pk], "aktiv": "on"},
+        {
+            "name": "Neu",
+            "art": "verein",
+            "quartiere": [quartier.pk],
+            "aktiv": "on",
+            "version": akteur.version,
+        },
     )
     assert antwort.status_code == 302
     akteur.refresh_from_db()
@@ -548,7 +554,7 @@ def test_person_bearbeiten(client, qm, akteur):
     client.force_login(qm)
     antwort = client.post(
         reverse("akteure:person_bearbeiten", args=[person.pk]),
-        {"nachname": "Neu", "loeschen_am": "2027-12-31"},
+        {"nachname": "Neu", "loeschen_am": "2027-12-31", "version": person.version},
     )
     assert antwort.status_code == 302
     person.refresh_from_db()
