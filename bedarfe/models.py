@@ -1,0 +1,410 @@
+"""Needs of a quartier (Erfassung) and their routing to the administration (Lotsenfunktion)."""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
+from quartiersmanagement.models import Zeitstempel
+from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer, ZufallsPfad
+
+#: How long an answer link stays valid after the Frist.
+LINK_GUELTIG_NACH_FRIST = datetime.timedelta(weeks=8)
+
+
+class Erhebung(Zeitstempel):
+    """An assessment in a quartier (survey, walk, conference ...) from which needs come."""
+
+    class Methode(models.TextChoices):
+        BEFRAGUNG = "befragung", _("Befragung")
+        QUARTIERSBEGEHUNG = "quartiersbegehung", _("Quartiersbegehung")
+        STADTTEILKONFERENZ = "stadtteilkonferenz", _("Stadtteilkonferenz")
+        SPRECHSTUNDE = "sprechstunde", _("Sprechstunde")
+        AKTIVIERENDE_BEFRAGUNG = "aktivierende_befragung", _("Aktivierende Befragung")
+        SOZIALDATEN = "sozialdaten", _("Sozialdaten")
+
+    quartier = models.ForeignKey(
+        Quartier, verbose_name=_("Quartier"), on_delete=models.PROTECT, related_name="erhebungen"
+    )
+    titel = models.CharField(_("Titel"), max_length=200)
+    methode = models.CharField(_("Methode"), max_length=30, choices=Methode.choices)
+    datum = models.DateField(_("Datum"))
+    teilnehmende = models.PositiveIntegerField(
+        _("Teilnehmende"), null=True, blank=True, help_text=_("Anzahl der beteiligten Personen.")
+    )
+    notizen = models.TextField(_("Notizen"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Erhebung")
+        verbose_name_plural = _("Erhebungen")
+        ordering = ["-datum", "titel"]
+
+    def __str__(self):
+        return f"{self.titel} ({self.datum:%d.%m.%Y})"
+
+    def get_absolute_url(self):
+        return reverse("bedarfe:erhebung_detail", kwargs={"pk": self.pk})
+
+
+class Erhebungsdatei(Zeitstempel):
+    """A file attached to an Erhebung; stored under a random name, served after a check."""
+
+    erhebung = models.ForeignKey(
+        Erhebung, verbose_name=_("Erhebung"), on_delete=models.CASCADE, related_name="dateien"
+    )
+    datei = models.FileField(
+        _("Datei"),
+        upload_to=ZufallsPfad("erhebungen"),
+        validators=[DateiPruefer(typen=DOKUMENTE, max_mb=10)],
+        help_text=_("PDF, Bild oder Office-Datei, höchstens 10 MB."),
+    )
+    dateiname = models.CharField(_("Dateiname"), max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Datei einer Erhebung")
+        verbose_name_plural = _("Dateien von Erhebungen")
+        ordering = ["dateiname"]
+
+    def __str__(self):
+        return self.dateiname
+
+    def get_absolute_url(self):
+        return reverse("bedarfe:erhebungsdatei", kwargs={"pk": self.pk})
+
+
+class BedarfQuerySet(models.QuerySet):
+    def offen(self):
+        """Needs still waiting for a solution (deferred ones included)."""
+        return self.exclude(status__in=Bedarf.ABGESCHLOSSEN)
+
+
+class Bedarf(Zeitstempel):
+    """A need or topic raised in a quartier."""
+
+    class Status(models.TextChoices):
+        NEU = "neu", _("neu")
+        IN_PRUEFUNG = "in_pruefung", _("in Prüfung")
+        WEITERGELEITET = "weitergeleitet", _("weitergeleitet")
+        IN_BEARBEITUNG = "in_bearbeitung", _("in Bearbeitung")
+        ERLEDIGT = "erledigt", _("erledigt")
+        NICHT_UMSETZBAR = "nicht_umsetzbar", _("nicht umsetzbar")
+        ZURUECKGESTELLT = "zurueckgestellt", _("zurückgestellt")
+        ZUSAMMENGEFUEHRT = "zusammengefuehrt", _("zusammengeführt")
+
+    class Prioritaet(models.IntegerChoices):
+        NIEDRIG = 1, _("niedrig")
+        MITTEL = 2, _("mittel")
+        HOCH = 3, _("hoch")
+
+    class Quelle(models.TextChoices):
+        ERHEBUNG = "erhebung", _("Erhebung")
+        SPRECHSTUNDE = "sprechstunde", _("Sprechstunde")
+        GREMIUM = "gremium", _("Gremium")
+        TELEFON = "telefon", _("Telefon")
+        EMAIL = "email", _("E-Mail oder Brief")
+        BEOBACHTUNG = "beobachtung", _("eigene Beobachtung")
+        SONSTIGES = "sonstiges", _("Sonstiges")
+
+    ABGESCHLOSSEN = (Status.ERLEDIGT, Status.NICHT_UMSETZBAR, Status.ZUSAMMENGEFUEHRT)
+
+    quartier = models.ForeignKey(
+        Quartier, verbose_name=_("Quartier"), on_delete=models.PROTECT, related_name="bedarfe"
+    )
+    titel = models.CharField(_("Titel"), max_length=200)
+    beschreibung = models.TextField(_("Beschreibung"), blank=True)
+    handlungsfeld = models.ForeignKey(
+        Handlungsfeld,
+        verbose_name=_("Handlungsfeld"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bedarfe",
+    )
+    zielgruppen = models.ManyToManyField(
+        Zielgruppe, verbose_name=_("Zielgruppen"), blank=True, related_name="bedarfe"
+    )
+    quelle = models.CharField(
+        _("Quelle"), max_length=20, choices=Quelle.choices, default=Quelle.SONSTIGES
+    )
+    erhebung = models.ForeignKey(
+        Erhebung,
+        verbose_name=_("aus Erhebung"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bedarfe",
+    )
+    gemeldet_am = models.DateField(_("gemeldet am"), default=datetime.date.today)
+    ort = models.CharField(
+        _("Ort"), max_length=200, blank=True, help_text=_("z. B. Straße, Platz oder Einrichtung.")
+    )
+    prioritaet = models.PositiveSmallIntegerField(
+        _("Priorität"), choices=Prioritaet.choices, default=Prioritaet.MITTEL
+    )
+    nennungen = models.PositiveIntegerField(
+        _("Nennungen"), default=1, help_text=_("Wie oft wurde der Bedarf genannt?")
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.NEU
+    )
+    zusammengefuehrt_in = models.ForeignKey(
+        "self",
+        verbose_name=_("zusammengeführt in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="zusammengefuehrte",
+    )
+    oeffentlich = models.BooleanField(
+        _("öffentlich"), default=False, help_text=_("Bedarf und Antwort öffentlich zeigen.")
+    )
+    oeffentliche_antwort = models.TextField(_("öffentliche Antwort"), blank=True)
+    erfasst_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erfasst von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    suchvektor = models.GeneratedField(
+        expression=SearchVector("titel", weight="A", config="german")
+        + SearchVector("beschreibung", weight="B", config="german"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    history = HistoricalRecords(excluded_fields=["suchvektor"])
+
+    objects = BedarfQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Bedarf")
+        verbose_name_plural = _("Bedarfe")
+        ordering = ["-gemeldet_am", "-pk"]
+        indexes = [
+            GinIndex(fields=["suchvektor"], name="bedarf_suchvektor_gin"),
+            GinIndex(fields=["titel"], name="bedarf_titel_trgm", opclasses=["gin_trgm_ops"]),
+            models.Index(fields=["quartier", "status"], name="bedarf_quartier_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nennungen__gte=1),
+                name="bedarf_nennungen_mindestens_1",
+                violation_error_message=_("Ein Bedarf wurde mindestens einmal genannt."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="zusammengefuehrt") & Q(zusammengefuehrt_in__isnull=False))
+                | (~Q(status="zusammengefuehrt") & Q(zusammengefuehrt_in__isnull=True)),
+                name="bedarf_zusammengefuehrt_mit_ziel",
+                violation_error_message=_("Ein zusammengeführter Bedarf braucht sein Ziel."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(zusammengefuehrt_in=F("id")),
+                name="bedarf_nicht_in_sich_selbst",
+            ),
+            models.CheckConstraint(
+                condition=~Q(titel=""),
+                name="bedarf_titel_nicht_leer",
+                violation_error_message=_("Bitte geben Sie einen Titel an."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("bedarfe:detail", kwargs={"pk": self.pk})
+
+    @property
+    def ist_offen(self) -> bool:
+        return self.status not in self.ABGESCHLOSSEN
+
+
+class Bedarfsereignis(Zeitstempel):
+    """One entry of a need's timeline: who did what when, from which status to which."""
+
+    class Art(models.TextChoices):
+        ERSTELLT = "erstellt", _("erfasst")
+        STATUS = "status", _("Status geändert")
+        WEITERGELEITET = "weitergeleitet", _("weitergeleitet")
+        BEANTWORTET = "beantwortet", _("Antwort erhalten")
+        KOMMENTAR = "kommentar", _("Kommentar")
+        ZUSAMMENGEFUEHRT = "zusammengefuehrt", _("zusammengeführt")
+        FREIGEGEBEN = "freigegeben", _("zur Veröffentlichung freigegeben")
+
+    bedarf = models.ForeignKey(
+        Bedarf, verbose_name=_("Bedarf"), on_delete=models.CASCADE, related_name="ereignisse"
+    )
+    art = models.CharField(_("Art"), max_length=20, choices=Art.choices)
+    zeitpunkt = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    benutzer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    extern = models.CharField(
+        _("von (extern)"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. der Fachbereich, der über den Antwortlink geantwortet hat."),
+    )
+    von_status = models.CharField(
+        _("von Status"), max_length=20, choices=Bedarf.Status.choices, blank=True
+    )
+    zu_status = models.CharField(
+        _("zu Status"), max_length=20, choices=Bedarf.Status.choices, blank=True
+    )
+    kommentar = models.TextField(_("Kommentar"), blank=True)
+    weiterleitung = models.ForeignKey(
+        "Weiterleitung",
+        verbose_name=_("Weiterleitung"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ereignisse",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Bedarfsereignis")
+        verbose_name_plural = _("Bedarfsereignisse")
+        ordering = ["zeitpunkt", "pk"]
+
+    def __str__(self):
+        return f"{self.get_art_display()} – {self.bedarf}"
+
+
+class WeiterleitungQuerySet(models.QuerySet):
+    def offen(self):
+        return self.filter(beantwortet_am__isnull=True)
+
+    def ueberfaellig(self, stichtag: datetime.date | None = None):
+        return self.offen().filter(frist__lt=stichtag or timezone.localdate())
+
+
+class Weiterleitung(Zeitstempel):
+    """A need routed to a department, answered through a secret link or recorded by staff."""
+
+    class Ergebnis(models.TextChoices):
+        UEBERNOMMEN = "uebernommen", _("übernommen")
+        IN_PLANUNG = "in_planung", _("in Planung")
+        ABGELEHNT = "abgelehnt", _("abgelehnt")
+        NICHT_ZUSTAENDIG = "nicht_zustaendig", _("nicht zuständig")
+
+    class Antwortweg(models.TextChoices):
+        LINK = "link", _("Antwortlink")
+        TELEFON = "telefon", _("Telefon")
+        BRIEF = "brief", _("Brief")
+        EMAIL = "email", _("E-Mail")
+        GESPRAECH = "gespraech", _("Gespräch")
+
+    bedarf = models.ForeignKey(
+        Bedarf, verbose_name=_("Bedarf"), on_delete=models.CASCADE, related_name="weiterleitungen"
+    )
+    fachbereich = models.ForeignKey(
+        Fachbereich,
+        verbose_name=_("Fachbereich"),
+        on_delete=models.PROTECT,
+        related_name="weiterleitungen",
+    )
+    kontakt_email = models.EmailField(_("Kontakt-E-Mail"))
+    nachricht = models.TextField(_("Nachricht"), blank=True)
+    gesendet_am = models.DateTimeField(_("gesendet am"), default=timezone.now)
+    gesendet_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gesendet von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    frist = models.DateField(_("Frist"))
+    vorgaenger = models.ForeignKey(
+        "self",
+        verbose_name=_("umgeleitet aus"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nachfolger",
+    )
+    # The link token is never stored: only a random key (the token is an HMAC of it with the
+    # SECRET_KEY, so reminders can repeat the link) and the token's SHA-256 for the lookup.
+    schluessel = models.CharField(_("Schlüssel"), max_length=64, editable=False)
+    token_hash = models.CharField(_("Token-Prüfsumme"), max_length=64, unique=True, editable=False)
+    ergebnis = models.CharField(_("Ergebnis"), max_length=20, choices=Ergebnis.choices, blank=True)
+    antwort = models.TextField(_("Antwort"), blank=True)
+    beantwortet_am = models.DateTimeField(_("beantwortet am"), null=True, blank=True)
+    beantwortet_ueber = models.CharField(
+        _("Antwort über"), max_length=20, choices=Antwortweg.choices, blank=True
+    )
+    antwort_von = models.CharField(
+        _("Antwort von"), max_length=200, blank=True, help_text=_("Name der antwortenden Person.")
+    )
+    vorgeschlagener_fachbereich = models.ForeignKey(
+        Fachbereich,
+        verbose_name=_("vorgeschlagener Fachbereich"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    erinnert_am = models.DateField(_("zuletzt erinnert am"), null=True, blank=True)
+    erinnerungen = models.PositiveSmallIntegerField(_("Erinnerungen"), default=0)
+    history = HistoricalRecords(excluded_fields=["schluessel", "token_hash"])
+
+    objects = WeiterleitungQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Weiterleitung")
+        verbose_name_plural = _("Weiterleitungen")
+        ordering = ["frist", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(ergebnis="") & Q(beantwortet_am__isnull=True))
+                | (~Q(ergebnis="") & Q(beantwortet_am__isnull=False)),
+                name="weiterleitung_antwort_vollstaendig",
+                violation_error_message=_("Eine Antwort braucht ein Ergebnis und ein Datum."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(vorgaenger=F("id")), name="weiterleitung_nicht_eigener_vorgaenger"
+            ),
+        ]
+        indexes = [models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen")]
+
+    def __str__(self):
+        return f"{self.bedarf} → {self.fachbereich.kuerzel}"
+
+    def get_absolute_url(self):
+        return reverse("bedarfe:detail", kwargs={"pk": self.bedarf_id}) + f"#w{self.pk}"
+
+    @property
+    def beantwortet(self) -> bool:
+        return self.beantwortet_am is not None
+
+    @property
+    def link_gueltig_bis(self) -> datetime.date:
+        return self.frist + LINK_GUELTIG_NACH_FRIST
+
+    @property
+    def tage_ueberfaellig(self) -> int:
+        if self.beantwortet:
+            return 0
+        return max(0, (timezone.localdate() - self.frist).days)
+
+
+def token_pruefsumme(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
