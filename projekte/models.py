@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from akteure.models import Akteur, Aufgabe, Gremium, Mitgliedschaft, Sitzung
+from bedarfe.models import Bedarf
 from quartiere.models import (
     Handlungsfeld,
     Programm,
@@ -102,6 +104,22 @@ class Projekt(Zeitstempel):
     oeffentlich = models.BooleanField(
         _("öffentlich"), default=False, help_text=_("Auf der öffentlichen Quartiersseite zeigen.")
     )
+    bedarfe = models.ManyToManyField(
+        Bedarf,
+        verbose_name=_("beantwortet Bedarfe"),
+        blank=True,
+        related_name="projekte",
+        help_text=_("Die Bedarfe, auf die das Projekt antwortet."),
+    )
+    aufgabe = models.ForeignKey(
+        Aufgabe,
+        verbose_name=_("aus Aufgabe"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projekte",
+        help_text=_("Die Aufgabe aus einer Sitzung, aus der das Projekt entstand."),
+    )
     # Result and evaluation, filled in at the end
     ergebnis = models.TextField(_("Was wurde erreicht?"), blank=True)
     erkenntnisse = models.TextField(_("Was haben wir gelernt?"), blank=True)
@@ -177,6 +195,39 @@ class Statusaenderung(Zeitstempel):
 
     def __str__(self):
         return f"{self.projekt}: {self.get_nach_status_display()} ({self.datum:%d.%m.%Y})"
+
+
+class Projektpartner(Zeitstempel):
+    """An actor taking part in a project, with its role."""
+
+    projekt = models.ForeignKey(
+        Projekt, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="partner"
+    )
+    akteur = models.ForeignKey(
+        Akteur,
+        verbose_name=_("Akteur"),
+        on_delete=models.PROTECT,
+        related_name="projektpartnerschaften",
+    )
+    rolle = models.CharField(
+        _("Rolle"), max_length=120, help_text=_("z. B. Träger, Kooperationspartner, Förderer")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Projektpartner")
+        verbose_name_plural = _("Projektpartner")
+        ordering = ["akteur__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["projekt", "akteur"],
+                name="projektpartner_eindeutig",
+                violation_error_message=_("Dieser Akteur ist schon Partner des Projekts."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.akteur} ({self.rolle})"
 
 
 class Budgetposten(Zeitstempel):
@@ -304,30 +355,6 @@ class Teilnahme(Zeitstempel):
         return f"{self.termin}: {self.anzahl} × {self.zielgruppe}"
 
 
-class Kalenderzugang(Zeitstempel):
-    """A user's secret token for subscribing to the internal event feed.
-
-    Calendar programs cannot log in, so the feed URL carries this token; a new token makes the
-    old URL useless at once.
-    """
-
-    benutzer = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Benutzer:in"),
-        on_delete=models.CASCADE,
-        related_name="kalenderzugang",
-    )
-    token = models.CharField(_("Token"), max_length=64, unique=True)
-
-    class Meta:
-        verbose_name = _("Kalenderzugang")
-        verbose_name_plural = _("Kalenderzugänge")
-        ordering = ["benutzer__username"]
-
-    def __str__(self):
-        return str(self.benutzer)
-
-
 # --------------------------------------------------------------------------------------------
 # Stadtteilfonds
 
@@ -353,6 +380,15 @@ class Stadtteilfonds(Zeitstempel):
         max_length=200,
         blank=True,
         help_text=_("z. B. Haushaltsstelle oder Fördergeber, wenn kein Programm passt."),
+    )
+    entscheidendes_gremium = models.ForeignKey(
+        Gremium,
+        verbose_name=_("entscheidendes Gremium"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stadtteilfonds",
+        help_text=_("Entscheidet über Anträge oberhalb der Schwelle, z. B. die Vergabejury."),
     )
     max_je_antrag = geld(
         _("höchstens je Antrag"), null=True, blank=True, help_text=_("Leer: keine Obergrenze.")
@@ -437,7 +473,15 @@ class Fondsantrag(Zeitstempel):
     )
     betrag_beantragt = geld(_("beantragter Betrag"))
     eingegangen_am = models.DateField(_("eingegangen am"))
-    # Applicant: a private person (contact data and consent); an Akteur comes with the link
+    # Applicant: an Akteur, or a private person with contact data and consent
+    akteur = models.ForeignKey(
+        Akteur,
+        verbose_name=_("antragstellender Akteur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fondsantraege",
+    )
     antragsteller_name = models.CharField(
         _("Name der Antragstellerin/des Antragstellers"), max_length=200, blank=True
     )
@@ -472,6 +516,14 @@ class Fondsantrag(Zeitstempel):
         related_name="+",
     )
     entschieden_am = models.DateField(_("entschieden am"), null=True, blank=True)
+    sitzung = models.ForeignKey(
+        Sitzung,
+        verbose_name=_("entschieden in Sitzung"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fondsantraege",
+    )
     begruendung = models.TextField(_("Begründung"), blank=True)
     betrag_bewilligt = geld(_("bewilligter Betrag"), null=True, blank=True)
     ausgezahlt_summe = geld(_("ausgezahlt insgesamt"), default=0, editable=False)
@@ -516,6 +568,14 @@ class Fondsantrag(Zeitstempel):
                 name="antrag_bewilligt_mit_betrag",
                 violation_error_message=_("Ein bewilligter Antrag braucht einen Betrag."),
             ),
+            models.CheckConstraint(
+                condition=Q(akteur__isnull=False)
+                | (~Q(antragsteller_name="") & Q(einwilligung=True)),
+                name="antrag_akteur_oder_person_mit_einwilligung",
+                violation_error_message=_(
+                    "Antragsteller ist ein Akteur oder eine Privatperson mit Einwilligung."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["fonds", "status"])]
 
@@ -527,11 +587,53 @@ class Fondsantrag(Zeitstempel):
 
     @property
     def antragsteller(self) -> str:
-        return self.antragsteller_name
+        return self.akteur.name if self.akteur_id else self.antragsteller_name
+
+    @property
+    def antragsteller_kontakt_email(self) -> str:
+        return (self.akteur.email if self.akteur_id else "") or self.antragsteller_email
 
     @property
     def offen_auszuzahlen(self):
         return (self.betrag_bewilligt or 0) - self.ausgezahlt_summe
+
+
+class Stimmabgabe(Zeitstempel):
+    """How one voting member of the deciding Gremium voted on an application, or that the member
+    declared itself biased. One row per member and application: a biased member cannot vote."""
+
+    class Stimme(models.TextChoices):
+        JA = "ja", _("Ja")
+        NEIN = "nein", _("Nein")
+        ENTHALTUNG = "enthaltung", _("Enthaltung")
+        BEFANGEN = "befangen", _("befangen, stimmt nicht mit")
+
+    antrag = models.ForeignKey(
+        Fondsantrag, verbose_name=_("Fondsantrag"), on_delete=models.CASCADE, related_name="stimmen"
+    )
+    mitgliedschaft = models.ForeignKey(
+        Mitgliedschaft,
+        verbose_name=_("Mitglied"),
+        on_delete=models.PROTECT,
+        related_name="fondsstimmen",
+    )
+    stimme = models.CharField(_("Stimme"), max_length=20, choices=Stimme)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Stimmabgabe")
+        verbose_name_plural = _("Stimmabgaben")
+        ordering = ["antrag", "stimme", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["antrag", "mitgliedschaft"],
+                name="stimmabgabe_einmal_je_mitglied",
+                violation_error_message=_("Jedes Mitglied stimmt nur einmal ab."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.mitgliedschaft}: {self.get_stimme_display()}"
 
 
 class Auszahlung(Zeitstempel):

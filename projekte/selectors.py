@@ -21,12 +21,14 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 
 from .models import (
     Budgetposten,
     Fondsantrag,
     Projekt,
+    Projektpartner,
     Stadtteilfonds,
     Statusaenderung,
     Teilnahme,
@@ -67,18 +69,26 @@ def bearbeitbare_projekte_fuer(user) -> QuerySet[Projekt]:
 
 def projekt_detail(user, slug: str) -> Projekt:
     """One readable project with everything its page shows; another quartier's gives 404."""
-    qs = projekte_fuer(user).prefetch_related(
-        Prefetch(
-            "statusaenderungen",
-            queryset=Statusaenderung.objects.select_related("geaendert_von"),
-        ),
-        Prefetch("budgetposten", queryset=Budgetposten.objects.order_by("quelle", "bezeichnung")),
-        Prefetch(
-            "termine",
-            queryset=mit_teilnehmenden(Termin.objects.select_related("quartier")).order_by(
-                "-beginn"
+    qs = (
+        projekte_fuer(user)
+        .select_related("aufgabe")
+        .prefetch_related(
+            Prefetch("partner", queryset=Projektpartner.objects.select_related("akteur")),
+            Prefetch("bedarfe", queryset=Bedarf.objects.select_related("quartier")),
+            Prefetch(
+                "statusaenderungen",
+                queryset=Statusaenderung.objects.select_related("geaendert_von"),
             ),
-        ),
+            Prefetch(
+                "budgetposten", queryset=Budgetposten.objects.order_by("quelle", "bezeichnung")
+            ),
+            Prefetch(
+                "termine",
+                queryset=mit_teilnehmenden(Termin.objects.select_related("quartier")).order_by(
+                    "-beginn"
+                ),
+            ),
+        )
     )
     return get_object_or_404(qs, slug=slug)
 
@@ -87,7 +97,11 @@ def budget_summen(budgetposten) -> dict:
     """Planned and actual sums per funding source and in total (of prefetched lines)."""
     je_quelle = {}
     for quelle in Budgetposten.Quelle:
-        je_quelle[quelle] = {"label": quelle.label, "geplant": Decimal(0), "tatsaechlich": Decimal(0)}
+        je_quelle[quelle] = {
+            "label": quelle.label,
+            "geplant": Decimal(0),
+            "tatsaechlich": Decimal(0),
+        }
     for p in budgetposten:
         je_quelle[p.quelle]["geplant"] += p.geplant
         je_quelle[p.quelle]["tatsaechlich"] += p.tatsaechlich or 0
@@ -95,7 +109,10 @@ def budget_summen(budgetposten) -> dict:
         "geplant": sum((z["geplant"] for z in je_quelle.values()), Decimal(0)),
         "tatsaechlich": sum((z["tatsaechlich"] for z in je_quelle.values()), Decimal(0)),
     }
-    return {"je_quelle": [z for z in je_quelle.values() if z["geplant"] or z["tatsaechlich"]], "gesamt": gesamt}
+    return {
+        "je_quelle": [z for z in je_quelle.values() if z["geplant"] or z["tatsaechlich"]],
+        "gesamt": gesamt,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -227,7 +244,8 @@ def fonds_detail(user, pk: int) -> Stadtteilfonds:
 def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
     """The fund's applications grouped by state, in workflow order (one query)."""
     antraege = list(
-        fonds.antraege.order_by("-eingegangen_am", "-pk").only(
+        fonds.antraege.order_by("-eingegangen_am", "-pk")
+        .only(
             "pk",
             "titel",
             "status",
@@ -237,7 +255,9 @@ def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
             "eingegangen_am",
             "antragsteller_name",
             "fonds_id",
+            "akteur__name",
         )
+        .select_related("akteur")
     )
     gruppen = []
     for status in Fondsantrag.Status:
@@ -254,7 +274,11 @@ def antraege_fuer(user) -> QuerySet[Fondsantrag]:
 
 def antrag_detail(user, pk: int) -> Fondsantrag:
     return get_object_or_404(
-        antraege_fuer(user).prefetch_related("auszahlungen__gebucht_von"),
+        antraege_fuer(user)
+        .select_related(
+            "akteur", "sitzung", "entschieden_von", "geprueft_von", "fonds__entscheidendes_gremium"
+        )
+        .prefetch_related("auszahlungen__gebucht_von"),
         pk=pk,
     )
 
@@ -268,20 +292,15 @@ def ueberfaellige_nachweise(*, stichtag: datetime.date | None = None, user=None)
     )
     if user is not None:
         qs = qs.filter(fonds__quartier__in=quartiere_fuer(user))
-    return qs.select_related("fonds__quartier").order_by("nachweis_faellig_am")
-
-
-def antragsteller_email(antrag: Fondsantrag) -> str:
-    return antrag.antragsteller_email
+    return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am")
 
 
 def jahresbuch(fonds: Stadtteilfonds):
     """The year ledger for the city's accounting: every grant and payout of the fund."""
     from .models import Auszahlung
 
-    bewilligungen = (
-        fonds.antraege.filter(status__in=Fondsantrag.BEWILLIGTE)
-        .order_by("entschieden_am", "pk")
+    bewilligungen = fonds.antraege.filter(status__in=Fondsantrag.BEWILLIGTE).order_by(
+        "entschieden_am", "pk"
     )
     auszahlungen = (
         Auszahlung.objects.filter(antrag__fonds=fonds)
@@ -314,4 +333,16 @@ def quartier_abschnitt(user, quartier) -> dict:
         "projekte_je_status": projekte_je_status,
         "aktivierung": aktivierung(termine),
         "fonds": fonds,
+    }
+
+
+def bedarf_abschnitt(user, bedarf) -> dict:
+    """The projects answering a need, with their state and result: need -> project -> result."""
+    from quartiere.rules import darf_quartier_bearbeiten
+
+    return {
+        "projekte": list(
+            projekte_fuer(user).filter(bedarfe=bedarf).only("titel", "slug", "status", "ergebnis")
+        ),
+        "darf_anlegen": darf_quartier_bearbeiten(user, bedarf.quartier),
     }

@@ -16,15 +16,17 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from akteure.models import Kalenderzugang
 from quartiersmanagement.mail import mail_senden
 
+from . import gremium
 from .models import (
     Auszahlung,
     Beleg,
     Budgetposten,
     Fondsantrag,
-    Kalenderzugang,
     Projekt,
+    Projektpartner,
     Stadtteilfonds,
     Statusaenderung,
     Teilnahme,
@@ -114,6 +116,7 @@ PROJEKT_FELDER = (
     "beginn",
     "ende",
     "oeffentlich",
+    "aufgabe",
 )
 PROJEKT_M2M = ("quartiere", "handlungsfelder", "zielgruppen", "bedarfe")
 
@@ -218,6 +221,21 @@ def projekt_ergebnis_speichern(
     projekt.fortgefuehrt_von = fortgefuehrt_von if wird_fortgefuehrt else ""
     projekt.save()
     return projekt
+
+
+@transaction.atomic
+def partner_hinzufuegen(*, projekt: Projekt, akteur, rolle: str, von) -> Projektpartner:
+    """Add an actor as project partner (once per project)."""
+    if projekt.partner.filter(akteur=akteur).exists():
+        raise ValidationError({"akteur": _("Dieser Akteur ist schon Partner des Projekts.")})
+    if not rolle.strip():
+        raise ValidationError({"rolle": _("Bitte die Rolle des Partners angeben.")})
+    return Projektpartner.objects.create(projekt=projekt, akteur=akteur, rolle=rolle)
+
+
+@transaction.atomic
+def partner_entfernen(*, partner: Projektpartner, von) -> None:
+    partner.delete()
 
 
 @transaction.atomic
@@ -391,7 +409,9 @@ def antrag_anlegen(
                 "Bitte einen Akteur wählen oder Name und Kontakt der Privatperson angeben."
             )
         if not (antragsteller_email.strip() or antragsteller_telefon.strip()):
-            fehler["antragsteller_email"] = _("Bitte eine E-Mail-Adresse oder Telefonnummer angeben.")
+            fehler["antragsteller_email"] = _(
+                "Bitte eine E-Mail-Adresse oder Telefonnummer angeben."
+            )
         if not einwilligung:
             fehler["einwilligung"] = _(
                 "Ohne Einwilligung dürfen die Daten einer Privatperson nicht gespeichert werden."
@@ -433,15 +453,7 @@ def antrag_pruefen(*, antrag: Fondsantrag, von, vermerk: str = "", datum=None) -
     return antrag
 
 
-def braucht_gremium(antrag: Fondsantrag) -> bool:
-    """Above the fund's threshold (by the amount requested) the Gremium decides, not the QM."""
-    return antrag.betrag_beantragt > antrag.fonds.schwelle_qm
-
-
-def _gremium_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen, feld_betrag) -> dict:
-    """Check the Gremium's decision; returns the votes to store. Hook filled by the akteure link."""
-    from . import gremium
-
+def _gremium_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen) -> dict | None:
     return gremium.entscheidung_pruefen(
         antrag,
         sitzung=sitzung,
@@ -453,8 +465,6 @@ def _gremium_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen, feld_be
 
 
 def _entscheidung_speichern(antrag, *, von, datum, begruendung, sitzung, stimmen) -> None:
-    from . import gremium
-
     antrag.entschieden_von = von
     antrag.entschieden_am = datum
     antrag.begruendung = begruendung
@@ -484,7 +494,9 @@ def antrag_bewilligen(
     if betrag > antrag.betrag_beantragt:
         raise ValidationError(
             {
-                "betrag_bewilligt": _("Es können höchstens die beantragten %(betrag)s bewilligt werden.")
+                "betrag_bewilligt": _(
+                    "Es können höchstens die beantragten %(betrag)s bewilligt werden."
+                )
                 % {"betrag": _euro(antrag.betrag_beantragt)}
             }
         )
@@ -502,7 +514,6 @@ def antrag_bewilligen(
         nein=nein,
         enthaltung=enthaltung,
         befangen=befangen,
-        feld_betrag="betrag_bewilligt",
     )
     if stimmen and len(stimmen["ja"]) <= len(stimmen["nein"]):
         raise ValidationError(
@@ -569,8 +580,11 @@ def antrag_ablehnen(
         nein=nein,
         enthaltung=enthaltung,
         befangen=befangen,
-        feld_betrag="betrag_bewilligt",
     )
+    if stimmen and len(stimmen["ja"]) > len(stimmen["nein"]):
+        raise ValidationError(
+            {"ja": _("Das Gremium hat mehrheitlich zugestimmt; so ist keine Ablehnung möglich.")}
+        )
     antrag.status = Fondsantrag.Status.ABGELEHNT
     _entscheidung_speichern(
         antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen
@@ -590,9 +604,7 @@ def auszahlung_buchen(
     if antrag.ausgezahlt_summe + betrag > antrag.betrag_bewilligt:
         raise ValidationError(
             {
-                "betrag": _(
-                    "Das ist mehr als bewilligt: Auszuzahlen sind höchstens noch %(rest)s."
-                )
+                "betrag": _("Das ist mehr als bewilligt: Auszuzahlen sind höchstens noch %(rest)s.")
                 % {"rest": _euro(antrag.betrag_bewilligt - antrag.ausgezahlt_summe)}
             }
         )
@@ -669,7 +681,7 @@ def nachweise_erinnern(*, stichtag: datetime.date | None = None) -> int:
     ):
         empfaenger = [
             a
-            for a in (selectors.antragsteller_email(antrag), antrag.fonds.quartier.kontakt_email)
+            for a in (antrag.antragsteller_kontakt_email, antrag.fonds.quartier.kontakt_email)
             if a
         ]
         with transaction.atomic():

@@ -1,4 +1,4 @@
 """Factories of every app, re-exported so tests import from one place."""
 
-from .quartiere import *  # noqa: F403
 from .projekte import *  # noqa: F403
+from .quartiere import *  # noqa: F403

@@ -85,7 +85,9 @@ class FondsantragFactory(factory.django.DjangoModelFactory):
     zweck = "Nachbarschaftsfest"
     kostenplan = "Material: 300 €"
     betrag_beantragt = Decimal("300.00")
-    eingegangen_am = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+    eingegangen_am = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=10)
+    )
     antragsteller_name = "Erika Beispiel"
     antragsteller_email = "erika@example.org"
     einwilligung = True

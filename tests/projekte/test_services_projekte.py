@@ -46,7 +46,9 @@ def test_lebenszyklus_wird_mit_datum_kommentar_und_person_protokolliert(qm, quar
         services.projekt_status_aendern(projekt=projekt, status=status, von=qm, kommentar=status)
     projekt.refresh_from_db()
     assert projekt.status == Projekt.Status.ABGESCHLOSSEN
-    schritte = list(projekt.statusaenderungen.order_by("erstellt").values_list("von_status", "nach_status"))
+    schritte = list(
+        projekt.statusaenderungen.order_by("erstellt").values_list("von_status", "nach_status")
+    )
     assert schritte == [
         ("", "idee"),
         ("idee", "planung"),
