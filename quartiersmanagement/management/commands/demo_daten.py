@@ -7,6 +7,7 @@ Idempotent: running it twice changes nothing and creates no duplicates.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from bedarfe import demo as bedarfe_demo
 from quartiere import demo as quartiere_demo
 
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 "für ein Schulungssystem --erzwingen angeben."
             )
         logins = quartiere_demo.laden(passwort=passwort)
+        bedarfe_demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort für neu angelegte Zugänge: {passwort}):")
         for username, beschreibung in logins.items():

@@ -1,0 +1,238 @@
+"""Demo data of the bedarfe app: plausible, fictional needs per quartier in several states,
+with Erhebungen and forwards (some overdue, some answered).
+
+Called by `manage.py demo_daten` after the quartiere part; idempotent: a need is keyed by
+quartier and title, and its history is only written when it is created. No e-mail is sent.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
+
+from . import services
+from .models import Bedarf, Erhebung, Weiterleitung
+
+S = Bedarf.Status
+
+# (title, description, Handlungsfeld, Zielgruppen, place, mentions, scenario)
+# scenario: "neu", "pruefung", "offen" (forwarded, waiting), "ueberfaellig", "uebernommen",
+#           "nicht_zustaendig", "erledigt", "zurueckgestellt"
+BEDARFE = [
+    (
+        "Spielplatz an der Grundschule verwahrlost",
+        "Die Rutsche ist gesperrt, der Sand verschmutzt; Eltern weichen auf Parkplätze aus.",
+        "Kinder, Jugend und Familie",
+        ["Kinder", "Familien"],
+        "Schulhof und Spielplatz an der Grundschule",
+        6,
+        "uebernommen",
+    ),
+    (
+        "Treffpunkt für Jugendliche am Abend fehlt",
+        "Jugendliche treffen sich an der Bushaltestelle; Anwohnende beschweren sich über Lärm.",
+        "Kinder, Jugend und Familie",
+        ["Jugendliche"],
+        "Bushaltestelle Marktplatz",
+        4,
+        "ueberfaellig",
+    ),
+    (
+        "Sitzbänke auf dem Weg zum Einkaufszentrum",
+        "Ältere Menschen brauchen unterwegs Möglichkeiten zum Ausruhen.",
+        "Öffentlicher Raum, Umwelt und Verkehr",
+        ["Seniorinnen und Senioren", "Menschen mit Behinderung"],
+        "Fußweg zum Einkaufszentrum",
+        9,
+        "offen",
+    ),
+    (
+        "Beleuchtung im Durchgang zur Haltestelle zu dunkel",
+        "Besonders Frauen meiden den Durchgang nach Einbruch der Dunkelheit.",
+        "Sicherheit und Sauberkeit",
+        ["Alle Bewohner:innen"],
+        "Durchgang zur Haltestelle",
+        5,
+        "nicht_zustaendig",
+    ),
+    (
+        "Sprachcafé für neu Zugewanderte",
+        "Viele Zugewanderte wünschen sich einen offenen Ort, um Deutsch zu üben.",
+        "Integration und Teilhabe",
+        ["Geflüchtete", "Menschen mit Migrationsgeschichte"],
+        "Stadtteilbüro",
+        3,
+        "pruefung",
+    ),
+    (
+        "Wilder Müll an den Containerstellplätzen",
+        "Sperrmüll wird regelmäßig neben den Containern abgestellt.",
+        "Sicherheit und Sauberkeit",
+        ["Alle Bewohner:innen"],
+        "Containerstellplatz am Wendehammer",
+        7,
+        "erledigt",
+    ),
+    (
+        "Hausaufgabenhilfe für Grundschulkinder",
+        "Eltern berichten, dass ihre Kinder zu Hause keine Unterstützung bekommen.",
+        "Bildung",
+        ["Kinder", "Alleinerziehende"],
+        "",
+        2,
+        "neu",
+    ),
+    (
+        "Gemeinschaftsgarten auf der Brachfläche",
+        "Eine Gruppe von Nachbarinnen möchte die Brachfläche gemeinsam bepflanzen.",
+        "Nachbarschaft und Zusammenleben",
+        ["Alle Bewohner:innen", "Familien"],
+        "Brachfläche hinter dem Gemeindezentrum",
+        2,
+        "zurueckgestellt",
+    ),
+]
+
+# (Erhebung title, method, days ago, participants, notes)
+ERHEBUNGEN = [
+    (
+        "Quartiersbegehung mit Bewohnenden",
+        Erhebung.Methode.QUARTIERSBEGEHUNG,
+        90,
+        18,
+        "Rundgang in zwei Gruppen; Schwerpunkte Spielflächen, Wege und Beleuchtung.",
+    ),
+    (
+        "Aktivierende Befragung im Frühjahr",
+        Erhebung.Methode.AKTIVIERENDE_BEFRAGUNG,
+        150,
+        64,
+        "Haustürgespräche an drei Nachmittagen, Fragebogen in vier Sprachen.",
+    ),
+]
+
+# scenario -> (Fachbereich Kürzel, days since sent, Frist in days from sending)
+WEITERLEITUNGEN = {
+    "offen": ("FB 61", 10, 28),
+    "ueberfaellig": ("FB 45", 45, 28),
+    "uebernommen": ("E 18", 60, 28),
+    "nicht_zustaendig": ("FB 61", 50, 28),
+    "erledigt": ("E 18", 120, 28),
+}
+
+
+@transaction.atomic
+def laden() -> None:
+    fachbereiche = {f.kuerzel: f for f in Fachbereich.objects.all()}
+    handlungsfelder = {h.name: h for h in Handlungsfeld.objects.all()}
+    zielgruppen = {z.name: z for z in Zielgruppe.objects.all()}
+    benutzer = {u.username: u for u in get_user_model().objects.filter(username__startswith="qm-")}
+    heute = timezone.localdate()
+    for nummer, quartier in enumerate(Quartier.objects.order_by("slug")):
+        von = benutzer.get(f"qm-{quartier.slug}") or benutzer.get(
+            {"westparkviertel": "qm-westpark"}.get(quartier.slug, "")
+        )
+        erhebungen = [
+            Erhebung.objects.update_or_create(
+                quartier=quartier,
+                titel=titel,
+                defaults={
+                    "methode": methode,
+                    "datum": heute - datetime.timedelta(days=tage),
+                    "teilnehmende": teilnehmende,
+                    "notizen": notizen,
+                },
+            )[0]
+            for titel, methode, tage, teilnehmende, notizen in ERHEBUNGEN
+        ]
+        # Each quartier gets six of the eight needs, rotated, so the lists differ.
+        auswahl = [BEDARFE[(nummer + i) % len(BEDARFE)] for i in range(6)]
+        for i, (titel, text, feld, gruppen, ort, nennungen, szenario) in enumerate(auswahl):
+            if Bedarf.objects.filter(quartier=quartier, titel=titel).exists():
+                continue
+            bedarf = services.bedarf_anlegen(
+                quartier=quartier,
+                titel=titel,
+                von=von,
+                beschreibung=text,
+                handlungsfeld=handlungsfelder.get(feld),
+                zielgruppen=[zielgruppen[g] for g in gruppen if g in zielgruppen],
+                ort=ort,
+                nennungen=nennungen,
+                quelle=Bedarf.Quelle.ERHEBUNG if i % 2 == 0 else Bedarf.Quelle.SPRECHSTUNDE,
+                erhebung=erhebungen[i % 2] if i % 2 == 0 else None,
+                gemeldet_am=heute - datetime.timedelta(days=130 - i * 7),
+                prioritaet=Bedarf.Prioritaet.HOCH if nennungen >= 5 else Bedarf.Prioritaet.MITTEL,
+            )
+            _szenario(bedarf, szenario, von=von, fachbereiche=fachbereiche, heute=heute)
+
+
+def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
+    if szenario == "neu":
+        return
+    services.bedarf_status_aendern(bedarf=bedarf, status=S.IN_PRUEFUNG, von=von)
+    if szenario == "pruefung":
+        return
+    if szenario == "zurueckgestellt":
+        services.bedarf_status_aendern(
+            bedarf=bedarf,
+            status=S.ZURUECKGESTELLT,
+            von=von,
+            kommentar="Fläche gehört einem privaten Eigentümer; Gespräch im nächsten Jahr.",
+        )
+        return
+    kuerzel, vor_tagen, frist_tage = WEITERLEITUNGEN[szenario]
+    w = _weiterleitung(bedarf, fachbereiche[kuerzel], von, heute, vor_tagen, frist_tage)
+    if szenario == "uebernommen":
+        services.weiterleitung_beantworten(
+            weiterleitung=w,
+            ergebnis=Weiterleitung.Ergebnis.UEBERNOMMEN,
+            antwort="Wir erneuern die Spielgeräte im kommenden Frühjahr und reinigen den Sand.",
+            antwort_von="Sachbearbeitung Grünflächen (fiktiv)",
+        )
+        services.antwort_freigeben(
+            bedarf=bedarf,
+            oeffentlich=True,
+            oeffentliche_antwort="Der Stadtbetrieb erneuert die Spielgeräte im Frühjahr.",
+            von=von,
+        )
+    elif szenario == "nicht_zustaendig":
+        services.weiterleitung_beantworten(
+            weiterleitung=w,
+            ergebnis=Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG,
+            antwort="Für die Beleuchtung ist der Fachbereich Sicherheit und Ordnung zuständig.",
+            vorgeschlagener_fachbereich=fachbereiche.get("FB 32"),
+        )
+    elif szenario == "erledigt":
+        services.weiterleitung_beantworten(
+            weiterleitung=w,
+            ergebnis=Weiterleitung.Ergebnis.UEBERNOMMEN,
+            antwort="Die Stellplätze werden jetzt wöchentlich kontrolliert und geräumt.",
+            ueber=Weiterleitung.Antwortweg.TELEFON,
+            von=von,
+        )
+        services.bedarf_status_aendern(
+            bedarf=bedarf, status=S.ERLEDIGT, von=von, kommentar="Seit zwei Monaten sauber."
+        )
+
+
+def _weiterleitung(bedarf, fachbereich, von, heute, vor_tagen, frist_tage):
+    """A forward dated in the past (the service only allows a future Frist) without e-mail."""
+    schluessel, token_hash = services.neuer_schluessel()
+    gesendet = timezone.now() - datetime.timedelta(days=vor_tagen)
+    w = Weiterleitung.objects.create(
+        bedarf=bedarf,
+        fachbereich=fachbereich,
+        kontakt_email=fachbereich.email or "poststelle@stadt.example",
+        nachricht="Bitte prüfen Sie das Anliegen und geben Sie uns eine kurze Rückmeldung.",
+        gesendet_am=gesendet,
+        gesendet_von=von,
+        frist=heute - datetime.timedelta(days=vor_tagen - frist_tage),
+        schluessel=schluessel,
+        token_hash=token_hash,
+    )
+    services.weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
+    return w

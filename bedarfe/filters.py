@@ -1,0 +1,90 @@
+"""The filters of the needs list; every value stays in the URL so a view can be bookmarked."""
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BaseCSVWidget
+
+from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
+from quartiere.selectors import quartiere_fuer
+
+from .models import Bedarf, Weiterleitung
+
+SORTIERUNG = (
+    ("titel", "titel"),
+    ("quartier__name", "quartier"),
+    ("status", "status"),
+    ("prioritaet", "prioritaet"),
+    ("nennungen", "nennungen"),
+    ("gemeldet_am", "gemeldet_am"),
+)
+
+
+class Datum(forms.DateInput):
+    input_type = "date"
+
+
+class VersteckteSortierung(BaseCSVWidget, forms.HiddenInput):
+    """Keeps the sort order (set by the column headers) when the filter form is sent."""
+
+
+class BedarfFilter(django_filters.FilterSet):
+    suche = django_filters.CharFilter(
+        label=_("Suche"), method="volltext", help_text=_("Titel und Beschreibung")
+    )
+    quartier = django_filters.ModelChoiceFilter(label=_("Quartier"), queryset=None)
+    handlungsfeld = django_filters.ModelChoiceFilter(
+        label=_("Handlungsfeld"), queryset=Handlungsfeld.objects.all()
+    )
+    zielgruppe = django_filters.ModelChoiceFilter(
+        label=_("Zielgruppe"), queryset=Zielgruppe.objects.all(), method="nach_zielgruppe"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Bedarf.Status.choices)
+    prioritaet = django_filters.ChoiceFilter(
+        label=_("Priorität"), choices=Bedarf.Prioritaet.choices
+    )
+    gemeldet_ab = django_filters.DateFilter(
+        label=_("gemeldet ab"), field_name="gemeldet_am", lookup_expr="gte", widget=Datum
+    )
+    gemeldet_bis = django_filters.DateFilter(
+        label=_("gemeldet bis"), field_name="gemeldet_am", lookup_expr="lte", widget=Datum
+    )
+    ueberfaellig = django_filters.BooleanFilter(
+        label=_("Weiterleitung überfällig"),
+        field_name="ist_ueberfaellig",
+        widget=forms.Select(choices=[("", "—"), ("true", _("ja")), ("false", _("nein"))]),
+    )
+    fachbereich = django_filters.ModelChoiceFilter(
+        label=_("weitergeleitet an"), queryset=Fachbereich.objects.all(), method="nach_fachbereich"
+    )
+    o = django_filters.OrderingFilter(label=_("Sortierung"), fields=SORTIERUNG)
+
+    class Meta:
+        model = Bedarf
+        fields = []
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere_fuer(user)
+        self.form.fields["o"].widget = VersteckteSortierung()
+
+    def volltext(self, queryset, name, value):
+        """German full-text search (stemming: "Spielplätze" finds "Spielplatz")."""
+        if not value.strip():
+            return queryset
+        return queryset.filter(
+            suchvektor=SearchQuery(value, config="german", search_type="websearch")
+        )
+
+    def nach_zielgruppe(self, queryset, name, value):
+        through = Bedarf.zielgruppen.through
+        return queryset.filter(
+            Exists(through.objects.filter(bedarf=OuterRef("pk"), zielgruppe=value))
+        )
+
+    def nach_fachbereich(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Weiterleitung.objects.filter(bedarf=OuterRef("pk"), fachbereich=value))
+        )

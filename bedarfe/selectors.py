@@ -1,0 +1,172 @@
+"""Reads of the bedarfe app; each starts from the quartiers the user may read."""
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from quartiere.selectors import quartiere_fuer
+
+from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
+
+AEHNLICHKEIT_MINDESTENS = 0.3
+
+
+def bedarfe_fuer(user) -> QuerySet[Bedarf]:
+    """Needs the user may read, with what the list and export show, in constant queries."""
+    heute = timezone.localdate()
+    return (
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier", "handlungsfeld", "erhebung")
+        .prefetch_related("zielgruppen")
+        .annotate(
+            ist_ueberfaellig=Exists(
+                Weiterleitung.objects.filter(
+                    bedarf=OuterRef("pk"), beantwortet_am__isnull=True, frist__lt=heute
+                )
+            )
+        )
+        .defer("suchvektor")
+    )
+
+
+def bedarf_fuer(user, pk: int) -> Bedarf:
+    """One readable need (404 for another quartier's need)."""
+    return get_object_or_404(bedarfe_fuer(user).select_related("zusammengefuehrt_in"), pk=pk)
+
+
+def zeitleiste(bedarf: Bedarf) -> QuerySet[Bedarfsereignis]:
+    """The need's events and those of the needs merged into it, oldest first."""
+    return (
+        Bedarfsereignis.objects.filter(Q(bedarf=bedarf) | Q(bedarf__zusammengefuehrt_in=bedarf))
+        .select_related("benutzer", "bedarf", "weiterleitung__fachbereich")
+        .order_by("zeitpunkt", "pk")
+    )
+
+
+def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
+    return (
+        Weiterleitung.objects.filter(bedarf=bedarf)
+        .select_related("fachbereich", "vorgeschlagener_fachbereich", "vorgaenger__fachbereich")
+        .prefetch_related(
+            Prefetch("nachfolger", queryset=Weiterleitung.objects.only("pk", "bedarf_id"))
+        )
+        .order_by("gesendet_am", "pk")
+    )
+
+
+def aehnliche_bedarfe(user, *, quartier, titel: str, ausser: int | None = None, anzahl=5):
+    """Needs of the same quartier whose title looks alike (pg_trgm similarity)."""
+    titel = (titel or "").strip()
+    if len(titel) < 3 or quartier is None:
+        return Bedarf.objects.none()
+    qs = (
+        bedarfe_fuer(user)
+        .filter(quartier=quartier)
+        .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
+        .annotate(aehnlichkeit=TrigramSimilarity("titel", titel))
+        .filter(aehnlichkeit__gte=AEHNLICHKEIT_MINDESTENS)
+        .order_by("-aehnlichkeit", "-pk")
+    )
+    if ausser:
+        qs = qs.exclude(pk=ausser)
+    return qs[:anzahl]
+
+
+def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
+    """Open forwards of the user's quartiers, overdue first (oldest Frist first)."""
+    return (
+        Weiterleitung.objects.offen()
+        .filter(bedarf__quartier__in=quartiere_fuer(user))
+        .select_related("bedarf__quartier", "fachbereich")
+        .order_by("frist", "pk")
+    )
+
+
+def erhebungen_fuer(user) -> QuerySet[Erhebung]:
+    return (
+        Erhebung.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier")
+        .annotate(anzahl_bedarfe=Count("bedarfe", distinct=True))
+        .order_by("-datum", "titel")
+    )
+
+
+def erhebung_fuer(user, pk: int) -> Erhebung:
+    qs = Erhebung.objects.filter(quartier__in=quartiere_fuer(user)).select_related("quartier")
+    return get_object_or_404(
+        qs.prefetch_related(
+            "dateien",
+            Prefetch("bedarfe", queryset=Bedarf.objects.defer("suchvektor").order_by("titel")),
+        ),
+        pk=pk,
+    )
+
+
+def erhebungsdatei_fuer(user, pk: int) -> Erhebungsdatei:
+    return get_object_or_404(
+        Erhebungsdatei.objects.filter(erhebung__quartier__in=quartiere_fuer(user)).select_related(
+            "erhebung__quartier"
+        ),
+        pk=pk,
+    )
+
+
+# --- figures for other pages ------------------------------------------------------------------
+
+
+def quartier_kennzahlen(user, quartier) -> dict:
+    """The quartier page's section: needs by status and Handlungsfeld, overdue forwards.
+    Three queries whatever the amount of data."""
+    namen = dict(Bedarf.Status.choices)
+    je_status = [
+        (namen.get(z["status"], z["status"]), z["anzahl"])
+        for z in Bedarf.objects.filter(quartier=quartier)
+        .values("status")
+        .annotate(anzahl=Count("pk"))
+        .order_by("status")
+    ]
+    je_handlungsfeld = list(
+        Bedarf.objects.offen()
+        .filter(quartier=quartier)
+        .values("handlungsfeld__name")
+        .annotate(anzahl=Count("pk"))
+        .order_by("-anzahl", "handlungsfeld__name")
+    )
+    ueberfaellig = list(
+        Weiterleitung.objects.ueberfaellig()
+        .filter(bedarf__quartier=quartier)
+        .select_related("bedarf", "fachbereich")
+        .order_by("frist")[:10]
+    )
+    return {
+        "je_status": je_status,
+        "je_handlungsfeld": je_handlungsfeld,
+        "ueberfaellig": ueberfaellig,
+        "quartier": quartier,
+    }
+
+
+def offene_bedarfe_je_handlungsfeld(quartier) -> dict[int, int]:
+    """Open needs of a quartier per Handlungsfeld id (for the gap analysis); one query."""
+    return dict(
+        Bedarf.objects.offen()
+        .filter(quartier=quartier, handlungsfeld__isnull=False)
+        .values("handlungsfeld")
+        .annotate(anzahl=Count("pk"))
+        .order_by()
+        .values_list("handlungsfeld", "anzahl")
+    )
+
+
+def offene_bedarfe_je_zielgruppe(quartier) -> dict[int, int]:
+    """Open needs of a quartier per Zielgruppe id (for the gap analysis); one query."""
+    through = Bedarf.zielgruppen.through
+    return dict(
+        through.objects.filter(bedarf__quartier=quartier)
+        .exclude(bedarf__status__in=Bedarf.ABGESCHLOSSEN)
+        .values("zielgruppe")
+        .annotate(anzahl=Count("bedarf", distinct=True))
+        .order_by()
+        .values_list("zielgruppe", "anzahl")
+    )

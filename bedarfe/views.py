@@ -1,0 +1,400 @@
+"""Pages of the bedarfe app. Thin: selector (404 outside the user's quartiers), permission
+(403 for read-only roles), form, service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement import abschnitte
+from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.uploads import datei_ausliefern
+
+from . import exports, forms, selectors, services
+from .filters import BedarfFilter
+from .models import Bedarf, Erhebung, Weiterleitung
+
+PRO_SEITE = 50
+
+
+def _darf_bearbeiten(request, obj):
+    if not request.user.has_perm("bedarfe.change_bedarf", obj):
+        raise PermissionDenied
+
+
+def _fehler_ins_formular(form, fehler: ValidationError):
+    """A service's ValidationError shown at the form's fields (unknown fields go on top)."""
+    if hasattr(fehler, "error_dict"):
+        for feld, liste in fehler.error_dict.items():
+            form.add_error(feld if feld in form.fields else None, liste)
+    else:
+        form.add_error(None, fehler)
+
+
+# --- Bedarfe ----------------------------------------------------------------------------------
+
+
+def bedarf_liste(request):
+    filter_ = BedarfFilter(
+        request.GET, queryset=selectors.bedarfe_fuer(request.user), user=request.user
+    )
+    qs = filter_.qs
+    format_ = request.GET.get("format")
+    if format_ in ("csv", "xlsx"):
+        return export_antwort(
+            format_,
+            dateiname=f"bedarfe-{timezone.localdate():%Y-%m-%d}",
+            spalten=exports.bedarf_spalten(),
+            zeilen=qs.iterator(chunk_size=2000),
+        )
+    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "bedarfe/bedarf_list.html",
+        {
+            "filter": filter_,
+            "page_obj": seite,
+            "bedarfe": seite.object_list,
+            "sortierung": request.GET.get("o", ""),
+            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+        },
+    )
+
+
+def bedarf_anlegen(request):
+    if not bearbeitbare_quartiere_fuer(request.user).exists():
+        raise PermissionDenied
+    initial = {}
+    erhebung = None
+    if erhebung_pk := request.GET.get("erhebung"):
+        erhebung = get_object_or_404(
+            Erhebung.objects.filter(quartier__in=bearbeitbare_quartiere_fuer(request.user)),
+            pk=erhebung_pk if str(erhebung_pk).isdigit() else 0,
+        )
+        initial = {
+            "erhebung": erhebung,
+            "quartier": erhebung.quartier,
+            "quelle": Bedarf.Quelle.ERHEBUNG,
+            "gemeldet_am": erhebung.datum,
+        }
+    else:
+        eigene = list(bearbeitbare_quartiere_fuer(request.user)[:2])
+        if len(eigene) == 1:
+            initial["quartier"] = eigene[0]
+    form = forms.BedarfForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        daten = dict(form.cleaned_data)
+        try:
+            bedarf = services.bedarf_anlegen(von=request.user, **daten)
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Der Bedarf wurde erfasst."))
+            if erhebung and "weiterer" in request.POST:
+                return redirect(f"{request.path}?erhebung={erhebung.pk}")
+            return redirect(bedarf)
+    aehnliche = []
+    if form.is_bound and form.data.get("titel"):
+        quartier = form.cleaned_data.get("quartier") if hasattr(form, "cleaned_data") else None
+        aehnliche = selectors.aehnliche_bedarfe(
+            request.user, quartier=quartier, titel=form.data.get("titel")
+        )
+    return render(
+        request,
+        "bedarfe/bedarf_form.html",
+        {"form": form, "erhebung": erhebung, "aehnliche": aehnliche},
+    )
+
+
+def aehnliche_bedarfe(request):
+    """Similar needs while typing a title (htmx fragment; a full page without JS)."""
+    quartier_id = request.GET.get("quartier")
+    quartier = (
+        quartiere_fuer(request.user).filter(pk=quartier_id).first()
+        if str(quartier_id).isdigit()
+        else None
+    )
+    aehnliche = selectors.aehnliche_bedarfe(
+        request.user, quartier=quartier, titel=request.GET.get("titel", "")
+    )
+    vorlage = "bedarfe/_aehnliche.html" if request.htmx else "bedarfe/aehnliche.html"
+    return render(request, vorlage, {"aehnliche": aehnliche, "titel": request.GET.get("titel", "")})
+
+
+def bedarf_detail(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    darf_bearbeiten = request.user.has_perm("bedarfe.change_bedarf", bedarf)
+    weiterleitungen = list(selectors.weiterleitungen_von(bedarf))
+    return render(
+        request,
+        "bedarfe/bedarf_detail.html",
+        {
+            "bedarf": bedarf,
+            "darf_bearbeiten": darf_bearbeiten,
+            "zeitleiste": selectors.zeitleiste(bedarf),
+            "weiterleitungen": weiterleitungen,
+            "aehnliche": selectors.aehnliche_bedarfe(
+                request.user, quartier=bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk
+            ),
+            "zusammengefuehrte": bedarf.zusammengefuehrte.defer("suchvektor"),
+            "kommentar_form": forms.KommentarForm(),
+            "freigabe_form": forms.FreigabeForm(
+                initial={
+                    "oeffentlich": bedarf.oeffentlich,
+                    "oeffentliche_antwort": bedarf.oeffentliche_antwort
+                    or next((w.antwort for w in reversed(weiterleitungen) if w.antwort), ""),
+                }
+            ),
+            "standardfrist": timezone.localdate() + services.STANDARDFRIST,
+            "abschnitte": abschnitte.abschnitte_fuer("bedarf", request.user, bedarf),
+        },
+    )
+
+
+def bedarf_bearbeiten(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    form = forms.BedarfForm(request.POST or None, instance=bedarf, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        daten = {k: v for k, v in form.cleaned_data.items() if k != "quartier"}
+        try:
+            with transaction.atomic():
+                services.bedarf_aendern(bedarf=bedarf, von=request.user, **daten)
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Die Änderungen wurden gespeichert."))
+            return redirect(bedarf)
+    return render(request, "bedarfe/bedarf_form.html", {"form": form, "bedarf": bedarf})
+
+
+def bedarf_status(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    form = forms.StatusForm(request.POST or None, bedarf=bedarf)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bedarf_status_aendern(bedarf=bedarf, von=request.user, **form.cleaned_data)
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Der Status wurde geändert."))
+            return redirect(bedarf)
+    return render(request, "bedarfe/bedarf_status.html", {"form": form, "bedarf": bedarf})
+
+
+def bedarf_weiterleiten(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    form = forms.WeiterleitenForm(request.POST or None, bedarf=bedarf, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.bedarf_weiterleiten(
+                bedarf=bedarf,
+                an=d["fachbereich"],
+                frist=d["frist"],
+                kontakt_email=d["kontakt_email"],
+                nachricht=d["nachricht"],
+                vorgaenger=d["vorgaenger"],
+                von=request.user,
+            )
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(
+                request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
+            )
+            return redirect(bedarf)
+    return render(request, "bedarfe/bedarf_weiterleiten.html", {"form": form, "bedarf": bedarf})
+
+
+def bedarf_zusammenfuehren(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    form = forms.ZusammenfuehrenForm(request.POST or None, bedarf=bedarf)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ziel = services.bedarf_zusammenfuehren(
+                quelle=bedarf, ziel=form.cleaned_data["ziel"], von=request.user
+            )
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Die Bedarfe wurden zusammengeführt."))
+            return redirect(ziel)
+    return render(request, "bedarfe/bedarf_zusammenfuehren.html", {"form": form, "bedarf": bedarf})
+
+
+@require_POST
+def bedarf_kommentieren(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    form = forms.KommentarForm(request.POST)
+    if form.is_valid():
+        services.bedarf_kommentieren(bedarf=bedarf, von=request.user, **form.cleaned_data)
+        messages.success(request, _("Der Kommentar wurde gespeichert."))
+    else:
+        messages.error(request, _("Bitte geben Sie einen Kommentar ein."))
+    return redirect(bedarf)
+
+
+def bedarf_freigeben(request, pk):
+    bedarf = selectors.bedarf_fuer(request.user, pk)
+    _darf_bearbeiten(request, bedarf)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = forms.FreigabeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.antwort_freigeben(bedarf=bedarf, von=request.user, **form.cleaned_data)
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Die Freigabe wurde gespeichert."))
+            return redirect(bedarf)
+    return render(request, "bedarfe/bedarf_freigabe.html", {"form": form, "bedarf": bedarf})
+
+
+# --- Weiterleitungen --------------------------------------------------------------------------
+
+
+def weiterleitung_liste(request):
+    qs = selectors.weiterleitungen_fuer(request.user)
+    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "bedarfe/weiterleitung_list.html",
+        {"page_obj": seite, "weiterleitungen": seite.object_list, "heute": timezone.localdate()},
+    )
+
+
+def weiterleitung_antwort_erfassen(request, pk):
+    """Staff record an answer that came by phone or letter."""
+    w = get_object_or_404(
+        Weiterleitung.objects.filter(
+            bedarf__quartier__in=quartiere_fuer(request.user)
+        ).select_related("bedarf__quartier", "fachbereich"),
+        pk=pk,
+    )
+    _darf_bearbeiten(request, w.bedarf)
+    form = forms.AntwortErfassenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.weiterleitung_beantworten(
+                weiterleitung=w, von=request.user, **form.cleaned_data
+            )
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Die Antwort wurde eingetragen."))
+            return redirect(w.bedarf)
+    return render(
+        request,
+        "bedarfe/antwort_erfassen.html",
+        {"form": form, "weiterleitung": w, "bedarf": w.bedarf},
+    )
+
+
+@login_not_required
+def antwort(request, token):
+    """The department's answer page: no login, a secret link, only this one need."""
+    w = services.weiterleitung_zum_token(token)
+    if w is None:
+        return render(request, "bedarfe/antwort_ungueltig.html", {"grund": "unbekannt"}, status=404)
+    if w.link_gueltig_bis < timezone.localdate():
+        return render(
+            request, "bedarfe/antwort_ungueltig.html", {"grund": "abgelaufen"}, status=410
+        )
+    if w.beantwortet:
+        return render(request, "bedarfe/antwort_danke.html", {"weiterleitung": w})
+    form = forms.AntwortForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.weiterleitung_beantworten(
+                weiterleitung=w, ueber=Weiterleitung.Antwortweg.LINK, **form.cleaned_data
+            )
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            return redirect("bedarfe:antwort", token=token)
+    return render(
+        request, "bedarfe/antwort.html", {"form": form, "weiterleitung": w, "bedarf": w.bedarf}
+    )
+
+
+# --- Erhebungen -------------------------------------------------------------------------------
+
+
+def erhebung_liste(request):
+    qs = selectors.erhebungen_fuer(request.user)
+    quartier = request.GET.get("quartier")
+    if quartier and quartier.isdigit():
+        qs = qs.filter(quartier_id=quartier)
+    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "bedarfe/erhebung_list.html",
+        {
+            "page_obj": seite,
+            "erhebungen": seite.object_list,
+            "quartiere": quartiere_fuer(request.user),
+            "gewaehlt": quartier,
+            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+        },
+    )
+
+
+def erhebung_anlegen(request):
+    if not bearbeitbare_quartiere_fuer(request.user).exists():
+        raise PermissionDenied
+    return _erhebung_formular(request, Erhebung())
+
+
+def erhebung_bearbeiten(request, pk):
+    erhebung = selectors.erhebung_fuer(request.user, pk)
+    _darf_bearbeiten(request, erhebung)
+    return _erhebung_formular(request, erhebung)
+
+
+def _erhebung_formular(request, erhebung):
+    form = forms.ErhebungForm(
+        request.POST or None, request.FILES or None, instance=erhebung, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        dateien = form.cleaned_data.pop("dateien", [])
+        try:
+            erhebung = services.erhebung_speichern(
+                erhebung=form.save(commit=False), dateien=dateien, von=request.user
+            )
+        except ValidationError as fehler:
+            _fehler_ins_formular(form, fehler)
+        else:
+            messages.success(request, _("Die Erhebung wurde gespeichert."))
+            return redirect(erhebung)
+    return render(request, "bedarfe/erhebung_form.html", {"form": form, "erhebung": erhebung})
+
+
+def erhebung_detail(request, pk):
+    erhebung = selectors.erhebung_fuer(request.user, pk)
+    return render(
+        request,
+        "bedarfe/erhebung_detail.html",
+        {
+            "erhebung": erhebung,
+            "darf_bearbeiten": request.user.has_perm("bedarfe.change_erhebung", erhebung),
+        },
+    )
+
+
+def erhebungsdatei(request, pk):
+    """Download an attachment, only for users who may read its quartier."""
+    anhang = selectors.erhebungsdatei_fuer(request.user, pk)
+    return datei_ausliefern(anhang.datei, dateiname=anhang.dateiname)

@@ -1,0 +1,68 @@
+"""Reads for other pages: quartier section, gap analysis, similar needs."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from bedarfe import selectors
+from bedarfe.models import Bedarf
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_offene_bedarfe_je_handlungsfeld_in_einer_abfrage(
+    quartier, anderes_quartier, django_assert_num_queries
+):
+    wohnen, jugend = factories.HandlungsfeldFactory.create_batch(2)
+    factories.BedarfFactory.create_batch(2, quartier=quartier, handlungsfeld=wohnen)
+    factories.BedarfFactory(quartier=quartier, handlungsfeld=jugend)
+    factories.BedarfFactory(quartier=quartier, handlungsfeld=jugend, status=Bedarf.Status.ERLEDIGT)
+    factories.BedarfFactory(quartier=quartier)  # without Handlungsfeld
+    factories.BedarfFactory(quartier=anderes_quartier, handlungsfeld=wohnen)
+    with django_assert_num_queries(1):
+        ergebnis = selectors.offene_bedarfe_je_handlungsfeld(quartier)
+    assert ergebnis == {wohnen.pk: 2, jugend.pk: 1}
+
+
+def test_offene_bedarfe_je_zielgruppe_in_einer_abfrage(
+    quartier, anderes_quartier, django_assert_num_queries
+):
+    kinder, senioren = factories.ZielgruppeFactory.create_batch(2)
+    a = factories.BedarfFactory(quartier=quartier)
+    a.zielgruppen.add(kinder, senioren)
+    b = factories.BedarfFactory(quartier=quartier)
+    b.zielgruppen.add(kinder)
+    zu = factories.BedarfFactory(quartier=quartier, status=Bedarf.Status.NICHT_UMSETZBAR)
+    zu.zielgruppen.add(senioren)
+    fremd = factories.BedarfFactory(quartier=anderes_quartier)
+    fremd.zielgruppen.add(kinder)
+    with django_assert_num_queries(1):
+        ergebnis = selectors.offene_bedarfe_je_zielgruppe(quartier)
+    assert ergebnis == {kinder.pk: 2, senioren.pk: 1}
+
+
+@pytest.mark.parametrize("anzahl", [5, 200])
+def test_quartier_kennzahlen_mit_konstanten_abfragen(
+    quartier, qm, anzahl, django_assert_num_queries
+):
+    hf = factories.HandlungsfeldFactory()
+    gestern = timezone.localdate() - datetime.timedelta(days=1)
+    for b in factories.BedarfFactory.create_batch(anzahl, quartier=quartier, handlungsfeld=hf):
+        factories.WeiterleitungFactory(bedarf=b, frist=gestern)
+    with django_assert_num_queries(3):
+        daten = selectors.quartier_kennzahlen(qm, quartier)
+    assert daten["je_status"] == [("neu", anzahl)]
+    assert daten["je_handlungsfeld"] == [{"handlungsfeld__name": hf.name, "anzahl": anzahl}]
+    assert len(daten["ueberfaellig"]) == min(anzahl, 10)
+
+
+def test_aehnliche_bedarfe_nur_im_selben_quartier(quartier, anderes_quartier, leitung):
+    treffer = factories.BedarfFactory(quartier=quartier, titel="Spielplatz am Dorfweiher")
+    factories.BedarfFactory(quartier=quartier, titel="Busverbindung nach Brand")
+    factories.BedarfFactory(quartier=anderes_quartier, titel="Spielplatz am Dorfweiher")
+    ergebnis = list(
+        selectors.aehnliche_bedarfe(leitung, quartier=quartier, titel="Spielplatz Dorfweiher")
+    )
+    assert ergebnis == [treffer]
