@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -22,6 +23,15 @@ from quartiere.models import (
 from quartiersmanagement.models import Zeitstempel
 
 ENDE_VOR_BEGINN = _("Das Ende liegt vor dem Beginn.")
+ZWEITE_OFFENE_MITGLIEDSCHAFT = _(
+    "Dieses Mitglied hat in diesem Gremium schon eine laufende Mitgliedschaft."
+)
+
+
+def _zeitraum_pruefen(von, bis, feld="bis", meldung=ENDE_VOR_BEGINN):
+    """Field error when a period ends before it starts (the CHECK constraint's twin)."""
+    if von and bis and bis < von:
+        raise ValidationError({feld: meldung})
 
 
 class AkteurQuerySet(models.QuerySet):
@@ -131,6 +141,17 @@ class Akteur(Zeitstempel):
     def get_absolute_url(self):
         return reverse("akteure:detail", kwargs={"pk": self.pk})
 
+    def clean(self):
+        if self.oeffentlich and not self.einwilligung_am:
+            raise ValidationError(
+                {
+                    "einwilligung_am": _(
+                        "Ohne dokumentierte Einwilligung darf der Akteur nicht öffentlich "
+                        "erscheinen."
+                    )
+                }
+            )
+
 
 class Person(Zeitstempel):
     """A contact person; personal data, shown only to staff of the quartiers she is active in."""
@@ -191,6 +212,14 @@ class Einwilligung(Zeitstempel):
     def __str__(self):
         return f"{self.person}: {self.zweck}"
 
+    def clean(self):
+        _zeitraum_pruefen(
+            self.erteilt_am,
+            self.widerrufen_am,
+            "widerrufen_am",
+            _("Der Widerruf liegt vor der Erteilung."),
+        )
+
     @property
     def gueltig(self) -> bool:
         return self.widerrufen_am is None or self.widerrufen_am > timezone.localdate()
@@ -234,6 +263,26 @@ class Funktion(Zeitstempel):
 
     def __str__(self):
         return f"{self.person} – {self.rolle} ({self.akteur})"
+
+    def clean(self):
+        _zeitraum_pruefen(self.von, self.bis)
+        if (
+            self.bis is None
+            and self.person_id
+            and self.akteur_id
+            and Funktion.objects.filter(person_id=self.person_id, akteur_id=self.akteur_id)
+            .filter(bis__isnull=True)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                {
+                    "rolle": _(
+                        "Diese Person hat bei diesem Akteur schon eine laufende Funktion; "
+                        "bitte die Funktion wechseln statt eine zweite anzulegen."
+                    )
+                }
+            )
 
 
 class Beziehungsart(Zeitstempel):
@@ -298,6 +347,13 @@ class Beziehung(Zeitstempel):
 
     def __str__(self):
         return f"{self.quelle} – {self.art} – {self.ziel}"
+
+    def clean(self):
+        if self.quelle_id and self.quelle_id == self.ziel_id:
+            raise ValidationError(
+                {"ziel": _("Ein Akteur kann keine Beziehung zu sich selbst haben.")}
+            )
+        _zeitraum_pruefen(self.von, self.bis)
 
 
 class Gremium(Zeitstempel):
@@ -394,17 +450,13 @@ class Mitgliedschaft(Zeitstempel):
                 fields=["gremium", "akteur"],
                 condition=Q(bis__isnull=True, akteur__isnull=False),
                 name="mitgliedschaft_eine_offene_je_akteur",
-                violation_error_message=_(
-                    "Dieses Mitglied hat in diesem Gremium schon eine laufende Mitgliedschaft."
-                ),
+                violation_error_message=ZWEITE_OFFENE_MITGLIEDSCHAFT,
             ),
             models.UniqueConstraint(
                 fields=["gremium", "person"],
                 condition=Q(bis__isnull=True, person__isnull=False),
                 name="mitgliedschaft_eine_offene_je_person",
-                violation_error_message=_(
-                    "Dieses Mitglied hat in diesem Gremium schon eine laufende Mitgliedschaft."
-                ),
+                violation_error_message=ZWEITE_OFFENE_MITGLIEDSCHAFT,
             ),
         ]
 
@@ -414,6 +466,22 @@ class Mitgliedschaft(Zeitstempel):
     @property
     def mitglied(self):
         return self.akteur or self.person
+
+    def clean(self):
+        if bool(self.akteur_id) == bool(self.person_id):
+            raise ValidationError(
+                {"akteur": _("Bitte entweder einen Akteur oder eine Person als Mitglied angeben.")}
+            )
+        _zeitraum_pruefen(self.von, self.bis)
+        if self.bis is None and self.gremium_id:
+            feld = "akteur" if self.akteur_id else "person"
+            offen = Mitgliedschaft.objects.filter(
+                gremium_id=self.gremium_id,
+                bis__isnull=True,
+                **{f"{feld}_id": getattr(self, f"{feld}_id")},
+            ).exclude(pk=self.pk)
+            if offen.exists():
+                raise ValidationError({feld: ZWEITE_OFFENE_MITGLIEDSCHAFT})
 
 
 class Sitzung(Zeitstempel):
@@ -454,6 +522,10 @@ class Sitzung(Zeitstempel):
     def __str__(self):
         datum = timezone.localtime(self.beginn).strftime("%d.%m.%Y")
         return f"{self.titel or self.gremium} am {datum}"
+
+    def clean(self):
+        if self.beginn and self.ende and self.ende < self.beginn:
+            raise ValidationError({"ende": ENDE_VOR_BEGINN})
 
     def save(self, *args, **kwargs):
         # Every change of a stored meeting is a new version for subscribed calendars.

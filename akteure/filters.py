@@ -1,0 +1,81 @@
+"""List filters; every value stays in the URL so a filtered list can be shared and exported."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+from quartiere.selectors import quartiere_fuer
+
+from . import selectors
+from .models import Akteur, Gremium
+
+JA_NEIN = [("true", _("ja")), ("false", _("nein"))]
+
+
+class AkteurFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Suche"), method="suchen")
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"),
+        field_name="quartiere",
+        queryset=Quartier.objects.none(),
+        empty_label=_("alle"),
+    )
+    art = django_filters.ChoiceFilter(
+        label=_("Art"), choices=Akteur.Art.choices, empty_label=_("alle")
+    )
+    handlungsfeld = django_filters.ModelChoiceFilter(
+        label=_("Handlungsfeld"),
+        field_name="handlungsfelder",
+        queryset=Handlungsfeld.objects.all(),
+        empty_label=_("alle"),
+    )
+    zielgruppe = django_filters.ModelChoiceFilter(
+        label=_("Zielgruppe"),
+        field_name="zielgruppen",
+        queryset=Zielgruppe.objects.all(),
+        empty_label=_("alle"),
+    )
+    aktiv = django_filters.ChoiceFilter(
+        label=_("aktiv"), choices=JA_NEIN, empty_label=_("alle"), method="nach_aktiv"
+    )
+    sortierung = django_filters.OrderingFilter(
+        label=_("Sortierung"),
+        fields=(("name", "name"), ("art", "art"), ("ort", "ort"), ("geaendert", "geaendert")),
+        field_labels={
+            "name": _("Name"),
+            "art": _("Art"),
+            "ort": _("Ort"),
+            "geaendert": _("zuletzt geändert"),
+        },
+    )
+
+    class Meta:
+        model = Akteur
+        fields = ["q", "quartier", "art", "handlungsfeld", "zielgruppe", "aktiv"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere_fuer(user)
+
+    def nach_aktiv(self, queryset, name, value):
+        return queryset.filter(aktiv=value == "true")
+
+    def suchen(self, queryset, name, value):
+        return selectors.akteure_suchen(queryset, value) if value.strip() else queryset
+
+
+class GremiumFilter(django_filters.FilterSet):
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"), queryset=Quartier.objects.none(), empty_label=_("alle")
+    )
+    art = django_filters.ChoiceFilter(
+        label=_("Art"), choices=Gremium.Art.choices, empty_label=_("alle")
+    )
+
+    class Meta:
+        model = Gremium
+        fields = ["quartier", "art"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere_fuer(user)

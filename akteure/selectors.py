@@ -1,0 +1,403 @@
+"""Reads of the akteure app; every list starts from the user's quartiers.
+
+Also the network figures (networkx) and the counts the gap analysis of other apps uses.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from quartiere.models import Quartier
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+
+from .models import (
+    Akteur,
+    Aufgabe,
+    Beziehung,
+    Funktion,
+    Gremium,
+    Kalenderzugang,
+    Mitgliedschaft,
+    Person,
+    Sitzung,
+    Teilnahme,
+)
+
+AkteurQuartier = Akteur.quartiere.through
+AkteurHandlungsfeld = Akteur.handlungsfelder.through
+AkteurZielgruppe = Akteur.zielgruppen.through
+
+# Above this many actors betweenness is estimated from a fixed sample of sources (seeded,
+# so the figures are stable); below it is exact.
+BETWEENNESS_EXAKT_BIS = 400
+BETWEENNESS_STICHPROBE = 64
+
+
+# --- Akteure -------------------------------------------------------------------------------
+
+
+def akteure_fuer(user) -> QuerySet[Akteur]:
+    """Actors of at least one quartier the user reads (no duplicates, no DISTINCT)."""
+    return Akteur.objects.filter(
+        pk__in=AkteurQuartier.objects.filter(quartier__in=quartiere_fuer(user)).values("akteur")
+    )
+
+
+def akteure_in(quartier) -> QuerySet[Akteur]:
+    return Akteur.objects.filter(
+        pk__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur")
+    )
+
+
+def akteure_suchen(qs: QuerySet[Akteur], suchbegriff: str) -> QuerySet[Akteur]:
+    """German full-text search on the generated, GIN-indexed search vector."""
+    anfrage = SearchQuery(suchbegriff, config="german", search_type="websearch")
+    return (
+        qs.filter(suchvektor=anfrage)
+        .annotate(rang=SearchRank(F("suchvektor"), anfrage))
+        .order_by("-rang", "name")
+    )
+
+
+def akteure_liste(user) -> QuerySet[Akteur]:
+    return akteure_fuer(user).prefetch_related("quartiere", "handlungsfelder", "zielgruppen")
+
+
+def akteur_detail(user, pk: int) -> Akteur:
+    qs = akteure_fuer(user).prefetch_related(
+        "quartiere",
+        "handlungsfelder",
+        "zielgruppen",
+        Prefetch(
+            "funktionen",
+            queryset=Funktion.objects.select_related("person"),
+            to_attr="alle_funktionen",
+        ),
+        Prefetch(
+            "beziehungen_ausgehend",
+            queryset=Beziehung.objects.select_related("ziel", "art"),
+            to_attr="alle_ausgehend",
+        ),
+        Prefetch(
+            "beziehungen_eingehend",
+            queryset=Beziehung.objects.select_related("quelle", "art"),
+            to_attr="alle_eingehend",
+        ),
+        Prefetch(
+            "mitgliedschaften",
+            queryset=Mitgliedschaft.objects.select_related("gremium", "gremium__quartier"),
+            to_attr="alle_mitgliedschaften",
+        ),
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def akteur_bearbeitbar(user, pk: int) -> Akteur:
+    """An actor the user reads (else 404); the view checks the edit right (else 403)."""
+    return get_object_or_404(akteure_fuer(user).prefetch_related("quartiere"), pk=pk)
+
+
+# --- Personen ------------------------------------------------------------------------------
+
+
+def _personen_in(quartiere) -> QuerySet[Person]:
+    return Person.objects.filter(
+        Q(
+            pk__in=Funktion.objects.filter(
+                akteur__in=AkteurQuartier.objects.filter(quartier__in=quartiere).values("akteur")
+            ).values("person")
+        )
+        | Q(
+            pk__in=Mitgliedschaft.objects.filter(
+                gremium__quartier__in=quartiere, person__isnull=False
+            ).values("person")
+        )
+    )
+
+
+def personen_fuer(user) -> QuerySet[Person]:
+    """Persons active in a quartier the user reads; nobody else's personal data."""
+    if user.is_superuser:
+        return Person.objects.all()
+    return _personen_in(quartiere_fuer(user))
+
+
+def person_detail(user, pk: int) -> Person:
+    qs = personen_fuer(user).prefetch_related(
+        Prefetch(
+            "funktionen",
+            queryset=Funktion.objects.select_related("akteur"),
+            to_attr="alle_funktionen",
+        ),
+        Prefetch(
+            "mitgliedschaften",
+            queryset=Mitgliedschaft.objects.select_related("gremium"),
+            to_attr="alle_mitgliedschaften",
+        ),
+        "einwilligungen",
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+# --- Gremien und Sitzungen -----------------------------------------------------------------
+
+
+def gremien_fuer(user) -> QuerySet[Gremium]:
+    return Gremium.objects.filter(quartier__in=quartiere_fuer(user)).select_related("quartier")
+
+
+def gremium_detail(user, pk: int) -> Gremium:
+    qs = gremien_fuer(user).prefetch_related(
+        "handlungsfelder",
+        Prefetch(
+            "mitgliedschaften",
+            queryset=Mitgliedschaft.objects.select_related("akteur", "person"),
+            to_attr="alle_mitgliedschaften",
+        ),
+        Prefetch(
+            "sitzungen",
+            queryset=Sitzung.objects.order_by("-beginn"),
+            to_attr="alle_sitzungen",
+        ),
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def sitzungen_fuer(user) -> QuerySet[Sitzung]:
+    return Sitzung.objects.filter(gremium__quartier__in=quartiere_fuer(user)).select_related(
+        "gremium", "gremium__quartier"
+    )
+
+
+def sitzung_detail(user, pk: int) -> Sitzung:
+    qs = sitzungen_fuer(user).prefetch_related(
+        "tagesordnungspunkte",
+        Prefetch(
+            "teilnahmen",
+            queryset=Teilnahme.objects.select_related("akteur", "person"),
+        ),
+        "beschluesse__tagesordnungspunkt",
+        Prefetch(
+            "aufgaben",
+            queryset=Aufgabe.objects.select_related(
+                "verantwortlich_akteur", "verantwortlich_person"
+            ),
+        ),
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def sitzungen_fuer_feed(*, user, gremium=None, quartier=None) -> QuerySet[Sitzung]:
+    qs = sitzungen_fuer(user)
+    if gremium is not None:
+        qs = qs.filter(gremium=gremium)
+    if quartier is not None:
+        qs = qs.filter(gremium__quartier=quartier)
+    return qs.order_by("beginn")
+
+
+def benutzer_zum_token(token: str):
+    """The user a calendar feed token belongs to, or None."""
+    zugang = (
+        Kalenderzugang.objects.select_related("benutzer")
+        .filter(token=token, benutzer__is_active=True)
+        .first()
+    )
+    return zugang.benutzer if zugang else None
+
+
+def offene_aufgaben(quartier) -> list[Aufgabe]:
+    """Open action items of a quartier, overdue ones first, then by due date."""
+    heute = timezone.localdate()
+    aufgaben = list(
+        Aufgabe.objects.offen()
+        .filter(quartier=quartier)
+        .select_related("verantwortlich_akteur", "verantwortlich_person", "sitzung__gremium")
+    )
+    aufgaben.sort(
+        key=lambda a: (
+            not (a.faellig_am and a.faellig_am < heute),
+            a.faellig_am or datetime.date.max,
+            a.pk,
+        )
+    )
+    return aufgaben
+
+
+# --- Netzwerk ------------------------------------------------------------------------------
+
+
+@dataclass
+class Netzwerk:
+    """Nodes, links and figures of one quartier's actor network."""
+
+    knoten: list[dict]
+    kanten: list[dict]
+    graph: nx.Graph
+    kennzahlen: dict = field(default_factory=dict)
+
+
+def netzwerk_daten(
+    quartier: Quartier,
+    *,
+    handlungsfeld: int | None = None,
+    stichtag: datetime.date | None = None,
+) -> Netzwerk:
+    """The quartier's active actors (optionally of one Handlungsfeld) as nodes; current
+    Beziehungen and shared current Gremium memberships as links. Four queries whatever the
+    size of the network."""
+    stichtag = stichtag or timezone.localdate()
+    akteur_ids = AkteurQuartier.objects.filter(quartier=quartier).values("akteur")
+    if handlungsfeld is not None:
+        akteur_ids = akteur_ids.filter(
+            akteur__in=AkteurHandlungsfeld.objects.filter(handlungsfeld=handlungsfeld).values(
+                "akteur"
+            )
+        )
+    akteure = list(
+        Akteur.objects.filter(pk__in=akteur_ids, aktiv=True)
+        .order_by("name")
+        .values("pk", "name", "art")
+    )
+    felder = defaultdict(list)
+    for akteur_id, feld_id in AkteurHandlungsfeld.objects.filter(akteur__in=akteur_ids).values_list(
+        "akteur_id", "handlungsfeld_id"
+    ):
+        felder[akteur_id].append(feld_id)
+    ids = {a["pk"] for a in akteure}
+    aktuell = Q(bis__isnull=True) | Q(bis__gte=stichtag)
+
+    graph = nx.Graph()
+    labels = dict(Akteur.Art.choices)
+    for a in akteure:
+        graph.add_node(a["pk"])
+    kanten: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for quelle, ziel, art in (
+        Beziehung.objects.filter(aktuell, quelle__in=akteur_ids, ziel__in=akteur_ids)
+        .filter(Q(von__isnull=True) | Q(von__lte=stichtag))
+        .values_list("quelle_id", "ziel_id", "art__name")
+    ):
+        if quelle in ids and ziel in ids:
+            kanten[tuple(sorted((quelle, ziel)))].add(art)
+    je_gremium = defaultdict(set)
+    gremium_namen = {}
+    for gremium_id, gremium_name, akteur_id in Mitgliedschaft.objects.filter(
+        aktuell, akteur__in=akteur_ids, von__lte=stichtag
+    ).values_list("gremium_id", "gremium__name", "akteur_id"):
+        if akteur_id in ids:
+            je_gremium[gremium_id].add(akteur_id)
+            gremium_namen[gremium_id] = gremium_name
+    for gremium_id, mitglieder in je_gremium.items():
+        for a, b in combinations(sorted(mitglieder), 2):
+            kanten[(a, b)].add(gremium_namen[gremium_id])
+    graph.add_edges_from(kanten)
+
+    knoten = [
+        {
+            "id": a["pk"],
+            "name": a["name"],
+            "art": a["art"],
+            "art_name": str(labels.get(a["art"], a["art"])),
+            "handlungsfelder": felder.get(a["pk"], []),
+            "grad": graph.degree[a["pk"]],
+        }
+        for a in akteure
+    ]
+    kantenliste = [
+        {"quelle": a, "ziel": b, "arten": sorted(arten)} for (a, b), arten in kanten.items()
+    ]
+    netz = Netzwerk(knoten=knoten, kanten=kantenliste, graph=graph)
+    netz.kennzahlen = netzwerk_kennzahlen(graph, namen={a["pk"]: a["name"] for a in akteure})
+    return netz
+
+
+def netzwerk_kennzahlen(graph: nx.Graph, *, namen: dict | None = None, top: int = 5) -> dict:
+    """Number of actors and links, isolated actors, density and the bridging actors.
+
+    Bridging actors are those with the highest betweenness centrality (share of shortest
+    paths between other actors that pass through them); only actors with a value above 0.
+    """
+    namen = namen or {}
+    n = graph.number_of_nodes()
+    if n > BETWEENNESS_EXAKT_BIS:
+        zwischen = nx.betweenness_centrality(graph, k=BETWEENNESS_STICHPROBE, seed=0)
+    else:
+        zwischen = nx.betweenness_centrality(graph)
+    bruecken = sorted(
+        ((wert, knoten) for knoten, wert in zwischen.items() if wert > 0),
+        key=lambda t: (-t[0], namen.get(t[1], str(t[1]))),
+    )[:top]
+    isoliert = sorted(nx.isolates(graph), key=lambda k: namen.get(k, str(k)))
+    return {
+        "akteure": n,
+        "verbindungen": graph.number_of_edges(),
+        "isoliert": [{"id": k, "name": namen.get(k, str(k))} for k in isoliert],
+        "anzahl_isoliert": len(isoliert),
+        "dichte": nx.density(graph) if n > 1 else 0.0,
+        "bruecken": [
+            {"id": k, "name": namen.get(k, str(k)), "betweenness": round(w, 4)} for w, k in bruecken
+        ],
+        "komponenten": nx.number_connected_components(graph) if n else 0,
+    }
+
+
+# --- Lückenanalyse (used by other apps) ----------------------------------------------------
+
+
+def aktive_akteure_je_handlungsfeld(quartier) -> dict[int, int]:
+    """Handlungsfeld id -> number of active actors of the quartier working in it (1 query)."""
+    return dict(
+        AkteurHandlungsfeld.objects.filter(
+            akteur__aktiv=True,
+            akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
+        )
+        .values("handlungsfeld_id")
+        .annotate(anzahl=Count("akteur_id", distinct=True))
+        .values_list("handlungsfeld_id", "anzahl")
+    )
+
+
+def aktive_akteure_je_zielgruppe(quartier) -> dict[int, int]:
+    """Zielgruppe id -> number of active actors of the quartier serving it (1 query)."""
+    return dict(
+        AkteurZielgruppe.objects.filter(
+            akteur__aktiv=True,
+            akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
+        )
+        .values("zielgruppe_id")
+        .annotate(anzahl=Count("akteur_id", distinct=True))
+        .values_list("zielgruppe_id", "anzahl")
+    )
+
+
+def quartier_abschnitt(user, quartier) -> dict:
+    """Context of the section on the quartier page: network figures, gaps, open action items."""
+    from quartiere.models import Handlungsfeld, Zielgruppe
+
+    netz = netzwerk_daten(quartier)
+    je_feld = aktive_akteure_je_handlungsfeld(quartier)
+    je_gruppe = aktive_akteure_je_zielgruppe(quartier)
+    luecken_felder = [h for h in Handlungsfeld.objects.filter(aktiv=True) if h.pk not in je_feld]
+    luecken_gruppen = [z for z in Zielgruppe.objects.filter(aktiv=True) if z.pk not in je_gruppe]
+    return {
+        "kennzahlen": netz.kennzahlen,
+        "aufgaben": offene_aufgaben(quartier),
+        "heute": timezone.localdate(),
+        "luecken_handlungsfelder": luecken_felder,
+        "luecken_zielgruppen": luecken_gruppen,
+        "darf_bearbeiten": quartier.pk
+        in set(bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True)),
+    }
+
+
+def akteure_in_quartieren(quartiere) -> QuerySet[Akteur]:
+    return Akteur.objects.filter(
+        pk__in=AkteurQuartier.objects.filter(quartier__in=quartiere).values("akteur")
+    )

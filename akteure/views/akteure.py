@@ -1,0 +1,357 @@
+"""Actors, persons, the import and the network map."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartiere.models import Handlungsfeld
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement.exports import export_antwort, mappe_antwort
+
+from .. import exports, importieren, selectors, services
+from ..filters import AkteurFilter
+from ..forms import (
+    AkteurForm,
+    BeziehungForm,
+    EinwilligungForm,
+    FunktionWechselnForm,
+    ImportForm,
+    PersonForm,
+    PersonNeuForm,
+)
+from ..models import Funktion
+from .hilfen import fehler_ins_formular, formularseite, pruefen, seite
+
+__all__ = [
+    "akteur_liste",
+    "akteur_neu",
+    "akteur_detail",
+    "akteur_bearbeiten",
+    "beziehung_neu",
+    "person_liste",
+    "person_neu",
+    "person_detail",
+    "person_bearbeiten",
+    "funktion_wechseln",
+    "einwilligung_neu",
+    "import_hochladen",
+    "import_bestaetigen",
+    "import_vorlage",
+    "netzwerk",
+    "netzwerk_json",
+]
+
+IMPORT_SCHLUESSEL = "akteure_import"
+
+
+def akteur_liste(request):
+    filter = AkteurFilter(
+        request.GET, queryset=selectors.akteure_liste(request.user), user=request.user
+    )
+    qs = filter.qs
+    format = request.GET.get("format")
+    if format in ("csv", "xlsx"):
+        return export_antwort(
+            format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
+        )
+    return render(
+        request,
+        "akteure/akteur_list.html",
+        {
+            "filter": filter,
+            "page_obj": seite(request, qs),
+            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
+        },
+    )
+
+
+def akteur_neu(request):
+    pruefen(request.user.has_perm("akteure.add_akteur"))
+    form = AkteurForm(request.POST or None, user=request.user)
+    return formularseite(
+        request,
+        form,
+        titel=_("Neuer Akteur"),
+        zurueck=reverse("akteure:liste"),
+        speichern=lambda f: services.akteur_anlegen(**f.service_daten()),
+    )
+
+
+def akteur_detail(request, pk):
+    akteur = selectors.akteur_detail(request.user, pk)
+    funktionen = akteur.alle_funktionen
+    return render(
+        request,
+        "akteure/akteur_detail.html",
+        {
+            "akteur": akteur,
+            "aktuelle_funktionen": [f for f in funktionen if f.bis is None],
+            "fruehere_funktionen": [f for f in funktionen if f.bis is not None],
+            "darf_bearbeiten": request.user.has_perm("akteure.change_akteur", akteur),
+        },
+    )
+
+
+def akteur_bearbeiten(request, pk):
+    akteur = selectors.akteur_bearbeitbar(request.user, pk)
+    pruefen(request.user.has_perm("akteure.change_akteur", akteur))
+    form = AkteurForm(request.POST or None, instance=akteur, user=request.user)
+    return formularseite(
+        request,
+        form,
+        titel=_("Akteur bearbeiten"),
+        zurueck=akteur.get_absolute_url(),
+        speichern=lambda f: services.akteur_aendern(akteur=akteur, **f.service_daten()),
+    )
+
+
+def beziehung_neu(request, pk):
+    akteur = selectors.akteur_bearbeitbar(request.user, pk)
+    pruefen(request.user.has_perm("akteure.change_akteur", akteur))
+    form = BeziehungForm(request.POST or None, user=request.user)
+
+    def speichern(f):
+        services.beziehung_anlegen(quelle=akteur, **f.cleaned_data)
+        return akteur.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Beziehung von „%(name)s“ eintragen") % {"name": akteur.name},
+        zurueck=akteur.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+# --- Personen ------------------------------------------------------------------------------
+
+
+def person_liste(request):
+    qs = selectors.personen_fuer(request.user)
+    suche = request.GET.get("q", "").strip()
+    if suche:
+        qs = qs.filter(Q(nachname__icontains=suche) | Q(vorname__icontains=suche))
+    return render(
+        request,
+        "akteure/person_list.html",
+        {
+            "page_obj": seite(request, qs.order_by("nachname", "vorname")),
+            "suche": suche,
+            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
+        },
+    )
+
+
+def person_neu(request):
+    pruefen(request.user.has_perm("akteure.add_akteur"))
+    initial = {}
+    if request.GET.get("akteur"):
+        initial["akteur"] = request.GET["akteur"]
+    form = PersonNeuForm(request.POST or None, user=request.user, initial=initial)
+    return formularseite(
+        request,
+        form,
+        titel=_("Neue Person"),
+        zurueck=reverse("akteure:personen"),
+        speichern=lambda f: services.person_anlegen(**f.cleaned_data),
+        hinweis=_(
+            "Personenbezogene Daten nur mit Einwilligung speichern und ein Löschdatum setzen."
+        ),
+    )
+
+
+def person_detail(request, pk):
+    person = selectors.person_detail(request.user, pk)
+    return render(
+        request,
+        "akteure/person_detail.html",
+        {
+            "person": person,
+            "darf_bearbeiten": request.user.has_perm("akteure.change_person", person),
+        },
+    )
+
+
+def person_bearbeiten(request, pk):
+    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
+    pruefen(request.user.has_perm("akteure.change_person", person))
+    form = PersonForm(request.POST or None, instance=person)
+    return formularseite(
+        request,
+        form,
+        titel=_("Person bearbeiten"),
+        zurueck=person.get_absolute_url(),
+        speichern=lambda f: f.save(),
+    )
+
+
+def funktion_wechseln(request, pk):
+    funktion = get_object_or_404(
+        Funktion.objects.select_related("person", "akteur").filter(
+            person__in=selectors.personen_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    pruefen(request.user.has_perm("akteure.change_akteur", funktion.akteur))
+    form = FunktionWechselnForm(request.POST or None, initial={"rolle": funktion.rolle})
+
+    def speichern(f):
+        services.funktion_wechseln(
+            funktion=funktion, rolle=f.cleaned_data["rolle"], ab=f.cleaned_data["ab"]
+        )
+        return funktion.person.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Funktion von %(person)s wechseln") % {"person": funktion.person},
+        zurueck=funktion.person.get_absolute_url(),
+        speichern=speichern,
+        hinweis=_("Die bisherige Funktion endet am Vortag und bleibt in der Historie."),
+    )
+
+
+def einwilligung_neu(request, pk):
+    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
+    pruefen(request.user.has_perm("akteure.change_person", person))
+    form = EinwilligungForm(request.POST or None)
+
+    def speichern(f):
+        services.einwilligung_erfassen(person=person, **f.cleaned_data)
+        return person.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Einwilligung von %(person)s erfassen") % {"person": person},
+        zurueck=person.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+# --- Import --------------------------------------------------------------------------------
+
+
+def import_hochladen(request):
+    """Upload and preview: the checked rows wait in the session until confirmed."""
+    pruefen(request.user.has_perm("akteure.add_akteur"))
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    zeilen = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            zeilen = importieren.pruefen(form.cleaned_data["datei"])
+        except ValidationError as fehler:
+            fehler_ins_formular(form, fehler)
+        else:
+            request.session[IMPORT_SCHLUESSEL] = {
+                "quartier": form.cleaned_data["quartier"].pk,
+                "zeilen": importieren.als_sitzungsdaten(zeilen),
+            }
+    fehlerhaft = [z for z in zeilen or [] if z.fehler]
+    return render(
+        request,
+        "akteure/import.html",
+        {
+            "form": form,
+            "zeilen": zeilen,
+            "fehlerhaft": fehlerhaft,
+            "quartier": form.cleaned_data.get("quartier") if zeilen is not None else None,
+            "spalten": importieren.SPALTEN,
+        },
+        status=400 if request.method == "POST" and zeilen is None else 200,
+    )
+
+
+@require_POST
+def import_bestaetigen(request):
+    pruefen(request.user.has_perm("akteure.add_akteur"))
+    daten = request.session.get(IMPORT_SCHLUESSEL)
+    if not daten:
+        messages.error(request, _("Keine geprüfte Datei gefunden; bitte erneut hochladen."))
+        return redirect("akteure:import")
+    quartier = get_object_or_404(bearbeitbare_quartiere_fuer(request.user), pk=daten["quartier"])
+    try:
+        anzahl = importieren.importieren(
+            zeilen=daten["zeilen"], quartier=quartier, von=request.user
+        )
+    except ValidationError as fehler:
+        messages.error(request, " ".join(fehler.messages))
+        return redirect("akteure:import")
+    del request.session[IMPORT_SCHLUESSEL]
+    messages.success(request, _("%(n)s Akteure importiert.") % {"n": anzahl})
+    return redirect(f"{reverse('akteure:liste')}?quartier={quartier.pk}")
+
+
+def import_vorlage(request, format):
+    if format == "xlsx":
+        return mappe_antwort(importieren.vorlage_xlsx(), dateiname="akteure-vorlage")
+    antwort = HttpResponse(importieren.vorlage_csv(), content_type="text/csv; charset=utf-8")
+    antwort["Content-Disposition"] = 'attachment; filename="akteure-vorlage.csv"'
+    return antwort
+
+
+# --- Netzwerk ------------------------------------------------------------------------------
+
+
+def _netzwerk_fuer_anfrage(request):
+    quartiere = list(quartiere_fuer(request.user))
+    slug = request.GET.get("quartier")
+    if slug:
+        quartier = next((q for q in quartiere if q.slug == slug), None)
+        if quartier is None:
+            raise Http404
+    else:
+        quartier = quartiere[0] if quartiere else None
+    handlungsfeld = None
+    if request.GET.get("handlungsfeld", "").isdigit():
+        handlungsfeld = int(request.GET["handlungsfeld"])
+    netz = (
+        selectors.netzwerk_daten(quartier, handlungsfeld=handlungsfeld)
+        if quartier is not None
+        else None
+    )
+    return quartiere, quartier, handlungsfeld, netz
+
+
+def _als_json(netz) -> dict:
+    return {
+        "knoten": [
+            {**k, "url": reverse("akteure:detail", kwargs={"pk": k["id"]})} for k in netz.knoten
+        ],
+        "kanten": netz.kanten,
+        "kennzahlen": netz.kennzahlen,
+    }
+
+
+def netzwerk(request):
+    quartiere, quartier, handlungsfeld, netz = _netzwerk_fuer_anfrage(request)
+    zeilen = []
+    if netz:
+        namen = {k["id"]: k["name"] for k in netz.knoten}
+        zeilen = [
+            (k, sorted((namen[n] for n in netz.graph.neighbors(k["id"])), key=str.casefold))
+            for k in netz.knoten
+        ]
+    return render(
+        request,
+        "akteure/netzwerk.html",
+        {
+            "quartiere": quartiere,
+            "quartier": quartier,
+            "handlungsfelder": Handlungsfeld.objects.filter(aktiv=True),
+            "handlungsfeld": handlungsfeld,
+            "netz": netz,
+            "zeilen": zeilen,
+            "daten": _als_json(netz) if netz else None,
+        },
+    )
+
+
+def netzwerk_json(request):
+    _q, _quartier, _feld, netz = _netzwerk_fuer_anfrage(request)
+    return JsonResponse(_als_json(netz) if netz else {"knoten": [], "kanten": []})

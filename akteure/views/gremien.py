@@ -1,0 +1,360 @@
+"""Committees, meetings, minutes as PDF and the iCal feeds."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement import ical
+from quartiersmanagement.pdf import pdf_antwort
+
+from .. import selectors, services
+from ..filters import GremiumFilter
+from ..forms import (
+    AufgabeForm,
+    BeschlussForm,
+    DatumInput,
+    GremiumForm,
+    MitgliedschaftForm,
+    SitzungForm,
+    TagesordnungspunktForm,
+    TeilnahmeForm,
+)
+from ..models import Aufgabe, Gremium, Mitgliedschaft, Sitzung
+from .hilfen import formularseite, pruefen, seite
+
+__all__ = [
+    "gremium_liste",
+    "gremium_neu",
+    "gremium_detail",
+    "mitglied_neu",
+    "mitgliedschaft_beenden",
+    "sitzung_neu",
+    "sitzung_detail",
+    "sitzung_bearbeiten",
+    "sitzung_einladen",
+    "protokoll_pdf",
+    "top_neu",
+    "teilnahme_neu",
+    "beschluss_neu",
+    "aufgabe_neu",
+    "aufgabe_erledigt",
+    "gremium_ics",
+    "quartier_ics",
+    "kalender",
+]
+
+
+class BisForm(forms.Form):
+    bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumInput())
+
+
+def gremium_liste(request):
+    filter = GremiumFilter(
+        request.GET, queryset=selectors.gremien_fuer(request.user), user=request.user
+    )
+    return render(
+        request,
+        "akteure/gremium_list.html",
+        {
+            "filter": filter,
+            "page_obj": seite(request, filter.qs),
+            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
+        },
+    )
+
+
+def gremium_neu(request):
+    pruefen(request.user.has_perm("akteure.add_akteur"))
+    form = GremiumForm(request.POST or None, user=request.user)
+    return formularseite(
+        request,
+        form,
+        titel=_("Neues Gremium"),
+        zurueck=reverse("akteure:gremien"),
+        speichern=lambda f: services.gremium_anlegen(**f.cleaned_data),
+    )
+
+
+def gremium_detail(request, pk):
+    gremium = selectors.gremium_detail(request.user, pk)
+    mitglieder = gremium.alle_mitgliedschaften
+    heute = timezone.localdate()
+    return render(
+        request,
+        "akteure/gremium_detail.html",
+        {
+            "gremium": gremium,
+            "aktuelle": [m for m in mitglieder if m.bis is None or m.bis >= heute],
+            "fruehere": [m for m in mitglieder if m.bis is not None and m.bis < heute],
+            "darf_bearbeiten": request.user.has_perm("akteure.change_gremium", gremium),
+        },
+    )
+
+
+def _gremium_bearbeitbar(request, pk) -> Gremium:
+    gremium = get_object_or_404(selectors.gremien_fuer(request.user), pk=pk)
+    pruefen(request.user.has_perm("akteure.change_gremium", gremium))
+    return gremium
+
+
+def mitglied_neu(request, pk):
+    gremium = _gremium_bearbeitbar(request, pk)
+    form = MitgliedschaftForm(request.POST or None, user=request.user, gremium=gremium)
+
+    def speichern(f):
+        services.mitgliedschaft_anlegen(gremium=gremium, **f.cleaned_data)
+        return gremium.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Mitglied in „%(gremium)s“ aufnehmen") % {"gremium": gremium},
+        zurueck=gremium.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def mitgliedschaft_beenden(request, pk):
+    m = get_object_or_404(
+        Mitgliedschaft.objects.select_related("gremium__quartier", "akteur", "person").filter(
+            gremium__in=selectors.gremien_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    pruefen(request.user.has_perm("akteure.change_gremium", m.gremium))
+    form = BisForm(request.POST or None, initial={"bis": timezone.localdate()})
+
+    def speichern(f):
+        services.mitgliedschaft_beenden(mitgliedschaft=m, bis=f.cleaned_data["bis"])
+        return m.gremium.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Mitgliedschaft von %(mitglied)s beenden") % {"mitglied": m.mitglied},
+        zurueck=m.gremium.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def sitzung_neu(request, pk):
+    gremium = _gremium_bearbeitbar(request, pk)
+    form = SitzungForm(request.POST or None, initial={"ort": ""})
+    form.fields.pop("protokoll")
+    form.fields.pop("status")
+    return formularseite(
+        request,
+        form,
+        titel=_("Sitzung von „%(gremium)s“ planen") % {"gremium": gremium},
+        zurueck=gremium.get_absolute_url(),
+        speichern=lambda f: services.sitzung_anlegen(gremium=gremium, **f.cleaned_data),
+    )
+
+
+def sitzung_detail(request, pk):
+    sitzung = selectors.sitzung_detail(request.user, pk)
+    return render(
+        request,
+        "akteure/sitzung_detail.html",
+        {
+            "sitzung": sitzung,
+            "darf_bearbeiten": request.user.has_perm("akteure.change_sitzung", sitzung),
+            "heute": timezone.localdate(),
+        },
+    )
+
+
+def _sitzung_bearbeitbar(request, pk) -> Sitzung:
+    sitzung = get_object_or_404(selectors.sitzungen_fuer(request.user), pk=pk)
+    pruefen(request.user.has_perm("akteure.change_sitzung", sitzung))
+    return sitzung
+
+
+def sitzung_bearbeiten(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    form = SitzungForm(request.POST or None, instance=sitzung)
+
+    def speichern(f):
+        return services.sitzung_aendern(sitzung=sitzung, **f.cleaned_data)
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Sitzung bearbeiten"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+@require_POST
+def sitzung_einladen(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    try:
+        anzahl = services.sitzung_einladen(sitzung=sitzung, von=request.user)
+    except ValidationError as fehler:
+        messages.error(request, " ".join(fehler.messages))
+    else:
+        messages.success(request, _("Einladung an %(n)s Mitglieder verschickt.") % {"n": anzahl})
+    return redirect(sitzung)
+
+
+def protokoll_pdf(request, pk):
+    sitzung = selectors.sitzung_detail(request.user, pk)
+    return pdf_antwort(
+        "akteure/pdf/protokoll.html",
+        {"sitzung": sitzung},
+        dateiname=f"protokoll-{timezone.localtime(sitzung.beginn):%Y-%m-%d}",
+        request=request,
+    )
+
+
+def top_neu(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    form = TagesordnungspunktForm(request.POST or None)
+
+    def speichern(f):
+        services.top_anlegen(sitzung=sitzung, **f.cleaned_data)
+        return sitzung.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Tagesordnungspunkt hinzufügen"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def teilnahme_neu(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    form = TeilnahmeForm(request.POST or None, user=request.user, sitzung=sitzung)
+
+    def speichern(f):
+        services.teilnahme_erfassen(sitzung=sitzung, **f.cleaned_data)
+        return sitzung.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Teilnahme erfassen"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def beschluss_neu(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    form = BeschlussForm(request.POST or None, sitzung=sitzung)
+
+    def speichern(f):
+        services.beschluss_erfassen(sitzung=sitzung, **f.cleaned_data)
+        return sitzung.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Beschluss erfassen"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def aufgabe_neu(request, pk):
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    form = AufgabeForm(request.POST or None, user=request.user, quartier=sitzung.gremium.quartier)
+
+    def speichern(f):
+        services.aufgabe_anlegen(sitzung=sitzung, **f.cleaned_data)
+        return sitzung.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Aufgabe festhalten"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+@require_POST
+def aufgabe_erledigt(request, pk):
+    aufgabe = get_object_or_404(
+        Aufgabe.objects.select_related("quartier", "sitzung").filter(
+            quartier__in=selectors.quartiere_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    pruefen(darf_quartier_bearbeiten(request.user, aufgabe.quartier))
+    services.aufgabe_erledigen(aufgabe=aufgabe)
+    messages.success(request, _("Aufgabe als erledigt markiert."))
+    ziel = request.POST.get("weiter", "")
+    if not ziel.startswith("/") or ziel.startswith("//"):
+        ziel = aufgabe.sitzung.get_absolute_url() if aufgabe.sitzung else "/"
+    return redirect(ziel)
+
+
+# --- iCal ----------------------------------------------------------------------------------
+# Calendar programs cannot log in: a feed opens with the session of a signed-in user, or with
+# the user's secret token (?token=…, see /kalender/); both see only their quartiers' meetings.
+
+
+def _feed_benutzer(request):
+    if request.user.is_authenticated:
+        return request.user
+    token = request.GET.get("token", "")
+    benutzer = selectors.benutzer_zum_token(token) if token else None
+    if benutzer is None:
+        raise PermissionDenied
+    return benutzer
+
+
+def _feed(sitzungen, name: str, dateiname: str):
+    cal = ical.kalender(name=name)
+    for sitzung in sitzungen:
+        cal.add_component(services.sitzung_ereignis(sitzung))
+    return ical.ical_antwort(cal, dateiname=dateiname)
+
+
+@login_not_required
+def gremium_ics(request, pk):
+    benutzer = _feed_benutzer(request)
+    gremium = get_object_or_404(selectors.gremien_fuer(benutzer), pk=pk)
+    sitzungen = selectors.sitzungen_fuer_feed(user=benutzer, gremium=gremium)
+    return _feed(sitzungen, name=str(gremium), dateiname=f"gremium-{gremium.pk}")
+
+
+@login_not_required
+def quartier_ics(request):
+    benutzer = _feed_benutzer(request)
+    quartiere = selectors.quartiere_fuer(benutzer)
+    slug = request.GET.get("quartier")
+    quartier = get_object_or_404(quartiere, slug=slug) if slug else None
+    sitzungen = selectors.sitzungen_fuer_feed(user=benutzer, quartier=quartier)
+    name = _("Sitzungen %(q)s") % {"q": quartier} if quartier else _("Sitzungen")
+    return _feed(sitzungen, name=name, dateiname=f"sitzungen-{slug or 'alle'}")
+
+
+def kalender(request):
+    """The user's subscription links; POST creates or renews the secret token."""
+    if request.method == "POST":
+        services.kalenderzugang_erneuern(benutzer=request.user)
+        messages.success(request, _("Neuer Abo-Link erzeugt; alte Links gelten nicht mehr."))
+        return redirect("akteure:kalender")
+    zugang = getattr(request.user, "kalenderzugang", None)
+    return render(
+        request,
+        "akteure/kalender.html",
+        {
+            "zugang": zugang,
+            "quartiere": selectors.quartiere_fuer(request.user),
+            "basis": request.build_absolute_uri(reverse("akteure:sitzungen_ics")),
+        },
+    )

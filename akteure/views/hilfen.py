@@ -1,0 +1,42 @@
+"""Small helpers shared by the views of this app."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+
+def fehler_ins_formular(form, fehler: ValidationError) -> None:
+    """Put a service's ValidationError at the form's fields (or on top if no such field)."""
+    if hasattr(fehler, "error_dict"):
+        for feld, meldungen in fehler.message_dict.items():
+            form.add_error(feld if feld in form.fields else None, meldungen)
+    else:
+        form.add_error(None, fehler.messages)
+
+
+def pruefen(bedingung: bool) -> None:
+    if not bedingung:
+        raise PermissionDenied
+
+
+def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
+    """GET shows the form; a valid POST calls `speichern(form)` and redirects to what it
+    returns (a model with a page, or a URL; else `zurueck`); service errors come back at the
+    fields and nothing is saved."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            ergebnis = speichern(form)
+        except ValidationError as fehler:
+            fehler_ins_formular(form, fehler)
+        else:
+            return redirect(ergebnis or zurueck)
+    return render(
+        request,
+        "akteure/formular.html",
+        {"form": form, "titel": titel, "zurueck": zurueck, "hinweis": hinweis},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def seite(request, qs, anzahl=50):
+    return Paginator(qs, anzahl).get_page(request.GET.get("page"))

@@ -1,0 +1,398 @@
+"""Pages of the akteure app: wiring, filters, exports and the forbidden cases."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from akteure.models import Akteur, Beziehung, Beziehungsart, Mitgliedschaft, Sitzung
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def akteur(quartier):
+    return factories.AkteurFactory(
+        name="Grundschule am Wald", art=Akteur.Art.SCHULE, quartiere=[quartier]
+    )
+
+
+@pytest.fixture
+def fremder_akteur(anderes_quartier):
+    return factories.AkteurFactory(name="Sportverein Eilendorf", quartiere=[anderes_quartier])
+
+
+def test_anonym_wird_zur_anmeldung_geleitet(client, akteur):
+    for url in [reverse("akteure:liste"), akteur.get_absolute_url(), reverse("akteure:netzwerk")]:
+        antwort = client.get(url)
+        assert antwort.status_code == 302 and antwort.url.startswith(reverse("login"))
+
+
+def test_liste_zeigt_nur_akteure_eigener_quartiere(client, qm, akteur, fremder_akteur):
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"))
+    assert list(antwort.context["page_obj"].object_list) == [akteur]
+
+
+def test_akteur_in_zwei_quartieren_sehen_beide(client, qm_anderes, quartier, anderes_quartier):
+    gemeinsam = factories.AkteurFactory(quartiere=[quartier, anderes_quartier])
+    client.force_login(qm_anderes)
+    assert client.get(gemeinsam.get_absolute_url()).status_code == 200
+
+
+def test_volltextsuche_findet_deutsche_wortformen(client, qm, akteur, quartier):
+    factories.AkteurFactory(name="Kita Sonnenschein", quartiere=[quartier])
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"q": "Grundschulen"})
+    assert list(antwort.context["page_obj"].object_list) == [akteur]
+
+
+def test_filter_nach_art_und_aktiv(client, qm, akteur, quartier):
+    factories.AkteurFactory(name="Alter Verein", quartiere=[quartier], aktiv=False)
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"art": "schule", "aktiv": "true"})
+    assert list(antwort.context["page_obj"].object_list) == [akteur]
+    antwort = client.get(reverse("akteure:liste"), {"aktiv": "false"})
+    assert [a.name for a in antwort.context["page_obj"].object_list] == ["Alter Verein"]
+
+
+def test_csv_export_enthaelt_genau_die_gefilterte_liste(client, qm, akteur, quartier):
+    factories.AkteurFactory(name="Kita Sonnenschein", art=Akteur.Art.KITA, quartiere=[quartier])
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"art": "schule", "format": "csv"})
+    text = b"".join(antwort.streaming_content).decode("utf-8-sig")
+    assert "Grundschule am Wald" in text and "Kita Sonnenschein" not in text
+    assert text.splitlines()[0].startswith("Name;Art;Quartiere")
+
+
+def test_xlsx_export(client, qm, akteur):
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"format": "xlsx"})
+    mappe = load_workbook(io.BytesIO(b"".join(antwort.streaming_content)))
+    zeilen = list(mappe.active.iter_rows(values_only=True))
+    assert zeilen[1][0] == "Grundschule am Wald"
+
+
+def test_fremder_akteur_gibt_404(client, qm, fremder_akteur):
+    client.force_login(qm)
+    assert client.get(fremder_akteur.get_absolute_url()).status_code == 404
+    url = reverse("akteure:bearbeiten", args=[fremder_akteur.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_lesend_darf_nicht_anlegen_oder_bearbeiten(client, lesend, akteur):
+    client.force_login(lesend)
+    assert client.get(akteur.get_absolute_url()).status_code == 200
+    assert client.get(reverse("akteure:neu")).status_code == 403
+    assert client.get(reverse("akteure:bearbeiten", args=[akteur.pk])).status_code == 403
+    assert client.get(reverse("akteure:import")).status_code == 403
+
+
+def test_leitung_liest_aber_bearbeitet_nicht(client, leitung, akteur):
+    client.force_login(leitung)
+    assert client.get(akteur.get_absolute_url()).status_code == 200
+    assert client.get(reverse("akteure:bearbeiten", args=[akteur.pk])).status_code == 403
+
+
+def test_akteur_anlegen(client, qm, quartier):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:neu"),
+        {
+            "name": "Nachbarschaftsinitiative",
+            "art": "initiative",
+            "quartiere": [quartier.pk],
+            "ort": "Aachen",
+            "aktiv": "on",
+        },
+    )
+    akteur = Akteur.objects.get(name="Nachbarschaftsinitiative")
+    assert antwort.status_code == 302 and antwort.url == akteur.get_absolute_url()
+    assert list(akteur.quartiere.all()) == [quartier]
+
+
+def test_akteur_oeffentlich_ohne_einwilligung_gibt_fehler_am_feld(client, qm, quartier):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:neu"),
+        {"name": "X", "art": "verein", "quartiere": [quartier.pk], "oeffentlich": "on"},
+    )
+    assert antwort.status_code == 400
+    assert "Einwilligung" in antwort.context["form"].errors["einwilligung_am"][0]
+    assert not Akteur.objects.exists()
+
+
+def test_bearbeiten_behaelt_fremde_quartiere(client, qm, quartier, anderes_quartier):
+    akteur = factories.AkteurFactory(name="Alt", quartiere=[quartier, anderes_quartier])
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:bearbeiten", args=[akteur.pk]),
+        {"name": "Neu", "art": "verein", "quartiere": [quartier.pk], "aktiv": "on"},
+    )
+    assert antwort.status_code == 302
+    akteur.refresh_from_db()
+    assert akteur.name == "Neu"
+    assert set(akteur.quartiere.all()) == {quartier, anderes_quartier}
+
+
+def test_beziehung_zu_sich_selbst_im_formular(client, qm, akteur):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:beziehung_neu", args=[akteur.pk]),
+        {"art": Beziehungsart.objects.get(name="Kooperation").pk, "ziel": akteur.pk},
+    )
+    assert antwort.status_code == 400
+    assert antwort.context["form"].errors["ziel"] == [
+        "Ein Akteur kann keine Beziehung zu sich selbst haben."
+    ]
+    assert not Beziehung.objects.exists()
+
+
+def test_beziehung_mit_ende_vor_beginn_im_formular(client, qm, akteur, quartier):
+    anderer = factories.AkteurFactory(quartiere=[quartier])
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:beziehung_neu", args=[akteur.pk]),
+        {
+            "art": Beziehungsart.objects.get(name="Kooperation").pk,
+            "ziel": anderer.pk,
+            "von": "2026-05-01",
+            "bis": "2026-04-01",
+        },
+    )
+    assert antwort.status_code == 400
+    assert antwort.context["form"].errors["bis"] == ["Das Ende liegt vor dem Beginn."]
+    assert not Beziehung.objects.exists()
+
+
+def test_akteurseite_zeigt_aktuelle_und_fruehere_kontakte(client, qm, akteur):
+    factories.FunktionFactory(akteur=akteur, person__nachname="Aktuell", rolle="Leitung")
+    factories.FunktionFactory(
+        akteur=akteur, person__nachname="Früher", rolle="Kasse", bis=datetime.date(2025, 1, 1)
+    )
+    client.force_login(qm)
+    antwort = client.get(akteur.get_absolute_url())
+    assert [f.person.nachname for f in antwort.context["aktuelle_funktionen"]] == ["Aktuell"]
+    assert [f.person.nachname for f in antwort.context["fruehere_funktionen"]] == ["Früher"]
+
+
+# --- Personen ------------------------------------------------------------------------------
+
+
+def test_person_nur_fuer_quartiere_in_denen_sie_taetig_ist(client, qm, qm_anderes, akteur):
+    funktion = factories.FunktionFactory(akteur=akteur, person__nachname="Geheim")
+    person = funktion.person
+    client.force_login(qm)
+    assert client.get(person.get_absolute_url()).status_code == 200
+    client.force_login(qm_anderes)
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert "Geheim" not in client.get(reverse("akteure:personen")).content.decode()
+    url = reverse("akteure:person_bearbeiten", args=[person.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_person_ohne_funktion_sieht_niemand_ausser_admin(client, qm, admin_user):
+    person = factories.PersonFactory()
+    client.force_login(qm)
+    assert client.get(person.get_absolute_url()).status_code == 404
+    client.force_login(admin_user)
+    assert client.get(person.get_absolute_url()).status_code == 200
+
+
+def test_person_ueber_gremium_sichtbar(client, qm_anderes, anderes_quartier):
+    person = factories.PersonFactory()
+    factories.MitgliedschaftFactory(gremium__quartier=anderes_quartier, akteur=None, person=person)
+    client.force_login(qm_anderes)
+    assert client.get(person.get_absolute_url()).status_code == 200
+
+
+def test_lesend_sieht_person_aber_bearbeitet_nicht(client, lesend, akteur):
+    person = factories.FunktionFactory(akteur=akteur).person
+    client.force_login(lesend)
+    assert client.get(person.get_absolute_url()).status_code == 200
+    url = reverse("akteure:person_bearbeiten", args=[person.pk])
+    assert client.get(url).status_code == 403
+
+
+def test_person_anlegen_mit_funktion(client, qm, akteur):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:person_neu"),
+        {
+            "nachname": "Neumann",
+            "akteur": akteur.pk,
+            "rolle": "Vorsitz",
+            "von": "2026-01-01",
+            "einwilligung_zweck": "Einladungen",
+            "einwilligung_am": "2026-01-01",
+            "einwilligung_quelle": "schriftlich",
+        },
+    )
+    assert antwort.status_code == 302
+    assert akteur.funktionen.get().person.nachname == "Neumann"
+
+
+def test_person_anlegen_nur_bei_eigenem_akteur(client, qm, fremder_akteur):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:person_neu"),
+        {"nachname": "X", "akteur": fremder_akteur.pk, "rolle": "Vorsitz", "von": "2026-01-01"},
+    )
+    assert antwort.status_code == 400
+    assert "akteur" in antwort.context["form"].errors
+
+
+def test_funktion_wechseln_im_formular(client, qm, akteur):
+    funktion = factories.FunktionFactory(akteur=akteur, rolle="Kasse")
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:funktion_wechseln", args=[funktion.pk]),
+        {"rolle": "Vorsitz", "ab": "2026-02-01"},
+    )
+    assert antwort.status_code == 302
+    assert list(funktion.person.funktionen.values_list("rolle", flat=True).order_by("von")) == [
+        "Kasse",
+        "Vorsitz",
+    ]
+
+
+# --- Gremien und Sitzungen -----------------------------------------------------------------
+
+
+def test_fremdes_gremium_und_sitzung_geben_404(client, qm, anderes_quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=anderes_quartier)
+    client.force_login(qm)
+    assert client.get(sitzung.gremium.get_absolute_url()).status_code == 404
+    assert client.get(sitzung.get_absolute_url()).status_code == 404
+    assert client.get(reverse("akteure:protokoll_pdf", args=[sitzung.pk])).status_code == 404
+
+
+def test_lesend_darf_sitzung_nicht_bearbeiten(client, lesend, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(lesend)
+    assert client.get(sitzung.get_absolute_url()).status_code == 200
+    for name in ["sitzung_bearbeiten", "beschluss_neu", "aufgabe_neu", "top_neu"]:
+        assert client.get(reverse(f"akteure:{name}", args=[sitzung.pk])).status_code == 403
+    assert client.post(reverse("akteure:sitzung_einladen", args=[sitzung.pk])).status_code == 403
+    gremium_url = reverse("akteure:mitglied_neu", args=[sitzung.gremium.pk])
+    assert client.get(gremium_url).status_code == 403
+
+
+def test_zweite_offene_mitgliedschaft_im_formular(client, qm, quartier, akteur):
+    gremium = factories.GremiumFactory(quartier=quartier)
+    factories.MitgliedschaftFactory(gremium=gremium, akteur=akteur)
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:mitglied_neu", args=[gremium.pk]),
+        {"akteur": akteur.pk, "von": "2026-01-01", "stimmberechtigt": "on"},
+    )
+    assert antwort.status_code == 400
+    assert antwort.context["form"].errors["akteur"] == [
+        "Dieses Mitglied hat in diesem Gremium schon eine laufende Mitgliedschaft."
+    ]
+    assert Mitgliedschaft.objects.count() == 1
+
+
+def test_sitzung_planen_und_aendern_erhoeht_sequenz(client, qm, quartier):
+    gremium = factories.GremiumFactory(quartier=quartier)
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:sitzung_neu", args=[gremium.pk]),
+        {
+            "titel": "Frühjahr",
+            "beginn": "2026-04-02T18:00",
+            "ende": "2026-04-02T20:00",
+            "ort": "Stadtteilbüro",
+        },
+    )
+    sitzung = Sitzung.objects.get()
+    assert antwort.status_code == 302 and sitzung.sequenz == 0
+    client.post(
+        reverse("akteure:sitzung_bearbeiten", args=[sitzung.pk]),
+        {
+            "titel": "Frühjahr",
+            "beginn": "2026-04-02T18:30",
+            "ende": "2026-04-02T20:00",
+            "ort": "Stadtteilbüro",
+            "status": "geplant",
+            "protokoll": "",
+        },
+    )
+    sitzung.refresh_from_db()
+    assert sitzung.sequenz == 1
+
+
+def test_sitzung_mit_ende_vor_beginn_im_formular(client, qm, quartier):
+    gremium = factories.GremiumFactory(quartier=quartier)
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:sitzung_neu", args=[gremium.pk]),
+        {"beginn": "2026-04-02T18:00", "ende": "2026-04-02T17:00"},
+    )
+    assert antwort.status_code == 400
+    assert antwort.context["form"].errors["ende"] == ["Das Ende liegt vor dem Beginn."]
+    assert not Sitzung.objects.exists()
+
+
+def test_einladen_ueber_die_seite(client, qm, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    factories.MitgliedschaftFactory(gremium=sitzung.gremium, akteur__email="m@verein.example")
+    client.force_login(qm)
+    antwort = client.post(reverse("akteure:sitzung_einladen", args=[sitzung.pk]))
+    assert antwort.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].attachments
+
+
+def test_beschluss_und_aufgabe_erfassen(client, qm, quartier, akteur):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    client.post(
+        reverse("akteure:beschluss_neu", args=[sitzung.pk]),
+        {"text": "Sommerfest findet statt.", "ja": 8, "nein": 0, "enthaltung": 1},
+    )
+    client.post(
+        reverse("akteure:aufgabe_neu", args=[sitzung.pk]),
+        {"titel": "Bühne anfragen", "verantwortlich_akteur": akteur.pk, "faellig_am": "2026-06-01"},
+    )
+    assert sitzung.beschluesse.get().ja == 8
+    aufgabe = sitzung.aufgaben.get()
+    assert aufgabe.quartier == quartier
+    client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk]))
+    aufgabe.refresh_from_db()
+    assert aufgabe.erledigt
+
+
+def test_quartierseite_zeigt_kennzahlen_und_offene_aufgaben(client, qm, quartier, akteur):
+    factories.AufgabeFactory(quartier=quartier, titel="Spielplatz begehen")
+    client.force_login(qm)
+    inhalt = client.get(quartier.get_absolute_url()).content.decode()
+    assert "Akteure, Netzwerk und Aufgaben" in inhalt
+    assert "Spielplatz begehen" in inhalt
+
+
+def test_netzwerkseite_mit_tabelle(client, qm, quartier, akteur):
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:netzwerk"), {"quartier": quartier.slug})
+    inhalt = antwort.content.decode()
+    assert antwort.status_code == 200
+    assert 'id="netzwerk-daten"' in inhalt and "Grundschule am Wald" in inhalt
+
+
+def test_netzwerk_eines_fremden_quartiers_gibt_404(client, qm, anderes_quartier):
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:netzwerk"), {"quartier": anderes_quartier.slug})
+    assert antwort.status_code == 404
+    antwort = client.get(reverse("akteure:netzwerk_json"), {"quartier": anderes_quartier.slug})
+    assert antwort.status_code == 404
+
+
+def test_oeffentliche_akteure_nur_mit_einwilligung(quartier):
+    mit = factories.AkteurFactory(
+        quartiere=[quartier], oeffentlich=True, einwilligung_am=datetime.date(2026, 1, 1)
+    )
+    factories.AkteurFactory(quartiere=[quartier])
+    assert list(Akteur.objects.oeffentlich()) == [mit]
