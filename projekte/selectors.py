@@ -342,7 +342,9 @@ def bedarf_abschnitt(user, bedarf) -> dict:
 
     return {
         "projekte": list(
-            projekte_fuer(user).filter(bedarfe=bedarf).only("titel", "slug", "status", "ergebnis")
+            Projekt.objects.filter(_in_quartieren(quartiere_fuer(user)), bedarfe=bedarf).only(
+                "titel", "slug", "status", "ergebnis"
+            )
         ),
         "darf_anlegen": darf_quartier_bearbeiten(user, bedarf.quartier),
     }

@@ -6,7 +6,6 @@ invariants once more. Errors are German `ValidationError`s keyed by the form fie
 """
 
 import datetime
-import secrets
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
 from quartiersmanagement.mail import mail_senden
 
@@ -337,19 +337,12 @@ def termin_speichern(
     return termin
 
 
-def kalenderzugang_erneuern(*, benutzer) -> Kalenderzugang:
-    """Give the user a new secret feed token; the old feed URL stops working."""
-    zugang, _neu = Kalenderzugang.objects.update_or_create(
-        benutzer=benutzer, defaults={"token": secrets.token_urlsafe(32)}
-    )
-    return zugang
-
-
 def kalenderzugang_fuer(benutzer) -> Kalenderzugang:
+    """The user's feed token, shared with the meeting feeds of akteure (one token per user)."""
     try:
         return benutzer.kalenderzugang
     except Kalenderzugang.DoesNotExist:
-        return kalenderzugang_erneuern(benutzer=benutzer)
+        return akteure_services.kalenderzugang_erneuern(benutzer=benutzer)
 
 
 # --------------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from akteure.models import Kalenderzugang
+from akteure import selectors as akteure_selectors
+from akteure import services as akteure_services
 from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
@@ -135,9 +136,10 @@ def termin_bearbeiten(request, pk):
 
 @require_POST
 def kalenderlink_erneuern(request):
-    services.kalenderzugang_erneuern(benutzer=request.user)
+    akteure_services.kalenderzugang_erneuern(benutzer=request.user)
     messages.success(
-        request, _("Ihr Kalender-Link wurde erneuert; der alte Link funktioniert nicht mehr.")
+        request,
+        _("Ihre Kalender-Adressen wurden erneuert; die alten funktionieren nicht mehr."),
     )
     return redirect("projekte:termine")
 
@@ -147,10 +149,9 @@ def termine_ics(request):
     quartier = get_object_or_404(Quartier, slug=request.GET.get("quartier", ""))
     token = request.GET.get("token", "")
     if token:
-        zugang = Kalenderzugang.objects.select_related("benutzer").filter(token=token).first()
-        if zugang is None or not zugang.benutzer.is_active:
+        benutzer = akteure_selectors.benutzer_zum_token(token)
+        if benutzer is None:
             raise Http404
-        benutzer = zugang.benutzer
     else:
         benutzer = request.user
     alle = benutzer.is_authenticated and darf_quartier_lesen(benutzer, quartier)

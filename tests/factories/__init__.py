@@ -1,6 +1,6 @@
 """Factories of every app, re-exported so tests import from one place."""
 
-from .quartiere import *  # noqa: F403
 from .akteure import *  # noqa: F403
 from .bedarfe import *  # noqa: F403
 from .projekte import *  # noqa: F403
+from .quartiere import *  # noqa: F403

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from akteure import services as akteure_services
 from projekte import services
 from tests import factories
 
@@ -59,7 +60,7 @@ def test_token_fuer_fremdes_quartier_gibt_404(client, qm_anderes, quartier, term
 
 def test_erneuertes_token_macht_alten_link_ungueltig(client, qm, quartier, termine):
     alt = services.kalenderzugang_fuer(qm).token
-    services.kalenderzugang_erneuern(benutzer=qm)
+    akteure_services.kalenderzugang_erneuern(benutzer=qm)
     response = client.get(
         reverse("projekte:termine_ics"), {"quartier": quartier.slug, "token": alt}
     )

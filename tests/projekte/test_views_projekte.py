@@ -163,7 +163,7 @@ def test_terminliste_mit_fester_zahl_an_abfragen(
     for _ in range(anzahl):
         factories.TeilnahmeFactory(termin__quartier=quartier, termin__projekt=projekt)
     client.force_login(qm)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         assert client.get(reverse("projekte:termine")).status_code == 200
 
 
