@@ -9,6 +9,7 @@ Services keep those totals up to date while holding a row lock on the fund.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -434,6 +435,12 @@ class Stadtteilfonds(Zeitstempel):
 
     def get_absolute_url(self):
         return reverse("projekte:fonds_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.budget is not None and self.budget < self.bewilligt_summe:
+            raise ValidationError(
+                {"budget": _("Es ist schon mehr bewilligt, als dieses Budget erlaubt.")}
+            )
 
     @property
     def verfuegbar(self):
