@@ -7,7 +7,9 @@ Idempotent: running it twice changes nothing and creates no duplicates.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from akteure import demo as akteure_demo
 from bedarfe import demo as bedarfe_demo
+from projekte import demo as projekte_demo
 from quartiere import demo as quartiere_demo
 
 
@@ -33,7 +35,9 @@ class Command(BaseCommand):
                 "für ein Schulungssystem --erzwingen angeben."
             )
         logins = quartiere_demo.laden(passwort=passwort)
+        akteure_demo.laden()
         bedarfe_demo.laden()
+        projekte_demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort für neu angelegte Zugänge: {passwort}):")
         for username, beschreibung in logins.items():
