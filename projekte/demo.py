@@ -25,21 +25,29 @@ from .models import Fondsantrag, Projekt, Stadtteilfonds, Termin
 PROJEKTE = [
     (
         "Nachbarschaftsgarten {q}",
-        "Eine Brachfläche wird zum gemeinsamen Garten; Nachbarinnen und Nachbarn lernen sich kennen.",
+        "Eine Brachfläche wird zum gemeinsamen Garten; Nachbarinnen und Nachbarn lernen "
+        "sich kennen.",
         "Nachbarschaft und Zusammenleben",
         ["Alle Bewohner:innen", "Familien"],
         "initiiert",
         "abgeschlossen",
-        [("Hochbeete und Erde", "stadtteilfonds", "900.00", "874.30"), ("Werkzeug", "eigenmittel", "250.00", "250.00")],
+        [
+            ("Hochbeete und Erde", "stadtteilfonds", "900.00", "874.30"),
+            ("Werkzeug", "eigenmittel", "250.00", "250.00"),
+        ],
     ),
     (
         "Spielmobil {q}",
-        "Ein Spielmobil kommt wöchentlich auf den Platz; Kinder spielen draußen, Eltern kommen ins Gespräch.",
+        "Ein Spielmobil kommt wöchentlich auf den Platz; Kinder spielen draußen, Eltern "
+        "kommen ins Gespräch.",
         "Kinder, Jugend und Familie",
         ["Kinder", "Familien"],
         "begleitet",
         "umsetzung",
-        [("Spielgeräte", "programm", "1800.00", None), ("Honorare", "drittmittel", "2400.00", None)],
+        [
+            ("Spielgeräte", "programm", "1800.00", None),
+            ("Honorare", "drittmittel", "2400.00", None),
+        ],
     ),
     (
         "Seniorencafé {q}",
@@ -225,7 +233,8 @@ def _fonds_laden(quartier, von, heute):
     )
     sitzung = (
         Sitzung.objects.filter(
-            gremium=fonds.entscheidendes_gremium_id, beginn__date__lte=heute - datetime.timedelta(days=7)
+            gremium=fonds.entscheidendes_gremium_id,
+            beginn__date__lte=heute - datetime.timedelta(days=7),
         )
         .exclude(status=Sitzung.Status.ABGESAGT)
         .order_by("-beginn")
@@ -257,7 +266,10 @@ def _fonds_laden(quartier, von, heute):
         if ziel == "eingereicht":
             continue
         antrag = services.antrag_pruefen(
-            antrag=antrag, von=von, vermerk="Vollständig.", datum=heute - datetime.timedelta(days=50)
+            antrag=antrag,
+            von=von,
+            vermerk="Vollständig.",
+            datum=heute - datetime.timedelta(days=50),
         )
         if ziel == "geprueft":
             continue
@@ -276,7 +288,9 @@ def _fonds_laden(quartier, von, heute):
                 .aktuell(timezone.localtime(sitzung.beginn).date())
                 .order_by("pk")
             )
-            befangen = [m for m in stimmberechtigt if antragsteller and m.akteur_id == antragsteller.pk]
+            befangen = [
+                m for m in stimmberechtigt if antragsteller and m.akteur_id == antragsteller.pk
+            ]
             abstimmend = [m for m in stimmberechtigt if m not in befangen]
             services.antrag_bewilligen(
                 antrag=antrag,

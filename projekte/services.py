@@ -155,7 +155,7 @@ def projekt_aendern(*, projekt: Projekt, von, **daten) -> Projekt:
             raise TypeError(f"unknown field {feld}")
         setattr(projekt, feld, wert)
     _projekt_pruefen(projekt, m2m.get("quartiere", list(projekt.quartiere.all())))
-    projekt.save()
+    projekt.save(update_fields=[*daten, "geaendert"])
     for feld, werte in m2m.items():
         getattr(projekt, feld).set(werte)
     return projekt
@@ -171,6 +171,7 @@ def projekt_status_aendern(
     datum: datetime.date | None = None,
 ) -> Statusaenderung:
     """Move a project along its lifecycle and log the change with date, comment and person."""
+    aufrufer = projekt
     projekt = Projekt.objects.select_for_update().get(pk=projekt.pk)
     if status == projekt.status:
         raise ValidationError({"status": _("Das Projekt hat diesen Status schon.")})
@@ -199,6 +200,7 @@ def projekt_status_aendern(
     )
     projekt.status = status
     projekt.save(update_fields=["status", "geaendert"])
+    aufrufer.status = status
     return eintrag
 
 
@@ -219,7 +221,16 @@ def projekt_ergebnis_speichern(
     projekt.erkenntnisse = erkenntnisse
     projekt.wird_fortgefuehrt = wird_fortgefuehrt
     projekt.fortgefuehrt_von = fortgefuehrt_von if wird_fortgefuehrt else ""
-    projekt.save()
+    # Only these fields: a stale instance must not undo a status change made meanwhile.
+    projekt.save(
+        update_fields=[
+            "ergebnis",
+            "erkenntnisse",
+            "wird_fortgefuehrt",
+            "fortgefuehrt_von",
+            "geaendert",
+        ]
+    )
     return projekt
 
 

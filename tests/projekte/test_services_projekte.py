@@ -150,3 +150,12 @@ def test_termin_ende_vor_beginn_wird_abgelehnt(qm, quartier):
             ende=beginn - datetime.timedelta(hours=1),
         )
     assert "ende" in e.value.message_dict
+
+
+def test_ergebnis_speichern_setzt_status_nicht_zurueck(qm, quartier):
+    projekt = _projekt(qm, quartier)
+    veraltet = Projekt.objects.get(pk=projekt.pk)
+    services.projekt_status_aendern(projekt=projekt, status="planung", von=qm)
+    services.projekt_ergebnis_speichern(projekt=veraltet, von=qm, ergebnis="Zwischenstand")
+    projekt.refresh_from_db()
+    assert projekt.status == "planung" and projekt.ergebnis == "Zwischenstand"
