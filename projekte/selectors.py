@@ -19,9 +19,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe.models import Bedarf
+from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 
 from .models import (
@@ -314,25 +316,73 @@ def jahresbuch(fonds: Stadtteilfonds):
 # Sections on other apps' pages
 
 
-def quartier_abschnitt(user, quartier) -> dict:
-    """Projects by state, this year's activation figures and the fund of the year: few queries."""
-    jahr = timezone.localdate().year
-    status_zahlen = dict(
-        Projekt.objects.filter(quartiere=quartier)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
+def _skalar(qs, ausdruck, feld=None):
+    """A scalar subquery: one aggregate over `qs`, 0 when there are no rows."""
+    feld = feld or IntegerField()
+    return Coalesce(
+        Subquery(
+            qs.order_by().annotate(_g=Value(1)).values("_g").annotate(w=ausdruck).values("w"),
+            output_field=feld,
+        ),
+        Value(0),
+        output_field=feld,
     )
-    projekte_je_status = [
-        {"status": s, "label": s.label, "anzahl": status_zahlen.get(s, 0)} for s in Projekt.Status
-    ]
-    termine = Termin.objects.filter(quartier=quartier, beginn__year=jahr)
-    fonds = mit_summen(Stadtteilfonds.objects.filter(quartier=quartier, jahr=jahr)).first()
+
+
+def quartier_abschnitt(user, quartier) -> dict:
+    """Projects by state, this year's activation figures and the fund of the year: one query."""
+    jahr = timezone.localdate().year
+    geld = DecimalField(max_digits=12, decimal_places=2)
+    stunden = DecimalField(max_digits=12, decimal_places=2)
+    projekte = Projekt.quartiere.through.objects.filter(quartier=OuterRef("pk"))
+    termine = Termin.objects.filter(quartier=OuterRef("pk"), beginn__year=jahr, abgesagt=False)
+    teilnahmen = Teilnahme.objects.filter(
+        termin__quartier=OuterRef("pk"), termin__beginn__year=jahr, termin__abgesagt=False
+    )
+    fonds = Stadtteilfonds.objects.filter(quartier=OuterRef("pk"), jahr=jahr)
+    werte = (
+        Quartier.objects.filter(pk=quartier.pk)
+        .annotate(
+            **{
+                f"status_{s.value}": _skalar(projekte.filter(projekt__status=s), Count("pk"))
+                for s in Projekt.Status
+            },
+            a_termine=_skalar(termine, Count("pk")),
+            a_ehrenamtliche=_skalar(termine, Sum("ehrenamtliche")),
+            a_ehrenamtsstunden=_skalar(termine, Sum("ehrenamtsstunden"), stunden),
+            a_teilnehmende=_skalar(teilnahmen, Sum("anzahl")),
+            f_pk=Subquery(fonds.values("pk")[:1]),
+            f_budget=Subquery(fonds.values("budget")[:1], output_field=geld),
+            f_bewilligt=Subquery(fonds.values("bewilligt_summe")[:1], output_field=geld),
+            f_ausgezahlt=_skalar(
+                Fondsantrag.objects.filter(fonds__quartier=OuterRef("pk"), fonds__jahr=jahr),
+                Sum("ausgezahlt_summe"),
+                geld,
+            ),
+        )
+        .values()
+        .get()
+    )
+    fonds_daten = None
+    if werte["f_pk"]:
+        fonds_daten = {
+            "url": reverse("projekte:fonds_detail", kwargs={"pk": werte["f_pk"]}),
+            "budget": werte["f_budget"],
+            "bewilligt_summe": werte["f_bewilligt"],
+            "ausgezahlt": werte["f_ausgezahlt"],
+            "verfuegbar": werte["f_budget"] - werte["f_bewilligt"],
+        }
     return {
         "jahr": jahr,
-        "projekte_je_status": projekte_je_status,
-        "aktivierung": aktivierung(termine),
-        "fonds": fonds,
+        "projekte_je_status": [
+            {"status": s, "label": s.label, "anzahl": werte[f"status_{s.value}"]}
+            for s in Projekt.Status
+        ],
+        "aktivierung": {
+            k: werte[f"a_{k}"]
+            for k in ("termine", "teilnehmende", "ehrenamtliche", "ehrenamtsstunden")
+        },
+        "fonds": fonds_daten,
     }
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
@@ -77,7 +78,8 @@ def _projekt_form(request, *, instance=None, initial=None):
 
 
 def projekt_neu(request):
-    """A new project; `?bedarf=<pk>` starts it from a need (its quartier and topic preselected)."""
+    """A new project; `?bedarf=<pk>` starts it from a need (its quartier and topic preselected),
+    `?aufgabe=<pk>` from an action item of a meeting."""
     if not bearbeitbare_quartiere_fuer(request.user).exists():
         raise PermissionDenied
     initial = {}
@@ -93,6 +95,16 @@ def projekt_neu(request):
             "bedarfe": [bedarf.pk],
             "handlungsfelder": [bedarf.handlungsfeld_id] if bedarf.handlungsfeld_id else [],
             "zielgruppen": list(bedarf.zielgruppen.values_list("pk", flat=True)),
+        }
+    elif request.GET.get("aufgabe", "").isdigit():
+        aufgabe = get_object_or_404(
+            Aufgabe.objects.filter(quartier__in=quartiere_fuer(request.user)),
+            pk=request.GET["aufgabe"],
+        )
+        initial = {
+            "titel": aufgabe.titel,
+            "quartiere": [aufgabe.quartier_id],
+            "aufgabe": aufgabe.pk,
         }
     form = _projekt_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -40,6 +40,7 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     # From the need to a project
     page.goto(f"{live_server.url}{bedarf.get_absolute_url()}")
     page.get_by_role("link", name="Projekt aus diesem Bedarf anlegen").click()
+    page.wait_for_url(f"{live_server.url}/projekte/neu/?bedarf={bedarf.pk}")
     assert page.get_by_label("Titel").input_value() == "Spielangebot am Nachmittag"
     axe_pruefen(page)
     page.get_by_label("Titel").fill("Spielmobil Eilendorf")

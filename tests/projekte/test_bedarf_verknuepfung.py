@@ -39,3 +39,11 @@ def test_bedarfsseite_zeigt_projekt_und_ergebnis(client, qm, bedarf, quartier):
     assert "Projekte zu diesem Bedarf" in inhalt
     assert "Jugendtreff" in inhalt and "Treff öffnet dienstags" in inhalt
     assert list(bedarf.projekte.all()) == [Projekt.objects.get()]
+
+
+def test_projekt_aus_aufgabe_einer_sitzung_ist_vorbelegt(client, qm, quartier):
+    aufgabe = factories.AufgabeFactory(quartier=quartier, titel="Repair-Café gründen")
+    client.force_login(qm)
+    response = client.get(reverse("projekte:neu"), {"aufgabe": aufgabe.pk})
+    assert response.context["form"].initial["aufgabe"] == aufgabe.pk
+    assert response.context["form"].initial["titel"] == "Repair-Café gründen"
