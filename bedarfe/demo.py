@@ -114,14 +114,26 @@ ERHEBUNGEN = [
     ),
 ]
 
-# scenario -> (Fachbereich Kürzel, days since sent, Frist in days from sending)
-WEITERLEITUNGEN = {
-    "offen": ("FB 61", 10, 28),
-    "ueberfaellig": ("FB 45", 45, 28),
-    "uebernommen": ("E 18", 60, 28),
-    "nicht_zustaendig": ("FB 61", 50, 28),
-    "erledigt": ("E 18", 120, 28),
+# scenario -> days since the need was reported
+GEMELDET_VOR_TAGEN = {
+    "neu": 5,
+    "pruefung": 20,
+    "offen": 15,
+    "ueberfaellig": 50,
+    "uebernommen": 70,
+    "nicht_zustaendig": 55,
+    "erledigt": 130,
+    "zurueckgestellt": 100,
 }
+# scenario -> (Fachbereich Kürzel, days since sent); the Frist is four weeks after sending
+WEITERLEITUNGEN = {
+    "offen": ("FB 61", 10),
+    "ueberfaellig": ("FB 45", 45),
+    "uebernommen": ("E 18", 60),
+    "nicht_zustaendig": ("FB 61", 50),
+    "erledigt": ("E 18", 120),
+}
+ANTWORT_NACH_TAGEN = 18
 
 
 @transaction.atomic
@@ -164,10 +176,11 @@ def laden() -> None:
                 nennungen=nennungen,
                 quelle=Bedarf.Quelle.ERHEBUNG if i % 2 == 0 else Bedarf.Quelle.SPRECHSTUNDE,
                 erhebung=erhebungen[i % 2] if i % 2 == 0 else None,
-                gemeldet_am=heute - datetime.timedelta(days=130 - i * 7),
+                gemeldet_am=heute - datetime.timedelta(days=GEMELDET_VOR_TAGEN[szenario]),
                 prioritaet=Bedarf.Prioritaet.HOCH if nennungen >= 5 else Bedarf.Prioritaet.MITTEL,
             )
             _szenario(bedarf, szenario, von=von, fachbereiche=fachbereiche, heute=heute)
+            _verlauf_zurueckdatieren(bedarf)
 
 
 def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
@@ -184,8 +197,8 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
             kommentar="Fläche gehört einem privaten Eigentümer; Gespräch im nächsten Jahr.",
         )
         return
-    kuerzel, vor_tagen, frist_tage = WEITERLEITUNGEN[szenario]
-    w = _weiterleitung(bedarf, fachbereiche[kuerzel], von, heute, vor_tagen, frist_tage)
+    kuerzel, vor_tagen = WEITERLEITUNGEN[szenario]
+    w = _weiterleitung(bedarf, fachbereiche[kuerzel], von, heute, vor_tagen, 28)
     if szenario == "uebernommen":
         services.weiterleitung_beantworten(
             weiterleitung=w,
@@ -236,3 +249,25 @@ def _weiterleitung(bedarf, fachbereich, von, heute, vor_tagen, frist_tage):
     )
     services.weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
     return w
+
+
+def _verlauf_zurueckdatieren(bedarf):
+    """Spread the demo timeline over the weeks since the need was reported (the services
+    stamp everything 'now'); answers arrive some days after sending."""
+    jetzt = timezone.now()
+    for w in bedarf.weiterleitungen.filter(beantwortet_am__isnull=False):
+        w.beantwortet_am = min(jetzt, w.gesendet_am + datetime.timedelta(days=ANTWORT_NACH_TAGEN))
+        w.save(update_fields=["beantwortet_am"])
+    beginn = timezone.make_aware(datetime.datetime.combine(bedarf.gemeldet_am, datetime.time(10)))
+    zeit = beginn
+    for e in bedarf.ereignisse.select_related("weiterleitung").order_by("pk"):
+        if e.art == e.Art.ERSTELLT:
+            zeit = beginn
+        elif e.art == e.Art.WEITERGELEITET and e.weiterleitung:
+            zeit = e.weiterleitung.gesendet_am
+        elif e.art == e.Art.BEANTWORTET and e.weiterleitung:
+            zeit = e.weiterleitung.beantwortet_am
+        else:
+            zeit = zeit + datetime.timedelta(days=2)
+        e.zeitpunkt = min(zeit, jetzt)
+        e.save(update_fields=["zeitpunkt"])

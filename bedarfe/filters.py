@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
@@ -70,12 +70,22 @@ class BedarfFilter(django_filters.FilterSet):
         self.filters["quartier"].queryset = quartiere_fuer(user)
         self.form.fields["o"].widget = VersteckteSortierung()
 
+    def filter_queryset(self, queryset):
+        """Merged needs live on in their target; they show only when asked for by status."""
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
+        return super().filter_queryset(queryset)
+
     def volltext(self, queryset, name, value):
         """German full-text search (stemming: "Spielplätze" finds "Spielplatz")."""
         if not value.strip():
             return queryset
-        return queryset.filter(
-            suchvektor=SearchQuery(value, config="german", search_type="websearch")
+        anfrage = SearchQuery(value, config="german", search_type="websearch")
+        # Best matches first, unless a column is sorted (the ordering filter runs later).
+        return (
+            queryset.filter(suchvektor=anfrage)
+            .annotate(rang=SearchRank("suchvektor", anfrage))
+            .order_by("-rang", "-pk")
         )
 
     def nach_zielgruppe(self, queryset, name, value):

@@ -62,10 +62,10 @@ class BedarfForm(forms.ModelForm):
             {
                 "autocomplete": "off",
                 "hx-get": reverse_lazy("bedarfe:aehnliche"),
-                "hx-trigger": "input changed delay:400ms",
+                "hx-trigger": "input changed delay:400ms, change from:#id_quartier",
                 "hx-target": "#aehnliche-bedarfe",
                 "hx-include": "[name=quartier]",
-                "aria-describedby": "aehnliche-bedarfe",
+                "hx-sync": "this:replace",
             }
         )
         if self.instance.pk:

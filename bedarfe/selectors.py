@@ -116,23 +116,22 @@ def erhebungsdatei_fuer(user, pk: int) -> Erhebungsdatei:
 
 
 def quartier_kennzahlen(user, quartier) -> dict:
-    """The quartier page's section: needs by status and Handlungsfeld, overdue forwards.
-    Three queries whatever the amount of data."""
+    """The quartier page's section: needs by status, open needs by Handlungsfeld, overdue
+    forwards. Two queries whatever the amount of data."""
     namen = dict(Bedarf.Status.choices)
-    je_status = [
-        (namen.get(z["status"], z["status"]), z["anzahl"])
-        for z in Bedarf.objects.filter(quartier=quartier)
-        .values("status")
+    je_status: dict[str, int] = {}
+    je_handlungsfeld: dict[str, int] = {}
+    zeilen = (
+        Bedarf.objects.filter(quartier=quartier)
+        .values("status", "handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
-        .order_by("status")
-    ]
-    je_handlungsfeld = list(
-        Bedarf.objects.offen()
-        .filter(quartier=quartier)
-        .values("handlungsfeld__name")
-        .annotate(anzahl=Count("pk"))
-        .order_by("-anzahl", "handlungsfeld__name")
+        .order_by()
     )
+    for z in zeilen:
+        je_status[z["status"]] = je_status.get(z["status"], 0) + z["anzahl"]
+        if z["status"] not in Bedarf.ABGESCHLOSSEN:
+            feld = z["handlungsfeld__name"] or ""
+            je_handlungsfeld[feld] = je_handlungsfeld.get(feld, 0) + z["anzahl"]
     ueberfaellig = list(
         Weiterleitung.objects.ueberfaellig()
         .filter(bedarf__quartier=quartier)
@@ -140,10 +139,9 @@ def quartier_kennzahlen(user, quartier) -> dict:
         .order_by("frist")[:10]
     )
     return {
-        "je_status": je_status,
-        "je_handlungsfeld": je_handlungsfeld,
+        "je_status": [(namen[s], je_status[s]) for s in Bedarf.Status.values if s in je_status],
+        "je_handlungsfeld": sorted(je_handlungsfeld.items(), key=lambda e: (-e[1], e[0])),
         "ueberfaellig": ueberfaellig,
-        "quartier": quartier,
     }
 
 

@@ -127,7 +127,13 @@ def bedarf_anlegen(*, quartier, titel: str, von, zielgruppen=(), **felder) -> Be
 @transaction.atomic
 def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf:
     """Change a need's data (not its status); notes who changed it on the timeline."""
+    # Compare with the stored row: a ModelForm has already written its values to `bedarf`.
+    spalten = {feld: Bedarf._meta.get_field(feld).attname for feld in felder}
+    alt = Bedarf.objects.filter(pk=bedarf.pk).values(*spalten.values()).get()
+    geaendert = []
     for feld, wert in felder.items():
+        if alt[spalten[feld]] != getattr(wert, "pk", wert):
+            geaendert.append(str(Bedarf._meta.get_field(feld).verbose_name))
         setattr(bedarf, feld, wert)
     bedarf.titel = (bedarf.titel or "").strip()
     if bedarf.erhebung_id and bedarf.erhebung.quartier_id != bedarf.quartier_id:
@@ -135,8 +141,17 @@ def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, **felder) -> Bedarf
     bedarf.full_clean(exclude=["suchvektor"])
     bedarf.save()
     if zielgruppen is not None:
-        bedarf.zielgruppen.set(zielgruppen)
-    _ereignis(bedarf, Bedarfsereignis.Art.KOMMENTAR, von=von, kommentar=_("Angaben geändert."))
+        vorher = set(bedarf.zielgruppen.values_list("pk", flat=True))
+        if vorher != {z.pk for z in zielgruppen}:
+            geaendert.append(str(Bedarf._meta.get_field("zielgruppen").verbose_name))
+            bedarf.zielgruppen.set(zielgruppen)
+    if geaendert:
+        _ereignis(
+            bedarf,
+            Bedarfsereignis.Art.KOMMENTAR,
+            von=von,
+            kommentar=_("Angaben geändert: %(felder)s.") % {"felder": ", ".join(geaendert)},
+        )
     return bedarf
 
 
@@ -221,24 +236,29 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
 
 def _verknuepfungen_umhaengen(quelle: Bedarf, ziel: Bedarf) -> None:
     """Move links that other apps (e.g. projekte) hold to `quelle` over to `ziel`, without
-    importing them: every many-to-many relation to Bedarf declared elsewhere."""
+    importing them: every many-to-many relation and foreign key to Bedarf declared elsewhere."""
     for rel in Bedarf._meta.related_objects:
-        if not rel.many_to_many or rel.related_model is Bedarf:
-            continue
-        through = rel.through
-        bedarf_feld = next(
-            f.name for f in through._meta.fields if f.is_relation and f.related_model is Bedarf
-        )
-        anderes_feld = next(
-            f.name
-            for f in through._meta.fields
-            if f.is_relation and f.related_model is not Bedarf and not f.primary_key
-        )
-        schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
-        through.objects.filter(
-            **{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}
-        ).delete()
-        through.objects.filter(**{bedarf_feld: quelle}).update(**{bedarf_feld: ziel})
+        if rel.related_model._meta.app_label == Bedarf._meta.app_label:
+            continue  # own relations are handled explicitly above
+        if rel.many_to_many:
+            _m2m_umhaengen(rel.through, quelle, ziel)
+        elif rel.one_to_many:
+            feld = rel.field.name
+            rel.related_model._default_manager.filter(**{feld: quelle}).update(**{feld: ziel})
+
+
+def _m2m_umhaengen(through, quelle: Bedarf, ziel: Bedarf) -> None:
+    bedarf_feld = next(
+        f.name for f in through._meta.fields if f.is_relation and f.related_model is Bedarf
+    )
+    anderes_feld = next(
+        f.name
+        for f in through._meta.fields
+        if f.is_relation and f.related_model is not Bedarf and not f.primary_key
+    )
+    schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
+    through.objects.filter(**{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}).delete()
+    through.objects.filter(**{bedarf_feld: quelle}).update(**{bedarf_feld: ziel})
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
@@ -187,7 +188,11 @@ def bedarf_status(request, pk):
         else:
             messages.success(request, _("Der Status wurde geändert."))
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_status.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Status ändern")},
+    )
 
 
 def bedarf_weiterleiten(request, pk):
@@ -213,7 +218,11 @@ def bedarf_weiterleiten(request, pk):
                 request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
             )
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_weiterleiten.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Weiterleiten")},
+    )
 
 
 def bedarf_zusammenfuehren(request, pk):
@@ -230,7 +239,11 @@ def bedarf_zusammenfuehren(request, pk):
         else:
             messages.success(request, _("Die Bedarfe wurden zusammengeführt."))
             return redirect(ziel)
-    return render(request, "bedarfe/bedarf_zusammenfuehren.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Zusammenführen")},
+    )
 
 
 @require_POST
@@ -260,7 +273,11 @@ def bedarf_freigeben(request, pk):
         else:
             messages.success(request, _("Die Freigabe wurde gespeichert."))
             return redirect(bedarf)
-    return render(request, "bedarfe/bedarf_freigabe.html", {"form": form, "bedarf": bedarf})
+    return render(
+        request,
+        "bedarfe/bedarf_aktion.html",
+        {"form": form, "bedarf": bedarf, "aktion": _("Veröffentlichung")},
+    )
 
 
 # --- Weiterleitungen --------------------------------------------------------------------------
@@ -304,8 +321,15 @@ def weiterleitung_antwort_erfassen(request, pk):
 
 
 @login_not_required
+@never_cache
 def antwort(request, token):
     """The department's answer page: no login, a secret link, only this one need."""
+    antwort = _antwort_seite(request, token)
+    antwort["X-Robots-Tag"] = "noindex, nofollow"
+    return antwort
+
+
+def _antwort_seite(request, token):
     w = services.weiterleitung_zum_token(token)
     if w is None:
         return render(request, "bedarfe/antwort_ungueltig.html", {"grund": "unbekannt"}, status=404)

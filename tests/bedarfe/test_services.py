@@ -305,3 +305,11 @@ def test_freigabe_der_antwort_speichert_oeffentlichen_text(bedarf, qm):
 def test_freigabe_ohne_text_wird_abgelehnt(bedarf, qm):
     with pytest.raises(ValidationError):
         services.antwort_freigeben(bedarf=bedarf, oeffentlich=True, oeffentliche_antwort="", von=qm)
+
+
+def test_keine_erinnerung_wenn_der_antwortlink_abgelaufen_ist(quartier):
+    factories.WeiterleitungFactory(
+        bedarf__quartier=quartier,
+        frist=timezone.localdate() - datetime.timedelta(weeks=8, days=1),
+    )
+    assert services.erinnerungen_senden() == 0

@@ -451,3 +451,48 @@ def test_quartierseite_zeigt_bedarfe_je_status_und_ueberfaellige(
     assert "Wohnumfeld" in inhalt
     assert "Seit Wochen offen" in inhalt
     assert "9 Tage überfällig" in inhalt
+
+
+def test_volltextsuche_zeigt_titeltreffer_vor_beschreibungstreffern(angemeldet, quartier):
+    factories.BedarfFactory(quartier=quartier, titel="Treffpunkt", beschreibung="Mit Spielplatz")
+    factories.BedarfFactory(quartier=quartier, titel="Spielplatz erneuern", beschreibung="")
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"suche": "Spielplatz"}))
+    assert inhalt.index("Spielplatz erneuern") < inhalt.index("Treffpunkt")
+
+
+def test_aehnliche_bedarfe_eines_fremden_quartiers_bleiben_verborgen(angemeldet, anderes_quartier):
+    factories.BedarfFactory(quartier=anderes_quartier, titel="Spielplatz an der Kirche kaputt")
+    antwort = angemeldet.get(
+        reverse("bedarfe:aehnliche"),
+        {"titel": "Spielplatz Kirche kaputt", "quartier": anderes_quartier.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Spielplatz an der Kirche" not in _inhalt(antwort)
+
+
+def test_bearbeiten_vermerkt_geaenderte_felder_im_verlauf(angemeldet, quartier, qm):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Alt", von=qm)
+    antwort = angemeldet.post(
+        reverse("bedarfe:bearbeiten", args=[bedarf.pk]),
+        {
+            "titel": "Neu",
+            "quelle": "sonstiges",
+            "prioritaet": 3,
+            "nennungen": 1,
+            "gemeldet_am": bedarf.gemeldet_am.isoformat(),
+        },
+    )
+    assert antwort.status_code == 302
+    e = bedarf.ereignisse.latest("pk")
+    assert e.kommentar == "Angaben geändert: Titel, Priorität."
+
+
+def test_zusammengefuehrte_bedarfe_nur_auf_nachfrage_in_der_liste(angemeldet, quartier):
+    ziel = factories.BedarfFactory(quartier=quartier, titel="Zielbedarf")
+    factories.BedarfFactory(
+        quartier=quartier, titel="Aufgegangen", status=S.ZUSAMMENGEFUEHRT, zusammengefuehrt_in=ziel
+    )
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste")))
+    assert "Zielbedarf" in inhalt and "Aufgegangen" not in inhalt
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"status": "zusammengefuehrt"}))
+    assert "Aufgegangen" in inhalt
