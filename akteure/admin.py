@@ -1,6 +1,7 @@
 """Django admin for actors, persons, relation types and committees."""
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -68,6 +69,7 @@ class AkteurAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "beschreibung", "email"]
     filter_horizontal = ["quartiere", "handlungsfelder", "zielgruppen"]
     inlines = [FunktionInline, BeziehungInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Person)
@@ -122,3 +124,6 @@ class KalenderzugangAdmin(admin.ModelAdmin):
     list_display = ["benutzer", "erstellt"]
     exclude = ["token"]
     readonly_fields = ["benutzer"]
+
+    def has_add_permission(self, request):
+        return False  # users create their token on /sitzungen/kalender/

@@ -172,10 +172,22 @@ class EinwilligungForm(forms.ModelForm):
         widgets = {"erteilt_am": DatumInput()}
 
 
+class WiderrufForm(forms.Form):
+    am = forms.DateField(label=_("widerrufen am"), widget=DatumInput())
+
+
 class GremiumForm(forms.ModelForm):
     class Meta:
         model = Gremium
-        fields = ["name", "art", "quartier", "handlungsfelder", "beschreibung", "oeffentlich"]
+        fields = [
+            "name",
+            "art",
+            "quartier",
+            "handlungsfelder",
+            "beschreibung",
+            "oeffentlich",
+            "aktiv",
+        ]
         widgets = {
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.models import Quartier
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import quartiere_fuer
 
 from .models import (
     Akteur,
@@ -53,6 +53,16 @@ def akteure_fuer(user) -> QuerySet[Akteur]:
 def akteure_in(quartier) -> QuerySet[Akteur]:
     return Akteur.objects.filter(
         pk__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur")
+    )
+
+
+def oeffentliche_akteure(quartier) -> QuerySet[Akteur]:
+    """Actors a public page of the quartier may list: active and with recorded consent."""
+    return (
+        akteure_in(quartier)
+        .oeffentlich()
+        .prefetch_related("handlungsfelder", "zielgruppen")
+        .order_by("name")
     )
 
 
@@ -249,10 +259,11 @@ def netzwerk_daten(
     *,
     handlungsfeld: int | None = None,
     stichtag: datetime.date | None = None,
+    mit_handlungsfeldern: bool = True,
 ) -> Netzwerk:
     """The quartier's active actors (optionally of one Handlungsfeld) as nodes; current
     Beziehungen and shared current Gremium memberships as links. Four queries whatever the
-    size of the network."""
+    size of the network (three without the Handlungsfelder of each node)."""
     stichtag = stichtag or timezone.localdate()
     akteur_ids = AkteurQuartier.objects.filter(quartier=quartier).values("akteur")
     if handlungsfeld is not None:
@@ -267,10 +278,11 @@ def netzwerk_daten(
         .values("pk", "name", "art")
     )
     felder = defaultdict(list)
-    for akteur_id, feld_id in AkteurHandlungsfeld.objects.filter(akteur__in=akteur_ids).values_list(
-        "akteur_id", "handlungsfeld_id"
-    ):
-        felder[akteur_id].append(feld_id)
+    if mit_handlungsfeldern:
+        for akteur_id, feld_id in AkteurHandlungsfeld.objects.filter(
+            akteur__in=akteur_ids
+        ).values_list("akteur_id", "handlungsfeld_id"):
+            felder[akteur_id].append(feld_id)
     ids = {a["pk"] for a in akteure}
     aktuell = Q(bis__isnull=True) | Q(bis__gte=stichtag)
 
@@ -351,49 +363,56 @@ def netzwerk_kennzahlen(graph: nx.Graph, *, namen: dict | None = None, top: int 
 # --- Lückenanalyse (used by other apps) ----------------------------------------------------
 
 
-def aktive_akteure_je_handlungsfeld(quartier) -> dict[int, int]:
-    """Handlungsfeld id -> number of active actors of the quartier working in it (1 query)."""
+def _aktive_akteure_je(zuordnung, spalte: str, quartier) -> dict[int, int]:
+    """Term id -> number of active actors of the quartier tagged with it (one query)."""
     return dict(
-        AkteurHandlungsfeld.objects.filter(
+        zuordnung.objects.filter(
             akteur__aktiv=True,
             akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
         )
-        .values("handlungsfeld_id")
+        .values(spalte)
         .annotate(anzahl=Count("akteur_id", distinct=True))
-        .values_list("handlungsfeld_id", "anzahl")
+        .values_list(spalte, "anzahl")
     )
+
+
+def aktive_akteure_je_handlungsfeld(quartier) -> dict[int, int]:
+    """Handlungsfeld id -> number of active actors of the quartier working in it (1 query)."""
+    return _aktive_akteure_je(AkteurHandlungsfeld, "handlungsfeld_id", quartier)
 
 
 def aktive_akteure_je_zielgruppe(quartier) -> dict[int, int]:
     """Zielgruppe id -> number of active actors of the quartier serving it (1 query)."""
-    return dict(
-        AkteurZielgruppe.objects.filter(
-            akteur__aktiv=True,
-            akteur__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur"),
-        )
-        .values("zielgruppe_id")
-        .annotate(anzahl=Count("akteur_id", distinct=True))
-        .values_list("zielgruppe_id", "anzahl")
+    return _aktive_akteure_je(AkteurZielgruppe, "zielgruppe_id", quartier)
+
+
+def luecken(quartier) -> tuple[list, list]:
+    """Active Handlungsfelder and Zielgruppen that no active actor of the quartier covers
+    (one query each)."""
+    from quartiere.models import Handlungsfeld, Zielgruppe
+
+    aktive = AkteurQuartier.objects.filter(quartier=quartier, akteur__aktiv=True).values("akteur")
+    felder = Handlungsfeld.objects.filter(aktiv=True).exclude(
+        pk__in=AkteurHandlungsfeld.objects.filter(akteur__in=aktive).values("handlungsfeld")
     )
+    gruppen = Zielgruppe.objects.filter(aktiv=True).exclude(
+        pk__in=AkteurZielgruppe.objects.filter(akteur__in=aktive).values("zielgruppe")
+    )
+    return list(felder), list(gruppen)
 
 
 def quartier_abschnitt(user, quartier) -> dict:
     """Context of the section on the quartier page: network figures, gaps, open action items."""
-    from quartiere.models import Handlungsfeld, Zielgruppe
+    from quartiere.rules import darf_quartier_bearbeiten
 
-    netz = netzwerk_daten(quartier)
-    je_feld = aktive_akteure_je_handlungsfeld(quartier)
-    je_gruppe = aktive_akteure_je_zielgruppe(quartier)
-    luecken_felder = [h for h in Handlungsfeld.objects.filter(aktiv=True) if h.pk not in je_feld]
-    luecken_gruppen = [z for z in Zielgruppe.objects.filter(aktiv=True) if z.pk not in je_gruppe]
+    netz = netzwerk_daten(quartier, mit_handlungsfeldern=False)
+    luecken_felder, luecken_gruppen = luecken(quartier)
     return {
         "kennzahlen": netz.kennzahlen,
         "aufgaben": offene_aufgaben(quartier),
-        "heute": timezone.localdate(),
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,
-        "darf_bearbeiten": quartier.pk
-        in set(bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True)),
+        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
     }
 
 

@@ -190,6 +190,16 @@ def gremium_anlegen(
 
 
 @transaction.atomic
+def gremium_aendern(*, gremium: Gremium, handlungsfelder=None, **felder) -> Gremium:
+    for name, wert in felder.items():
+        setattr(gremium, name, wert)
+    _speichern(gremium)
+    if handlungsfelder is not None:
+        gremium.handlungsfelder.set(handlungsfelder)
+    return gremium
+
+
+@transaction.atomic
 def mitgliedschaft_anlegen(
     *,
     gremium: Gremium,
@@ -407,3 +417,17 @@ def kalenderzugang_erneuern(*, benutzer) -> Kalenderzugang:
         benutzer=benutzer, defaults={"token": secrets.token_urlsafe(32)}
     )
     return zugang
+
+
+@transaction.atomic
+def personen_loeschen_faellige(*, stichtag: datetime.date | None = None) -> int:
+    """Delete persons whose deletion date has come, with their consents, roles and
+    memberships, and purge their personal data from the change history as well."""
+    stichtag = stichtag or timezone.localdate()
+    ids = list(Person.objects.filter(loeschen_am__lte=stichtag).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    Person.objects.filter(pk__in=ids).delete()
+    Person.history.filter(id__in=ids).delete()
+    Einwilligung.history.filter(person_id__in=ids).delete()
+    return len(ids)

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,8 +24,9 @@ from ..forms import (
     ImportForm,
     PersonForm,
     PersonNeuForm,
+    WiderrufForm,
 )
-from ..models import Funktion
+from ..models import Beziehung, Einwilligung, Funktion
 from .hilfen import fehler_ins_formular, formularseite, pruefen, seite
 
 __all__ = [
@@ -33,12 +35,14 @@ __all__ = [
     "akteur_detail",
     "akteur_bearbeiten",
     "beziehung_neu",
+    "beziehung_beenden",
     "person_liste",
     "person_neu",
     "person_detail",
     "person_bearbeiten",
     "funktion_wechseln",
     "einwilligung_neu",
+    "einwilligung_widerrufen",
     "import_hochladen",
     "import_bestaetigen",
     "import_vorlage",
@@ -124,6 +128,31 @@ def beziehung_neu(request, pk):
         form,
         titel=_("Beziehung von „%(name)s“ eintragen") % {"name": akteur.name},
         zurueck=akteur.get_absolute_url(),
+        speichern=speichern,
+    )
+
+
+def beziehung_beenden(request, pk):
+    beziehung = get_object_or_404(
+        Beziehung.objects.select_related("quelle", "ziel", "art").filter(
+            quelle__in=selectors.akteure_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    pruefen(request.user.has_perm("akteure.change_akteur", beziehung.quelle))
+    form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
+    form.fields["am"].label = _("Ende der Beziehung")
+    zurueck = beziehung.quelle.get_absolute_url()
+
+    def speichern(f):
+        services.beziehung_beenden(beziehung=beziehung, bis=f.cleaned_data["am"])
+        return zurueck
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Beziehung „%(beziehung)s“ beenden") % {"beziehung": beziehung},
+        zurueck=zurueck,
         speichern=speichern,
     )
 
@@ -355,3 +384,27 @@ def netzwerk(request):
 def netzwerk_json(request):
     _q, _quartier, _feld, netz = _netzwerk_fuer_anfrage(request)
     return JsonResponse(_als_json(netz) if netz else {"knoten": [], "kanten": []})
+
+
+def einwilligung_widerrufen(request, pk):
+    einwilligung = get_object_or_404(
+        Einwilligung.objects.select_related("person").filter(
+            person__in=selectors.personen_fuer(request.user)
+        ),
+        pk=pk,
+    )
+    person = einwilligung.person
+    pruefen(request.user.has_perm("akteure.change_person", person))
+    form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
+
+    def speichern(f):
+        services.einwilligung_widerrufen(einwilligung=einwilligung, am=f.cleaned_data["am"])
+        return person.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Einwilligung „%(zweck)s“ widerrufen") % {"zweck": einwilligung.zweck},
+        zurueck=person.get_absolute_url(),
+        speichern=speichern,
+    )

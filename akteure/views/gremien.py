@@ -34,6 +34,7 @@ __all__ = [
     "gremium_liste",
     "gremium_neu",
     "gremium_detail",
+    "gremium_bearbeiten",
     "mitglied_neu",
     "mitgliedschaft_beenden",
     "sitzung_neu",
@@ -103,6 +104,18 @@ def _gremium_bearbeitbar(request, pk) -> Gremium:
     gremium = get_object_or_404(selectors.gremien_fuer(request.user), pk=pk)
     pruefen(request.user.has_perm("akteure.change_gremium", gremium))
     return gremium
+
+
+def gremium_bearbeiten(request, pk):
+    gremium = _gremium_bearbeitbar(request, pk)
+    form = GremiumForm(request.POST or None, instance=gremium, user=request.user)
+    return formularseite(
+        request,
+        form,
+        titel=_("Gremium bearbeiten"),
+        zurueck=gremium.get_absolute_url(),
+        speichern=lambda f: services.gremium_aendern(gremium=gremium, **f.cleaned_data),
+    )
 
 
 def mitglied_neu(request, pk):
@@ -216,71 +229,61 @@ def protokoll_pdf(request, pk):
     )
 
 
-def top_neu(request, pk):
+def _sitzungsformular(request, pk, *, form_klasse, service, titel, form_kwargs=None):
+    """A form page that adds one thing to a meeting through `service(sitzung=..., **data)`;
+    `form_kwargs(sitzung)` gives the form's extra arguments."""
     sitzung = _sitzung_bearbeitbar(request, pk)
-    form = TagesordnungspunktForm(request.POST or None)
+    form = form_klasse(request.POST or None, **(form_kwargs(sitzung) if form_kwargs else {}))
 
     def speichern(f):
-        services.top_anlegen(sitzung=sitzung, **f.cleaned_data)
+        service(sitzung=sitzung, **f.cleaned_data)
         return sitzung.get_absolute_url()
 
     return formularseite(
+        request, form, titel=titel, zurueck=sitzung.get_absolute_url(), speichern=speichern
+    )
+
+
+def top_neu(request, pk):
+    return _sitzungsformular(
         request,
-        form,
+        pk,
+        form_klasse=TagesordnungspunktForm,
+        service=services.top_anlegen,
         titel=_("Tagesordnungspunkt hinzufügen"),
-        zurueck=sitzung.get_absolute_url(),
-        speichern=speichern,
     )
 
 
 def teilnahme_neu(request, pk):
-    sitzung = _sitzung_bearbeitbar(request, pk)
-    form = TeilnahmeForm(request.POST or None, user=request.user, sitzung=sitzung)
-
-    def speichern(f):
-        services.teilnahme_erfassen(sitzung=sitzung, **f.cleaned_data)
-        return sitzung.get_absolute_url()
-
-    return formularseite(
+    return _sitzungsformular(
         request,
-        form,
+        pk,
+        form_klasse=TeilnahmeForm,
+        service=services.teilnahme_erfassen,
         titel=_("Teilnahme erfassen"),
-        zurueck=sitzung.get_absolute_url(),
-        speichern=speichern,
+        form_kwargs=lambda s: {"user": request.user, "sitzung": s},
     )
 
 
 def beschluss_neu(request, pk):
-    sitzung = _sitzung_bearbeitbar(request, pk)
-    form = BeschlussForm(request.POST or None, sitzung=sitzung)
-
-    def speichern(f):
-        services.beschluss_erfassen(sitzung=sitzung, **f.cleaned_data)
-        return sitzung.get_absolute_url()
-
-    return formularseite(
+    return _sitzungsformular(
         request,
-        form,
+        pk,
+        form_klasse=BeschlussForm,
+        service=services.beschluss_erfassen,
         titel=_("Beschluss erfassen"),
-        zurueck=sitzung.get_absolute_url(),
-        speichern=speichern,
+        form_kwargs=lambda s: {"sitzung": s},
     )
 
 
 def aufgabe_neu(request, pk):
-    sitzung = _sitzung_bearbeitbar(request, pk)
-    form = AufgabeForm(request.POST or None, user=request.user, quartier=sitzung.gremium.quartier)
-
-    def speichern(f):
-        services.aufgabe_anlegen(sitzung=sitzung, **f.cleaned_data)
-        return sitzung.get_absolute_url()
-
-    return formularseite(
+    return _sitzungsformular(
         request,
-        form,
+        pk,
+        form_klasse=AufgabeForm,
+        service=services.aufgabe_anlegen,
         titel=_("Aufgabe festhalten"),
-        zurueck=sitzung.get_absolute_url(),
-        speichern=speichern,
+        form_kwargs=lambda s: {"user": request.user, "quartier": s.gremium.quartier},
     )
 
 

@@ -76,7 +76,7 @@ def test_quartierseite_mit_konstanter_abfragezahl(
 ):
     _netz(quartier, anzahl)
     client.force_login(qm)
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(16):
         antwort = client.get(quartier.get_absolute_url())
     assert antwort.status_code == 200
 
@@ -93,3 +93,20 @@ def test_akteurseite_und_personenliste_konstant(
         assert client.get(reverse("akteure:personen")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("akteure:gremien")).status_code == 200
+
+
+@pytest.mark.parametrize("anzahl", [5, 300])
+def test_sitzung_und_gremium_konstant(client, qm, quartier, anzahl, django_assert_max_num_queries):
+    akteure = _netz(quartier, anzahl)
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    for i, akteur in enumerate(akteure):
+        factories.MitgliedschaftFactory(gremium=sitzung.gremium, akteur=akteur)
+        if i % 5 == 0:
+            factories.AufgabeFactory(
+                quartier=quartier, sitzung=sitzung, verantwortlich_akteur=akteur
+            )
+    client.force_login(qm)
+    with django_assert_max_num_queries(14):
+        assert client.get(sitzung.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(sitzung.gremium.get_absolute_url()).status_code == 200

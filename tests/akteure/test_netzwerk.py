@@ -118,3 +118,22 @@ def test_offene_aufgaben_ueberfaellige_zuerst(quartier):
     factories.AufgabeFactory(quartier=quartier, erledigt_am=heute)
     factories.AufgabeFactory()  # another quartier
     assert selectors.offene_aufgaben(quartier) == [alt, neuer, spaeter, ohne]
+
+
+def test_luecken_ohne_aktiven_akteur(quartier, anderes_quartier, django_assert_num_queries):
+    bildung = factories.HandlungsfeldFactory(name="Bildung")
+    kultur = factories.HandlungsfeldFactory(name="Kultur")
+    factories.HandlungsfeldFactory(name="Alt", aktiv=False)
+    kinder = factories.ZielgruppeFactory(name="Kinder")
+    senioren = factories.ZielgruppeFactory(name="Senioren")
+    aktiv = factories.AkteurFactory(quartiere=[quartier])
+    aktiv.handlungsfelder.add(bildung)
+    aktiv.zielgruppen.add(kinder)
+    inaktiv = factories.AkteurFactory(quartiere=[quartier], aktiv=False)
+    inaktiv.handlungsfelder.add(kultur)
+    fremd = factories.AkteurFactory(quartiere=[anderes_quartier])
+    fremd.zielgruppen.add(senioren)
+    with django_assert_num_queries(2):
+        felder, gruppen = selectors.luecken(quartier)
+    assert felder == [kultur]
+    assert gruppen == [senioren]

@@ -275,3 +275,14 @@ def test_kalenderzugang_erneuern_ersetzt_das_token(qm):
     alt = services.kalenderzugang_erneuern(benutzer=qm).token
     neu = services.kalenderzugang_erneuern(benutzer=qm).token
     assert alt != neu and len(neu) >= 40
+
+
+def test_faellige_personen_werden_mit_historie_geloescht(quartier):
+    alt = factories.FunktionFactory(akteur__quartiere=[quartier]).person
+    alt.loeschen_am = HEUTE
+    alt.save()
+    factories.EinwilligungFactory(person=alt)
+    bleibt = factories.PersonFactory(loeschen_am=HEUTE + datetime.timedelta(days=1))
+    assert services.personen_loeschen_faellige(stichtag=HEUTE) == 1
+    assert list(Person.objects.all()) == [bleibt]
+    assert not Person.history.filter(id=alt.pk).exists()

@@ -396,3 +396,130 @@ def test_oeffentliche_akteure_nur_mit_einwilligung(quartier):
     )
     factories.AkteurFactory(quartiere=[quartier])
     assert list(Akteur.objects.oeffentlich()) == [mit]
+
+
+def test_einwilligung_widerrufen(client, qm, lesend, akteur):
+    person = factories.FunktionFactory(akteur=akteur).person
+    einwilligung = factories.EinwilligungFactory(person=person)
+    url = reverse("akteure:einwilligung_widerrufen", args=[einwilligung.pk])
+    client.force_login(lesend)
+    assert client.get(url).status_code == 403
+    client.force_login(qm)
+    assert client.post(url, {"am": "2026-03-01"}).status_code == 302
+    einwilligung.refresh_from_db()
+    assert einwilligung.widerrufen_am == datetime.date(2026, 3, 1)
+
+
+def test_lesend_darf_aufgabe_nicht_erledigen(client, lesend, quartier):
+    aufgabe = factories.AufgabeFactory(quartier=quartier)
+    client.force_login(lesend)
+    assert client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk])).status_code == 403
+    aufgabe.refresh_from_db()
+    assert not aufgabe.erledigt
+
+
+def test_fremde_aufgabe_gibt_404(client, qm, anderes_quartier):
+    aufgabe = factories.AufgabeFactory(quartier=anderes_quartier)
+    client.force_login(qm)
+    assert client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk])).status_code == 404
+
+
+def test_beziehung_zu_fremdem_akteur_nicht_waehlbar(client, qm, akteur, fremder_akteur):
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:beziehung_neu", args=[akteur.pk]),
+        {"art": Beziehungsart.objects.get(name="Kooperation").pk, "ziel": fremder_akteur.pk},
+    )
+    assert antwort.status_code == 400 and "ziel" in antwort.context["form"].errors
+    assert not Beziehung.objects.exists()
+
+
+def test_qm_eines_der_quartiere_darf_gemeinsamen_akteur_bearbeiten(
+    client, qm_anderes, quartier, anderes_quartier
+):
+    gemeinsam = factories.AkteurFactory(quartiere=[quartier, anderes_quartier])
+    client.force_login(qm_anderes)
+    assert client.get(reverse("akteure:bearbeiten", args=[gemeinsam.pk])).status_code == 200
+
+
+def test_netzwerk_json(client, qm, quartier, akteur):
+    client.force_login(qm)
+    daten = client.get(reverse("akteure:netzwerk_json"), {"quartier": quartier.slug}).json()
+    assert daten["knoten"][0]["name"] == "Grundschule am Wald"
+    assert daten["knoten"][0]["url"] == akteur.get_absolute_url()
+    assert daten["kennzahlen"]["akteure"] == 1
+
+
+def test_teilnahme_erfassen_und_aktualisieren(client, qm, quartier, akteur):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    url = reverse("akteure:teilnahme_neu", args=[sitzung.pk])
+    assert client.post(url, {"akteur": akteur.pk, "status": "anwesend"}).status_code == 302
+    assert client.post(url, {"akteur": akteur.pk, "status": "entschuldigt"}).status_code == 302
+    assert client.post(url, {"gast": "Frau Gast", "status": "anwesend"}).status_code == 302
+    assert sorted(sitzung.teilnahmen.values_list("status", flat=True)) == [
+        "anwesend",
+        "entschuldigt",
+    ]
+
+
+def test_teilnahme_ohne_teilnehmer_gibt_fehler(client, qm, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:teilnahme_neu", args=[sitzung.pk]), {"status": "anwesend"}
+    )
+    assert antwort.status_code == 400 and not sitzung.teilnahmen.exists()
+
+
+def test_top_anlegen_ueber_die_seite(client, qm, quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(qm)
+    client.post(reverse("akteure:top_neu", args=[sitzung.pk]), {"titel": "Begrüßung"})
+    assert sitzung.tagesordnungspunkte.get().nummer == 1
+
+
+def test_beziehung_beenden(client, qm, lesend, akteur, quartier):
+    beziehung = factories.BeziehungFactory(
+        quelle=akteur, ziel=factories.AkteurFactory(quartiere=[quartier])
+    )
+    url = reverse("akteure:beziehung_beenden", args=[beziehung.pk])
+    client.force_login(lesend)
+    assert client.get(url).status_code == 403
+    client.force_login(qm)
+    assert client.post(url, {"am": "2026-03-01"}).status_code == 302
+    beziehung.refresh_from_db()
+    assert beziehung.bis == datetime.date(2026, 3, 1)
+
+
+def test_gremium_bearbeiten(client, qm, qm_anderes, quartier):
+    gremium = factories.GremiumFactory(quartier=quartier, name="AK Spielplatz")
+    url = reverse("akteure:gremium_bearbeiten", args=[gremium.pk])
+    client.force_login(qm_anderes)
+    assert client.get(url).status_code == 404
+    client.force_login(qm)
+    antwort = client.post(
+        url, {"name": "AK Spielplätze", "art": "arbeitskreis", "quartier": quartier.pk}
+    )
+    assert antwort.status_code == 302
+    gremium.refresh_from_db()
+    assert gremium.name == "AK Spielplätze"
+
+
+def test_oeffentliche_akteure_eines_quartiers(quartier, anderes_quartier):
+    sichtbar = factories.AkteurFactory(
+        quartiere=[quartier], oeffentlich=True, einwilligung_am=datetime.date(2026, 1, 1)
+    )
+    factories.AkteurFactory(quartiere=[quartier])
+    factories.AkteurFactory(
+        quartiere=[quartier],
+        oeffentlich=True,
+        einwilligung_am=datetime.date(2026, 1, 1),
+        aktiv=False,
+    )
+    factories.AkteurFactory(
+        quartiere=[anderes_quartier], oeffentlich=True, einwilligung_am=datetime.date(2026, 1, 1)
+    )
+    from akteure.selectors import oeffentliche_akteure
+
+    assert list(oeffentliche_akteure(quartier)) == [sichtbar]

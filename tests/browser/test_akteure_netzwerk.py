@@ -50,6 +50,7 @@ def test_netzwerkkarte_knoten_klicken_und_tabelle(page, live_server):
     assert zeile.get_by_role("cell").last.inner_text() == "2"
 
     # Mouse users: a click on a node opens the actor's page.
+    page.locator("#netzwerk-karte").scroll_into_view_if_needed()
     punkt = page.evaluate(
         """(id) => {
             const cy = window.akteureNetzwerk;
