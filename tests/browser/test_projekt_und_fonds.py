@@ -101,6 +101,10 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     assert page.get_by_text("Die Auszahlung wurde gebucht.").is_visible()
     axe_pruefen(page)
     page.goto(f"{live_server.url}{fonds.get_absolute_url()}")
+    assert (
+        page.get_by_role("heading", level=1).inner_text()
+        == f"Stadtteilfonds Eilendorf {fonds.jahr}"
+    )
     assert page.locator("#fonds-bewilligt").inner_text().replace("\u00a0", " ") == "700,00 €"
     assert page.locator("#fonds-ausgezahlt").inner_text().replace("\u00a0", " ") == "500,00 €"
     assert page.locator("#fonds-verfuegbar").inner_text().replace("\u00a0", " ") == "2.300,00 €"

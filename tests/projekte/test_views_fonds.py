@@ -169,3 +169,10 @@ def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
     client.force_login(qm)
     response = client.get(reverse("projekte:nachweise_ueberfaellig"))
     assert list(response.context["antraege"]) == [antrag]
+
+
+def test_jahr_und_links_ohne_tausenderpunkt(client, qm, fonds):
+    client.force_login(qm)
+    inhalt = client.get(fonds.get_absolute_url()).content.decode()
+    assert f"Stadtteilfonds Preuswald {fonds.jahr}</h1>" in inhalt
+    assert f'?fonds={fonds.pk}"' in inhalt
