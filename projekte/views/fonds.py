@@ -3,6 +3,7 @@ with their workflow actions, the decision letter and receipts."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -275,7 +276,7 @@ def entscheidungsschreiben(request, pk):
     """The Bewilligungs- or Ablehnungsschreiben as PDF, once decided."""
     antrag = selectors.antrag_detail(request.user, pk)
     if antrag.entschieden_am is None:
-        raise PermissionDenied
+        raise Http404
     bewilligt = antrag.status != S.ABGELEHNT
     return pdf_antwort(
         "projekte/pdf/entscheidungsschreiben.html",

@@ -176,3 +176,14 @@ def test_jahr_und_links_ohne_tausenderpunkt(client, qm, fonds):
     inhalt = client.get(fonds.get_absolute_url()).content.decode()
     assert f"Stadtteilfonds Preuswald {fonds.jahr}</h1>" in inhalt
     assert f'?fonds={fonds.pk}"' in inhalt
+
+
+def test_lesend_darf_keinen_antrag_erfassen(client, lesend, fonds):
+    client.force_login(lesend)
+    assert client.get(reverse("projekte:antrag_neu")).status_code == 403
+
+
+def test_schreiben_gibt_es_erst_nach_der_entscheidung(client, qm, antrag):
+    client.force_login(qm)
+    url = reverse("projekte:entscheidungsschreiben", args=[antrag.pk])
+    assert client.get(url).status_code == 404
