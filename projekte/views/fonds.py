@@ -1,6 +1,8 @@
 """The neighbourhood fund: funds of my quartiers, one fund's figures and ledger, applications
 with their workflow actions, the decision letter and receipts."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -25,7 +27,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .hilfen import erlauben
+from .hilfen import ausfuehren, erlauben
 
 S = Fondsantrag.Status
 
@@ -76,14 +78,14 @@ def antrag_neu(request):
     if request.GET.get("fonds", "").isdigit():
         initial["fonds"] = get_object_or_404(fonds_auswahl, pk=request.GET["fonds"]).pk
     form = AntragForm(request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl)
-    if request.method == "POST" and form.is_valid():
-        try:
-            antrag = services.antrag_anlegen(von=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Der Antrag wurde erfasst."))
-            return redirect(antrag)
+    antrag = ausfuehren(
+        request,
+        form,
+        partial(services.antrag_anlegen, von=request.user),
+        _("Der Antrag wurde erfasst."),
+    )
+    if antrag:
+        return redirect(antrag)
     return render(request, "projekte/antrag_form.html", {"form": form})
 
 

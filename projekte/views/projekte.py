@@ -1,8 +1,10 @@
 """Project pages: list with filters, search and export; create, edit, status, partners, budget,
 result. Reading is limited by the selector (404), writing by `projekte.change_projekt` (403)."""
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,10 +22,9 @@ from ..forms import (
     PartnerForm,
     ProjektForm,
     StatusForm,
-    fehler_uebernehmen,
 )
 from ..models import Budgetposten, Projekt, Projektpartner, Termin
-from .hilfen import erlauben, seite
+from .hilfen import ausfuehren, erlauben, seite
 
 
 def projekt_liste(request):
@@ -107,15 +108,14 @@ def projekt_neu(request):
             "aufgabe": aufgabe.pk,
         }
     form = _projekt_form(request, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        daten = dict(form.cleaned_data)
-        try:
-            projekt = services.projekt_anlegen(von=request.user, **daten)
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Das Projekt wurde angelegt."))
-            return redirect(projekt)
+    projekt = ausfuehren(
+        request,
+        form,
+        partial(services.projekt_anlegen, von=request.user),
+        _("Das Projekt wurde angelegt."),
+    )
+    if projekt:
+        return redirect(projekt)
     return _formular_seite(
         request,
         form,
@@ -154,14 +154,13 @@ def _bearbeitbares_projekt(request, slug) -> Projekt:
 def projekt_bearbeiten(request, slug):
     projekt = _bearbeitbares_projekt(request, slug)
     form = _projekt_form(request, instance=projekt)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.projekt_aendern(projekt=projekt, von=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Das Projekt wurde gespeichert."))
-            return redirect(projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_aendern, projekt=projekt, von=request.user),
+        _("Das Projekt wurde gespeichert."),
+    ):
+        return redirect(projekt)
     return _formular_seite(
         request, form, titel=_("Projekt bearbeiten"), zurueck=projekt, projekt=projekt
     )
@@ -170,14 +169,13 @@ def projekt_bearbeiten(request, slug):
 def projekt_status(request, slug):
     projekt = _bearbeitbares_projekt(request, slug)
     form = StatusForm(request.POST or None, projekt=projekt)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.projekt_status_aendern(projekt=projekt, von=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Der Status wurde geändert."))
-            return redirect(projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_status_aendern, projekt=projekt, von=request.user),
+        _("Der Status wurde geändert."),
+    ):
+        return redirect(projekt)
     return _formular_seite(
         request,
         form,
@@ -191,14 +189,13 @@ def projekt_status(request, slug):
 def partner(request, slug):
     projekt = _bearbeitbares_projekt(request, slug)
     form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.partner_hinzufuegen(projekt=projekt, von=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Der Partner wurde hinzugefügt."))
-            return redirect(projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.partner_hinzufuegen, projekt=projekt, von=request.user),
+        _("Der Partner wurde hinzugefügt."),
+    ):
+        return redirect(projekt)
     return _formular_seite(
         request, form, titel=_("Partner hinzufügen"), zurueck=projekt, projekt=projekt
     )
@@ -217,16 +214,13 @@ def budgetposten(request, slug, pk=None):
     projekt = _bearbeitbares_projekt(request, slug)
     posten = get_object_or_404(Budgetposten, projekt=projekt, pk=pk) if pk else None
     form = BudgetpostenForm(request.POST or None, instance=posten)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.budgetposten_speichern(
-                projekt=projekt, posten=posten, von=request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Der Budgetposten wurde gespeichert."))
-            return redirect(projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.budgetposten_speichern, projekt=projekt, posten=posten, von=request.user),
+        _("Der Budgetposten wurde gespeichert."),
+    ):
+        return redirect(projekt)
     return _formular_seite(
         request,
         form,
@@ -248,16 +242,13 @@ def budgetposten_loeschen(request, slug, pk):
 def projekt_ergebnis(request, slug):
     projekt = _bearbeitbares_projekt(request, slug)
     form = ErgebnisForm(request.POST or None, instance=projekt)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.projekt_ergebnis_speichern(
-                projekt=projekt, von=request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            fehler_uebernehmen(form, e)
-        else:
-            messages.success(request, _("Ergebnis und Auswertung wurden gespeichert."))
-            return redirect(projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_ergebnis_speichern, projekt=projekt, von=request.user),
+        _("Ergebnis und Auswertung wurden gespeichert."),
+    ):
+        return redirect(projekt)
     return _formular_seite(
         request, form, titel=_("Ergebnis und Auswertung"), zurueck=projekt, projekt=projekt
     )

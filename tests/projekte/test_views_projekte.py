@@ -211,3 +211,19 @@ def test_quartierseite_zeigt_projekte_aktivierung_und_fonds(client, qm, quartier
     assert "Projekte, Aktivierung und Stadtteilfonds" in inhalt
     assert "Teilnehmende: 17" in inhalt
     assert "4.000,00\u00a0€" in inhalt
+
+
+@pytest.mark.parametrize("anzahl", [5, 200])
+def test_projektseite_mit_fester_zahl_an_abfragen(
+    client, qm, quartier, projekt, django_assert_max_num_queries, anzahl
+):
+    akteure = factories.AkteurFactory.create_batch(3, quartiere=[quartier])
+    for akteur in akteure:
+        projekt.partner.create(akteur=akteur, rolle="Kooperationspartner")
+    for _ in range(anzahl):
+        factories.BudgetpostenFactory(projekt=projekt)
+        factories.TeilnahmeFactory(termin__quartier=quartier, termin__projekt=projekt)
+    projekt.bedarfe.add(*factories.BedarfFactory.create_batch(3, quartier=quartier))
+    client.force_login(qm)
+    with django_assert_max_num_queries(22):
+        assert client.get(projekt.get_absolute_url()).status_code == 200
