@@ -3,18 +3,14 @@ with the votes of its voting members; members who declared themselves biased can
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from akteure.models import Sitzung
+from quartiersmanagement.templatetags.qm import euro
 
 from .models import Stimmabgabe
 
 STIMMFELDER = ("ja", "nein", "enthaltung")
-
-
-def _euro(betrag) -> str:
-    return f"{number_format(betrag, decimal_pos=2, use_l10n=True, force_grouping=True)} €"
 
 
 def _namen(mitgliedschaften) -> str:
@@ -38,7 +34,7 @@ def entscheidung_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen) -> 
                     "Für diesen Fonds ist kein entscheidendes Gremium eingetragen; "
                     "über Anträge über %(schwelle)s kann so nicht entschieden werden."
                 )
-                % {"schwelle": _euro(fonds.schwelle_qm)}
+                % {"schwelle": euro(fonds.schwelle_qm)}
             }
         )
     if sitzung is None:
@@ -47,7 +43,7 @@ def entscheidung_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen) -> 
                 "sitzung": _(
                     "Bei mehr als %(schwelle)s entscheidet das Gremium: Bitte die Sitzung angeben."
                 )
-                % {"schwelle": _euro(fonds.schwelle_qm)}
+                % {"schwelle": euro(fonds.schwelle_qm)}
             }
         )
     if sitzung.gremium_id != fonds.entscheidendes_gremium_id:

@@ -11,13 +11,13 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
 from quartiersmanagement.mail import mail_senden
+from quartiersmanagement.templatetags.qm import euro
 
 from . import gremium
 from .models import (
@@ -36,10 +36,6 @@ from .models import (
 
 CENT = Decimal("0.01")
 HOECHSTBETRAG = Decimal("9999999999.99")
-
-
-def _euro(betrag) -> str:
-    return f"{number_format(betrag, decimal_pos=2, use_l10n=True, force_grouping=True)} €"
 
 
 def betrag_pruefen(wert, feld: str, *, groesser_null: bool = False) -> Decimal:
@@ -405,7 +401,7 @@ def antrag_anlegen(
     fehler = {}
     if fonds.max_je_antrag is not None and betrag > fonds.max_je_antrag:
         fehler["betrag_beantragt"] = _("Je Antrag sind höchstens %(max)s möglich.") % {
-            "max": _euro(fonds.max_je_antrag)
+            "max": euro(fonds.max_je_antrag)
         }
     if akteur is None:
         if not antragsteller_name.strip():
@@ -501,14 +497,14 @@ def antrag_bewilligen(
                 "betrag_bewilligt": _(
                     "Es können höchstens die beantragten %(betrag)s bewilligt werden."
                 )
-                % {"betrag": _euro(antrag.betrag_beantragt)}
+                % {"betrag": euro(antrag.betrag_beantragt)}
             }
         )
     if fonds.max_je_antrag is not None and betrag > fonds.max_je_antrag:
         raise ValidationError(
             {
                 "betrag_bewilligt": _("Je Antrag sind höchstens %(max)s möglich.")
-                % {"max": _euro(fonds.max_je_antrag)}
+                % {"max": euro(fonds.max_je_antrag)}
             }
         )
     stimmen = _gremium_pruefen(
@@ -529,7 +525,7 @@ def antrag_bewilligen(
                 "betrag_bewilligt": _(
                     "Der Fonds reicht dafür nicht: Es sind nur noch %(rest)s verfügbar."
                 )
-                % {"rest": _euro(fonds.budget - fonds.bewilligt_summe)}
+                % {"rest": euro(fonds.budget - fonds.bewilligt_summe)}
             }
         )
     if nachweis_faellig_am and nachweis_faellig_am < datum:
@@ -609,7 +605,7 @@ def auszahlung_buchen(
         raise ValidationError(
             {
                 "betrag": _("Das ist mehr als bewilligt: Auszuzahlen sind höchstens noch %(rest)s.")
-                % {"rest": _euro(antrag.betrag_bewilligt - antrag.ausgezahlt_summe)}
+                % {"rest": euro(antrag.betrag_bewilligt - antrag.ausgezahlt_summe)}
             }
         )
     if antrag.entschieden_am and datum < antrag.entschieden_am:

@@ -61,6 +61,7 @@ def termin_liste(request):
             "page_obj": seite(request, qs),
             "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
             "feeds": feed_quartiere,
+            "aktivierung_je_jahr": selectors.aktivierung_je_jahr(qs),
         },
     )
 

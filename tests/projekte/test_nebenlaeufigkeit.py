@@ -43,7 +43,7 @@ def test_gleichzeitige_bewilligungen_ueberziehen_den_fonds_nicht(quartier, qm):
 
     werte = sorted(ergebnisse.values())
     assert werte[1] == "ok"
-    assert werte[0] == "Der Fonds reicht dafür nicht: Es sind nur noch 100,00 € verfügbar."
+    assert werte[0] == "Der Fonds reicht dafür nicht: Es sind nur noch 100,00\u00a0€ verfügbar."
     fonds = Stadtteilfonds.objects.get(pk=fonds.pk)
     bewilligt = Fondsantrag.objects.filter(fonds=fonds, status="bewilligt")
     assert bewilligt.count() == 1

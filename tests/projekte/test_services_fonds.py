@@ -101,7 +101,7 @@ def test_bewilligung_ueber_dem_budget_wird_abgelehnt_und_nichts_gespeichert(quar
     zweiter = _gepruefter_antrag(fonds, qm, "200.00")
     with pytest.raises(ValidationError) as e:
         services.antrag_bewilligen(antrag=zweiter, von=qm, betrag="200.00")
-    assert "100,00 €" in e.value.message_dict["betrag_bewilligt"][0]
+    assert "100,00\u00a0€" in e.value.message_dict["betrag_bewilligt"][0]
     zweiter.refresh_from_db()
     fonds.refresh_from_db()
     assert zweiter.status == Fondsantrag.Status.GEPRUEFT
@@ -166,7 +166,7 @@ def test_auszahlung_ueber_der_bewilligung_wird_abgelehnt(fonds, qm):
     services.auszahlung_buchen(antrag=antrag, von=qm, betrag="250.00")
     with pytest.raises(ValidationError) as e:
         services.auszahlung_buchen(antrag=antrag, von=qm, betrag="50.01")
-    assert "50,00 €" in e.value.message_dict["betrag"][0]
+    assert "50,00\u00a0€" in e.value.message_dict["betrag"][0]
     assert Auszahlung.objects.count() == 1
 
 

@@ -114,7 +114,7 @@ def test_auszahlung_ueber_bewilligung_gibt_fehler_am_feld(client, qm, antrag):
     )
     assert response.status_code == 400
     fehler = response.context["formulare"]["auszahlung"].errors["betrag"]
-    assert "höchstens noch 300,00 €" in fehler[0]
+    assert "höchstens noch 300,00\u00a0€" in fehler[0]
     assert not antrag.auszahlungen.exists()
 
 

@@ -227,3 +227,11 @@ def test_projektseite_mit_fester_zahl_an_abfragen(
     client.force_login(qm)
     with django_assert_max_num_queries(22):
         assert client.get(projekt.get_absolute_url()).status_code == 200
+
+
+def test_terminliste_zeigt_aktivierung_je_jahr_der_gefilterten_termine(client, qm, quartier):
+    factories.TeilnahmeFactory(termin__quartier=quartier, termin__ehrenamtliche=4, anzahl=11)
+    client.force_login(qm)
+    response = client.get(reverse("projekte:termine"), {"quartier": quartier.pk})
+    [jahr] = response.context["aktivierung_je_jahr"]
+    assert (jahr["termine"], jahr["teilnehmende"], jahr["ehrenamtliche"]) == (1, 11, 4)
