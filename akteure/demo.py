@@ -106,6 +106,7 @@ def laden() -> None:
             (akteure[0], akteure[1], koop),
             (akteure[2], akteure[3], koop),
             (akteure[4], akteure[0], koop),
+            (akteure[5], akteure[4], koop),
             (stadtweit[1], akteure[2], foerderer),
         ):
             Beziehung.objects.get_or_create(
@@ -143,7 +144,8 @@ def _gremium_laden(quartier, akteure, personen, heute):
         defaults={"art": Gremium.Art.STADTTEILKONFERENZ, "oeffentlich": True},
     )
     gremium.handlungsfelder.add(*Handlungsfeld.objects.filter(name__startswith="Nachbarschaft"))
-    for akteur in akteure[:5] + akteure[-2:]:
+    # Not every actor sits in the conference: the map then shows bridges and outliers.
+    for akteur in [akteure[0], akteure[2], akteure[3], akteure[-2]]:
         Mitgliedschaft.objects.get_or_create(
             gremium=gremium, akteur=akteur, bis=None, defaults={"von": datetime.date(2025, 1, 1)}
         )

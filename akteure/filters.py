@@ -40,6 +40,7 @@ class AkteurFilter(django_filters.FilterSet):
     )
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
+        empty_label=_("Relevanz bzw. Name"),
         fields=(("name", "name"), ("art", "art"), ("ort", "ort"), ("geaendert", "geaendert")),
         field_labels={
             "name": _("Name"),

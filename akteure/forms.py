@@ -244,7 +244,10 @@ class TeilnahmeForm(forms.ModelForm):
         self.fields["akteur"].queryset = selectors.akteure_in(sitzung.gremium.quartier).order_by(
             "name"
         )
-        self.fields["person"].queryset = selectors.personen_fuer(user)
+        # Only persons already active in this quartier, so the page shows no one else's data.
+        self.fields["person"].queryset = selectors.personen_fuer(user) & (
+            selectors.personen_im_quartier(sitzung.gremium.quartier)
+        )
 
     def clean(self):
         daten = super().clean()
@@ -256,6 +259,29 @@ class TeilnahmeForm(forms.ModelForm):
 
     def validate_unique(self):
         """Recording the same attendee again updates the status (done by the service)."""
+
+
+class AnwesenheitForm(forms.Form):
+    """One status select per current member of the committee."""
+
+    def __init__(self, *args, mitgliedschaften, teilnahmen, **kwargs):
+        super().__init__(*args, **kwargs)
+        bisher = {(t.akteur_id, t.person_id): t.status for t in teilnahmen}
+        self.mitglieder = {}
+        for m in mitgliedschaften:
+            name = f"m{m.pk}"
+            self.mitglieder[name] = m
+            self.fields[name] = forms.ChoiceField(
+                label=str(m.mitglied),
+                required=False,
+                choices=[("", _("nicht erfasst")), *Teilnahme.Status.choices],
+                initial=bisher.get((m.akteur_id, m.person_id), ""),
+            )
+
+    def eintraege(self) -> list[tuple]:
+        return [
+            (m.akteur, m.person, self.cleaned_data[name]) for name, m in self.mitglieder.items()
+        ]
 
 
 class BeschlussForm(forms.ModelForm):
@@ -286,7 +312,9 @@ class AufgabeForm(forms.ModelForm):
         self.fields["verantwortlich_akteur"].queryset = selectors.akteure_in(quartier).order_by(
             "name"
         )
-        self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user)
+        self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user) & (
+            selectors.personen_im_quartier(quartier)
+        )
 
 
 class ImportForm(forms.Form):

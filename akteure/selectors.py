@@ -132,6 +132,11 @@ def _personen_in(quartiere) -> QuerySet[Person]:
     )
 
 
+def personen_im_quartier(quartier) -> QuerySet[Person]:
+    """Persons active in one quartier (choices for attendance and action items there)."""
+    return _personen_in([quartier])
+
+
 def personen_fuer(user) -> QuerySet[Person]:
     """Persons active in a quartier the user reads; nobody else's personal data."""
     if user.is_superuser:

@@ -4,7 +4,7 @@ import datetime
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,8 +29,16 @@ from .models import (
 
 
 def _speichern(obj):
+    """Validate (German errors at the fields) and save; a constraint that only the database
+    could see (two requests at once) becomes a ValidationError instead of a server error."""
     obj.full_clean()
-    obj.save()
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as fehler:
+        raise ValidationError(
+            _("Die Änderung widerspricht einem gleichzeitig gespeicherten Eintrag.")
+        ) from fehler
     return obj
 
 
@@ -126,6 +134,13 @@ def person_anlegen(
             quelle=einwilligung_quelle,
         )
     return person
+
+
+@transaction.atomic
+def person_aendern(*, person: Person, **felder) -> Person:
+    for name, wert in felder.items():
+        setattr(person, name, wert)
+    return _speichern(person)
 
 
 @transaction.atomic
@@ -291,6 +306,18 @@ def teilnahme_erfassen(
             {"gast": _("Bitte einen Akteur, eine Person oder einen Gast angeben.")}
         )
     return _speichern(Teilnahme(sitzung=sitzung, gast=gast, status=status))
+
+
+@transaction.atomic
+def anwesenheit_erfassen(*, sitzung: Sitzung, eintraege: list[tuple]) -> int:
+    """Record the status of many members at once: (akteur, person, status) triples; an empty
+    status removes a recorded attendance. All or nothing."""
+    for akteur, person, status in eintraege:
+        if status:
+            teilnahme_erfassen(sitzung=sitzung, akteur=akteur, person=person, status=status)
+        else:
+            Teilnahme.objects.filter(sitzung=sitzung, akteur=akteur, person=person).delete()
+    return sum(1 for _a, _p, status in eintraege if status)
 
 
 @transaction.atomic

@@ -55,6 +55,7 @@ urlpatterns = [
     path("sitzungen/<int:pk>/protokoll.pdf", views.protokoll_pdf, name="protokoll_pdf"),
     path("sitzungen/<int:pk>/tagesordnung/neu/", views.top_neu, name="top_neu"),
     path("sitzungen/<int:pk>/teilnahmen/neu/", views.teilnahme_neu, name="teilnahme_neu"),
+    path("sitzungen/<int:pk>/anwesenheit/", views.anwesenheit, name="anwesenheit"),
     path("sitzungen/<int:pk>/beschluesse/neu/", views.beschluss_neu, name="beschluss_neu"),
     path("sitzungen/<int:pk>/aufgaben/neu/", views.aufgabe_neu, name="aufgabe_neu"),
     path("aufgaben/<int:pk>/erledigt/", views.aufgabe_erledigt, name="aufgabe_erledigt"),

@@ -69,6 +69,7 @@ def akteur_liste(request):
         {
             "filter": filter,
             "page_obj": seite(request, qs),
+            "sortierung": request.GET.get("sortierung", ""),
             "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
         },
     )
@@ -215,7 +216,7 @@ def person_bearbeiten(request, pk):
         form,
         titel=_("Person bearbeiten"),
         zurueck=person.get_absolute_url(),
-        speichern=lambda f: f.save(),
+        speichern=lambda f: services.person_aendern(person=person, **f.cleaned_data),
     )
 
 
@@ -317,6 +318,8 @@ def import_bestaetigen(request):
 
 
 def import_vorlage(request, format):
+    if format not in ("csv", "xlsx"):
+        raise Http404
     if format == "xlsx":
         return mappe_antwort(importieren.vorlage_xlsx(), dateiname="akteure-vorlage")
     antwort = HttpResponse(importieren.vorlage_csv(), content_type="text/csv; charset=utf-8")

@@ -18,6 +18,7 @@ from quartiersmanagement.pdf import pdf_antwort
 from .. import selectors, services
 from ..filters import GremiumFilter
 from ..forms import (
+    AnwesenheitForm,
     AufgabeForm,
     BeschlussForm,
     DatumInput,
@@ -44,6 +45,7 @@ __all__ = [
     "protokoll_pdf",
     "top_neu",
     "teilnahme_neu",
+    "anwesenheit",
     "beschluss_neu",
     "aufgabe_neu",
     "aufgabe_erledigt",
@@ -262,6 +264,36 @@ def teilnahme_neu(request, pk):
         service=services.teilnahme_erfassen,
         titel=_("Teilnahme erfassen"),
         form_kwargs=lambda s: {"user": request.user, "sitzung": s},
+    )
+
+
+def anwesenheit(request, pk):
+    """Attendance of all current members on one page."""
+    sitzung = _sitzung_bearbeitbar(request, pk)
+    stichtag = timezone.localtime(sitzung.beginn).date()
+    mitgliedschaften = (
+        Mitgliedschaft.objects.aktuell(stichtag)
+        .filter(gremium=sitzung.gremium)
+        .select_related("akteur", "person")
+        .order_by("akteur__name", "person__nachname")
+    )
+    form = AnwesenheitForm(
+        request.POST or None,
+        mitgliedschaften=mitgliedschaften,
+        teilnahmen=sitzung.teilnahmen.all(),
+    )
+
+    def speichern(f):
+        services.anwesenheit_erfassen(sitzung=sitzung, eintraege=f.eintraege())
+        return sitzung.get_absolute_url()
+
+    return formularseite(
+        request,
+        form,
+        titel=_("Anwesenheit erfassen"),
+        zurueck=sitzung.get_absolute_url(),
+        speichern=speichern,
+        hinweis=_("Gäste und Personen ohne Mitgliedschaft über „Teilnahme erfassen“."),
     )
 
 

@@ -43,7 +43,7 @@
   var cy = cytoscape({
     container: container,
     elements: elemente,
-    wheelSensitivity: 0.3,
+    maxZoom: 1.6,
     style: [
       {
         selector: "node",

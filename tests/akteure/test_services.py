@@ -286,3 +286,13 @@ def test_faellige_personen_werden_mit_historie_geloescht(quartier):
     assert services.personen_loeschen_faellige(stichtag=HEUTE) == 1
     assert list(Person.objects.all()) == [bleibt]
     assert not Person.history.filter(id=alt.pk).exists()
+
+
+def test_datenbankkonflikt_wird_zur_deutschen_fehlermeldung(quartier, monkeypatch):
+    m = factories.MitgliedschaftFactory(gremium__quartier=quartier)
+    # As if a second request had passed validation at the same moment.
+    monkeypatch.setattr(Mitgliedschaft, "full_clean", lambda self, **kw: None)
+    with pytest.raises(ValidationError) as fehler:
+        services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
+    assert "gleichzeitig" in fehler.value.messages[0]
+    assert Mitgliedschaft.objects.count() == 1

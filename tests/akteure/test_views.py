@@ -523,3 +523,59 @@ def test_oeffentliche_akteure_eines_quartiers(quartier, anderes_quartier):
     from akteure.selectors import oeffentliche_akteure
 
     assert list(oeffentliche_akteure(quartier)) == [sichtbar]
+
+
+def test_anwesenheit_aller_mitglieder_auf_einer_seite(client, qm, quartier, akteur):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    m1 = factories.MitgliedschaftFactory(gremium=sitzung.gremium, akteur=akteur)
+    person = factories.PersonFactory()
+    m2 = factories.MitgliedschaftFactory(gremium=sitzung.gremium, akteur=None, person=person)
+    client.force_login(qm)
+    url = reverse("akteure:anwesenheit", args=[sitzung.pk])
+    assert client.get(url).status_code == 200
+    antwort = client.post(url, {f"m{m1.pk}": "anwesend", f"m{m2.pk}": "entschuldigt"})
+    assert antwort.status_code == 302
+    assert dict(sitzung.teilnahmen.values_list("person", "status")) == {
+        None: "anwesend",
+        person.pk: "entschuldigt",
+    }
+    client.post(url, {f"m{m1.pk}": "anwesend", f"m{m2.pk}": ""})
+    assert sitzung.teilnahmen.count() == 1
+
+
+def test_person_bearbeiten(client, qm, akteur):
+    person = factories.FunktionFactory(akteur=akteur).person
+    client.force_login(qm)
+    antwort = client.post(
+        reverse("akteure:person_bearbeiten", args=[person.pk]),
+        {"nachname": "Neu", "loeschen_am": "2027-12-31"},
+    )
+    assert antwort.status_code == 302
+    person.refresh_from_db()
+    assert person.nachname == "Neu" and str(person.loeschen_am) == "2027-12-31"
+
+
+def test_teilnahme_nur_mit_personen_des_quartiers(client, quartier, anderes_quartier):
+    # A QM of both quartiers must not carry a person of one into a meeting of the other.
+    beide = factories.benutzer_mit_rolle(quartier, username="qm-beide")
+    factories.ZustaendigkeitFactory(benutzer=beide, quartier=anderes_quartier)
+    fremde_person = factories.FunktionFactory(akteur__quartiere=[anderes_quartier]).person
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    client.force_login(beide)
+    antwort = client.post(
+        reverse("akteure:teilnahme_neu", args=[sitzung.pk]),
+        {"person": fremde_person.pk, "status": "anwesend"},
+    )
+    assert antwort.status_code == 400 and "person" in antwort.context["form"].errors
+    assert not sitzung.teilnahmen.exists()
+
+
+def test_liste_absteigend_sortiert(client, qm, akteur, quartier):
+    factories.AkteurFactory(name="Altenclub", quartiere=[quartier])
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"sortierung": "-name"})
+    assert [a.name for a in antwort.context["page_obj"].object_list] == [
+        "Grundschule am Wald",
+        "Altenclub",
+    ]
+    assert 'aria-sort="descending"' in antwort.content.decode()

@@ -26,6 +26,9 @@ def _netz():
     gremium = factories.GremiumFactory(quartier=quartier, name="Stadtteilkonferenz Eilendorf")
     factories.MitgliedschaftFactory(gremium=gremium, akteur=kita)
     factories.MitgliedschaftFactory(gremium=gremium, akteur=verein)
+    sitzung = factories.SitzungFactory(gremium=gremium, titel="Wintersitzung")
+    factories.BeschlussFactory(sitzung=sitzung)
+    factories.AufgabeFactory(quartier=quartier, sitzung=sitzung, titel="Flyer drucken")
     return quartier, schule
 
 
@@ -76,6 +79,18 @@ def test_akteurliste_und_gremium_barrierefrei(page, live_server):
     page.goto(f"{live_server.url}/gremien/")
     page.get_by_role("link", name="Stadtteilkonferenz Eilendorf").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Stadtteilkonferenz Eilendorf"
+    axe_pruefen(page)
+    page.get_by_role("row", name="Wintersitzung").get_by_role("link").click()
+    assert "Wintersitzung" in page.get_by_role("heading", level=1).inner_text()
+    axe_pruefen(page)
+    page.get_by_role("link", name="Anwesenheit der Mitglieder").click()
+    page.get_by_label("Kita Sonnenblume").select_option("anwesend")
+    page.get_by_role("button", name="Speichern").click()
+    assert page.get_by_text("Kita Sonnenblume: anwesend").is_visible()
+    page.get_by_role("button", name="Flyer drucken").click()
+    assert page.get_by_text("Aufgabe als erledigt markiert.").is_visible()
+    axe_pruefen(page)
+    page.goto(f"{live_server.url}/akteure/neu/")
     axe_pruefen(page)
     page.goto(f"{live_server.url}/akteure/import/")
     axe_pruefen(page)
