@@ -39,6 +39,7 @@ def fonds_liste(request):
         {
             "fonds_liste": selectors.fonds_fuer(request.user),
             "ueberfaellig": selectors.ueberfaellige_nachweise(user=request.user).count(),
+            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
         },
     )
 

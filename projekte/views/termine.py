@@ -59,7 +59,9 @@ def termin_liste(request):
         {
             "filter": filter_,
             "page_obj": seite(request, qs),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+            "bearbeitbar": set(
+                bearbeitbare_quartiere_fuer(request.user).values_list("pk", flat=True)
+            ),
             "feeds": feed_quartiere,
             "aktivierung_je_jahr": selectors.aktivierung_je_jahr(qs),
         },

@@ -235,3 +235,12 @@ def test_terminliste_zeigt_aktivierung_je_jahr_der_gefilterten_termine(client, q
     response = client.get(reverse("projekte:termine"), {"quartier": quartier.pk})
     [jahr] = response.context["aktivierung_je_jahr"]
     assert (jahr["termine"], jahr["teilnehmende"], jahr["ehrenamtliche"]) == (1, 11, 4)
+
+
+def test_lesend_sieht_termine_ohne_bearbeiten_links(client, lesend, quartier):
+    termin = factories.TerminFactory(quartier=quartier, titel="Sprechstunde")
+    client.force_login(lesend)
+    inhalt = client.get(reverse("projekte:termine")).content.decode()
+    assert "Sprechstunde" in inhalt
+    assert reverse("projekte:termin_bearbeiten", args=[termin.pk]) not in inhalt
+    assert reverse("projekte:termin_neu") not in inhalt
