@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from projekte import services
@@ -146,3 +147,24 @@ def test_antrag_eines_akteurs_braucht_keine_privaten_kontaktdaten(quartier, qm):
         betrag_beantragt="200",
     )
     assert antrag.antragsteller == "Bürgerverein Preuswald"
+
+
+def test_befangene_stimme_ueber_die_seite_gibt_fehler_am_feld(
+    client, qm, antrag, sitzung, mitglieder
+):
+    client.force_login(qm)
+    response = client.post(
+        reverse("projekte:antrag_bewilligen", args=[antrag.pk]),
+        {
+            "bew-betrag_bewilligt": "900,00",
+            "bew-entschieden_am": timezone.localdate().isoformat(),
+            "bew-sitzung": sitzung.pk,
+            "bew-befangen": [mitglieder[0].pk],
+            "bew-ja": [mitglieder[0].pk, mitglieder[1].pk],
+        },
+    )
+    assert response.status_code == 400
+    fehler = response.context["formulare"]["bewilligen"].errors["ja"]
+    assert "Befangene Mitglieder dürfen nicht mitstimmen: Verein 0." in fehler
+    antrag.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.GEPRUEFT and not antrag.stimmen.exists()
