@@ -1,6 +1,6 @@
 """User story: a Quartiersmanagerin turns a need into a project, records an event with its
 participants, enters a fund application above the threshold, records the Gremium's decision
-and a payout, and sees what is left in the fund."""
+and payouts, checks the proof of use with its receipt, and sees what is left in the fund."""
 
 import datetime
 from decimal import Decimal
@@ -12,6 +12,8 @@ from tests import factories
 from tests.browser.conftest import anmelden, axe_pruefen
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
@@ -100,12 +102,25 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     page.get_by_role("button", name="Auszahlung buchen").click()
     assert page.get_by_text("Die Auszahlung wurde gebucht.").is_visible()
     axe_pruefen(page)
+
+    # The remaining 200 € are paid later; first the proof of use with a receipt
+    page.get_by_label("Betrag (€)").fill("200")
+    page.get_by_role("button", name="Auszahlung buchen").click()
+    page.get_by_label("tatsächliche Kosten (€)").fill("684,20")
+    page.get_by_label("Belege").set_input_files(
+        files=[{"name": "quittung.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_role("button", name="Nachweis speichern").click()
+    assert page.get_by_role("link", name="quittung.pdf").is_visible()
+    page.get_by_role("button", name="Nachweis anerkennen und abschließen").click()
+    assert page.get_by_text("der Antrag ist abgeschlossen").is_visible()
+    axe_pruefen(page)
     page.goto(f"{live_server.url}{fonds.get_absolute_url()}")
     assert (
         page.get_by_role("heading", level=1).inner_text()
         == f"Stadtteilfonds Eilendorf {fonds.jahr}"
     )
     assert page.locator("#fonds-bewilligt").inner_text().replace("\u00a0", " ") == "700,00 €"
-    assert page.locator("#fonds-ausgezahlt").inner_text().replace("\u00a0", " ") == "500,00 €"
+    assert page.locator("#fonds-ausgezahlt").inner_text().replace("\u00a0", " ") == "700,00 €"
     assert page.locator("#fonds-verfuegbar").inner_text().replace("\u00a0", " ") == "2.300,00 €"
     axe_pruefen(page)
