@@ -1,11 +1,58 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from quartiersmanagement.views import ImAufbau
+from . import views
 
 app_name = "projekte"
 
 urlpatterns = [
-    path("projekte/", ImAufbau.as_view(bereich=_("Projekte")), name="liste"),
-    path("fonds/", ImAufbau.as_view(bereich=_("Stadtteilfonds")), name="fonds"),
+    path("projekte/", views.projekt_liste, name="liste"),
+    path("projekte/neu/", views.projekt_neu, name="neu"),
+    path("projekte/<slug:slug>/", views.projekt_detail, name="detail"),
+    path("projekte/<slug:slug>/bearbeiten/", views.projekt_bearbeiten, name="bearbeiten"),
+    path("projekte/<slug:slug>/status/", views.projekt_status, name="status"),
+    path("projekte/<slug:slug>/partner/", views.partner, name="partner"),
+    path(
+        "projekte/<slug:slug>/partner/<int:pk>/entfernen/",
+        views.partner_entfernen,
+        name="partner_entfernen",
+    ),
+    path("projekte/<slug:slug>/budget/", views.budgetposten, name="budgetposten"),
+    path(
+        "projekte/<slug:slug>/budget/<int:pk>/", views.budgetposten, name="budgetposten_bearbeiten"
+    ),
+    path(
+        "projekte/<slug:slug>/budget/<int:pk>/loeschen/",
+        views.budgetposten_loeschen,
+        name="budgetposten_loeschen",
+    ),
+    path("projekte/<slug:slug>/ergebnis/", views.projekt_ergebnis, name="ergebnis"),
+    path("termine/", views.termin_liste, name="termine"),
+    path("termine/neu/", views.termin_neu, name="termin_neu"),
+    path("termine/<int:pk>/bearbeiten/", views.termin_bearbeiten, name="termin_bearbeiten"),
+    path("termine/kalender-link/", views.kalenderlink_erneuern, name="kalenderlink_erneuern"),
+    path("termine.ics", views.termine_ics, name="termine_ics"),
+    path("fonds/", views.fonds_liste, name="fonds"),
+    path("fonds/<int:pk>/", views.fonds_detail, name="fonds_detail"),
+    path("fonds/<int:pk>/jahresbuch.xlsx", views.fonds_jahresbuch, name="fonds_jahresbuch"),
+    path("fonds/nachweise/", views.nachweise_ueberfaellig, name="nachweise_ueberfaellig"),
+    path("fonds/antraege/neu/", views.antrag_neu, name="antrag_neu"),
+    path("fonds/antraege/<int:pk>/", views.antrag_detail, name="antrag_detail"),
+    path("fonds/antraege/<int:pk>/pruefen/", views.antrag_pruefen, name="antrag_pruefen"),
+    path("fonds/antraege/<int:pk>/bewilligen/", views.antrag_bewilligen, name="antrag_bewilligen"),
+    path("fonds/antraege/<int:pk>/ablehnen/", views.antrag_ablehnen, name="antrag_ablehnen"),
+    path("fonds/antraege/<int:pk>/auszahlung/", views.auszahlung_buchen, name="auszahlung_buchen"),
+    path(
+        "fonds/antraege/<int:pk>/nachweis/", views.nachweis_einreichen, name="nachweis_einreichen"
+    ),
+    path(
+        "fonds/antraege/<int:pk>/nachweis/pruefen/",
+        views.nachweis_pruefen,
+        name="nachweis_pruefen",
+    ),
+    path(
+        "fonds/antraege/<int:pk>/schreiben.pdf",
+        views.entscheidungsschreiben,
+        name="entscheidungsschreiben",
+    ),
+    path("fonds/belege/<int:pk>/", views.beleg_herunterladen, name="beleg"),
 ]

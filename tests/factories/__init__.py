@@ -2,4 +2,5 @@
 
 from .akteure import *  # noqa: F403
 from .bedarfe import *  # noqa: F403
+from .projekte import *  # noqa: F403
 from .quartiere import *  # noqa: F403

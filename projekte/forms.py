@@ -1,0 +1,384 @@
+"""Forms of the projekte app. They collect input; the rules live in the services."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from akteure.models import Akteur, Aufgabe, Mitgliedschaft, Sitzung
+from bedarfe.models import Bedarf
+from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+
+from .models import Budgetposten, Projekt, Stadtteilfonds
+from .services import UEBERGAENGE
+
+
+def fehler_uebernehmen(form, fehler: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at its field if the form has it."""
+    if hasattr(fehler, "error_dict"):
+        for feld, liste in fehler.error_dict.items():
+            form.add_error(feld if feld in form.fields else None, liste)
+    else:
+        form.add_error(None, fehler)
+
+
+class Datum(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DatumZeit(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def geldfeld(label, *, required=True, help_text="", min_value=0):
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        max_digits=12,
+        decimal_places=2,
+        min_value=min_value,
+        localize=True,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+
+class MehrereDateien(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MehrereDateienFeld(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MehrereDateien())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        einzeln = super().clean
+        if isinstance(data, list | tuple):
+            return [einzeln(d, initial) for d in data]
+        return [einzeln(data, initial)] if data else []
+
+
+# --------------------------------------------------------------------------------------------
+# Projekte
+
+
+class ProjektForm(forms.ModelForm):
+    class Meta:
+        model = Projekt
+        fields = [
+            "titel",
+            "quartiere",
+            "ziele",
+            "beschreibung",
+            "handlungsfelder",
+            "zielgruppen",
+            "qm_rolle",
+            "programm",
+            "beginn",
+            "ende",
+            "bedarfe",
+            "aufgabe",
+            "oeffentlich",
+        ]
+        widgets = {
+            "quartiere": forms.CheckboxSelectMultiple,
+            "handlungsfelder": forms.CheckboxSelectMultiple,
+            "zielgruppen": forms.CheckboxSelectMultiple,
+            "beginn": Datum,
+            "ende": Datum,
+            "ziele": forms.Textarea(attrs={"rows": 3}),
+            "beschreibung": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, lesbare_quartiere, bearbeitbare_quartiere, **kwargs):
+        super().__init__(*args, **kwargs)
+        erlaubt = Quartier.objects.filter(pk__in=bearbeitbare_quartiere.values("pk"))
+        if self.instance.pk:
+            erlaubt = erlaubt | self.instance.quartiere.all()
+        self.fields["quartiere"].queryset = erlaubt.distinct().order_by("name")
+        self.fields["handlungsfelder"].queryset = Handlungsfeld.objects.filter(aktiv=True)
+        self.fields["zielgruppen"].queryset = Zielgruppe.objects.filter(aktiv=True)
+        self.fields["bedarfe"].queryset = Bedarf.objects.filter(
+            quartier__in=lesbare_quartiere
+        ).select_related("quartier")
+        self.fields["bedarfe"].label_from_instance = lambda b: f"{b.titel} ({b.quartier})"
+        self.fields["aufgabe"].queryset = Aufgabe.objects.filter(quartier__in=lesbare_quartiere)
+        self._bearbeitbar = set(bearbeitbare_quartiere.values_list("pk", flat=True))
+
+    def clean_quartiere(self):
+        quartiere = self.cleaned_data["quartiere"]
+        if not any(q.pk in self._bearbeitbar for q in quartiere):
+            raise ValidationError(_("Mindestens ein Quartier muss eines sein, das Sie bearbeiten."))
+        return quartiere
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("neuer Status"))
+    datum = forms.DateField(label=_("Datum"), widget=Datum, initial=timezone.localdate)
+    kommentar = forms.CharField(
+        label=_("Kommentar"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Was ist passiert? Bei einem Abbruch: warum?"),
+    )
+
+    def __init__(self, *args, projekt, **kwargs):
+        super().__init__(*args, **kwargs)
+        erlaubt = UEBERGAENGE[projekt.status]
+        self.fields["status"].choices = [(s.value, s.label) for s in Projekt.Status if s in erlaubt]
+
+
+class PartnerForm(forms.Form):
+    akteur = forms.ModelChoiceField(label=_("Akteur"), queryset=Akteur.objects.none())
+    rolle = forms.CharField(
+        label=_("Rolle"), max_length=120, help_text=_("z. B. Träger, Kooperationspartner")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["akteur"].queryset = Akteur.objects.filter(aktiv=True)
+
+
+class BudgetpostenForm(forms.ModelForm):
+    geplant = geldfeld(_("geplant (€)"))
+    tatsaechlich = geldfeld(
+        _("tatsächlich (€)"), required=False, help_text=_("Leer, solange nicht abgerechnet.")
+    )
+
+    class Meta:
+        model = Budgetposten
+        fields = ["bezeichnung", "quelle", "geplant", "tatsaechlich"]
+
+
+class ErgebnisForm(forms.ModelForm):
+    class Meta:
+        model = Projekt
+        fields = ["ergebnis", "erkenntnisse", "wird_fortgefuehrt", "fortgefuehrt_von"]
+        widgets = {
+            "ergebnis": forms.Textarea(attrs={"rows": 4}),
+            "erkenntnisse": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Termine
+
+
+class TerminForm(forms.Form):
+    quartier = forms.ModelChoiceField(label=_("Quartier"), queryset=Quartier.objects.none())
+    projekt = forms.ModelChoiceField(
+        label=_("Projekt"),
+        queryset=Projekt.objects.none(),
+        required=False,
+        help_text=_("Leer lassen für einen Termin des Quartiers."),
+    )
+    titel = forms.CharField(label=_("Titel"), max_length=200)
+    beginn = forms.DateTimeField(label=_("Beginn"), widget=DatumZeit)
+    ende = forms.DateTimeField(label=_("Ende"), widget=DatumZeit, required=False)
+    ort = forms.CharField(label=_("Ort"), max_length=200, required=False)
+    beschreibung = forms.CharField(
+        label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    oeffentlich = forms.BooleanField(
+        label=_("öffentlich"),
+        required=False,
+        help_text=_("Öffentliche Termine erscheinen im Kalender ohne Anmeldung."),
+    )
+    abgesagt = forms.BooleanField(label=_("abgesagt"), required=False)
+    ehrenamtliche = forms.IntegerField(label=_("Ehrenamtliche"), min_value=0, initial=0)
+    ehrenamtsstunden = forms.DecimalField(
+        label=_("Ehrenamtsstunden"),
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        initial=0,
+        localize=True,
+        help_text=_("Summe der Stunden aller Ehrenamtlichen."),
+    )
+
+    def __init__(self, *args, quartiere, projekte, zielgruppen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quartier"].queryset = quartiere
+        self.fields["projekt"].queryset = projekte
+        self.zielgruppen = list(zielgruppen)
+        for zg in self.zielgruppen:
+            self.fields[f"teilnahme_{zg.pk}"] = forms.IntegerField(
+                label=zg.name, min_value=0, required=False
+            )
+
+    def teilnahme_felder(self):
+        return [self[f"teilnahme_{zg.pk}"] for zg in self.zielgruppen]
+
+    def allgemeine_felder(self):
+        return [f for f in self if not f.name.startswith("teilnahme_")]
+
+    def teilnahmen(self) -> dict:
+        return {zg: self.cleaned_data.get(f"teilnahme_{zg.pk}") or 0 for zg in self.zielgruppen}
+
+
+# --------------------------------------------------------------------------------------------
+# Stadtteilfonds
+
+
+class AntragForm(forms.Form):
+    fonds = forms.ModelChoiceField(
+        label=_("Stadtteilfonds"), queryset=Stadtteilfonds.objects.none()
+    )
+    titel = forms.CharField(label=_("Titel des Vorhabens"), max_length=200)
+    zweck = forms.CharField(
+        label=_("Zweck"), widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Wofür?")
+    )
+    kostenplan = forms.CharField(
+        label=_("Kostenplan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eine Zeile je Posten, z. B. „Material: 120 €“."),
+    )
+    betrag_beantragt = geldfeld(_("beantragter Betrag (€)"))
+    eingegangen_am = forms.DateField(
+        label=_("eingegangen am"), widget=Datum, initial=timezone.localdate
+    )
+    akteur = forms.ModelChoiceField(
+        label=_("antragstellender Akteur"),
+        queryset=Akteur.objects.none(),
+        required=False,
+        help_text=_("Leer lassen, wenn eine Privatperson beantragt."),
+    )
+    antragsteller_name = forms.CharField(label=_("Name der Privatperson"), required=False)
+    antragsteller_email = forms.EmailField(label=_("E-Mail"), required=False)
+    antragsteller_telefon = forms.CharField(label=_("Telefon"), required=False)
+    antragsteller_anschrift = forms.CharField(
+        label=_("Anschrift"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    einwilligung = forms.BooleanField(
+        label=_("Die Privatperson hat in die Verarbeitung ihrer Daten eingewilligt."),
+        required=False,
+    )
+
+    def __init__(self, *args, fonds_auswahl, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fonds"].queryset = fonds_auswahl
+        self.fields["akteur"].queryset = Akteur.objects.filter(aktiv=True)
+
+
+class PruefenForm(forms.Form):
+    vermerk = forms.CharField(
+        label=_("Prüfvermerk"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class _GremiumFelder(forms.Form):
+    """Sitzung and votes: shown only when the Gremium decides (above the threshold)."""
+
+    entschieden_am = forms.DateField(
+        label=_("entschieden am"), widget=Datum, initial=timezone.localdate
+    )
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .gremium import braucht_gremium
+
+        self.mit_gremium = braucht_gremium(antrag)
+        gremium_id = antrag.fonds.entscheidendes_gremium_id
+        if not self.mit_gremium:
+            return
+        self.fields["sitzung"] = forms.ModelChoiceField(
+            label=_("Sitzung des Gremiums"),
+            queryset=Sitzung.objects.filter(gremium_id=gremium_id).exclude(status="abgesagt"),
+            required=False,
+        )
+        mitglieder = (
+            Mitgliedschaft.objects.filter(gremium_id=gremium_id)
+            .aktuell()
+            .select_related("akteur", "person")
+        )
+        for feld, label, hilfe in (
+            ("befangen", _("befangen (stimmen nicht mit)"), ""),
+            ("ja", _("Ja-Stimmen"), ""),
+            ("nein", _("Nein-Stimmen"), ""),
+            ("enthaltung", _("Enthaltungen"), ""),
+        ):
+            self.fields[feld] = forms.ModelMultipleChoiceField(
+                label=label,
+                queryset=mitglieder,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=hilfe,
+            )
+            self.fields[feld].label_from_instance = lambda m: str(m.mitglied)
+
+    def gremium_daten(self) -> dict:
+        if not self.mit_gremium:
+            return {}
+        return {
+            k: self.cleaned_data.get(k) or ([] if k != "sitzung" else None)
+            for k in ("sitzung", "ja", "nein", "enthaltung", "befangen")
+        }
+
+
+class BewilligenForm(_GremiumFelder):
+    betrag_bewilligt = geldfeld(
+        _("bewilligter Betrag (€)"), help_text=_("Eine Teilbewilligung ist möglich.")
+    )
+    begruendung = forms.CharField(
+        label=_("Begründung oder Auflagen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    nachweis_faellig_am = forms.DateField(
+        label=_("Verwendungsnachweis fällig am"),
+        widget=Datum,
+        required=False,
+        help_text=_("Leer: drei Monate nach der Entscheidung."),
+    )
+
+    field_order = ["betrag_bewilligt", "entschieden_am", "begruendung", "nachweis_faellig_am"]
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, antrag=antrag, **kwargs)
+        self.fields["betrag_bewilligt"].initial = antrag.betrag_beantragt
+
+
+class AblehnenForm(_GremiumFelder):
+    begruendung = forms.CharField(label=_("Begründung"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    field_order = ["begruendung", "entschieden_am"]
+
+
+class AuszahlungForm(forms.Form):
+    betrag = geldfeld(_("Betrag (€)"))
+    datum = forms.DateField(label=_("ausgezahlt am"), widget=Datum, initial=timezone.localdate)
+    vermerk = forms.CharField(
+        label=_("Buchungsvermerk"), required=False, help_text=_("z. B. Kassenzeichen")
+    )
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["betrag"].initial = antrag.offen_auszuzahlen
+
+
+class NachweisForm(forms.Form):
+    tatsaechliche_kosten = geldfeld(_("tatsächliche Kosten (€)"))
+    bericht = forms.CharField(
+        label=_("Sachbericht"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    eingereicht_am = forms.DateField(
+        label=_("eingereicht am"), widget=Datum, initial=timezone.localdate
+    )
+    belege = MehrereDateienFeld(
+        label=_("Belege"),
+        required=False,
+        help_text=_("PDF, Bilder oder Office-Dateien, je höchstens 10 MB."),
+    )
+
+
+class NachweisPruefenForm(forms.Form):
+    vermerk = forms.CharField(
+        label=_("Prüfvermerk"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,400 @@
+"""Reads of the projekte app; every one starts from the quartiers the user may read."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+
+from bedarfe.models import Bedarf
+from quartiere.models import Quartier
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+
+from .models import (
+    Budgetposten,
+    Fondsantrag,
+    Projekt,
+    Projektpartner,
+    Stadtteilfonds,
+    Statusaenderung,
+    Teilnahme,
+    Termin,
+)
+
+NULL_EURO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
+
+
+def suchen(qs: QuerySet, text: str) -> QuerySet:
+    """German full-text search on the stored search vector, best hits first."""
+    anfrage = SearchQuery(text, config="german", search_type="websearch")
+    return qs.filter(suchvektor=anfrage).annotate(rang=SearchRank("suchvektor", anfrage))
+
+
+# --------------------------------------------------------------------------------------------
+# Projekte
+
+
+def _in_quartieren(quartiere) -> Exists:
+    return Exists(
+        Projekt.quartiere.through.objects.filter(projekt=OuterRef("pk"), quartier__in=quartiere)
+    )
+
+
+def projekte_fuer(user) -> QuerySet[Projekt]:
+    """Projects in at least one quartier the user may read, with what the list shows."""
+    return (
+        Projekt.objects.filter(_in_quartieren(quartiere_fuer(user)))
+        .select_related("programm")
+        .prefetch_related("quartiere", "handlungsfelder", "zielgruppen")
+    )
+
+
+def bearbeitbare_projekte_fuer(user) -> QuerySet[Projekt]:
+    return Projekt.objects.filter(_in_quartieren(bearbeitbare_quartiere_fuer(user)))
+
+
+def projekt_detail(user, slug: str) -> Projekt:
+    """One readable project with everything its page shows; another quartier's gives 404."""
+    qs = (
+        projekte_fuer(user)
+        .select_related("aufgabe")
+        .prefetch_related(
+            Prefetch("partner", queryset=Projektpartner.objects.select_related("akteur")),
+            Prefetch("bedarfe", queryset=Bedarf.objects.select_related("quartier")),
+            Prefetch(
+                "statusaenderungen",
+                queryset=Statusaenderung.objects.select_related("geaendert_von"),
+            ),
+            Prefetch(
+                "budgetposten", queryset=Budgetposten.objects.order_by("quelle", "bezeichnung")
+            ),
+            Prefetch(
+                "termine",
+                queryset=mit_teilnehmenden(Termin.objects.select_related("quartier")).order_by(
+                    "-beginn"
+                ),
+            ),
+        )
+    )
+    return get_object_or_404(qs, slug=slug)
+
+
+def budget_summen(budgetposten) -> dict:
+    """Planned and actual sums per funding source and in total (of prefetched lines)."""
+    je_quelle = {}
+    for quelle in Budgetposten.Quelle:
+        je_quelle[quelle] = {
+            "label": quelle.label,
+            "geplant": Decimal(0),
+            "tatsaechlich": Decimal(0),
+        }
+    for p in budgetposten:
+        je_quelle[p.quelle]["geplant"] += p.geplant
+        je_quelle[p.quelle]["tatsaechlich"] += p.tatsaechlich or 0
+    gesamt = {
+        "geplant": sum((z["geplant"] for z in je_quelle.values()), Decimal(0)),
+        "tatsaechlich": sum((z["tatsaechlich"] for z in je_quelle.values()), Decimal(0)),
+    }
+    return {
+        "je_quelle": [z for z in je_quelle.values() if z["geplant"] or z["tatsaechlich"]],
+        "gesamt": gesamt,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Termine and activation figures
+
+
+def _teilnehmende_subquery():
+    return Coalesce(
+        Subquery(
+            Teilnahme.objects.filter(termin=OuterRef("pk"))
+            .values("termin")
+            .annotate(s=Sum("anzahl"))
+            .values("s"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def mit_teilnehmenden(qs: QuerySet[Termin]) -> QuerySet[Termin]:
+    return qs.annotate(teilnehmende=_teilnehmende_subquery())
+
+
+def termine_fuer(user) -> QuerySet[Termin]:
+    return mit_teilnehmenden(
+        Termin.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
+            "quartier", "projekt"
+        )
+    )
+
+
+def termin_zum_bearbeiten(user, pk: int) -> Termin:
+    """An event the user may read (else 404), with its participant lines."""
+    return get_object_or_404(
+        Termin.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier", "projekt")
+        .prefetch_related("teilnahmen__zielgruppe"),
+        pk=pk,
+    )
+
+
+def aktivierung(termine: QuerySet[Termin]) -> dict:
+    """Events, participants, volunteers and volunteer hours of (not cancelled) events: one query."""
+    werte = (
+        termine.filter(abgesagt=False)
+        .annotate(tn=_teilnehmende_subquery())
+        .aggregate(
+            termine=Count("pk"),
+            teilnehmende=Coalesce(Sum("tn"), 0),
+            ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
+            ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
+        )
+    )
+    return werte
+
+
+def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
+    """The activation figures grouped by year, newest first: one query."""
+    return list(
+        termine.filter(abgesagt=False)
+        .annotate(tn=_teilnehmende_subquery(), jahr=ExtractYear("beginn"))
+        .order_by()
+        .values("jahr")
+        .annotate(
+            termine=Count("pk"),
+            teilnehmende=Coalesce(Sum("tn"), 0),
+            ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
+            ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
+        )
+        .order_by("-jahr")
+    )
+
+
+def feed_termine(*, quartier, nur_oeffentliche: bool) -> QuerySet[Termin]:
+    qs = Termin.objects.filter(quartier=quartier).select_related("projekt")
+    if nur_oeffentliche:
+        qs = qs.filter(oeffentlich=True)
+    return qs.order_by("beginn")
+
+
+# --------------------------------------------------------------------------------------------
+# Stadtteilfonds
+
+
+def _summe_antraege(feld: str, **filter_):
+    return Coalesce(
+        Subquery(
+            Fondsantrag.objects.filter(fonds=OuterRef("pk"), **filter_)
+            .order_by()
+            .values("fonds")
+            .annotate(s=Sum(feld))
+            .values("s"),
+            output_field=DecimalField(max_digits=12, decimal_places=2),
+        ),
+        NULL_EURO,
+    )
+
+
+def mit_summen(qs: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
+    """Annotate paid total and counts; granted total is stored on the row."""
+    return qs.annotate(
+        ausgezahlt=_summe_antraege("ausgezahlt_summe"),
+        antraege_anzahl=Count("antraege", distinct=True),
+        antraege_offen=Count(
+            "antraege",
+            filter=Q(
+                antraege__status__in=[
+                    Fondsantrag.Status.EINGEREICHT,
+                    Fondsantrag.Status.GEPRUEFT,
+                ]
+            ),
+            distinct=True,
+        ),
+    )
+
+
+def fonds_fuer(user) -> QuerySet[Stadtteilfonds]:
+    return mit_summen(
+        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
+            "quartier", "programm"
+        )
+    )
+
+
+def fonds_detail(user, pk: int) -> Stadtteilfonds:
+    return get_object_or_404(fonds_fuer(user), pk=pk)
+
+
+def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
+    """The fund's applications grouped by state, in workflow order (one query)."""
+    antraege = list(
+        fonds.antraege.order_by("-eingegangen_am", "-pk")
+        .only(
+            "pk",
+            "titel",
+            "status",
+            "betrag_beantragt",
+            "betrag_bewilligt",
+            "ausgezahlt_summe",
+            "eingegangen_am",
+            "antragsteller_name",
+            "fonds_id",
+            "akteur__name",
+        )
+        .select_related("akteur")
+    )
+    gruppen = []
+    for status in Fondsantrag.Status:
+        liste = [a for a in antraege if a.status == status]
+        gruppen.append({"status": status, "label": status.label, "antraege": liste})
+    return gruppen
+
+
+def antraege_fuer(user) -> QuerySet[Fondsantrag]:
+    return Fondsantrag.objects.filter(fonds__quartier__in=quartiere_fuer(user)).select_related(
+        "fonds__quartier"
+    )
+
+
+def antrag_detail(user, pk: int) -> Fondsantrag:
+    return get_object_or_404(
+        antraege_fuer(user)
+        .select_related(
+            "akteur", "sitzung", "entschieden_von", "geprueft_von", "fonds__entscheidendes_gremium"
+        )
+        .prefetch_related("auszahlungen__gebucht_von"),
+        pk=pk,
+    )
+
+
+def ueberfaellige_nachweise(*, stichtag: datetime.date | None = None, user=None):
+    """Granted (and paid) applications whose proof of use is past due."""
+    stichtag = stichtag or timezone.localdate()
+    qs = Fondsantrag.objects.filter(
+        status__in=[Fondsantrag.Status.BEWILLIGT, Fondsantrag.Status.AUSGEZAHLT],
+        nachweis_faellig_am__lt=stichtag,
+    )
+    if user is not None:
+        qs = qs.filter(fonds__quartier__in=quartiere_fuer(user))
+    return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am")
+
+
+def jahresbuch(fonds: Stadtteilfonds):
+    """The year ledger for the city's accounting: every grant and payout of the fund."""
+    from .models import Auszahlung
+
+    bewilligungen = fonds.antraege.filter(status__in=Fondsantrag.BEWILLIGTE).order_by(
+        "entschieden_am", "pk"
+    )
+    auszahlungen = (
+        Auszahlung.objects.filter(antrag__fonds=fonds)
+        .select_related("antrag")
+        .order_by("datum", "pk")
+    )
+    return bewilligungen, auszahlungen
+
+
+# --------------------------------------------------------------------------------------------
+# Sections on other apps' pages
+
+
+def _skalar(qs, ausdruck, feld=None):
+    """A scalar subquery: one aggregate over `qs`, 0 when there are no rows."""
+    feld = feld or IntegerField()
+    return Coalesce(
+        Subquery(
+            qs.order_by().annotate(_g=Value(1)).values("_g").annotate(w=ausdruck).values("w"),
+            output_field=feld,
+        ),
+        Value(0),
+        output_field=feld,
+    )
+
+
+def quartier_abschnitt(user, quartier) -> dict:
+    """Projects by state, this year's activation figures and the fund of the year: one query."""
+    jahr = timezone.localdate().year
+    geld = DecimalField(max_digits=12, decimal_places=2)
+    stunden = DecimalField(max_digits=12, decimal_places=2)
+    projekte = Projekt.quartiere.through.objects.filter(quartier=OuterRef("pk"))
+    termine = Termin.objects.filter(quartier=OuterRef("pk"), beginn__year=jahr, abgesagt=False)
+    teilnahmen = Teilnahme.objects.filter(
+        termin__quartier=OuterRef("pk"), termin__beginn__year=jahr, termin__abgesagt=False
+    )
+    fonds = Stadtteilfonds.objects.filter(quartier=OuterRef("pk"), jahr=jahr)
+    werte = (
+        Quartier.objects.filter(pk=quartier.pk)
+        .annotate(
+            **{
+                f"status_{s.value}": _skalar(projekte.filter(projekt__status=s), Count("pk"))
+                for s in Projekt.Status
+            },
+            a_termine=_skalar(termine, Count("pk")),
+            a_ehrenamtliche=_skalar(termine, Sum("ehrenamtliche")),
+            a_ehrenamtsstunden=_skalar(termine, Sum("ehrenamtsstunden"), stunden),
+            a_teilnehmende=_skalar(teilnahmen, Sum("anzahl")),
+            f_pk=Subquery(fonds.values("pk")[:1]),
+            f_budget=Subquery(fonds.values("budget")[:1], output_field=geld),
+            f_bewilligt=Subquery(fonds.values("bewilligt_summe")[:1], output_field=geld),
+            f_ausgezahlt=_skalar(
+                Fondsantrag.objects.filter(fonds__quartier=OuterRef("pk"), fonds__jahr=jahr),
+                Sum("ausgezahlt_summe"),
+                geld,
+            ),
+        )
+        .values()
+        .get()
+    )
+    fonds_daten = None
+    if werte["f_pk"]:
+        fonds_daten = {
+            "url": reverse("projekte:fonds_detail", kwargs={"pk": werte["f_pk"]}),
+            "budget": werte["f_budget"],
+            "bewilligt_summe": werte["f_bewilligt"],
+            "ausgezahlt": werte["f_ausgezahlt"],
+            "verfuegbar": werte["f_budget"] - werte["f_bewilligt"],
+        }
+    return {
+        "jahr": jahr,
+        "projekte_je_status": [
+            {"status": s, "label": s.label, "anzahl": werte[f"status_{s.value}"]}
+            for s in Projekt.Status
+        ],
+        "aktivierung": {
+            k: werte[f"a_{k}"]
+            for k in ("termine", "teilnehmende", "ehrenamtliche", "ehrenamtsstunden")
+        },
+        "fonds": fonds_daten,
+    }
+
+
+def bedarf_abschnitt(user, bedarf) -> dict:
+    """The projects answering a need, with their state and result: need -> project -> result."""
+    from quartiere.rules import darf_quartier_bearbeiten
+
+    return {
+        "projekte": list(
+            Projekt.objects.filter(_in_quartieren(quartiere_fuer(user)), bedarfe=bedarf).only(
+                "titel", "slug", "status", "ergebnis"
+            )
+        ),
+        "darf_anlegen": darf_quartier_bearbeiten(user, bedarf.quartier),
+    }

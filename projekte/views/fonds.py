@@ -1,0 +1,295 @@
+"""The neighbourhood fund: funds of my quartiers, one fund's figures and ledger, applications
+with their workflow actions, the decision letter and receipts."""
+
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.pdf import pdf_antwort
+from quartiersmanagement.uploads import datei_ausliefern
+
+from .. import exports, selectors, services
+from ..forms import (
+    AblehnenForm,
+    AntragForm,
+    AuszahlungForm,
+    BewilligenForm,
+    NachweisForm,
+    NachweisPruefenForm,
+    PruefenForm,
+    fehler_uebernehmen,
+)
+from ..gremium import braucht_gremium
+from ..models import Beleg, Fondsantrag, Stadtteilfonds
+from .hilfen import ausfuehren, erlauben
+
+S = Fondsantrag.Status
+
+
+def fonds_liste(request):
+    return render(
+        request,
+        "projekte/fonds_list.html",
+        {
+            "fonds_liste": selectors.fonds_fuer(request.user),
+            "ueberfaellig": selectors.ueberfaellige_nachweise(user=request.user).count(),
+            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+        },
+    )
+
+
+def fonds_detail(request, pk):
+    fonds = selectors.fonds_detail(request.user, pk)
+    return render(
+        request,
+        "projekte/fonds_detail.html",
+        {
+            "fonds": fonds,
+            "gruppen": selectors.antraege_nach_status(fonds),
+            "darf_bearbeiten": request.user.has_perm("projekte.change_stadtteilfonds", fonds),
+        },
+    )
+
+
+def fonds_jahresbuch(request, pk):
+    return exports.jahresbuch_antwort(selectors.fonds_detail(request.user, pk))
+
+
+def nachweise_ueberfaellig(request):
+    return render(
+        request,
+        "projekte/nachweise_ueberfaellig.html",
+        {"antraege": selectors.ueberfaellige_nachweise(user=request.user)},
+    )
+
+
+def antrag_neu(request):
+    fonds_auswahl = Stadtteilfonds.objects.filter(
+        quartier__in=bearbeitbare_quartiere_fuer(request.user)
+    ).select_related("quartier")
+    if not fonds_auswahl.exists():
+        raise PermissionDenied
+    initial = {}
+    if request.GET.get("fonds", "").isdigit():
+        initial["fonds"] = get_object_or_404(fonds_auswahl, pk=request.GET["fonds"]).pk
+    form = AntragForm(request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl)
+    antrag = ausfuehren(
+        request,
+        form,
+        partial(services.antrag_anlegen, von=request.user),
+        _("Der Antrag wurde erfasst."),
+    )
+    if antrag:
+        return redirect(antrag)
+    return render(request, "projekte/antrag_form.html", {"form": form})
+
+
+def _antrag_seite(request, antrag, status=200, **gebunden):
+    """The application page with the action forms its state allows (bound ones show errors)."""
+    darf = request.user.has_perm("projekte.change_fondsantrag", antrag)
+    formulare = {}
+    if darf:
+        if antrag.status == S.EINGEREICHT:
+            formulare["pruefen"] = PruefenForm()
+        if antrag.status == S.GEPRUEFT:
+            formulare["bewilligen"] = BewilligenForm(antrag=antrag, prefix="bew")
+        if antrag.status in (S.EINGEREICHT, S.GEPRUEFT):
+            formulare["ablehnen"] = AblehnenForm(antrag=antrag, prefix="abl")
+        if antrag.status in (S.BEWILLIGT, S.AUSGEZAHLT) and antrag.offen_auszuzahlen > 0:
+            formulare["auszahlung"] = AuszahlungForm(antrag=antrag, prefix="aus")
+        if antrag.status == S.AUSGEZAHLT:
+            formulare["nachweis"] = NachweisForm(prefix="nw")
+        if antrag.status == S.NACHWEIS_EINGEREICHT:
+            formulare["nachweis_pruefen"] = NachweisPruefenForm(prefix="np")
+        formulare.update(gebunden)
+    nachweis = (
+        getattr(antrag, "verwendungsnachweis", None)
+        if antrag.status
+        in (
+            S.NACHWEIS_EINGEREICHT,
+            S.ABGESCHLOSSEN,
+        )
+        else None
+    )
+    return render(
+        request,
+        "projekte/antrag_detail.html",
+        {
+            "antrag": antrag,
+            "darf_bearbeiten": darf,
+            "formulare": formulare,
+            "mit_gremium": braucht_gremium(antrag),
+            "nachweis": nachweis,
+            "belege": list(nachweis.belege.all()) if nachweis else [],
+            "stimmen": list(
+                antrag.stimmen.select_related("mitgliedschaft__akteur", "mitgliedschaft__person")
+            ),
+        },
+        status=status,
+    )
+
+
+def antrag_detail(request, pk):
+    return _antrag_seite(request, selectors.antrag_detail(request.user, pk))
+
+
+def _aktion(request, pk, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs):
+    """Run one workflow action: permission, form, service; on error the page with the errors."""
+    antrag = selectors.antrag_detail(request.user, pk)
+    erlauben(request.user, "projekte.change_fondsantrag", antrag)
+    if form_klasse in (BewilligenForm, AblehnenForm, AuszahlungForm):
+        form_kwargs["antrag"] = antrag
+    form = form_klasse(request.POST, request.FILES, prefix=prefix, **form_kwargs)
+    if form.is_valid():
+        try:
+            ausfuehren(antrag, form)
+        except ValidationError as e:
+            fehler_uebernehmen(form, e)
+        else:
+            messages.success(request, meldung)
+            return redirect(antrag)
+    antrag = selectors.antrag_detail(request.user, pk)
+    return _antrag_seite(request, antrag, status=400, **{schluessel: form})
+
+
+@require_POST
+def antrag_pruefen(request, pk):
+    return _aktion(
+        request,
+        pk,
+        form_klasse=PruefenForm,
+        prefix=None,
+        schluessel="pruefen",
+        ausfuehren=lambda a, f: services.antrag_pruefen(
+            antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
+        ),
+        meldung=_("Der Antrag ist geprüft und kann entschieden werden."),
+    )
+
+
+@require_POST
+def antrag_bewilligen(request, pk):
+    def ausfuehren(a, f):
+        d = f.cleaned_data
+        services.antrag_bewilligen(
+            antrag=a,
+            von=request.user,
+            betrag=d["betrag_bewilligt"],
+            datum=d["entschieden_am"],
+            begruendung=d["begruendung"],
+            nachweis_faellig_am=d["nachweis_faellig_am"],
+            **f.gremium_daten(),
+        )
+
+    return _aktion(
+        request,
+        pk,
+        form_klasse=BewilligenForm,
+        prefix="bew",
+        schluessel="bewilligen",
+        ausfuehren=ausfuehren,
+        meldung=_("Der Antrag wurde bewilligt."),
+    )
+
+
+@require_POST
+def antrag_ablehnen(request, pk):
+    def ausfuehren(a, f):
+        d = f.cleaned_data
+        services.antrag_ablehnen(
+            antrag=a,
+            von=request.user,
+            begruendung=d["begruendung"],
+            datum=d["entschieden_am"],
+            **f.gremium_daten(),
+        )
+
+    return _aktion(
+        request,
+        pk,
+        form_klasse=AblehnenForm,
+        prefix="abl",
+        schluessel="ablehnen",
+        ausfuehren=ausfuehren,
+        meldung=_("Der Antrag wurde abgelehnt."),
+    )
+
+
+@require_POST
+def auszahlung_buchen(request, pk):
+    return _aktion(
+        request,
+        pk,
+        form_klasse=AuszahlungForm,
+        prefix="aus",
+        schluessel="auszahlung",
+        ausfuehren=lambda a, f: services.auszahlung_buchen(
+            antrag=a, von=request.user, **f.cleaned_data
+        ),
+        meldung=_("Die Auszahlung wurde gebucht."),
+    )
+
+
+@require_POST
+def nachweis_einreichen(request, pk):
+    def ausfuehren(a, f):
+        d = dict(f.cleaned_data)
+        services.nachweis_einreichen(
+            antrag=a,
+            von=request.user,
+            tatsaechliche_kosten=d["tatsaechliche_kosten"],
+            bericht=d["bericht"],
+            eingereicht_am=d["eingereicht_am"],
+            dateien=d["belege"],
+        )
+
+    return _aktion(
+        request,
+        pk,
+        form_klasse=NachweisForm,
+        prefix="nw",
+        schluessel="nachweis",
+        ausfuehren=ausfuehren,
+        meldung=_("Der Verwendungsnachweis wurde erfasst."),
+    )
+
+
+@require_POST
+def nachweis_pruefen(request, pk):
+    return _aktion(
+        request,
+        pk,
+        form_klasse=NachweisPruefenForm,
+        prefix="np",
+        schluessel="nachweis_pruefen",
+        ausfuehren=lambda a, f: services.nachweis_pruefen(
+            antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
+        ),
+        meldung=_("Der Verwendungsnachweis ist geprüft; der Antrag ist abgeschlossen."),
+    )
+
+
+def entscheidungsschreiben(request, pk):
+    """The Bewilligungs- or Ablehnungsschreiben as PDF, once decided."""
+    antrag = selectors.antrag_detail(request.user, pk)
+    if antrag.entschieden_am is None:
+        raise Http404
+    bewilligt = antrag.status != S.ABGELEHNT
+    return pdf_antwort(
+        "projekte/pdf/entscheidungsschreiben.html",
+        {"antrag": antrag, "bewilligt": bewilligt, "quartier": antrag.fonds.quartier},
+        dateiname=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
+    )
+
+
+def beleg_herunterladen(request, pk):
+    beleg = get_object_or_404(
+        Beleg.objects.filter(nachweis__antrag__in=selectors.antraege_fuer(request.user)), pk=pk
+    )
+    return datei_ausliefern(beleg.datei, dateiname=beleg.dateiname)

@@ -1,0 +1,33 @@
+"""Small helpers the views share: permission checks, running a form's service, pagination."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+
+from ..forms import fehler_uebernehmen
+
+PRO_SEITE = 50
+
+
+def erlauben(user, perm: str, obj=None) -> None:
+    """403 unless the user holds the (object) permission; reading was checked by the selector."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def ausfuehren(request, form, service, meldung):
+    """On a valid POST run `service(**cleaned_data)`; its result on success (with a message),
+    else None with the service's errors on the form's fields."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        ergebnis = service(**form.cleaned_data)
+    except ValidationError as e:
+        fehler_uebernehmen(form, e)
+        return None
+    messages.success(request, meldung)
+    return ergebnis
+
+
+def seite(request, qs):
+    return Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))

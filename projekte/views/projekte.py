@@ -1,0 +1,254 @@
+"""Project pages: list with filters, search and export; create, edit, status, partners, budget,
+result. Reading is limited by the selector (404), writing by `projekte.change_projekt` (403)."""
+
+from functools import partial
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from akteure.models import Aufgabe
+from bedarfe.models import Bedarf
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement.exports import export_antwort
+
+from .. import exports, selectors, services
+from ..filters import ProjektFilter
+from ..forms import (
+    BudgetpostenForm,
+    ErgebnisForm,
+    PartnerForm,
+    ProjektForm,
+    StatusForm,
+)
+from ..models import Budgetposten, Projekt, Projektpartner, Termin
+from .hilfen import ausfuehren, erlauben, seite
+
+
+def projekt_liste(request):
+    filter_ = ProjektFilter(
+        request.GET,
+        queryset=selectors.projekte_fuer(request.user),
+        quartiere=quartiere_fuer(request.user),
+    )
+    qs = filter_.qs
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return export_antwort(
+            request.GET["format"],
+            dateiname="projekte",
+            spalten=exports.PROJEKT_SPALTEN,
+            zeilen=qs.iterator(chunk_size=2000),
+        )
+    return render(
+        request,
+        "projekte/projekt_list.html",
+        {
+            "filter": filter_,
+            "page_obj": seite(request, qs),
+            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+        },
+    )
+
+
+def _formular_seite(request, form, *, titel, zurueck, projekt=None, hinweis="", knopf=None):
+    return render(
+        request,
+        "projekte/formular.html",
+        {
+            "form": form,
+            "titel": titel,
+            "zurueck": resolve_url(zurueck),
+            "projekt": projekt,
+            "hinweis": hinweis,
+            "knopf": knopf or _("Speichern"),
+        },
+    )
+
+
+def _projekt_form(request, *, instance=None, initial=None):
+    return ProjektForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        user=request.user,
+        lesbare_quartiere=quartiere_fuer(request.user),
+        bearbeitbare_quartiere=bearbeitbare_quartiere_fuer(request.user),
+    )
+
+
+def projekt_neu(request):
+    """A new project; `?bedarf=<pk>` starts it from a need (its quartier and topic preselected),
+    `?aufgabe=<pk>` from an action item of a meeting."""
+    if not bearbeitbare_quartiere_fuer(request.user).exists():
+        raise PermissionDenied
+    initial = {}
+    bedarf = None
+    if request.GET.get("bedarf", "").isdigit():
+        bedarf = get_object_or_404(
+            Bedarf.objects.filter(quartier__in=quartiere_fuer(request.user)),
+            pk=request.GET["bedarf"],
+        )
+        initial = {
+            "titel": bedarf.titel,
+            "quartiere": [bedarf.quartier_id],
+            "bedarfe": [bedarf.pk],
+            "handlungsfelder": [bedarf.handlungsfeld_id] if bedarf.handlungsfeld_id else [],
+            "zielgruppen": list(bedarf.zielgruppen.values_list("pk", flat=True)),
+        }
+    elif request.GET.get("aufgabe", "").isdigit():
+        aufgabe = get_object_or_404(
+            Aufgabe.objects.filter(quartier__in=quartiere_fuer(request.user)),
+            pk=request.GET["aufgabe"],
+        )
+        initial = {
+            "titel": aufgabe.titel,
+            "quartiere": [aufgabe.quartier_id],
+            "aufgabe": aufgabe.pk,
+        }
+    form = _projekt_form(request, initial=initial)
+    projekt = ausfuehren(
+        request,
+        form,
+        partial(services.projekt_anlegen, von=request.user),
+        _("Das Projekt wurde angelegt."),
+    )
+    if projekt:
+        return redirect(projekt)
+    return _formular_seite(
+        request,
+        form,
+        titel=_("Neues Projekt aus einem Bedarf") if bedarf else _("Neues Projekt"),
+        zurueck=bedarf.get_absolute_url() if bedarf else "projekte:liste",
+        hinweis=_("Antwortet auf den Bedarf „%(titel)s“.") % {"titel": bedarf.titel}
+        if bedarf
+        else "",
+    )
+
+
+def projekt_detail(request, slug):
+    projekt = selectors.projekt_detail(request.user, slug)
+    darf_bearbeiten = request.user.has_perm("projekte.change_projekt", projekt)
+    termine = Termin.objects.filter(projekt=projekt)
+    return render(
+        request,
+        "projekte/projekt_detail.html",
+        {
+            "projekt": projekt,
+            "darf_bearbeiten": darf_bearbeiten,
+            "summen": selectors.budget_summen(projekt.budgetposten.all()),
+            "aktivierung": selectors.aktivierung(termine),
+            "aktivierung_je_jahr": selectors.aktivierung_je_jahr(termine),
+            "status_form": StatusForm(projekt=projekt) if darf_bearbeiten else None,
+        },
+    )
+
+
+def _bearbeitbares_projekt(request, slug) -> Projekt:
+    projekt = get_object_or_404(selectors.projekte_fuer(request.user), slug=slug)
+    erlauben(request.user, "projekte.change_projekt", projekt)
+    return projekt
+
+
+def projekt_bearbeiten(request, slug):
+    projekt = _bearbeitbares_projekt(request, slug)
+    form = _projekt_form(request, instance=projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_aendern, projekt=projekt, von=request.user),
+        _("Das Projekt wurde gespeichert."),
+    ):
+        return redirect(projekt)
+    return _formular_seite(
+        request, form, titel=_("Projekt bearbeiten"), zurueck=projekt, projekt=projekt
+    )
+
+
+def projekt_status(request, slug):
+    projekt = _bearbeitbares_projekt(request, slug)
+    form = StatusForm(request.POST or None, projekt=projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_status_aendern, projekt=projekt, von=request.user),
+        _("Der Status wurde geändert."),
+    ):
+        return redirect(projekt)
+    return _formular_seite(
+        request,
+        form,
+        titel=_("Status ändern"),
+        zurueck=projekt,
+        projekt=projekt,
+        hinweis=_("Aktueller Status: %(status)s") % {"status": projekt.get_status_display()},
+    )
+
+
+def partner(request, slug):
+    projekt = _bearbeitbares_projekt(request, slug)
+    form = PartnerForm(request.POST or None)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.partner_hinzufuegen, projekt=projekt, von=request.user),
+        _("Der Partner wurde hinzugefügt."),
+    ):
+        return redirect(projekt)
+    return _formular_seite(
+        request, form, titel=_("Partner hinzufügen"), zurueck=projekt, projekt=projekt
+    )
+
+
+@require_POST
+def partner_entfernen(request, slug, pk):
+    projekt = _bearbeitbares_projekt(request, slug)
+    eintrag = get_object_or_404(Projektpartner, projekt=projekt, pk=pk)
+    services.partner_entfernen(partner=eintrag, von=request.user)
+    messages.success(request, _("Der Partner wurde entfernt."))
+    return redirect(projekt)
+
+
+def budgetposten(request, slug, pk=None):
+    projekt = _bearbeitbares_projekt(request, slug)
+    posten = get_object_or_404(Budgetposten, projekt=projekt, pk=pk) if pk else None
+    form = BudgetpostenForm(request.POST or None, instance=posten)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.budgetposten_speichern, projekt=projekt, posten=posten, von=request.user),
+        _("Der Budgetposten wurde gespeichert."),
+    ):
+        return redirect(projekt)
+    return _formular_seite(
+        request,
+        form,
+        titel=_("Budgetposten bearbeiten") if posten else _("Budgetposten hinzufügen"),
+        zurueck=projekt,
+        projekt=projekt,
+    )
+
+
+@require_POST
+def budgetposten_loeschen(request, slug, pk):
+    projekt = _bearbeitbares_projekt(request, slug)
+    posten = get_object_or_404(Budgetposten, projekt=projekt, pk=pk)
+    services.budgetposten_loeschen(posten=posten, von=request.user)
+    messages.success(request, _("Der Budgetposten wurde gelöscht."))
+    return redirect(projekt)
+
+
+def projekt_ergebnis(request, slug):
+    projekt = _bearbeitbares_projekt(request, slug)
+    form = ErgebnisForm(request.POST or None, instance=projekt)
+    if ausfuehren(
+        request,
+        form,
+        partial(services.projekt_ergebnis_speichern, projekt=projekt, von=request.user),
+        _("Ergebnis und Auswertung wurden gespeichert."),
+    ):
+        return redirect(projekt)
+    return _formular_seite(
+        request, form, titel=_("Ergebnis und Auswertung"), zurueck=projekt, projekt=projekt
+    )

@@ -1,0 +1,183 @@
+"""Events: list, create/edit with participant numbers per target group, and the iCal feed.
+
+The feed `/termine.ics?quartier=<slug>` decides what it shows like this:
+- with `&token=<personal token>` (calendar programs cannot log in): every event of the
+  quartier, if the token's owner may read the quartier; an unknown token gives 404;
+- with a logged-in session: every event of a readable quartier;
+- otherwise: only the quartier's public events.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from akteure import selectors as akteure_selectors
+from akteure import services as akteure_services
+from quartiere.models import Quartier, Zielgruppe
+from quartiere.rules import darf_quartier_lesen
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement import ical
+from quartiersmanagement.exports import export_antwort
+
+from .. import exports, selectors, services
+from ..filters import TerminFilter
+from ..forms import TerminForm, fehler_uebernehmen
+from .hilfen import erlauben, seite
+
+
+def termin_liste(request):
+    filter_ = TerminFilter(
+        request.GET,
+        queryset=selectors.termine_fuer(request.user),
+        quartiere=quartiere_fuer(request.user),
+    )
+    qs = filter_.qs
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return export_antwort(
+            request.GET["format"],
+            dateiname="termine",
+            spalten=exports.TERMIN_SPALTEN,
+            zeilen=qs.iterator(chunk_size=2000),
+        )
+    zugang = services.kalenderzugang_fuer(request.user)
+    feed_quartiere = [
+        {
+            "quartier": q,
+            "url": request.build_absolute_uri(reverse("projekte:termine_ics"))
+            + f"?quartier={q.slug}&token={zugang.token}",
+        }
+        for q in quartiere_fuer(request.user).filter(aktiv=True)
+    ]
+    return render(
+        request,
+        "projekte/termin_list.html",
+        {
+            "filter": filter_,
+            "page_obj": seite(request, qs),
+            "bearbeitbar": set(
+                bearbeitbare_quartiere_fuer(request.user).values_list("pk", flat=True)
+            ),
+            "feeds": feed_quartiere,
+            "aktivierung_je_jahr": selectors.aktivierung_je_jahr(qs),
+        },
+    )
+
+
+def _termin_form(request, *, initial=None):
+    bearbeitbar = bearbeitbare_quartiere_fuer(request.user)
+    return TerminForm(
+        request.POST or None,
+        initial=initial,
+        quartiere=Quartier.objects.filter(pk__in=bearbeitbar.values("pk")),
+        projekte=selectors.bearbeitbare_projekte_fuer(request.user).order_by("titel"),
+        zielgruppen=Zielgruppe.objects.filter(aktiv=True),
+    )
+
+
+def _termin_speichern(request, form, termin=None):
+    daten = dict(form.cleaned_data)
+    for feld in list(daten):
+        if feld.startswith("teilnahme_"):
+            del daten[feld]
+    try:
+        termin = services.termin_speichern(
+            von=request.user, termin=termin, teilnahmen=form.teilnahmen(), **daten
+        )
+    except ValidationError as e:
+        fehler_uebernehmen(form, e)
+        return None
+    messages.success(request, _("Der Termin wurde gespeichert."))
+    return redirect(termin.projekt or "projekte:termine")
+
+
+def termin_neu(request):
+    if not bearbeitbare_quartiere_fuer(request.user).exists():
+        raise PermissionDenied
+    initial = {}
+    if request.GET.get("projekt"):
+        projekt = get_object_or_404(
+            selectors.bearbeitbare_projekte_fuer(request.user), slug=request.GET["projekt"]
+        )
+        initial = {"projekt": projekt.pk, "quartier": projekt.quartiere.first()}
+    form = _termin_form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        antwort = _termin_speichern(request, form)
+        if antwort:
+            return antwort
+    return render(request, "projekte/termin_form.html", {"form": form, "termin": None})
+
+
+def termin_bearbeiten(request, pk):
+    termin = selectors.termin_zum_bearbeiten(request.user, pk)
+    erlauben(request.user, "projekte.change_termin", termin)
+    initial = {
+        "quartier": termin.quartier_id,
+        "projekt": termin.projekt_id,
+        "titel": termin.titel,
+        "beginn": termin.beginn,
+        "ende": termin.ende,
+        "ort": termin.ort,
+        "beschreibung": termin.beschreibung,
+        "oeffentlich": termin.oeffentlich,
+        "abgesagt": termin.abgesagt,
+        "ehrenamtliche": termin.ehrenamtliche,
+        "ehrenamtsstunden": termin.ehrenamtsstunden,
+        **{f"teilnahme_{t.zielgruppe_id}": t.anzahl for t in termin.teilnahmen.all()},
+    }
+    form = _termin_form(request, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        antwort = _termin_speichern(request, form, termin)
+        if antwort:
+            return antwort
+    return render(request, "projekte/termin_form.html", {"form": form, "termin": termin})
+
+
+@require_POST
+def kalenderlink_erneuern(request):
+    akteure_services.kalenderzugang_erneuern(benutzer=request.user)
+    messages.success(
+        request,
+        _("Ihre Kalender-Adressen wurden erneuert; die alten funktionieren nicht mehr."),
+    )
+    return redirect("projekte:termine")
+
+
+@login_not_required
+def termine_ics(request):
+    quartier = get_object_or_404(Quartier, slug=request.GET.get("quartier", ""))
+    token = request.GET.get("token", "")
+    if token:
+        benutzer = akteure_selectors.benutzer_zum_token(token)
+        if benutzer is None:
+            raise Http404
+    else:
+        benutzer = request.user
+    alle = benutzer.is_authenticated and darf_quartier_lesen(benutzer, quartier)
+    if token and not alle:
+        raise Http404
+    name = _("Termine %(quartier)s") % {"quartier": quartier.name}
+    if not alle:
+        name = _("Öffentliche Termine %(quartier)s") % {"quartier": quartier.name}
+    cal = ical.kalender(name=name)
+    for t in selectors.feed_termine(quartier=quartier, nur_oeffentliche=not alle):
+        cal.add_component(
+            ical.ereignis(
+                uid=t.uid,
+                beginn=t.beginn,
+                ende=t.ende,
+                titel=t.titel,
+                geaendert=t.geaendert,
+                sequenz=t.sequenz,
+                ort=t.ort,
+                beschreibung=t.beschreibung,
+                abgesagt=t.abgesagt,
+            )
+        )
+    antwort = ical.ical_antwort(cal, dateiname=f"termine-{quartier.slug}")
+    antwort["Cache-Control"] = "private, max-age=300"
+    return antwort

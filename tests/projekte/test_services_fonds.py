@@ -1,0 +1,205 @@
+"""Fund services: the workflow, the money invariants, the threshold, and reminders."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from projekte import services
+from projekte.models import Auszahlung, Fondsantrag, Stadtteilfonds
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fonds(quartier):
+    return factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("1000.00"))
+
+
+def _gepruefter_antrag(fonds, qm, betrag="300.00"):
+    antrag = factories.FondsantragFactory(fonds=fonds, betrag_beantragt=Decimal(betrag))
+    return services.antrag_pruefen(antrag=antrag, von=qm)
+
+
+def _bewilligter_antrag(fonds, qm, betrag="300.00"):
+    antrag = _gepruefter_antrag(fonds, qm, betrag)
+    return services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal(betrag))
+
+
+def test_antrag_anlegen_als_privatperson_braucht_kontakt_und_einwilligung(fonds, qm):
+    with pytest.raises(ValidationError) as e:
+        services.antrag_anlegen(
+            fonds=fonds,
+            von=qm,
+            titel="Fest",
+            zweck="Fest",
+            kostenplan="Essen 100",
+            betrag_beantragt="100",
+            antragsteller_name="Max Muster",
+        )
+    assert {"antragsteller_email", "einwilligung"} <= set(e.value.message_dict)
+    assert not Fondsantrag.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("betrag", "meldung"),
+    [
+        ("100.005", "zwei Stellen"),
+        ("-5", "nicht negativ"),
+        ("0", "größer als 0"),
+        ("1500.01", "höchstens 1.500,00"),
+    ],
+)
+def test_antrag_mit_falschem_betrag_wird_nicht_gespeichert(fonds, qm, betrag, meldung):
+    with pytest.raises(ValidationError) as e:
+        services.antrag_anlegen(
+            fonds=fonds,
+            von=qm,
+            titel="Fest",
+            zweck="Fest",
+            kostenplan="-",
+            betrag_beantragt=betrag,
+            antragsteller_name="Max Muster",
+            antragsteller_email="max@example.org",
+            einwilligung=True,
+        )
+    assert meldung in e.value.message_dict["betrag_beantragt"][0]
+    assert not Fondsantrag.objects.exists()
+
+
+def test_bewilligung_erhoeht_bewilligte_summe_des_fonds(fonds, qm):
+    antrag = _bewilligter_antrag(fonds, qm)
+    fonds.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.BEWILLIGT
+    assert antrag.entschieden_von == qm
+    assert fonds.bewilligt_summe == Decimal("300.00")
+    assert antrag.nachweis_faellig_am > timezone.localdate()
+
+
+def test_teilbewilligung_ist_erlaubt(fonds, qm):
+    antrag = _gepruefter_antrag(fonds, qm, "400.00")
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="250.50", begruendung="Teilweise")
+    antrag.refresh_from_db()
+    assert antrag.betrag_bewilligt == Decimal("250.50")
+
+
+def test_bewilligung_ueber_beantragtem_betrag_wird_abgelehnt(fonds, qm):
+    antrag = _gepruefter_antrag(fonds, qm, "300.00")
+    with pytest.raises(ValidationError) as e:
+        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.01")
+    assert "betrag_bewilligt" in e.value.message_dict
+
+
+def test_bewilligung_ueber_dem_budget_wird_abgelehnt_und_nichts_gespeichert(quartier, qm):
+    fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("500.00"))
+    _bewilligter_antrag(fonds, qm, "400.00")
+    zweiter = _gepruefter_antrag(fonds, qm, "200.00")
+    with pytest.raises(ValidationError) as e:
+        services.antrag_bewilligen(antrag=zweiter, von=qm, betrag="200.00")
+    assert "100,00\u00a0€" in e.value.message_dict["betrag_bewilligt"][0]
+    zweiter.refresh_from_db()
+    fonds.refresh_from_db()
+    assert zweiter.status == Fondsantrag.Status.GEPRUEFT
+    assert fonds.bewilligt_summe == Decimal("400.00")
+
+
+def test_datenbank_verhindert_mehr_bewilligt_als_budget(fonds):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Stadtteilfonds.objects.filter(pk=fonds.pk).update(bewilligt_summe=Decimal("1000.01"))
+
+
+def test_datenbank_verhindert_mehr_ausgezahlt_als_bewilligt(fonds, qm):
+    antrag = _bewilligter_antrag(fonds, qm)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Fondsantrag.objects.filter(pk=antrag.pk).update(ausgezahlt_summe=Decimal("300.01"))
+
+
+def test_datenbank_verhindert_negative_betraege(fonds):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Stadtteilfonds.objects.filter(pk=fonds.pk).update(budget=Decimal("-1"))
+
+
+def test_ueber_der_schwelle_ohne_sitzung_keine_entscheidung(fonds, qm):
+    antrag = _gepruefter_antrag(fonds, qm, "800.00")
+    with pytest.raises(ValidationError) as e:
+        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="800.00")
+    assert "sitzung" in e.value.message_dict
+    with pytest.raises(ValidationError) as e:
+        services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="passt nicht")
+    assert "sitzung" in e.value.message_dict
+    antrag.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.GEPRUEFT
+
+
+def test_ablehnung_braucht_begruendung(fonds, qm):
+    antrag = _gepruefter_antrag(fonds, qm)
+    with pytest.raises(ValidationError) as e:
+        services.antrag_ablehnen(antrag=antrag, von=qm, begruendung=" ")
+    assert "begruendung" in e.value.message_dict
+    services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Bezug zum Quartier")
+    antrag.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.ABGELEHNT
+
+
+def test_ungepruefter_antrag_kann_nicht_bewilligt_werden(fonds, qm):
+    antrag = factories.FondsantragFactory(fonds=fonds)
+    with pytest.raises(ValidationError):
+        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="100")
+
+
+def test_auszahlungen_in_teilen_bis_zum_bewilligten_betrag(fonds, qm):
+    antrag = _bewilligter_antrag(fonds, qm)
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="200.00")
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00")
+    antrag.refresh_from_db()
+    assert antrag.ausgezahlt_summe == Decimal("300.00")
+    assert antrag.status == Fondsantrag.Status.AUSGEZAHLT
+
+
+def test_auszahlung_ueber_der_bewilligung_wird_abgelehnt(fonds, qm):
+    antrag = _bewilligter_antrag(fonds, qm)
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="250.00")
+    with pytest.raises(ValidationError) as e:
+        services.auszahlung_buchen(antrag=antrag, von=qm, betrag="50.01")
+    assert "50,00\u00a0€" in e.value.message_dict["betrag"][0]
+    assert Auszahlung.objects.count() == 1
+
+
+def test_auszahlung_vor_bewilligung_ist_nicht_moeglich(fonds, qm):
+    antrag = _gepruefter_antrag(fonds, qm)
+    with pytest.raises(ValidationError):
+        services.auszahlung_buchen(antrag=antrag, von=qm, betrag="10")
+
+
+def test_nachweis_einreichen_und_pruefen_schliesst_antrag_ab(fonds, qm):
+    antrag = _bewilligter_antrag(fonds, qm)
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="300.00")
+    nachweis = services.nachweis_einreichen(
+        antrag=antrag, von=qm, tatsaechliche_kosten="290.40", bericht="Fest mit 80 Gästen"
+    )
+    assert nachweis.tatsaechliche_kosten == Decimal("290.40")
+    services.nachweis_pruefen(antrag=antrag, von=qm, vermerk="Belege vollständig")
+    antrag.refresh_from_db()
+    nachweis.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.ABGESCHLOSSEN
+    assert nachweis.geprueft_von == qm and nachweis.geprueft_am == timezone.localdate()
+
+
+def test_ueberfaellige_nachweise_werden_einmal_am_tag_erinnert(fonds, qm, quartier):
+    quartier.kontakt_email = "qm-preuswald@stadt.example"
+    quartier.save()
+    antrag = _bewilligter_antrag(fonds, qm)
+    Fondsantrag.objects.filter(pk=antrag.pk).update(
+        nachweis_faellig_am=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert services.nachweise_erinnern() == 1
+    assert services.nachweise_erinnern() == 0
+    assert len(mail.outbox) == 1
+    assert set(mail.outbox[0].to) == {"erika@example.org", "qm-preuswald@stadt.example"}
+    antrag.refresh_from_db()
+    assert antrag.erinnerungen == 1

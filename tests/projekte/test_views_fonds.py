@@ -1,0 +1,189 @@
+"""Fund pages: figures, workflow through the pages, errors at the field, permissions, ledger."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from projekte import services
+from projekte.models import Fondsantrag
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fonds(quartier):
+    return factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("2000.00"))
+
+
+@pytest.fixture
+def antrag(fonds, qm):
+    return services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
+
+
+def test_fondsliste_zeigt_nur_fonds_meiner_quartiere(client, qm, fonds, anderes_quartier):
+    factories.StadtteilfondsFactory(quartier=anderes_quartier)
+    client.force_login(qm)
+    response = client.get(reverse("projekte:fonds"))
+    assert list(response.context["fonds_liste"]) == [fonds]
+
+
+def test_fondsseite_zeigt_budget_bewilligt_ausgezahlt_und_verfuegbar(client, qm, fonds, antrag):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
+    client.force_login(qm)
+    response = client.get(fonds.get_absolute_url())
+    inhalt = response.content.decode()
+    assert "2.000,00\u00a0€" in inhalt
+    assert "300,00\u00a0€" in inhalt
+    assert "120,00\u00a0€" in inhalt
+    assert "1.700,00\u00a0€" in inhalt
+
+
+def test_fonds_eines_fremden_quartiers_ist_404(client, qm_anderes, fonds, antrag):
+    client.force_login(qm_anderes)
+    assert client.get(fonds.get_absolute_url()).status_code == 404
+    assert client.get(antrag.get_absolute_url()).status_code == 404
+    url = reverse("projekte:antrag_bewilligen", args=[antrag.pk])
+    assert client.post(url, {"bew-betrag_bewilligt": "100"}).status_code == 404
+
+
+def test_lesend_darf_nicht_bewilligen(client, lesend, antrag):
+    client.force_login(lesend)
+    assert client.get(antrag.get_absolute_url()).status_code == 200
+    url = reverse("projekte:antrag_bewilligen", args=[antrag.pk])
+    response = client.post(url, {"bew-betrag_bewilligt": "100", "bew-entschieden_am": "2026-01-05"})
+    assert response.status_code == 403
+    antrag.refresh_from_db()
+    assert antrag.status == Fondsantrag.Status.GEPRUEFT
+
+
+def test_antrag_erfassen_ueber_die_seite(client, qm, fonds):
+    client.force_login(qm)
+    response = client.post(
+        reverse("projekte:antrag_neu"),
+        {
+            "fonds": fonds.pk,
+            "titel": "Hoffest",
+            "zweck": "Fest im Hof",
+            "kostenplan": "Getränke 200 €",
+            "betrag_beantragt": "200,00",
+            "eingegangen_am": "2026-11-02",
+            "antragsteller_name": "Max Muster",
+            "antragsteller_email": "max@example.org",
+            "einwilligung": "on",
+        },
+    )
+    antrag = Fondsantrag.objects.get()
+    assert response.status_code == 302 and response.url == antrag.get_absolute_url()
+    assert antrag.betrag_beantragt == Decimal("200.00")
+
+
+@pytest.mark.parametrize("betrag", ["10,005", "-3", "1500,01"])
+def test_falscher_betrag_beim_erfassen_gibt_fehler_am_feld(client, qm, fonds, betrag):
+    client.force_login(qm)
+    response = client.post(
+        reverse("projekte:antrag_neu"),
+        {
+            "fonds": fonds.pk,
+            "titel": "Hoffest",
+            "zweck": "Fest",
+            "kostenplan": "-",
+            "betrag_beantragt": betrag,
+            "eingegangen_am": "2026-11-02",
+            "antragsteller_name": "Max Muster",
+            "antragsteller_email": "max@example.org",
+            "einwilligung": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "betrag_beantragt" in response.context["form"].errors
+    assert not Fondsantrag.objects.exists()
+
+
+def test_auszahlung_ueber_bewilligung_gibt_fehler_am_feld(client, qm, antrag):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    client.force_login(qm)
+    response = client.post(
+        reverse("projekte:auszahlung_buchen", args=[antrag.pk]),
+        {"aus-betrag": "300,01", "aus-datum": "2026-11-20"},
+    )
+    assert response.status_code == 400
+    fehler = response.context["formulare"]["auszahlung"].errors["betrag"]
+    assert "höchstens noch 300,00\u00a0€" in fehler[0]
+    assert not antrag.auszahlungen.exists()
+
+
+def test_bewilligungsschreiben_als_pdf(client, qm, antrag):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="250.00")
+    client.force_login(qm)
+    response = client.get(reverse("projekte:entscheidungsschreiben", args=[antrag.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Bewilligung aus dem Stadtteilfonds" in text
+    assert "250,00" in text
+
+
+def test_ablehnungsschreiben_als_pdf(client, qm, antrag):
+    services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Quartiersbezug")
+    client.force_login(qm)
+    response = client.get(reverse("projekte:entscheidungsschreiben", args=[antrag.pk]))
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Kein Quartiersbezug" in text
+
+
+def test_jahresbuch_xlsx_mit_bewilligungen_und_auszahlungen(client, qm, fonds, antrag):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00", vermerk="KZ 4711")
+    client.force_login(qm)
+    antwort = client.get(reverse("projekte:fonds_jahresbuch", args=[fonds.pk]))
+    mappe = load_workbook(io.BytesIO(b"".join(antwort.streaming_content)))
+    assert mappe.sheetnames == ["Übersicht", "Bewilligungen", "Auszahlungen"]
+    bewilligungen = list(mappe["Bewilligungen"].iter_rows(min_row=2, values_only=True))
+    assert bewilligungen[0][1] == antrag.titel and bewilligungen[0][6] == 300
+    auszahlungen = list(mappe["Auszahlungen"].iter_rows(min_row=2, values_only=True))
+    assert auszahlungen[0][3] == 100 and auszahlungen[0][4] == "KZ 4711"
+
+
+@pytest.mark.parametrize("anzahl", [5, 200])
+def test_fondsseite_und_liste_mit_fester_zahl_an_abfragen(
+    client, qm, fonds, django_assert_max_num_queries, anzahl
+):
+    for i in range(anzahl):
+        status = list(Fondsantrag.Status)[i % 2]
+        factories.FondsantragFactory(fonds=fonds, status=status)
+    client.force_login(qm)
+    with django_assert_max_num_queries(10):
+        assert client.get(fonds.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("projekte:fonds")).status_code == 200
+
+
+def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    Fondsantrag.objects.filter(pk=antrag.pk).update(nachweis_faellig_am="2020-01-01")
+    client.force_login(qm)
+    response = client.get(reverse("projekte:nachweise_ueberfaellig"))
+    assert list(response.context["antraege"]) == [antrag]
+
+
+def test_jahr_und_links_ohne_tausenderpunkt(client, qm, fonds):
+    client.force_login(qm)
+    inhalt = client.get(fonds.get_absolute_url()).content.decode()
+    assert f"Stadtteilfonds Preuswald {fonds.jahr}</h1>" in inhalt
+    assert f'?fonds={fonds.pk}"' in inhalt
+
+
+def test_lesend_darf_keinen_antrag_erfassen(client, lesend, fonds):
+    client.force_login(lesend)
+    assert client.get(reverse("projekte:antrag_neu")).status_code == 403
+
+
+def test_schreiben_gibt_es_erst_nach_der_entscheidung(client, qm, antrag):
+    client.force_login(qm)
+    url = reverse("projekte:entscheidungsschreiben", args=[antrag.pk])
+    assert client.get(url).status_code == 404
