@@ -26,6 +26,9 @@ from tests.akteure.zugriff import NUR_MIT_TOKEN as AKTEURE_TOKEN
 from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
+from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
+from tests.projekte.zugriff import OBJEKTE as PROJEKTE
+from tests.projekte.zugriff import OEFFENTLICH as PROJEKTE_OEFFENTLICH
 from tests.quartiere.zugriff import OBJEKTE as QUARTIERE
 
 MARKER = "Zugriffsmarker"
@@ -37,6 +40,7 @@ OEFFENTLICH = {
     "login": "Anmeldung",
     "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
     "bedarfe:antwort": "Antwortlink des Fachbereichs, geschützt durch ein geheimes Token",
+    **PROJEKTE_OEFFENTLICH,
 }
 # URL names that are not pages of their own (they redirect or only accept POST by design).
 NUR_POST = {"logout"}
@@ -47,6 +51,7 @@ EIGENES_KONTO = {
     "zwei_faktor",
     "zwei_faktor_pruefen",
     *AKTEURE_KONTO,
+    *PROJEKTE_KONTO,
 }
 # Tables of the user's own account that those pages may change.
 KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
@@ -54,7 +59,7 @@ KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 
 
-OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE}
+OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE}
 # URL name -> fixed kwargs, for URLs whose parameters name no record (checked like lists).
 OHNE_OBJEKT = {**AKTEURE_OHNE_OBJEKT}
 

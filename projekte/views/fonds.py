@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.pdf import pdf_antwort
@@ -32,6 +32,7 @@ from .hilfen import ausfuehren, erlauben
 S = Fondsantrag.Status
 
 
+@require_safe
 def fonds_liste(request):
     return render(
         request,
@@ -44,6 +45,7 @@ def fonds_liste(request):
     )
 
 
+@require_safe
 def fonds_detail(request, pk):
     fonds = selectors.fonds_detail(request.user, pk)
     return render(
@@ -57,10 +59,12 @@ def fonds_detail(request, pk):
     )
 
 
+@require_safe
 def fonds_jahresbuch(request, pk):
     return exports.jahresbuch_antwort(selectors.fonds_detail(request.user, pk))
 
 
+@require_safe
 def nachweise_ueberfaellig(request):
     return render(
         request,
@@ -135,6 +139,7 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
     )
 
 
+@require_safe
 def antrag_detail(request, pk):
     return _antrag_seite(request, selectors.antrag_detail(request.user, pk))
 
@@ -275,6 +280,7 @@ def nachweis_pruefen(request, pk):
     )
 
 
+@require_safe
 def entscheidungsschreiben(request, pk):
     """The Bewilligungs- or Ablehnungsschreiben as PDF, once decided."""
     antrag = selectors.antrag_detail(request.user, pk)
@@ -288,6 +294,7 @@ def entscheidungsschreiben(request, pk):
     )
 
 
+@require_safe
 def beleg_herunterladen(request, pk):
     beleg = get_object_or_404(
         Beleg.objects.filter(nachweis__antrag__in=selectors.antraege_fuer(request.user)), pk=pk

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
@@ -27,6 +27,7 @@ from ..models import Budgetposten, Projekt, Projektpartner, Termin
 from .hilfen import ausfuehren, erlauben, seite
 
 
+@require_safe
 def projekt_liste(request):
     filter_ = ProjektFilter(
         request.GET,
@@ -127,6 +128,7 @@ def projekt_neu(request):
     )
 
 
+@require_safe
 def projekt_detail(request, slug):
     projekt = selectors.projekt_detail(request.user, slug)
     darf_bearbeiten = request.user.has_perm("projekte.change_projekt", projekt)

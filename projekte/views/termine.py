@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from akteure import selectors as akteure_selectors
 from akteure import services as akteure_services
@@ -30,6 +30,7 @@ from ..forms import TerminForm, fehler_uebernehmen
 from .hilfen import erlauben, seite
 
 
+@require_safe
 def termin_liste(request):
     filter_ = TerminFilter(
         request.GET,
@@ -148,6 +149,7 @@ def kalenderlink_erneuern(request):
 
 
 @login_not_required
+@require_safe
 def termine_ics(request):
     quartier = get_object_or_404(Quartier, slug=request.GET.get("quartier", ""))
     token = request.GET.get("token", "")
