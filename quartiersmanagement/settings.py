@@ -176,7 +176,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# No thousands separator by default: it put dots into ids and years ("2.026"). Money goes
+# through the |euro filter, which groups explicitly.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["quartiersmanagement.formats"]
 
 STATIC_URL = "static/"

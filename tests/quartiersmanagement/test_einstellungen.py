@@ -57,7 +57,7 @@ def test_datum_und_zahlen_im_deutschen_format():
         html = Template("{{ d|date:'SHORT_DATE_FORMAT' }} {{ n }}").render(
             Context({"d": datetime.date(2026, 11, 25), "n": Decimal("1234.5")})
         )
-    assert html == "25.11.2026 1.234,5"
+    assert html == "25.11.2026 1234,5"
 
 
 def test_euro_und_prozent_filter():
@@ -89,3 +89,9 @@ def test_englischer_browser_bekommt_deutsche_formate(client, qm, quartier):
     factories.ProgrammeinsatzFactory(quartier=quartier)
     inhalt = client.get(quartier.get_absolute_url(), headers={"Accept-Language": "en-US"})
     assert "01.01.2024" in inhalt.content.decode()
+
+
+def test_jahreszahlen_und_ids_ohne_tausenderpunkt():
+    with translation.override("de"):
+        html = Template("{{ jahr }}/{{ pk }}").render(Context({"jahr": 2026, "pk": 1209}))
+    assert html == "2026/1209"
