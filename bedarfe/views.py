@@ -169,7 +169,6 @@ def bedarf_bearbeiten(request, pk):
     bedarf = selectors.bedarf_fuer(request.user, pk)
     _darf_bearbeiten(request, bedarf)
     form = forms.BedarfBearbeitenForm(request.POST or None, instance=bedarf, user=request.user)
-    unterschiede = []
     if request.method == "POST" and form.is_valid():
         daten = {k: v for k, v in form.cleaned_data.items() if k != "quartier"}
         try:
@@ -178,15 +177,11 @@ def bedarf_bearbeiten(request, pk):
         except ValidationError as fehler:
             _fehler_ins_formular(form, fehler)
         except Bearbeitungskonflikt as konflikt:
-            unterschiede = form.konflikt_zeigen(konflikt)
+            form.konflikt_zeigen(konflikt)
         else:
             messages.success(request, _("Die Änderungen wurden gespeichert."))
             return redirect(bedarf)
-    return render(
-        request,
-        "bedarfe/bedarf_form.html",
-        {"form": form, "bedarf": bedarf, "unterschiede": unterschiede},
-    )
+    return render(request, "bedarfe/bedarf_form.html", {"form": form, "bedarf": bedarf})
 
 
 def bedarf_status(request, pk):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from akteure.models import Akteur, Aufgabe, Mitgliedschaft, Sitzung
 from bedarfe.models import Bedarf
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+from quartiersmanagement.versionierung import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
 from .services import UEBERGAENGE
@@ -69,7 +70,7 @@ class MehrereDateienFeld(forms.FileField):
 # Projekte
 
 
-class ProjektForm(forms.ModelForm):
+class ProjektForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Projekt
         fields = [

@@ -29,6 +29,7 @@ from quartiere.models import (
 )
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.uploads import DateiPruefer, ZufallsPfad
+from quartiersmanagement.versionierung import Versioniert
 
 
 def geld(verbose_name, **kwargs):
@@ -57,7 +58,7 @@ class ProjektQuerySet(models.QuerySet):
         return self.filter(status__in=[Projekt.Status.PLANUNG, Projekt.Status.UMSETZUNG])
 
 
-class Projekt(Zeitstempel):
+class Projekt(Versioniert, Zeitstempel):
     """A project in one or more quartiers, from the idea to its result."""
 
     class Status(models.TextChoices):

@@ -18,6 +18,7 @@ from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
 from quartiersmanagement.mail import mail_senden
 from quartiersmanagement.templatetags.qm import euro
+from quartiersmanagement.versionierung import mit_version_speichern
 
 from . import gremium
 from .models import (
@@ -143,15 +144,22 @@ def projekt_anlegen(*, von, quartiere, titel: str, ziele: str, **weitere) -> Pro
 
 
 @transaction.atomic
-def projekt_aendern(*, projekt: Projekt, von, **daten) -> Projekt:
-    """Change a project's data (not its status: that goes through `projekt_status_aendern`)."""
+def projekt_aendern(*, projekt: Projekt, von, version: int | None = None, **daten) -> Projekt:
+    """Change a project's data (not its status: that goes through `projekt_status_aendern`).
+    With the `version` the edit form was built from, someone else's save in between raises
+    Bearbeitungskonflikt instead of being overwritten."""
     m2m = {k: daten.pop(k) for k in PROJEKT_M2M if k in daten}
     for feld, wert in daten.items():
         if feld not in PROJEKT_FELDER:
             raise TypeError(f"unknown field {feld}")
         setattr(projekt, feld, wert)
     _projekt_pruefen(projekt, m2m.get("quartiere", list(projekt.quartiere.all())))
-    projekt.save(update_fields=[*daten, "geaendert"])
+    if version is None:
+        projekt.save(update_fields=[*daten, "geaendert"])
+    else:
+        mit_version_speichern(
+            projekt, erwartete_version=version, update_fields=[*daten, "geaendert"]
+        )
     for feld, werte in m2m.items():
         getattr(projekt, feld).set(werte)
     return projekt

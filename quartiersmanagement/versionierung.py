@@ -62,14 +62,16 @@ class VersionFormMixin(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.unterschiede: list[tuple[str, str, str]] = []
         if self.instance._state.adding:
             del self.fields["version"]
         else:
             self.fields["version"].initial = self.instance.version
 
-    def konflikt_zeigen(self, konflikt: Bearbeitungskonflikt) -> list[tuple[str, str, str]]:
+    def konflikt_zeigen(self, konflikt: Bearbeitungskonflikt) -> None:
         """Put the error on the form, move the hidden version to the stored one (so saving
-        again deliberately overwrites) and return (field, your value, stored value) rows."""
+        again deliberately overwrites) and keep (field, your value, stored value) rows in
+        `self.unterschiede` for templates/includes/konflikt.html."""
         self.add_error(None, KONFLIKT_MELDUNG)
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = konflikt.gespeichert.version
@@ -83,4 +85,4 @@ class VersionFormMixin(forms.ModelForm):
             mein = feld.prepare_value(self.cleaned_data[name])
             if str(mein) != str(gespeichert):
                 unterschiede.append((str(feld.label), str(mein), str(gespeichert)))
-        return unterschiede
+        self.unterschiede = unterschiede

@@ -25,14 +25,13 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
     """GET shows the form; a valid POST calls `speichern(form)` and redirects to what it
     returns (a model with a page, or a URL; else `zurueck`); service errors come back at the
     fields and nothing is saved."""
-    unterschiede = []
     if request.method == "POST" and form.is_valid():
         try:
             ergebnis = speichern(form)
         except ValidationError as fehler:
             fehler_ins_formular(form, fehler)
         except Bearbeitungskonflikt as konflikt:
-            unterschiede = form.konflikt_zeigen(konflikt)
+            form.konflikt_zeigen(konflikt)
         else:
             return redirect(ergebnis or zurueck)
     return render(
@@ -43,7 +42,6 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
             "titel": titel,
             "zurueck": zurueck,
             "hinweis": hinweis,
-            "unterschiede": unterschiede,
         },
         status=400 if request.method == "POST" else 200,
     )

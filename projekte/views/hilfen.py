@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 
+from quartiersmanagement.versionierung import Bearbeitungskonflikt
+
 from ..forms import fehler_uebernehmen
 
 PRO_SEITE = 50
@@ -24,6 +26,9 @@ def ausfuehren(request, form, service, meldung):
         ergebnis = service(**form.cleaned_data)
     except ValidationError as e:
         fehler_uebernehmen(form, e)
+        return None
+    except Bearbeitungskonflikt as konflikt:
+        form.konflikt_zeigen(konflikt)
         return None
     messages.success(request, meldung)
     return ergebnis
