@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.uploads import datei_ausliefern
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
 from ..forms import (
@@ -55,6 +56,7 @@ def fonds_detail(request, pk):
             "fonds": fonds,
             "gruppen": selectors.antraege_nach_status(fonds),
             "darf_bearbeiten": request.user.has_perm("projekte.change_stadtteilfonds", fonds),
+            "verlauf": verlauf_fuer(fonds),
         },
     )
 
@@ -134,6 +136,7 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
             "stimmen": list(
                 antrag.stimmen.select_related("mitgliedschaft__akteur", "mitgliedschaft__person")
             ),
+            "verlauf": verlauf_fuer(antrag),
         },
         status=status,
     )

@@ -13,6 +13,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
 from ..filters import ProjektFilter
@@ -143,6 +144,7 @@ def projekt_detail(request, slug):
             "aktivierung": selectors.aktivierung(termine),
             "aktivierung_je_jahr": selectors.aktivierung_je_jahr(termine),
             "status_form": StatusForm(projekt=projekt) if darf_bearbeiten else None,
+            "verlauf": verlauf_fuer(projekt),
         },
     )
 
