@@ -7,7 +7,7 @@ class BedarfeConfig(AppConfig):
     verbose_name = _("Bedarfe und Lotsenfunktion")
 
     def ready(self):
-        from quartiersmanagement import abschnitte
+        from quartiersmanagement import abschnitte, dsgvo
 
         from . import selectors
 
@@ -19,4 +19,18 @@ class BedarfeConfig(AppConfig):
                 kontext=selectors.quartier_kennzahlen,
                 reihenfolge=10,
             ),
+        )
+        dsgvo.registrieren(
+            dsgvo.Verarbeitung(
+                bezeichnung=_("Weiterleitungen an Fachbereiche (Lotsenfunktion)"),
+                zweck=_("Bedarfe an die zuständige Stelle leiten, Antworten nachhalten"),
+                rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_AUFGABE,
+                betroffene=_("Ansprechpersonen in der Verwaltung; Beschäftigte des QM"),
+                datenkategorien=_(
+                    "dienstliche E-Mail-Adresse, Name der antwortenden Person, Antworttext"
+                ),
+                empfaenger=_("der angeschriebene Fachbereich (nur der eine Bedarf)"),
+                loeschfrist=_("mit dem Bedarf (Aktenordnung der Stadt)"),
+                modelle=("bedarfe.Weiterleitung",),
+            )
         )

@@ -7,9 +7,9 @@ class ProjekteConfig(AppConfig):
     verbose_name = _("Projekte und Stadtteilfonds")
 
     def ready(self):
-        from quartiersmanagement import abschnitte
+        from quartiersmanagement import abschnitte, dsgvo
 
-        from . import selectors
+        from . import selectors, services
 
         abschnitte.registrieren(
             "quartier",
@@ -28,4 +28,27 @@ class ProjekteConfig(AppConfig):
                 kontext=selectors.bedarf_abschnitt,
                 reihenfolge=30,
             ),
+        )
+        dsgvo.registrieren(
+            dsgvo.Verarbeitung(
+                bezeichnung=_("Anträge an den Stadtteilfonds"),
+                zweck=_("Antrag prüfen, entscheiden, auszahlen, Verwendung nachweisen"),
+                rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_AUFGABE,
+                betroffene=_("Antragstellende (Privatpersonen, Vertretungen von Gruppen)"),
+                datenkategorien=_(
+                    "Name, Anschrift, E-Mail, Telefon, Antragsinhalt, Beträge, Belege"
+                ),
+                empfaenger=_("Quartiersmanagement, entscheidendes Gremium, Stadtkasse"),
+                loeschfrist=_(
+                    "10 Jahre nach Eingang (haushaltsrechtliche Aufbewahrung), dann "
+                    "Anonymisierung der Kontaktdaten durch dsgvo_bereinigen"
+                ),
+                modelle=("projekte.Fondsantrag", "projekte.Verwendungsnachweis"),
+            )
+        )
+        dsgvo.bereinigung_registrieren(
+            dsgvo.Bereinigung(
+                bezeichnung=_("Antragstellende nach Ablauf der Aufbewahrungsfrist anonymisieren"),
+                ausfuehren=services.antragsteller_anonymisieren,
+            )
         )

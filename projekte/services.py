@@ -712,3 +712,39 @@ def nachweise_erinnern(*, stichtag: datetime.date | None = None) -> int:
                 )
             gesendet += 1
     return gesendet
+
+
+AUFBEWAHRUNG_JAHRE = 10
+ANTRAGSTELLER_LEER = {
+    "antragsteller_name": "(anonymisiert)",
+    "antragsteller_email": "",
+    "antragsteller_telefon": "",
+    "antragsteller_anschrift": "",
+}
+
+
+@transaction.atomic
+def antragsteller_anonymisieren(stichtag: datetime.date, anwenden: bool) -> list[str]:
+    """Art. 17 after the retention period: blank the applicant's contact data (row and
+    history) of finished applications received more than AUFBEWAHRUNG_JAHRE years ago;
+    amounts and purposes stay for the fund's accounts. Registered with dsgvo_bereinigen."""
+    # Day capped at 28 so that 29 February has a date ten years earlier.
+    grenze = datetime.date(
+        stichtag.year - AUFBEWAHRUNG_JAHRE, stichtag.month, min(stichtag.day, 28)
+    )
+    faellig = (
+        Fondsantrag.objects.filter(
+            eingegangen_am__lt=grenze,
+            status__in=[Fondsantrag.Status.ABGELEHNT, Fondsantrag.Status.ABGESCHLOSSEN],
+        )
+        .exclude(antragsteller_name=ANTRAGSTELLER_LEER["antragsteller_name"])
+        .exclude(antragsteller_name="", antragsteller_email="")
+        .order_by("pk")
+    )
+    zeilen = []
+    for antrag in faellig:
+        zeilen.append(f"Fondsantrag #{antrag.pk}: eingegangen am {antrag.eingegangen_am:%d.%m.%Y}")
+        if anwenden:
+            Fondsantrag.objects.filter(pk=antrag.pk).update(**ANTRAGSTELLER_LEER)
+            Fondsantrag.history.filter(id=antrag.pk).update(**ANTRAGSTELLER_LEER)
+    return zeilen

@@ -9,26 +9,27 @@ from django.urls import reverse
 
 from quartiersmanagement import dsgvo
 
-# Field names that mark personal data of identifiable people.
-PERSONENFELDER = {
+# Parts of field names that mark personal data of identifiable people.
+PERSONENFELDER = (
     "vorname",
     "nachname",
     "first_name",
     "last_name",
     "email",
-    "e_mail",
     "telefon",
     "mobil",
     "strasse",
-    "adresse",
     "anschrift",
+    "adresse",
     "geburtsdatum",
     "ip_address",
-}
+    "antragsteller",
+)
 
 # Models whose contact fields hold no personal data, each with the reason.
 KEINE_PERSONENDATEN = {
     "quartiere.Fachbereich": "E-Mail ist ein Funktionspostfach der Verwaltung",
+    "quartiere.Quartier": "Kontakt-E-Mail und Anschrift des Stadtteilbüros (Funktionspostfach)",
 }
 
 
@@ -38,8 +39,9 @@ def _modelle_mit_personendaten():
             continue
         if modell.__name__.startswith("Historical"):
             continue
-        felder = {f.name for f in modell._meta.concrete_fields}
-        if felder & PERSONENFELDER and modell._meta.label not in KEINE_PERSONENDATEN:
+        felder = [f.name for f in modell._meta.concrete_fields]
+        persoenlich = any(teil in feld for feld in felder for teil in PERSONENFELDER)
+        if persoenlich and modell._meta.label not in KEINE_PERSONENDATEN:
             yield modell._meta.label
 
 
