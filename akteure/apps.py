@@ -9,7 +9,7 @@ class AkteureConfig(AppConfig):
     def ready(self):
         from quartiersmanagement import abschnitte, dsgvo
 
-        from . import selectors, services
+        from . import auskunft, selectors, services
 
         abschnitte.registrieren(
             "quartier",
@@ -59,6 +59,7 @@ class AkteureConfig(AppConfig):
                 modelle=("akteure.Akteur",),
             )
         )
+        auskunft.registrieren()
         dsgvo.bereinigung_registrieren(
             dsgvo.Bereinigung(
                 bezeichnung=_("Kontaktpersonen anonymisieren"),

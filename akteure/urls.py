@@ -25,6 +25,11 @@ urlpatterns = [
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("personen/<int:pk>/bearbeiten/", views.person_bearbeiten, name="person_bearbeiten"),
     path(
+        "personen/<int:pk>/auskunft.<str:format>",
+        views.person_auskunft,
+        name="person_auskunft",
+    ),
+    path(
         "personen/<int:pk>/einwilligungen/neu/",
         views.einwilligung_neu,
         name="einwilligung_neu",

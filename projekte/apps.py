@@ -46,6 +46,13 @@ class ProjekteConfig(AppConfig):
                 modelle=("projekte.Fondsantrag", "projekte.Verwendungsnachweis"),
             )
         )
+        dsgvo.auskunftsteil_registrieren(
+            dsgvo.Auskunftsteil(
+                _("Anträge an den Stadtteilfonds (gleiche E-Mail-Adresse)"),
+                selectors.auskunft_antraege,
+                reihenfolge=50,
+            )
+        )
         dsgvo.bereinigung_registrieren(
             dsgvo.Bereinigung(
                 bezeichnung=_("Antragstellende nach Ablauf der Aufbewahrungsfrist anonymisieren"),

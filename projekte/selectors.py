@@ -21,6 +21,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from bedarfe.models import Bedarf
 from quartiere.models import Quartier
@@ -398,3 +400,24 @@ def bedarf_abschnitt(user, bedarf) -> dict:
         ),
         "darf_anlegen": darf_quartier_bearbeiten(user, bedarf.quartier),
     }
+
+
+def auskunft_antraege(person) -> list[dict[str, str]]:
+    """Fund applications filed under the person's e-mail address (Art. 15 DSGVO)."""
+    if not person.email:
+        return []
+    return [
+        {
+            str(_("Antrag")): a.titel,
+            str(_("Fonds")): str(a.fonds),
+            str(_("eingegangen am")): date_format(a.eingegangen_am, "SHORT_DATE_FORMAT"),
+            str(_("Name")): a.antragsteller_name,
+            str(_("E-Mail")): a.antragsteller_email,
+            str(_("Telefon")): a.antragsteller_telefon,
+            str(_("Anschrift")): a.antragsteller_anschrift,
+            str(_("Status")): a.get_status_display(),
+        }
+        for a in Fondsantrag.objects.filter(
+            antragsteller_email__iexact=person.email
+        ).select_related("fonds__quartier")
+    ]

@@ -7,6 +7,9 @@ Every app registers the processing of personal data it does in its AppConfig.rea
 The admin page /admin/verarbeitungsverzeichnis/ is generated from these entries, and a test
 fails when a model with personal fields (names, e-mail, phone, address) is not covered.
 
+For the right of access (Art. 15) apps register `Auskunftsteil`s: each returns, for one
+person, the rows it stores about her; akteure builds the JSON and PDF export from all parts.
+
 Apps whose data must be erased (Art. 17) also register a `Bereinigung`: a function that finds
 what is due (deletion date passed, consent withdrawn, no legal reason to keep it) and, when
 asked to, anonymises it including its history. `manage.py dsgvo_bereinigen` runs them all.
@@ -71,3 +74,25 @@ def bereinigung_registrieren(bereinigung: Bereinigung) -> None:
 
 def bereinigungen() -> list[Bereinigung]:
     return sorted(_bereinigungen.values(), key=lambda b: str(b.bezeichnung))
+
+
+@dataclass(frozen=True)
+class Auskunftsteil:
+    """`zeilen(person) -> list[dict[str, str]]`: what one app stores about a person."""
+
+    titel: str
+    zeilen: Callable
+    reihenfolge: int = 100
+
+
+_auskunftsteile: dict[str, Auskunftsteil] = {}
+
+
+def auskunftsteil_registrieren(teil: Auskunftsteil) -> None:
+    _auskunftsteile[str(teil.titel)] = teil
+
+
+def auskunft(person) -> dict[str, list[dict[str, str]]]:
+    """Everything the apps store about `person`, section by section (Art. 15 DSGVO)."""
+    teile = sorted(_auskunftsteile.values(), key=lambda t: t.reihenfolge)
+    return {str(t.titel): t.zeilen(person) for t in teile}

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement import dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
+from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, importieren, selectors, services
@@ -41,6 +43,7 @@ __all__ = [
     "person_neu",
     "person_detail",
     "person_bearbeiten",
+    "person_auskunft",
     "funktion_wechseln",
     "einwilligung_neu",
     "einwilligung_widerrufen",
@@ -212,6 +215,26 @@ def person_detail(request, pk):
             "verlauf": verlauf_fuer(person),
         },
     )
+
+
+@require_safe
+def person_auskunft(request, pk, format):
+    """Right of access (Art. 15 DSGVO): everything stored about a person, as JSON or PDF.
+    Only for staff who may edit the person (they answer the request)."""
+    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
+    pruefen(request.user.has_perm("akteure.change_person", person))
+    daten = dsgvo.auskunft(person)
+    dateiname = f"auskunft-person-{person.pk}-{timezone.localdate():%Y-%m-%d}"
+    if format == "pdf":
+        return pdf_antwort(
+            "akteure/auskunft_pdf.html",
+            {"person": person, "daten": daten, "stichtag": timezone.localdate()},
+            dateiname=dateiname,
+            request=request,
+        )
+    antwort = JsonResponse(daten, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    antwort["Content-Disposition"] = f'attachment; filename="{dateiname}.json"'
+    return antwort
 
 
 def person_bearbeiten(request, pk):

@@ -50,6 +50,7 @@ OBJEKTE = {
     **dict.fromkeys(
         ["akteure:person", "akteure:person_bearbeiten", "akteure:einwilligung_neu"], _person
     ),
+    "akteure:person_auskunft": lambda q, t: {**_person(q, t), "format": "json"},
     "akteure:einwilligung_widerrufen": lambda q, t: {
         "pk": EinwilligungFactory(person=_funktion(q, t).person, zweck=t).pk
     },
