@@ -20,6 +20,7 @@ from quartiere.models import (
     Zielgruppe,
     zeitraum_gueltig,
 )
+from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.versionierung import Versioniert
 
@@ -161,7 +162,7 @@ class Person(Versioniert, Zeitstempel):
     nachname = models.CharField(_("Nachname"), max_length=100)
     email = models.EmailField(_("E-Mail"), blank=True)
     telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
-    notiz = models.TextField(_("Notiz"), blank=True)
+    notiz = models.TextField(_("Notiz"), blank=True, help_text=HINWEIS_FREITEXT)
     loeschen_am = models.DateField(
         _("löschen am"),
         null=True,
@@ -510,7 +511,7 @@ class Sitzung(Zeitstempel):
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.GEPLANT
     )
-    protokoll = models.TextField(_("Protokoll"), blank=True)
+    protokoll = models.TextField(_("Protokoll"), blank=True, help_text=HINWEIS_FREITEXT)
     uid = models.UUIDField(_("Kalender-UID"), default=uuid.uuid4, unique=True, editable=False)
     sequenz = models.PositiveIntegerField(_("Änderungszähler (iCal SEQUENCE)"), default=0)
     history = HistoricalRecords()

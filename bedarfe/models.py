@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
+from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer, ZufallsPfad
 from quartiersmanagement.versionierung import Versioniert
@@ -42,7 +43,7 @@ class Erhebung(Zeitstempel):
     teilnehmende = models.PositiveIntegerField(
         _("Teilnehmende"), null=True, blank=True, help_text=_("Anzahl der beteiligten Personen.")
     )
-    notizen = models.TextField(_("Notizen"), blank=True)
+    notizen = models.TextField(_("Notizen"), blank=True, help_text=HINWEIS_FREITEXT)
     history = HistoricalRecords()
 
     class Meta:
@@ -123,7 +124,7 @@ class Bedarf(Versioniert, Zeitstempel):
         Quartier, verbose_name=_("Quartier"), on_delete=models.PROTECT, related_name="bedarfe"
     )
     titel = models.CharField(_("Titel"), max_length=200)
-    beschreibung = models.TextField(_("Beschreibung"), blank=True)
+    beschreibung = models.TextField(_("Beschreibung"), blank=True, help_text=HINWEIS_FREITEXT)
     handlungsfeld = models.ForeignKey(
         Handlungsfeld,
         verbose_name=_("Handlungsfeld"),

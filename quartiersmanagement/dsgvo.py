@@ -20,6 +20,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+# Help text of free-text fields where staff might note more than they should (Art. 9, Art. 5
+# data minimisation).
+HINWEIS_FREITEXT = _(
+    "Bitte keine Gesundheitsdaten, Religion, Herkunft, politische Meinung oder andere "
+    "besondere Kategorien (Art. 9 DSGVO) und keine Namen von Privatpersonen eintragen."
+)
+
 RECHTSGRUNDLAGE_AUFGABE = _(
     "Art. 6 Abs. 1 lit. e DSGVO i. V. m. § 3 DSG NRW (Wahrnehmung einer Aufgabe im "
     "öffentlichen Interesse: Quartiersmanagement als kommunale Aufgabe)"

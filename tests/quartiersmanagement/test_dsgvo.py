@@ -93,3 +93,10 @@ def test_bereinigung_mit_ausfuehren_wendet_an(probe_bereinigung):
     call_command("dsgvo_bereinigen", "--ausfuehren", stdout=ausgabe)
     assert probe_bereinigung == [True]
     assert "Person #7 anonymisiert" in ausgabe.getvalue()
+
+
+@pytest.mark.django_db
+def test_freitextfelder_warnen_vor_besonderen_kategorien(client, qm):
+    client.force_login(qm)
+    for url in [reverse("bedarfe:anlegen"), reverse("bedarfe:erhebung_anlegen")]:
+        assert "Art. 9 DSGVO" in client.get(url).content.decode(), url
