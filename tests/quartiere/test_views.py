@@ -91,7 +91,7 @@ def test_quartierseiten_mit_gleich_vielen_abfragen_bei_mehr_daten(client, leitun
     assert max(viel) <= 30
 
 
-def test_platzhalterseiten_der_navigation_sind_erreichbar(client, qm):
+def test_ziele_der_navigation_sind_erreichbar(client, qm):
     client.force_login(qm)
     for name in [
         "bedarfe:liste",
