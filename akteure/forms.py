@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe
 from quartiersmanagement.uploads import dateityp_erkennen
 from quartiersmanagement.versionierung import VersionFormMixin
 
@@ -22,20 +23,6 @@ from .models import (
     Tagesordnungspunkt,
     Teilnahme,
 )
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DatumZeitInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class AkteurForm(VersionFormMixin, forms.ModelForm):
@@ -68,7 +55,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "zielgruppen": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),
-            "einwilligung_am": DatumInput(),
+            "einwilligung_am": DatumEingabe(),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -102,7 +89,7 @@ class BeziehungForm(forms.ModelForm):
     class Meta:
         model = Beziehung
         fields = ["art", "ziel", "von", "bis", "notiz"]
-        widgets = {"von": DatumInput(), "bis": DatumInput()}
+        widgets = {"von": DatumEingabe(), "bis": DatumEingabe()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,18 +107,18 @@ class PersonNeuForm(forms.Form):
         help_text=_("Die Person ist für diesen Akteur tätig."),
     )
     rolle = forms.CharField(label=_("Rolle"), max_length=120, help_text=_("z. B. Leitung"))
-    von = forms.DateField(label=_("Funktion seit"), widget=DatumInput())
+    von = forms.DateField(label=_("Funktion seit"), widget=DatumEingabe())
     loeschen_am = forms.DateField(
         label=_("löschen am"),
         required=False,
-        widget=DatumInput(),
+        widget=DatumEingabe(),
         help_text=_("Datum, an dem die personenbezogenen Daten gelöscht werden."),
     )
     einwilligung_zweck = forms.CharField(
         label=_("Einwilligung: Zweck"), max_length=200, required=False
     )
     einwilligung_am = forms.DateField(
-        label=_("Einwilligung: erteilt am"), required=False, widget=DatumInput()
+        label=_("Einwilligung: erteilt am"), required=False, widget=DatumEingabe()
     )
     einwilligung_quelle = forms.CharField(
         label=_("Einwilligung: Quelle"),
@@ -160,23 +147,23 @@ class PersonForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["vorname", "nachname", "email", "telefon", "notiz", "loeschen_am"]
-        widgets = {"loeschen_am": DatumInput(), "notiz": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"loeschen_am": DatumEingabe(), "notiz": forms.Textarea(attrs={"rows": 3})}
 
 
 class FunktionWechselnForm(forms.Form):
     rolle = forms.CharField(label=_("neue Rolle"), max_length=120)
-    ab = forms.DateField(label=_("ab"), widget=DatumInput())
+    ab = forms.DateField(label=_("ab"), widget=DatumEingabe())
 
 
 class EinwilligungForm(forms.ModelForm):
     class Meta:
         model = Einwilligung
         fields = ["zweck", "erteilt_am", "quelle"]
-        widgets = {"erteilt_am": DatumInput()}
+        widgets = {"erteilt_am": DatumEingabe()}
 
 
 class WiderrufForm(forms.Form):
-    am = forms.DateField(label=_("widerrufen am"), widget=DatumInput())
+    am = forms.DateField(label=_("widerrufen am"), widget=DatumEingabe())
 
 
 class GremiumForm(forms.ModelForm):
@@ -206,7 +193,7 @@ class MitgliedschaftForm(forms.ModelForm):
     class Meta:
         model = Mitgliedschaft
         fields = ["akteur", "person", "rolle", "von", "bis", "stimmberechtigt"]
-        widgets = {"von": DatumInput(), "bis": DatumInput()}
+        widgets = {"von": DatumEingabe(), "bis": DatumEingabe()}
         help_texts = {
             "akteur": _("Entweder einen Akteur …"),
             "person": _("… oder eine Person wählen."),
@@ -224,8 +211,8 @@ class SitzungForm(forms.ModelForm):
         model = Sitzung
         fields = ["titel", "beginn", "ende", "ort", "status", "protokoll"]
         widgets = {
-            "beginn": DatumZeitInput(),
-            "ende": DatumZeitInput(),
+            "beginn": DatumZeitEingabe(),
+            "ende": DatumZeitEingabe(),
             "protokoll": forms.Textarea(attrs={"rows": 8}),
         }
 
@@ -308,7 +295,7 @@ class AufgabeForm(forms.ModelForm):
             "verantwortlich_person",
             "faellig_am",
         ]
-        widgets = {"faellig_am": DatumInput(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"faellig_am": DatumEingabe(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, quartier, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django_filters.widgets import BaseCSVWidget
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.formulare import DatumEingabe
 
 from .models import Bedarf, Weiterleitung
 
@@ -20,10 +21,6 @@ SORTIERUNG = (
     ("nennungen", "nennungen"),
     ("gemeldet_am", "gemeldet_am"),
 )
-
-
-class Datum(forms.DateInput):
-    input_type = "date"
 
 
 class VersteckteSortierung(BaseCSVWidget, forms.HiddenInput):
@@ -46,10 +43,10 @@ class BedarfFilter(django_filters.FilterSet):
         label=_("Priorität"), choices=Bedarf.Prioritaet.choices
     )
     gemeldet_ab = django_filters.DateFilter(
-        label=_("gemeldet ab"), field_name="gemeldet_am", lookup_expr="gte", widget=Datum
+        label=_("gemeldet ab"), field_name="gemeldet_am", lookup_expr="gte", widget=DatumEingabe
     )
     gemeldet_bis = django_filters.DateFilter(
-        label=_("gemeldet bis"), field_name="gemeldet_am", lookup_expr="lte", widget=Datum
+        label=_("gemeldet bis"), field_name="gemeldet_am", lookup_expr="lte", widget=DatumEingabe
     )
     ueberfaellig = django_filters.BooleanFilter(
         label=_("Weiterleitung überfällig"),

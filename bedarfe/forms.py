@@ -9,18 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.formulare import DatumEingabe
 from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer
 from quartiersmanagement.versionierung import VersionFormMixin
 
 from . import services
 from .models import Bedarf, Erhebung, Weiterleitung
-
-
-class Datumseingabe(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class BedarfForm(forms.ModelForm):
@@ -41,7 +35,7 @@ class BedarfForm(forms.ModelForm):
         ]
         widgets = {
             "zielgruppen": forms.CheckboxSelectMultiple,
-            "gemeldet_am": Datumseingabe(),
+            "gemeldet_am": DatumEingabe(),
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -115,7 +109,7 @@ class WeiterleitenForm(forms.Form):
     frist = forms.DateField(
         label=_("Frist"),
         initial=_standardfrist,
-        widget=Datumseingabe(),
+        widget=DatumEingabe(),
         help_text=_("Bis wann soll der Fachbereich antworten? Üblich sind vier Wochen."),
     )
     vorgaenger = forms.ModelChoiceField(
@@ -225,7 +219,7 @@ class ErhebungForm(forms.ModelForm):
     class Meta:
         model = Erhebung
         fields = ["quartier", "titel", "methode", "datum", "teilnehmende", "notizen"]
-        widgets = {"datum": Datumseingabe(), "notizen": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"datum": DatumEingabe(), "notizen": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

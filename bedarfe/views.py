@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
 from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -30,15 +31,6 @@ PRO_SEITE = 50
 def _darf_bearbeiten(request, obj):
     if not request.user.has_perm("bedarfe.change_bedarf", obj):
         raise PermissionDenied
-
-
-def _fehler_ins_formular(form, fehler: ValidationError):
-    """A service's ValidationError shown at the form's fields (unknown fields go on top)."""
-    if hasattr(fehler, "error_dict"):
-        for feld, liste in fehler.error_dict.items():
-            form.add_error(feld if feld in form.fields else None, liste)
-    else:
-        form.add_error(None, fehler)
 
 
 # --- Bedarfe ----------------------------------------------------------------------------------
@@ -98,7 +90,7 @@ def bedarf_anlegen(request):
         try:
             bedarf = services.bedarf_anlegen(von=request.user, **daten)
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Der Bedarf wurde erfasst."))
             if erhebung and "weiterer" in request.POST:
@@ -175,7 +167,7 @@ def bedarf_bearbeiten(request, pk):
             with transaction.atomic():
                 services.bedarf_aendern(bedarf=bedarf, von=request.user, **daten)
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         except Bearbeitungskonflikt as konflikt:
             form.konflikt_zeigen(konflikt)
         else:
@@ -192,7 +184,7 @@ def bedarf_status(request, pk):
         try:
             services.bedarf_status_aendern(bedarf=bedarf, von=request.user, **form.cleaned_data)
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Der Status wurde geändert."))
             return redirect(bedarf)
@@ -220,7 +212,7 @@ def bedarf_weiterleiten(request, pk):
                 von=request.user,
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(
                 request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
@@ -243,7 +235,7 @@ def bedarf_zusammenfuehren(request, pk):
                 quelle=bedarf, ziel=form.cleaned_data["ziel"], von=request.user
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Die Bedarfe wurden zusammengeführt."))
             return redirect(ziel)
@@ -277,7 +269,7 @@ def bedarf_freigeben(request, pk):
         try:
             services.antwort_freigeben(bedarf=bedarf, von=request.user, **form.cleaned_data)
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Die Freigabe wurde gespeichert."))
             return redirect(bedarf)
@@ -318,7 +310,7 @@ def weiterleitung_antwort_erfassen(request, pk):
                 weiterleitung=w, von=request.user, **form.cleaned_data
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Die Antwort wurde eingetragen."))
             return redirect(w.bedarf)
@@ -355,7 +347,7 @@ def _antwort_seite(request, token):
                 weiterleitung=w, ueber=Weiterleitung.Antwortweg.LINK, **form.cleaned_data
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             return redirect("bedarfe:antwort", token=token)
     return render(
@@ -409,7 +401,7 @@ def _erhebung_formular(request, erhebung):
                 erhebung=form.save(commit=False), dateien=dateien, von=request.user
             )
         except ValidationError as fehler:
-            _fehler_ins_formular(form, fehler)
+            fehler_ins_formular(form, fehler)
         else:
             messages.success(request, _("Die Erhebung wurde gespeichert."))
             return redirect(erhebung)

@@ -8,33 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from akteure.models import Akteur, Aufgabe, Mitgliedschaft, Sitzung
 from bedarfe.models import Bedarf
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe
 from quartiersmanagement.versionierung import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
 from .services import UEBERGAENGE
-
-
-def fehler_uebernehmen(form, fehler: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at its field if the form has it."""
-    if hasattr(fehler, "error_dict"):
-        for feld, liste in fehler.error_dict.items():
-            form.add_error(feld if feld in form.fields else None, liste)
-    else:
-        form.add_error(None, fehler)
-
-
-class Datum(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DatumZeit(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def geldfeld(label, *, required=True, help_text="", min_value=0):
@@ -92,8 +70,8 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
             "quartiere": forms.CheckboxSelectMultiple,
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "zielgruppen": forms.CheckboxSelectMultiple,
-            "beginn": Datum,
-            "ende": Datum,
+            "beginn": DatumEingabe,
+            "ende": DatumEingabe,
             "ziele": forms.Textarea(attrs={"rows": 3}),
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
         }
@@ -122,7 +100,7 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("neuer Status"))
-    datum = forms.DateField(label=_("Datum"), widget=Datum, initial=timezone.localdate)
+    datum = forms.DateField(label=_("Datum"), widget=DatumEingabe, initial=timezone.localdate)
     kommentar = forms.CharField(
         label=_("Kommentar"),
         required=False,
@@ -181,8 +159,8 @@ class TerminForm(forms.Form):
         help_text=_("Leer lassen für einen Termin des Quartiers."),
     )
     titel = forms.CharField(label=_("Titel"), max_length=200)
-    beginn = forms.DateTimeField(label=_("Beginn"), widget=DatumZeit)
-    ende = forms.DateTimeField(label=_("Ende"), widget=DatumZeit, required=False)
+    beginn = forms.DateTimeField(label=_("Beginn"), widget=DatumZeitEingabe)
+    ende = forms.DateTimeField(label=_("Ende"), widget=DatumZeitEingabe, required=False)
     ort = forms.CharField(label=_("Ort"), max_length=200, required=False)
     beschreibung = forms.CharField(
         label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -243,7 +221,7 @@ class AntragForm(forms.Form):
     )
     betrag_beantragt = geldfeld(_("beantragter Betrag (€)"))
     eingegangen_am = forms.DateField(
-        label=_("eingegangen am"), widget=Datum, initial=timezone.localdate
+        label=_("eingegangen am"), widget=DatumEingabe, initial=timezone.localdate
     )
     akteur = forms.ModelChoiceField(
         label=_("antragstellender Akteur"),
@@ -278,7 +256,7 @@ class _GremiumFelder(forms.Form):
     """Sitzung and votes: shown only when the Gremium decides (above the threshold)."""
 
     entschieden_am = forms.DateField(
-        label=_("entschieden am"), widget=Datum, initial=timezone.localdate
+        label=_("entschieden am"), widget=DatumEingabe, initial=timezone.localdate
     )
 
     def __init__(self, *args, antrag, **kwargs):
@@ -334,7 +312,7 @@ class BewilligenForm(_GremiumFelder):
     )
     nachweis_faellig_am = forms.DateField(
         label=_("Verwendungsnachweis fällig am"),
-        widget=Datum,
+        widget=DatumEingabe,
         required=False,
         help_text=_("Leer: drei Monate nach der Entscheidung."),
     )
@@ -354,7 +332,9 @@ class AblehnenForm(_GremiumFelder):
 
 class AuszahlungForm(forms.Form):
     betrag = geldfeld(_("Betrag (€)"))
-    datum = forms.DateField(label=_("ausgezahlt am"), widget=Datum, initial=timezone.localdate)
+    datum = forms.DateField(
+        label=_("ausgezahlt am"), widget=DatumEingabe, initial=timezone.localdate
+    )
     vermerk = forms.CharField(
         label=_("Buchungsvermerk"), required=False, help_text=_("z. B. Kassenzeichen")
     )
@@ -370,7 +350,7 @@ class NachweisForm(forms.Form):
         label=_("Sachbericht"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     eingereicht_am = forms.DateField(
-        label=_("eingereicht am"), widget=Datum, initial=timezone.localdate
+        label=_("eingereicht am"), widget=DatumEingabe, initial=timezone.localdate
     )
     belege = MehrereDateienFeld(
         label=_("Belege"),

@@ -14,6 +14,7 @@ from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
+from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -30,7 +31,7 @@ from ..forms import (
     WiderrufForm,
 )
 from ..models import Beziehung, Einwilligung, Funktion
-from .hilfen import fehler_ins_formular, formularseite, pruefen, seite
+from .hilfen import formularseite, pruefen, seite
 
 __all__ = [
     "akteur_liste",

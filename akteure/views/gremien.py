@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
+from quartiersmanagement.formulare import DatumEingabe
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -22,7 +23,6 @@ from ..forms import (
     AnwesenheitForm,
     AufgabeForm,
     BeschlussForm,
-    DatumInput,
     GremiumForm,
     MitgliedschaftForm,
     SitzungForm,
@@ -57,7 +57,7 @@ __all__ = [
 
 
 class BisForm(forms.Form):
-    bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumInput())
+    bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumEingabe())
 
 
 @require_safe

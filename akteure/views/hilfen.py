@@ -4,16 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
-
-
-def fehler_ins_formular(form, fehler: ValidationError) -> None:
-    """Put a service's ValidationError at the form's fields (or on top if no such field)."""
-    if hasattr(fehler, "error_dict"):
-        for feld, meldungen in fehler.message_dict.items():
-            form.add_error(feld if feld in form.fields else None, meldungen)
-    else:
-        form.add_error(None, fehler.messages)
 
 
 def pruefen(bedingung: bool) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
@@ -24,7 +25,6 @@ from ..forms import (
     NachweisForm,
     NachweisPruefenForm,
     PruefenForm,
-    fehler_uebernehmen,
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
@@ -158,7 +158,7 @@ def _aktion(request, pk, *, form_klasse, prefix, schluessel, ausfuehren, meldung
         try:
             ausfuehren(antrag, form)
         except ValidationError as e:
-            fehler_uebernehmen(form, e)
+            fehler_ins_formular(form, e)
         else:
             messages.success(request, meldung)
             return redirect(antrag)

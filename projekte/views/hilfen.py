@@ -4,9 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 
+from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
-
-from ..forms import fehler_uebernehmen
 
 PRO_SEITE = 50
 
@@ -25,7 +24,7 @@ def ausfuehren(request, form, service, meldung):
     try:
         ergebnis = service(**form.cleaned_data)
     except ValidationError as e:
-        fehler_uebernehmen(form, e)
+        fehler_ins_formular(form, e)
         return None
     except Bearbeitungskonflikt as konflikt:
         form.konflikt_zeigen(konflikt)

@@ -23,10 +23,11 @@ from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
 from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.formulare import fehler_ins_formular
 
 from .. import exports, selectors, services
 from ..filters import TerminFilter
-from ..forms import TerminForm, fehler_uebernehmen
+from ..forms import TerminForm
 from .hilfen import erlauben, seite
 
 
@@ -90,7 +91,7 @@ def _termin_speichern(request, form, termin=None):
             von=request.user, termin=termin, teilnahmen=form.teilnahmen(), **daten
         )
     except ValidationError as e:
-        fehler_uebernehmen(form, e)
+        fehler_ins_formular(form, e)
         return None
     messages.success(request, _("Der Termin wurde gespeichert."))
     return redirect(termin.projekt or "projekte:termine")
