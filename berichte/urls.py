@@ -1,10 +1,10 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from quartiersmanagement.views import ImAufbau
+from . import views
 
 app_name = "berichte"
 
 urlpatterns = [
-    path("berichte/", ImAufbau.as_view(bereich=_("Berichte")), name="uebersicht"),
+    path("berichte/", views.uebersicht, name="uebersicht"),
+    path("berichte/programme/<int:pk>/", views.programm, name="programm"),
 ]

@@ -1,0 +1,329 @@
+"""Reads of the berichte app: figures aggregated in the database, in a constant number of
+queries whatever the amount of data. Every read starts from the quartiers the user may read."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import (
+    Aggregate,
+    Count,
+    DecimalField,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from akteure.selectors import aktive_akteure_je_handlungsfeld, aktive_akteure_je_zielgruppe
+from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from bedarfe.selectors import offene_bedarfe_je_handlungsfeld, offene_bedarfe_je_zielgruppe
+from projekte.models import Auszahlung, Projekt, Stadtteilfonds, Teilnahme
+from quartiere.models import (
+    Berichtspflicht,
+    Fachbereich,
+    Handlungsfeld,
+    Programm,
+    Programmeinsatz,
+    Quartier,
+    Zielgruppe,
+)
+from quartiere.selectors import quartiere_fuer
+
+#: Funder reports due within this many days show on the quartier page.
+BERICHTE_VORLAUF_TAGE = 60
+#: A programme ending within this many days gets a warning.
+LAUFZEIT_WARNUNG_TAGE = 90
+
+GELD = DecimalField(max_digits=14, decimal_places=2)
+
+
+class Median(Aggregate):
+    """PostgreSQL `percentile_cont(0.5) WITHIN GROUP (ORDER BY ...)`; FILTER works as usual."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+    allow_distinct = False
+
+
+class TageZwischen(Func):
+    """Days (fractional) from the second timestamp to the first."""
+
+    template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)"
+    arg_joiner = " - "
+    output_field = FloatField()
+
+
+def _summe(qs: QuerySet, feld: str, output=None) -> Subquery:
+    """A correlated subquery: the sum of `feld` over `qs` (0 when empty)."""
+    output = output or IntegerField()
+    return Coalesce(
+        Subquery(
+            qs.order_by().annotate(_s=Func(F(feld), function="SUM")).values("_s")[:1],
+            output_field=output,
+        ),
+        Value(0),
+        output_field=output,
+    )
+
+
+def _anzahl(qs: QuerySet) -> Subquery:
+    return Coalesce(
+        Subquery(
+            qs.order_by().annotate(_n=Func(Value(1), function="COUNT")).values("_n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def _jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.datetime(jahr, 1, 1, tzinfo=tz),
+        datetime.datetime(jahr + 1, 1, 1, tzinfo=tz),
+    )
+
+
+def quartiere_im_vergleich(user, jahr: int) -> QuerySet[Quartier]:
+    """All readable quartiers with the year's figures, each as a correlated subquery: one
+    query in all. Needs closed in the year = needs now closed whose closing event lies in it."""
+    anfang, ende = _jahresgrenzen(jahr)
+    bedarfe = Bedarf.objects.filter(quartier=OuterRef("pk")).values("quartier")
+    geschlossen = (
+        Bedarfsereignis.objects.filter(
+            bedarf__quartier=OuterRef("pk"),
+            bedarf__status__in=Bedarf.ABGESCHLOSSEN,
+            zu_status__in=Bedarf.ABGESCHLOSSEN,
+            zeitpunkt__gte=anfang,
+            zeitpunkt__lt=ende,
+        )
+        .values("bedarf__quartier")
+        .annotate(_n=Count("bedarf", distinct=True))
+        .values("_n")[:1]
+    )
+    fonds = Stadtteilfonds.objects.filter(quartier=OuterRef("pk"), jahr=jahr)
+    return (
+        quartiere_fuer(user)
+        .annotate(
+            bedarfe_eroeffnet=_anzahl(bedarfe.filter(gemeldet_am__year=jahr)),
+            bedarfe_geschlossen=Coalesce(
+                Subquery(geschlossen, output_field=IntegerField()), Value(0)
+            ),
+            bedarfe_offen=_anzahl(bedarfe.exclude(status__in=Bedarf.ABGESCHLOSSEN)),
+            projekte_laufend=_anzahl(
+                Projekt.objects.laufend().filter(quartiere=OuterRef("pk")).values("status")
+            ),
+            teilnehmende=_summe(
+                Teilnahme.objects.filter(
+                    termin__quartier=OuterRef("pk"),
+                    termin__abgesagt=False,
+                    termin__beginn__gte=anfang,
+                    termin__beginn__lt=ende,
+                ).values("termin__quartier"),
+                "anzahl",
+            ),
+            fonds_budget=_summe(fonds.values("quartier"), "budget", GELD),
+            fonds_bewilligt=_summe(fonds.values("quartier"), "bewilligt_summe", GELD),
+            fonds_ausgezahlt=_summe(
+                Auszahlung.objects.filter(
+                    antrag__fonds__quartier=OuterRef("pk"), antrag__fonds__jahr=jahr
+                ).values("antrag__fonds__quartier"),
+                "betrag",
+                GELD,
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def fachbereiche_im_jahr(user, jahr: int) -> QuerySet[Fachbereich]:
+    """Departments with forwards (of the user's quartiers) sent in the year: answered,
+    overdue, median days to the answer, outcomes. One query."""
+    anfang, ende = _jahresgrenzen(jahr)
+    heute = timezone.localdate()
+    im_jahr = Q(
+        weiterleitungen__gesendet_am__gte=anfang,
+        weiterleitungen__gesendet_am__lt=ende,
+        weiterleitungen__bedarf__quartier__in=quartiere_fuer(user),
+    )
+    beantwortet = im_jahr & Q(weiterleitungen__beantwortet_am__isnull=False)
+    ergebnisse = {
+        f"ergebnis_{wert}": Count(
+            "weiterleitungen", filter=im_jahr & Q(weiterleitungen__ergebnis=wert)
+        )
+        for wert in Weiterleitung.Ergebnis.values
+    }
+    return (
+        Fachbereich.objects.annotate(
+            weitergeleitet=Count("weiterleitungen", filter=im_jahr),
+            beantwortet=Count("weiterleitungen", filter=beantwortet),
+            ueberfaellig=Count(
+                "weiterleitungen",
+                filter=im_jahr
+                & Q(weiterleitungen__beantwortet_am__isnull=True, weiterleitungen__frist__lt=heute),
+            ),
+            median_tage=Median(
+                TageZwischen("weiterleitungen__beantwortet_am", "weiterleitungen__gesendet_am"),
+                filter=beantwortet,
+            ),
+            **ergebnisse,
+        )
+        .filter(weitergeleitet__gt=0)
+        .order_by("kuerzel")
+    )
+
+
+def summen(quartiere) -> dict:
+    """City totals of the overview table (in Python over the already fetched rows)."""
+    felder = (
+        "bedarfe_eroeffnet",
+        "bedarfe_geschlossen",
+        "bedarfe_offen",
+        "projekte_laufend",
+        "teilnehmende",
+    )
+    geld = ("fonds_budget", "fonds_bewilligt", "fonds_ausgezahlt")
+    ergebnis = {f: sum(getattr(q, f) for q in quartiere) for f in felder}
+    ergebnis.update({f: sum((getattr(q, f) for q in quartiere), Decimal(0)) for f in geld})
+    return ergebnis
+
+
+# --- quartier page section ------------------------------------------------------------------
+
+
+def offene_bedarfe_matrix(quartier) -> dict:
+    """Open needs by Handlungsfeld (rows) and status (columns); one query."""
+    zeilen = (
+        Bedarf.objects.offen()
+        .filter(quartier=quartier)
+        .values("handlungsfeld", "handlungsfeld__name", "status")
+        .annotate(anzahl=Count("pk"))
+        .order_by("handlungsfeld__sortierung", "handlungsfeld__name")
+    )
+    namen = dict(Bedarf.Status.choices)
+    status_reihe = [s for s in Bedarf.Status.values if s not in Bedarf.ABGESCHLOSSEN]
+    felder: dict = {}
+    for z in zeilen:
+        feld = felder.setdefault(
+            z["handlungsfeld"],
+            {"pk": z["handlungsfeld"], "name": z["handlungsfeld__name"], "je_status": {}},
+        )
+        feld["je_status"][z["status"]] = z["anzahl"]
+    benutzte = [s for s in status_reihe if any(s in f["je_status"] for f in felder.values())]
+    zeilen_aus = []
+    for feld in felder.values():
+        feld["werte"] = [(s, feld["je_status"].get(s, 0)) for s in benutzte]
+        feld["summe"] = sum(feld["je_status"].values())
+        zeilen_aus.append(feld)
+    return {
+        "status": [(s, namen[s]) for s in benutzte],
+        "zeilen": zeilen_aus,
+        "summe": sum(f["summe"] for f in zeilen_aus),
+    }
+
+
+def chart_daten(matrix: dict) -> dict:
+    """The matrix as Chart.js data (stacked bars: one dataset per status)."""
+    return {
+        "labels": [z["name"] or "ohne Handlungsfeld" for z in matrix["zeilen"]],
+        "datasets": [
+            {"label": str(name), "data": [z["je_status"].get(s, 0) for z in matrix["zeilen"]]}
+            for s, name in matrix["status"]
+        ],
+    }
+
+
+def luecken_tabelle(quartier) -> dict:
+    """Handlungsfelder and Zielgruppen with open needs next to the number of active actors
+    working in them; a term with open needs and no active actor is a gap. Four queries."""
+    bedarfe_hf = offene_bedarfe_je_handlungsfeld(quartier)
+    akteure_hf = aktive_akteure_je_handlungsfeld(quartier)
+    bedarfe_zg = offene_bedarfe_je_zielgruppe(quartier)
+    akteure_zg = aktive_akteure_je_zielgruppe(quartier)
+    ids_hf = set(bedarfe_hf) | set(akteure_hf)
+    ids_zg = set(bedarfe_zg) | set(akteure_zg)
+
+    def zeilen(begriffe, bedarfe, akteure):
+        return [
+            {
+                "begriff": b,
+                "bedarfe": bedarfe.get(b.pk, 0),
+                "akteure": akteure.get(b.pk, 0),
+                "luecke": bedarfe.get(b.pk, 0) > 0 and not akteure.get(b.pk, 0),
+            }
+            for b in begriffe
+        ]
+
+    return {
+        "handlungsfelder": zeilen(
+            Handlungsfeld.objects.filter(pk__in=ids_hf), bedarfe_hf, akteure_hf
+        ),
+        "zielgruppen": zeilen(Zielgruppe.objects.filter(pk__in=ids_zg), bedarfe_zg, akteure_zg),
+    }
+
+
+def programme_im_quartier(quartier, stichtag: datetime.date | None = None):
+    """Programmes currently running in the quartier with their share and end date."""
+    return list(
+        Programmeinsatz.objects.aktuell(stichtag)
+        .filter(quartier=quartier)
+        .select_related("programm")
+        .order_by("programm__name")
+    )
+
+
+def faellige_berichte(quartier, stichtag: datetime.date | None = None):
+    """Open funder reports of the programmes running here, due within 60 days (or overdue)."""
+    stichtag = stichtag or timezone.localdate()
+    laufende = Programmeinsatz.objects.aktuell(stichtag).filter(quartier=quartier)
+    return list(
+        Berichtspflicht.objects.filter(
+            programm__in=laufende.values("programm"),
+            erledigt_am__isnull=True,
+            faellig_am__lte=stichtag + datetime.timedelta(days=BERICHTE_VORLAUF_TAGE),
+        )
+        .select_related("programm")
+        .order_by("faellig_am")
+    )
+
+
+def quartier_dashboard(user, quartier) -> dict:
+    """Context of the section on the quartier page; a constant number of queries."""
+    matrix = offene_bedarfe_matrix(quartier)
+    return {
+        "matrix": matrix,
+        "chart": chart_daten(matrix),
+        "luecken": luecken_tabelle(quartier),
+        "programme": programme_im_quartier(quartier),
+        "berichte": faellige_berichte(quartier),
+        "heute": timezone.localdate(),
+    }
+
+
+# --- programme page ---------------------------------------------------------------------------
+
+
+def programm_fuer(user, pk: int) -> tuple[Programm, list[Programmeinsatz]]:
+    """A programme with its periods in the quartiers the user reads; 404 if it runs in none."""
+    einsaetze = list(
+        Programmeinsatz.objects.filter(programm_id=pk, quartier__in=quartiere_fuer(user))
+        .select_related("quartier")
+        .order_by("quartier__name", "-von")
+    )
+    if not einsaetze:
+        get_object_or_404(Programm.objects.none(), pk=pk)
+    programm = get_object_or_404(
+        Programm.objects.select_related("fachbereich").prefetch_related("berichtspflichten"),
+        pk=pk,
+    )
+    return programm, einsaetze
