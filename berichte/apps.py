@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class BerichteConfig(AppConfig):
     name = "berichte"
     verbose_name = _("Berichte")
+
+    def ready(self):
+        from quartiersmanagement import abschnitte
+
+        from . import rules, selectors  # noqa: F401  (rules registers the permission)
+
+        abschnitte.registrieren(
+            "quartier",
+            abschnitte.Abschnitt(
+                titel=_("Überblick: Bedarfe, Lücken, Programme und Berichtspflichten"),
+                template="berichte/quartier_abschnitt.html",
+                kontext=selectors.quartier_dashboard,
+                reihenfolge=5,
+            ),
+        )

@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from akteure.selectors import aktive_akteure_je_handlungsfeld, aktive_akteure_je_zielgruppe
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
@@ -229,13 +230,14 @@ def offene_bedarfe_matrix(quartier) -> dict:
         "status": [(s, namen[s]) for s in benutzte],
         "zeilen": zeilen_aus,
         "summe": sum(f["summe"] for f in zeilen_aus),
+        "spitze": max(zeilen_aus, key=lambda f: f["summe"], default=None),
     }
 
 
 def chart_daten(matrix: dict) -> dict:
     """The matrix as Chart.js data (stacked bars: one dataset per status)."""
     return {
-        "labels": [z["name"] or "ohne Handlungsfeld" for z in matrix["zeilen"]],
+        "labels": [z["name"] or gettext("ohne Handlungsfeld") for z in matrix["zeilen"]],
         "datasets": [
             {"label": str(name), "data": [z["je_status"].get(s, 0) for z in matrix["zeilen"]]}
             for s, name in matrix["status"]
@@ -264,11 +266,12 @@ def luecken_tabelle(quartier) -> dict:
             for b in begriffe
         ]
 
+    handlungsfelder = zeilen(Handlungsfeld.objects.filter(pk__in=ids_hf), bedarfe_hf, akteure_hf)
+    zielgruppen = zeilen(Zielgruppe.objects.filter(pk__in=ids_zg), bedarfe_zg, akteure_zg)
     return {
-        "handlungsfelder": zeilen(
-            Handlungsfeld.objects.filter(pk__in=ids_hf), bedarfe_hf, akteure_hf
-        ),
-        "zielgruppen": zeilen(Zielgruppe.objects.filter(pk__in=ids_zg), bedarfe_zg, akteure_zg),
+        "handlungsfelder": handlungsfelder,
+        "zielgruppen": zielgruppen,
+        "anzahl": sum(z["luecke"] for z in handlungsfelder + zielgruppen),
     }
 
 

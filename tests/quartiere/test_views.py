@@ -98,6 +98,17 @@ def test_ziele_der_navigation_sind_erreichbar(client, qm):
         "akteure:liste",
         "projekte:liste",
         "projekte:fonds",
-        "berichte:uebersicht",
     ]:
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_stadtweite_berichte_nur_fuer_leitung_in_der_navigation(client, qm, leitung):
+    client.force_login(qm)
+    assert (
+        reverse("berichte:uebersicht")
+        not in client.get(reverse("quartiere:liste")).content.decode()
+    )
+    client.force_login(leitung)
+    antwort = client.get(reverse("quartiere:liste"))
+    assert reverse("berichte:uebersicht") in antwort.content.decode()
+    assert client.get(reverse("berichte:uebersicht")).status_code == 200
