@@ -147,9 +147,9 @@ def quartiere_im_vergleich(user, jahr: int) -> QuerySet[Quartier]:
     )
 
 
-def fachbereiche_im_jahr(user, jahr: int) -> QuerySet[Fachbereich]:
-    """Departments with forwards (of the user's quartiers) sent in the year: answered,
-    overdue, median days to the answer, outcomes. One query."""
+def fachbereiche_im_jahr(user, jahr: int, quartier=None) -> QuerySet[Fachbereich]:
+    """Departments with forwards (of the user's quartiers, or of one quartier) sent in the
+    year: answered, overdue, median days to the answer, outcomes. One query."""
     anfang, ende = _jahresgrenzen(jahr)
     heute = timezone.localdate()
     im_jahr = Q(
@@ -157,6 +157,8 @@ def fachbereiche_im_jahr(user, jahr: int) -> QuerySet[Fachbereich]:
         weiterleitungen__gesendet_am__lt=ende,
         weiterleitungen__bedarf__quartier__in=quartiere_fuer(user),
     )
+    if quartier is not None:
+        im_jahr &= Q(weiterleitungen__bedarf__quartier=quartier)
     beantwortet = im_jahr & Q(weiterleitungen__beantwortet_am__isnull=False)
     ergebnisse = {
         f"ergebnis_{wert}": Count(
@@ -310,6 +312,7 @@ def quartier_dashboard(user, quartier) -> dict:
         "programme": programme_im_quartier(quartier),
         "berichte": faellige_berichte(quartier),
         "heute": timezone.localdate(),
+        "berichtsjahre": [timezone.localdate().year, timezone.localdate().year - 1],
     }
 
 

@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from . import selectors
+from quartiere.selectors import quartier_mit_details
+
+from . import jahresbericht, selectors
 from .rules import darf_stadtweit_sehen
 
 SORTIERBAR = (
@@ -83,3 +85,17 @@ def programm(request, pk):
             "heute": heute,
         },
     )
+
+
+@require_safe
+def jahresbericht_pdf(request, slug, jahr):
+    """The annual report of a readable quartier as PDF (404 for another quartier)."""
+    quartier = quartier_mit_details(request.user, slug)
+    return jahresbericht.jahresbericht_pdf(request.user, quartier, jahr, request=request)
+
+
+@require_safe
+def jahresbericht_xlsx(request, slug, jahr):
+    """The annual report of a readable quartier as XLSX, one sheet per section."""
+    quartier = quartier_mit_details(request.user, slug)
+    return jahresbericht.jahresbericht_xlsx(request.user, quartier, jahr)
