@@ -277,16 +277,6 @@ def luecken_tabelle(quartier) -> dict:
     }
 
 
-def programme_im_quartier(quartier, stichtag: datetime.date | None = None):
-    """Programmes currently running in the quartier with their share and end date."""
-    return list(
-        Programmeinsatz.objects.aktuell(stichtag)
-        .filter(quartier=quartier)
-        .select_related("programm")
-        .order_by("programm__name")
-    )
-
-
 def faellige_berichte(quartier, stichtag: datetime.date | None = None):
     """Open funder reports of the programmes running here, due within 60 days (or overdue)."""
     stichtag = stichtag or timezone.localdate()
@@ -309,7 +299,6 @@ def quartier_dashboard(user, quartier) -> dict:
         "matrix": matrix,
         "chart": chart_daten(matrix),
         "luecken": luecken_tabelle(quartier),
-        "programme": programme_im_quartier(quartier),
         "berichte": faellige_berichte(quartier),
         "heute": timezone.localdate(),
         "berichtsjahre": [timezone.localdate().year, timezone.localdate().year - 1],

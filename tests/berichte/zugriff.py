@@ -1,16 +1,11 @@
 """Builders for the URL walk (tests/test_zugriffsschutz.py) of the berichte app."""
 
-import itertools
-
 from tests.factories import BedarfFactory, BerichtspflichtFactory, ProgrammeinsatzFactory
-
-_nummer = itertools.count()
 
 
 def _programm(quartier, text):
-    einsatz = ProgrammeinsatzFactory(
-        quartier=quartier, programm__name=f"{text[:180]} {next(_nummer)}"
-    )
+    # Programmes are city-wide choices in other forms: the text goes into the report only.
+    einsatz = ProgrammeinsatzFactory(quartier=quartier)
     BerichtspflichtFactory(programm=einsatz.programm, titel=text[:200])
     return {"pk": einsatz.programm.pk}
 
