@@ -95,10 +95,20 @@ def _jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
-def quartiere_im_vergleich(user, jahr: int) -> QuerySet[Quartier]:
-    """All readable quartiers with the year's figures, each as a correlated subquery: one
-    query in all. Needs closed in the year = needs now closed whose closing event lies in it."""
+def quartiere_im_vergleich(user, jahr: int, programm=None) -> QuerySet[Quartier]:
+    """All readable quartiers (or those where `programm` ran in the year) with the year's
+    figures, each as a correlated subquery: one query in all. Needs closed in the year =
+    needs now closed whose closing event lies in it."""
     anfang, ende = _jahresgrenzen(jahr)
+    quartiere = quartiere_fuer(user)
+    if programm is not None:
+        quartiere = quartiere.filter(
+            pk__in=Programmeinsatz.objects.filter(
+                Q(bis__isnull=True) | Q(bis__gte=anfang.date()),
+                programm=programm,
+                von__lt=ende.date(),
+            ).values("quartier")
+        )
     bedarfe = Bedarf.objects.filter(quartier=OuterRef("pk")).values("quartier")
     geschlossen = (
         Bedarfsereignis.objects.filter(
@@ -113,38 +123,32 @@ def quartiere_im_vergleich(user, jahr: int) -> QuerySet[Quartier]:
         .values("_n")[:1]
     )
     fonds = Stadtteilfonds.objects.filter(quartier=OuterRef("pk"), jahr=jahr)
-    return (
-        quartiere_fuer(user)
-        .annotate(
-            bedarfe_eroeffnet=_anzahl(bedarfe.filter(gemeldet_am__year=jahr)),
-            bedarfe_geschlossen=Coalesce(
-                Subquery(geschlossen, output_field=IntegerField()), Value(0)
-            ),
-            bedarfe_offen=_anzahl(bedarfe.exclude(status__in=Bedarf.ABGESCHLOSSEN)),
-            projekte_laufend=_anzahl(
-                Projekt.objects.laufend().filter(quartiere=OuterRef("pk")).values("status")
-            ),
-            teilnehmende=_summe(
-                Teilnahme.objects.filter(
-                    termin__quartier=OuterRef("pk"),
-                    termin__abgesagt=False,
-                    termin__beginn__gte=anfang,
-                    termin__beginn__lt=ende,
-                ).values("termin__quartier"),
-                "anzahl",
-            ),
-            fonds_budget=_summe(fonds.values("quartier"), "budget", GELD),
-            fonds_bewilligt=_summe(fonds.values("quartier"), "bewilligt_summe", GELD),
-            fonds_ausgezahlt=_summe(
-                Auszahlung.objects.filter(
-                    antrag__fonds__quartier=OuterRef("pk"), antrag__fonds__jahr=jahr
-                ).values("antrag__fonds__quartier"),
-                "betrag",
-                GELD,
-            ),
-        )
-        .order_by("name")
-    )
+    return quartiere.annotate(
+        bedarfe_eroeffnet=_anzahl(bedarfe.filter(gemeldet_am__year=jahr)),
+        bedarfe_geschlossen=Coalesce(Subquery(geschlossen, output_field=IntegerField()), Value(0)),
+        bedarfe_offen=_anzahl(bedarfe.exclude(status__in=Bedarf.ABGESCHLOSSEN)),
+        projekte_laufend=_anzahl(
+            Projekt.objects.laufend().filter(quartiere=OuterRef("pk")).values("status")
+        ),
+        teilnehmende=_summe(
+            Teilnahme.objects.filter(
+                termin__quartier=OuterRef("pk"),
+                termin__abgesagt=False,
+                termin__beginn__gte=anfang,
+                termin__beginn__lt=ende,
+            ).values("termin__quartier"),
+            "anzahl",
+        ),
+        fonds_budget=_summe(fonds.values("quartier"), "budget", GELD),
+        fonds_bewilligt=_summe(fonds.values("quartier"), "bewilligt_summe", GELD),
+        fonds_ausgezahlt=_summe(
+            Auszahlung.objects.filter(
+                antrag__fonds__quartier=OuterRef("pk"), antrag__fonds__jahr=jahr
+            ).values("antrag__fonds__quartier"),
+            "betrag",
+            GELD,
+        ),
+    ).order_by("name")
 
 
 def fachbereiche_im_jahr(user, jahr: int, quartier=None) -> QuerySet[Fachbereich]:

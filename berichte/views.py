@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
 
 from . import jahresbericht, selectors
@@ -43,8 +44,10 @@ def uebersicht(request):
     feld = sortierung.removeprefix("-")
     if feld not in SORTIERBAR:
         sortierung = feld = "name"
+    programme = list(Programm.objects.order_by("name"))
+    programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
     quartiere = list(
-        selectors.quartiere_im_vergleich(request.user, jahr).order_by(sortierung, "name")
+        selectors.quartiere_im_vergleich(request.user, jahr, programm).order_by(sortierung, "name")
     )
     heute = timezone.localdate().year
     return render(
@@ -58,6 +61,8 @@ def uebersicht(request):
             "fachbereiche": list(selectors.fachbereiche_im_jahr(request.user, jahr)),
             "ergebnisse": selectors.Weiterleitung.Ergebnis.choices,
             "sortierung": sortierung,
+            "programme": programme,
+            "programm": programm,
         },
     )
 

@@ -173,3 +173,24 @@ def test_uebersicht_mit_konstanter_anzahl_abfragen(client, leitung, quartier, ab
     fb = factories.FachbereichFactory()
     _weiterleitung(fb, datetime.date(JAHR, 2, 1), quartier=quartier)
     assert abfragen(lambda: client.get(URL, {"jahr": JAHR})) == wenig
+
+
+@pytest.mark.django_db
+def test_programmauswahl_zeigt_nur_quartiere_des_programms_im_jahr(
+    client, leitung, quartier, anderes_quartier
+):
+    programm = factories.ProgrammFactory()
+    factories.ProgrammeinsatzFactory(
+        programm=programm, quartier=quartier, von=datetime.date(JAHR, 5, 1)
+    )
+    factories.ProgrammeinsatzFactory(
+        programm=programm,
+        quartier=anderes_quartier,
+        von=datetime.date(2020, 1, 1),
+        bis=datetime.date(JAHR - 1, 12, 31),
+    )
+    client.force_login(leitung)
+    antwort = client.get(URL, {"jahr": JAHR, "programm": programm.pk})
+    assert [q.pk for q in antwort.context["quartiere"]] == [quartier.pk]
+    alle = client.get(URL, {"jahr": JAHR, "programm": "kein"})
+    assert {q.pk for q in alle.context["quartiere"]} == {quartier.pk, anderes_quartier.pk}
