@@ -26,6 +26,7 @@ from tests.akteure.zugriff import NUR_MIT_TOKEN as AKTEURE_TOKEN
 from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
+from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
 from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
 from tests.projekte.zugriff import OBJEKTE as PROJEKTE
 from tests.projekte.zugriff import OEFFENTLICH as PROJEKTE_OEFFENTLICH
@@ -41,6 +42,7 @@ OEFFENTLICH = {
     "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
     "bedarfe:antwort": "Antwortlink des Fachbereichs, geschützt durch ein geheimes Token",
     **PROJEKTE_OEFFENTLICH,
+    **OEFFENTLICHKEIT,
 }
 # URL names that are not pages of their own (they redirect or only accept POST by design).
 NUR_POST = {"logout"}

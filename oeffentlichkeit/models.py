@@ -1,0 +1,87 @@
+"""Public face of each quartier: news (Beitrag) and the legal pages (Seite) admins edit."""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from quartiere.models import Quartier
+from quartiersmanagement.models import Zeitstempel
+
+
+class Seite(Zeitstempel):
+    """One of the legally required pages; its text is plain text with blank-line paragraphs."""
+
+    class Art(models.TextChoices):
+        IMPRESSUM = "impressum", _("Impressum")
+        DATENSCHUTZ = "datenschutz", _("Datenschutz")
+        BARRIEREFREIHEIT = "barrierefreiheit", _("Erklärung zur Barrierefreiheit")
+        LEICHTE_SPRACHE = "leichte-sprache", _("Leichte Sprache")
+
+    art = models.CharField(_("Seite"), max_length=30, choices=Art.choices, unique=True)
+    titel = models.CharField(_("Überschrift"), max_length=200)
+    text = models.TextField(
+        _("Text"),
+        help_text=_(
+            "Leerzeilen trennen Absätze. Adressen wie https://… werden zu Links. HTML ist nicht "
+            "erlaubt und wird als Text angezeigt."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Rechtliche Seite")
+        verbose_name_plural = _("Rechtliche Seiten")
+        ordering = ["art"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse(f"oeffentlichkeit:{self.art}")
+
+
+class BeitragQuerySet(models.QuerySet):
+    def veroeffentlicht(self, stichtag: datetime.date | None = None):
+        return self.filter(veroeffentlicht_am__lte=stichtag or timezone.localdate())
+
+
+class Beitrag(Zeitstempel):
+    """A news item on the public page of a quartier, visible from its publish date."""
+
+    quartier = models.ForeignKey(
+        Quartier, verbose_name=_("Quartier"), on_delete=models.PROTECT, related_name="beitraege"
+    )
+    titel = models.CharField(_("Titel"), max_length=200)
+    teaser = models.CharField(
+        _("Anreißer"), max_length=300, help_text=_("Ein bis zwei Sätze für Übersicht und Feed.")
+    )
+    text = models.TextField(
+        _("Text"),
+        help_text=_("Leerzeilen trennen Absätze; Adressen wie https://… werden zu Links."),
+    )
+    veroeffentlicht_am = models.DateField(
+        _("veröffentlicht am"), help_text=_("Ab diesem Tag ist der Beitrag öffentlich sichtbar.")
+    )
+    history = HistoricalRecords()
+
+    objects = BeitragQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Beitrag")
+        verbose_name_plural = _("Beiträge")
+        ordering = ["-veroeffentlicht_am", "-pk"]
+        indexes = [
+            models.Index(fields=["quartier", "veroeffentlicht_am"], name="beitrag_quartier_datum")
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse(
+            "oeffentlichkeit:beitrag", kwargs={"slug": self.quartier.slug, "pk": self.pk}
+        )

@@ -1,0 +1,199 @@
+"""Public pages of the quartiers: no login, read-only, only what is flagged public."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from quartiersmanagement import ical
+
+from . import selectors
+from .models import Seite
+
+ANZAHL_TERMINE = 5
+ANZAHL_BEITRAEGE = 5
+
+
+def _event_ld(request, quartier, termine) -> list[dict]:
+    """schema.org Event data for search engines and calendar apps."""
+    return [
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": t.titel,
+            "startDate": t.beginn.isoformat(),
+            **({"endDate": t.ende.isoformat()} if t.ende else {}),
+            "eventStatus": "https://schema.org/EventCancelled"
+            if t.abgesagt
+            else "https://schema.org/EventScheduled",
+            "location": {"@type": "Place", "name": t.ort or quartier.name},
+            **({"description": t.beschreibung} if t.beschreibung else {}),
+            "url": request.build_absolute_uri(
+                reverse("oeffentlichkeit:termine", kwargs={"slug": quartier.slug})
+            ),
+        }
+        for t in termine
+    ]
+
+
+@login_not_required
+@require_safe
+def uebersicht(request):
+    return render(
+        request,
+        "oeffentlichkeit/uebersicht.html",
+        {"quartiere": selectors.oeffentliche_quartiere()},
+    )
+
+
+@login_not_required
+@require_safe
+def quartier(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    termine = selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE)
+    return render(
+        request,
+        "oeffentlichkeit/quartier.html",
+        {
+            "quartier": q,
+            "termine": termine,
+            "termine_ld": _event_ld(request, q, termine),
+            "projekte": list(selectors.aktuelle_projekte(q)),
+            "beitraege": list(selectors.beitraege(q)[:ANZAHL_BEITRAEGE]),
+            "bedarfe": selectors.beantwortete_bedarfe(q),
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def projekt(request, slug, projekt):
+    q = selectors.oeffentliches_quartier(slug)
+    p = selectors.oeffentliches_projekt(q, projekt)
+    return render(
+        request,
+        "oeffentlichkeit/projekt.html",
+        {"quartier": q, "projekt": p, "termine": selectors.kommende_termine(q, projekt=p)},
+    )
+
+
+@login_not_required
+@require_safe
+def akteure(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/akteure.html",
+        {"quartier": q, "akteure": list(selectors.akteure(q))},
+    )
+
+
+@login_not_required
+@require_safe
+def termine(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    liste = selectors.kommende_termine(q)
+    return render(
+        request,
+        "oeffentlichkeit/termine.html",
+        {"quartier": q, "termine": liste, "termine_ld": _event_ld(request, q, liste)},
+    )
+
+
+@login_not_required
+@require_safe
+def termine_ics(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
+    url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
+    for t in selectors.termine(q):
+        cal.add_component(
+            ical.ereignis(
+                uid=t.uid,
+                beginn=t.beginn,
+                ende=t.ende,
+                titel=t.titel,
+                geaendert=t.geaendert,
+                sequenz=t.sequenz,
+                ort=t.ort,
+                beschreibung=t.beschreibung,
+                url=url,
+                abgesagt=t.abgesagt,
+            )
+        )
+    antwort = ical.ical_antwort(cal, dateiname=f"oeffentliche-termine-{q.slug}")
+    antwort["Cache-Control"] = "public, max-age=300"
+    return antwort
+
+
+@login_not_required
+@require_safe
+def beitrag(request, slug, pk):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/beitrag.html",
+        {"quartier": q, "beitrag": selectors.oeffentlicher_beitrag(q, pk)},
+    )
+
+
+class BeitragFeed(Feed):
+    """Atom feed of a quartier's published news."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return selectors.oeffentliches_quartier(slug)
+
+    def title(self, obj):
+        return _("Neuigkeiten aus %(quartier)s") % {"quartier": obj.name}
+
+    def link(self, obj):
+        return reverse("oeffentlichkeit:quartier", kwargs={"slug": obj.slug})
+
+    def subtitle(self, obj):
+        return _("Beiträge des Quartiersmanagements %(quartier)s") % {"quartier": obj.name}
+
+    def items(self, obj):
+        return selectors.beitraege(obj).select_related("quartier")[:20]
+
+    def item_title(self, item):
+        return item.titel
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_pubdate(self, item):
+        return item.erstellt.replace(
+            year=item.veroeffentlicht_am.year,
+            month=item.veroeffentlicht_am.month,
+            day=item.veroeffentlicht_am.day,
+        )
+
+    def item_updateddate(self, item):
+        return item.geaendert
+
+
+_feed = BeitragFeed()
+
+
+@login_not_required
+@require_safe
+def feed(request, slug):
+    return _feed(request, slug=slug)
+
+
+@login_not_required
+@require_safe
+def seite(request, art):
+    if art not in Seite.Art.values:
+        raise Http404
+    return render(
+        request,
+        "oeffentlichkeit/seite.html",
+        {"art": art, "titel": Seite.Art(art).label, "seite": selectors.seite(art)},
+    )

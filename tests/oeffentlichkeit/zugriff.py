@@ -1,0 +1,19 @@
+"""URL walk entries (tests/test_zugriffsschutz.py) of the oeffentlichkeit app: every page here
+is public by design and shows only records flagged public (see test_datenschutz.py)."""
+
+_GRUND = "Öffentliche Quartiersseite ohne Anmeldung; zeigt nur als öffentlich markierte Daten"
+
+OEFFENTLICH = {
+    "oeffentlichkeit:uebersicht": _GRUND,
+    "oeffentlichkeit:quartier": _GRUND,
+    "oeffentlichkeit:projekt": _GRUND,
+    "oeffentlichkeit:akteure": _GRUND + " (nur Akteure mit Einwilligung, keine Personen)",
+    "oeffentlichkeit:termine": _GRUND,
+    "oeffentlichkeit:termine_ics": "Öffentlicher Kalender-Feed: nur öffentliche Termine",
+    "oeffentlichkeit:beitrag": _GRUND,
+    "oeffentlichkeit:feed": "Öffentlicher Atom-Feed der veröffentlichten Beiträge",
+    "oeffentlichkeit:impressum": "Gesetzlich vorgeschriebene Seite",
+    "oeffentlichkeit:datenschutz": "Gesetzlich vorgeschriebene Seite",
+    "oeffentlichkeit:barrierefreiheit": "Gesetzlich vorgeschriebene Seite (BITV 2.0)",
+    "oeffentlichkeit:leichte-sprache": "Gesetzlich vorgeschriebene Seite (BITV 2.0)",
+}
