@@ -11,6 +11,8 @@ from django.utils.text import normalize_newlines
 
 register = template.Library()
 
+ZEILENUMBRUCH = mark_safe("<br>")  # noqa: S308 (a constant)
+
 _LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
 
 
@@ -32,16 +34,12 @@ def absaetze(text) -> str:
     return format_html_join(
         "\n",
         "<p>{}</p>",
-        (
-            (
-                format_html_join(
-                    format_html("<br>"), "{}", ((_mit_links(z),) for z in b.split("\n"))
-                ),
-            )
-            for b in bloecke
-            if b.strip()
-        ),
+        ((format_html_join(ZEILENUMBRUCH, "{}", _zeilen(b)),) for b in bloecke if b.strip()),
     )
+
+
+def _zeilen(block: str):
+    return ((_mit_links(zeile),) for zeile in block.split("\n"))
 
 
 @register.filter
