@@ -149,3 +149,16 @@ def kommende_termine(quartier, anzahl: int | None = None, projekt=None):
 
 def seite(art: str) -> Seite | None:
     return Seite.objects.filter(art=art).first()
+
+
+# --- staff side (login): news of the user's quartiers -----------------------------------------
+
+
+def beitraege_fuer(user) -> QuerySet[Beitrag]:
+    from quartiere.selectors import quartiere_fuer
+
+    return Beitrag.objects.filter(quartier__in=quartiere_fuer(user)).select_related("quartier")
+
+
+def beitrag_fuer(user, pk: int) -> Beitrag:
+    return get_object_or_404(beitraege_fuer(user), pk=pk)

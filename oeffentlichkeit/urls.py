@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_mitarbeit
 
 app_name = "oeffentlichkeit"
 
@@ -17,4 +17,11 @@ urlpatterns = [
     path("datenschutz/", views.seite, {"art": "datenschutz"}, name="datenschutz"),
     path("barrierefreiheit/", views.seite, {"art": "barrierefreiheit"}, name="barrierefreiheit"),
     path("leichte-sprache/", views.seite, {"art": "leichte-sprache"}, name="leichte-sprache"),
+    path("beitraege/", views_mitarbeit.beitrag_liste, name="beitraege"),
+    path("beitraege/neu/", views_mitarbeit.beitrag_neu, name="beitrag_neu"),
+    path(
+        "beitraege/<int:pk>/bearbeiten/",
+        views_mitarbeit.beitrag_bearbeiten,
+        name="beitrag_bearbeiten",
+    ),
 ]

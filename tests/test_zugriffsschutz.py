@@ -26,6 +26,7 @@ from tests.akteure.zugriff import NUR_MIT_TOKEN as AKTEURE_TOKEN
 from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
+from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
 from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
 from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
 from tests.projekte.zugriff import OBJEKTE as PROJEKTE
@@ -61,7 +62,7 @@ KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 
 
-OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE}
+OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE, **OEFFENTLICHKEIT_OBJEKTE}
 # URL name -> fixed kwargs, for URLs whose parameters name no record (checked like lists).
 OHNE_OBJEKT = {**AKTEURE_OHNE_OBJEKT}
 

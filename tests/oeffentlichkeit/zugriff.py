@@ -17,3 +17,12 @@ OEFFENTLICH = {
     "oeffentlichkeit:barrierefreiheit": "Gesetzlich vorgeschriebene Seite (BITV 2.0)",
     "oeffentlichkeit:leichte-sprache": "Gesetzlich vorgeschriebene Seite (BITV 2.0)",
 }
+
+
+def _beitrag(quartier, text):
+    from tests.factories import BeitragFactory
+
+    return {"pk": BeitragFactory(quartier=quartier, titel=text[:200], teaser=text[:300]).pk}
+
+
+OBJEKTE = {"oeffentlichkeit:beitrag_bearbeiten": _beitrag}
