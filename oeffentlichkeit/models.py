@@ -85,3 +85,20 @@ class Beitrag(Zeitstempel):
         return reverse(
             "oeffentlichkeit:beitrag", kwargs={"slug": self.quartier.slug, "pk": self.pk}
         )
+
+
+class Antragsversuch(Zeitstempel):
+    """One online fund application from an address, for the rate limit (shared by every
+    process through the database). Only a keyed hash of the IP address is stored."""
+
+    ip_hash = models.CharField(_("Adresse (Hash)"), max_length=64, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Antragsversuch")
+        verbose_name_plural = _("Antragsversuche")
+        ordering = ["-erstellt"]
+        indexes = [models.Index(fields=["ip_hash", "erstellt"], name="antragsversuch_ip_zeit")]
+
+    def __str__(self):
+        return f"{self.ip_hash[:8]} {self.erstellt:%d.%m.%Y %H:%M}"

@@ -1,12 +1,21 @@
 """Writes of the oeffentlichkeit app."""
 
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from projekte import services as projekte_services
+from projekte.models import Stadtteilfonds
 from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement.mail import mail_senden
 
-from .models import Beitrag
+from .models import Antragsversuch, Beitrag
 
 
 @transaction.atomic
@@ -34,3 +43,84 @@ def beitrag_speichern(
     beitrag.full_clean()
     beitrag.save()
     return beitrag
+
+
+# --- online fund application ------------------------------------------------------------------
+
+ANTRAEGE_JE_STUNDE = 5
+
+
+def ip_hash(ip: str) -> str:
+    """Keyed hash of the client address: enough to count, useless to identify."""
+    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+def referenz(antrag) -> str:
+    return f"SF-{antrag.eingegangen_am.year}-{antrag.pk:05d}"
+
+
+def aktueller_fonds(quartier):
+    """The quartier's fund of the current year, or None (then nobody can apply online)."""
+    return Stadtteilfonds.objects.filter(quartier=quartier, jahr=timezone.localdate().year).first()
+
+
+@transaction.atomic
+def online_antrag_stellen(
+    *,
+    quartier,
+    ip: str,
+    titel: str,
+    zweck: str,
+    kostenplan: str,
+    betrag_beantragt,
+    antragsteller_name: str,
+    antragsteller_email: str,
+    antragsteller_telefon: str = "",
+    antragsteller_anschrift: str = "",
+    einwilligung: bool,
+):
+    """A resident's application: state eingereicht via the projekte service, at most
+    ANTRAEGE_JE_STUNDE per address and hour, confirmed by e-mail with a reference number."""
+    fonds = aktueller_fonds(quartier)
+    if fonds is None:
+        raise ValidationError(_("Für dieses Quartier kann zurzeit kein Antrag gestellt werden."))
+    schluessel = ip_hash(ip)
+    # Serialise attempts of the same address, so parallel requests cannot pass the limit.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [schluessel])
+    seit = timezone.now() - datetime.timedelta(hours=1)
+    if Antragsversuch.objects.filter(ip_hash=schluessel, erstellt__gte=seit).count() >= (
+        ANTRAEGE_JE_STUNDE
+    ):
+        raise ValidationError(
+            _(
+                "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Anträge "
+                "eingegangen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich "
+                "an das Stadtteilbüro."
+            )
+        )
+    antrag = projekte_services.antrag_anlegen(
+        fonds=fonds,
+        von=None,
+        titel=titel,
+        zweck=zweck,
+        kostenplan=kostenplan,
+        betrag_beantragt=betrag_beantragt,
+        antragsteller_name=antragsteller_name,
+        antragsteller_email=antragsteller_email,
+        antragsteller_telefon=antragsteller_telefon,
+        antragsteller_anschrift=antragsteller_anschrift,
+        einwilligung=einwilligung,
+    )
+    Antragsversuch.objects.create(ip_hash=schluessel)
+    kontext = {"antrag": antrag, "quartier": quartier, "referenz": referenz(antrag)}
+    antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
+    transaction.on_commit(
+        lambda: mail_senden(
+            vorlage="fondsantrag_eingang",
+            an=[antragsteller_email],
+            kontext=kontext,
+            antwort_an=antwort_an,
+        )
+    )
+    return antrag

@@ -2,16 +2,19 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from quartiersmanagement import ical
+from quartiersmanagement.formulare import fehler_ins_formular
 
-from . import selectors
+from . import selectors, services
+from .forms import OnlineAntragForm
 from .models import Seite
 
 ANZAHL_TERMINE = 5
@@ -196,4 +199,43 @@ def seite(request, art):
         request,
         "oeffentlichkeit/seite.html",
         {"art": art, "titel": Seite.Art(art).label, "seite": selectors.seite(art)},
+    )
+
+
+@login_not_required
+def antrag(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    fonds = services.aktueller_fonds(q)
+    form = OnlineAntragForm(request.POST or None)
+    if request.method == "POST" and fonds is not None:
+        if form.ist_spam():
+            # Pretend success; a bot learns nothing, nothing is stored or mailed.
+            request.session["antrag_referenz"] = "SF-eingegangen"
+            return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
+        if form.is_valid():
+            daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
+            try:
+                neu = services.online_antrag_stellen(
+                    quartier=q, ip=request.META.get("REMOTE_ADDR", ""), **daten
+                )
+            except ValidationError as e:
+                fehler_ins_formular(form, e)
+            else:
+                request.session["antrag_referenz"] = services.referenz(neu)
+                return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
+    return render(
+        request,
+        "oeffentlichkeit/antrag.html",
+        {"quartier": q, "fonds": fonds, "form": form},
+    )
+
+
+@login_not_required
+@require_safe
+def antrag_danke(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/antrag_danke.html",
+        {"quartier": q, "referenz": request.session.get("antrag_referenz", "")},
     )

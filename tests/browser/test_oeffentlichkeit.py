@@ -82,3 +82,35 @@ def test_sprunglink_fuehrt_zum_inhalt(page, live_server, quartier_mit_inhalt):
     assert sprunglink.evaluate("e => e === document.activeElement")
     sprunglink.press("Enter")
     assert page.url.endswith("#inhalt")
+
+
+def test_online_antrag_mit_fehler_behaelt_eingaben_und_wird_eingereicht(
+    page, live_server, quartier_mit_inhalt
+):
+    from projekte.models import Fondsantrag
+
+    q, _beitrag = quartier_mit_inhalt
+    factories.StadtteilfondsFactory(quartier=q)
+    page.goto(f"{live_server.url}/q/preuswald/")
+    page.get_by_role("link", name="Geld aus dem Stadtteilfonds für Ihre Idee beantragen").click()
+    axe_pruefen(page)
+    page.get_by_label("Titel Ihres Vorhabens").fill("Nachbarschaftsfest")
+    page.get_by_label("Was haben Sie vor?").fill("Ein Fest im Park.")
+    page.get_by_label("Kostenplan").fill("Musik: 200 €")
+    page.get_by_label("Beantragter Betrag in Euro").fill("200,00")
+    page.get_by_label("Ihr Name oder der Name Ihrer Gruppe").fill("Initiative Grüner Hof")
+    page.get_by_label("E-Mail").fill("hof@example.org")
+    page.get_by_role("button", name="Antrag absenden").click()
+    # consent missing: the error is at the field, everything typed is still there
+    page.wait_for_selector(".invalid-feedback, .alert-danger")
+    assert "Einwilligung" in page.locator("form").inner_text()
+    assert page.get_by_label("Titel Ihres Vorhabens").input_value() == "Nachbarschaftsfest"
+    assert page.get_by_label("Kostenplan").input_value() == "Musik: 200 €"
+    assert page.get_by_label("E-Mail").input_value() == "hof@example.org"
+    axe_pruefen(page)
+    page.get_by_label("Ich willige ein", exact=False).check()
+    page.get_by_role("button", name="Antrag absenden").click()
+    page.wait_for_url(f"{live_server.url}/q/preuswald/fonds/antrag/danke/")
+    assert "Vorgangsnummer" in page.locator("main").inner_text()
+    axe_pruefen(page)
+    assert Fondsantrag.objects.get().titel == "Nachbarschaftsfest"

@@ -97,6 +97,7 @@ OEFFENTLICHE_URLS = [
     ("datenschutz", []),
     ("barrierefreiheit", []),
     ("leichte-sprache", []),
+    ("antrag", ["preuswald"]),
 ]
 
 

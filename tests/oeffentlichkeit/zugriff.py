@@ -12,6 +12,8 @@ OEFFENTLICH = {
     "oeffentlichkeit:termine_ics": "Öffentlicher Kalender-Feed: nur öffentliche Termine",
     "oeffentlichkeit:beitrag": _GRUND,
     "oeffentlichkeit:feed": "Öffentlicher Atom-Feed der veröffentlichten Beiträge",
+    "oeffentlichkeit:antrag": "Online-Antrag an den Stadtteilfonds (Honeypot, Ratenbegrenzung)",
+    "oeffentlichkeit:antrag_danke": "Eingangsbestätigung des Online-Antrags, ohne Daten",
     "oeffentlichkeit:impressum": "Gesetzlich vorgeschriebene Seite",
     "oeffentlichkeit:datenschutz": "Gesetzlich vorgeschriebene Seite",
     "oeffentlichkeit:barrierefreiheit": "Gesetzlich vorgeschriebene Seite (BITV 2.0)",
