@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Beitrag, Seite
+from .models import Beitrag, Rueckmeldung, Seite
 
 
 @admin.register(Seite)
@@ -15,3 +15,9 @@ class BeitragAdmin(SimpleHistoryAdmin):
     list_filter = ["quartier"]
     search_fields = ["titel", "teaser"]
     date_hierarchy = "veroeffentlicht_am"
+
+
+@admin.register(Rueckmeldung)
+class RueckmeldungAdmin(SimpleHistoryAdmin):
+    list_display = ["erstellt", "quartier", "seite", "erledigt"]
+    list_filter = ["erledigt", "quartier"]

@@ -88,3 +88,35 @@ class OnlineAntragForm(forms.Form):
 
     def ist_spam(self) -> bool:
         return bool(self.data.get("webseite"))
+
+
+class RueckmeldungForm(forms.Form):
+    quartier = forms.ModelChoiceField(
+        label=_("Quartier (freiwillig)"),
+        queryset=Quartier.objects.none(),
+        required=False,
+        help_text=_("Dann erreicht Ihre Nachricht direkt das zuständige Stadtteilbüro."),
+    )
+    seite = forms.CharField(
+        label=_("Welche Seite ist betroffen? (freiwillig)"), max_length=300, required=False
+    )
+    nachricht = forms.CharField(
+        label=_("Welche Barriere haben Sie bemerkt?"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    name = forms.CharField(label=_("Name (freiwillig)"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-Mail (freiwillig)"),
+        required=False,
+        help_text=_("Nur wenn Sie eine Antwort wünschen."),
+    )
+    webseite = forms.CharField(label=_("Webseite"), required=False)
+
+    def __init__(self, *args, quartiere, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quartier"].queryset = quartiere
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["webseite"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def ist_spam(self) -> bool:
+        return bool(self.data.get("webseite"))

@@ -102,3 +102,30 @@ class Antragsversuch(Zeitstempel):
 
     def __str__(self):
         return f"{self.ip_hash[:8]} {self.erstellt:%d.%m.%Y %H:%M}"
+
+
+class Rueckmeldung(Zeitstempel):
+    """Feedback on barriers (BITV 2.0 § 7 feedback mechanism): stored and mailed to the QM."""
+
+    quartier = models.ForeignKey(
+        Quartier,
+        verbose_name=_("Quartier"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rueckmeldungen",
+    )
+    seite = models.CharField(_("Betroffene Seite"), max_length=300, blank=True)
+    nachricht = models.TextField(_("Nachricht"))
+    name = models.CharField(_("Name"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    erledigt = models.BooleanField(_("erledigt"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("Rückmeldung zur Barrierefreiheit")
+        verbose_name_plural = _("Rückmeldungen zur Barrierefreiheit")
+        ordering = ["-erstellt"]
+
+    def __str__(self):
+        return self.nachricht[:60]

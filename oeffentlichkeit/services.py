@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from projekte import services as projekte_services
 from projekte.models import Stadtteilfonds
+from quartiere.models import Quartier
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement.mail import mail_senden
 
-from .models import Antragsversuch, Beitrag
+from .models import Antragsversuch, Beitrag, Rueckmeldung
 
 
 @transaction.atomic
@@ -113,6 +114,8 @@ def online_antrag_stellen(
         einwilligung=einwilligung,
     )
     Antragsversuch.objects.create(ip_hash=schluessel)
+    # Data minimisation: older attempts no longer count, so they go.
+    Antragsversuch.objects.filter(erstellt__lt=timezone.now() - datetime.timedelta(days=1)).delete()
     kontext = {"antrag": antrag, "quartier": quartier, "referenz": referenz(antrag)}
     antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
     transaction.on_commit(
@@ -124,3 +127,33 @@ def online_antrag_stellen(
         )
     )
     return antrag
+
+
+@transaction.atomic
+def rueckmeldung_speichern(*, quartier, seite: str, nachricht: str, name: str, email: str):
+    """Store the feedback and mail it to the QM mailbox of the quartier (else to all public
+    quartiers' mailboxes), reply-to the sender if she gave an address."""
+    if not nachricht.strip():
+        raise ValidationError({"nachricht": _("Bitte beschreiben Sie die Barriere.")})
+    rueckmeldung = Rueckmeldung.objects.create(
+        quartier=quartier, seite=seite, nachricht=nachricht.strip(), name=name, email=email
+    )
+    if quartier is not None and quartier.kontakt_email:
+        an = [quartier.kontakt_email]
+    else:
+        an = sorted(
+            set(
+                Quartier.objects.filter(oeffentlich=True)
+                .exclude(kontakt_email="")
+                .values_list("kontakt_email", flat=True)
+            )
+        ) or [settings.DEFAULT_FROM_EMAIL]
+    transaction.on_commit(
+        lambda: mail_senden(
+            vorlage="rueckmeldung_barrierefreiheit",
+            an=an,
+            kontext={"rueckmeldung": rueckmeldung},
+            antwort_an=[email] if email else None,
+        )
+    )
+    return rueckmeldung

@@ -14,7 +14,7 @@ from quartiersmanagement import ical
 from quartiersmanagement.formulare import fehler_ins_formular
 
 from . import selectors, services
-from .forms import OnlineAntragForm
+from .forms import OnlineAntragForm, RueckmeldungForm
 from .models import Seite
 
 ANZAHL_TERMINE = 5
@@ -238,4 +238,33 @@ def antrag_danke(request, slug):
         request,
         "oeffentlichkeit/antrag_danke.html",
         {"quartier": q, "referenz": request.session.get("antrag_referenz", "")},
+    )
+
+
+@login_not_required
+def barrierefreiheit(request):
+    """The accessibility statement with its feedback form (stored and mailed to the QM)."""
+    form = RueckmeldungForm(request.POST or None, quartiere=selectors.oeffentliche_quartiere())
+    if request.method == "POST":
+        if form.ist_spam():
+            return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
+        if form.is_valid():
+            daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
+            try:
+                services.rueckmeldung_speichern(**daten)
+            except ValidationError as e:
+                fehler_ins_formular(form, e)
+            else:
+                return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
+    art = Seite.Art.BARRIEREFREIHEIT
+    return render(
+        request,
+        "oeffentlichkeit/barrierefreiheit.html",
+        {
+            "art": art,
+            "titel": art.label,
+            "seite": selectors.seite(art),
+            "form": form,
+            "gesendet": request.GET.get("gesendet") == "1",
+        },
     )
