@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Quartier
 from quartiersmanagement.formulare import DatumEingabe
+from quartiersmanagement.uploads import BILDER, DateiPruefer
+
+from .models import BILD_MAX_MB
 
 
 class BeitragForm(forms.Form):
@@ -25,6 +28,22 @@ class BeitragForm(forms.Form):
         label=_("veröffentlicht am"),
         widget=DatumEingabe,
         help_text=_("Ab diesem Tag ist der Beitrag öffentlich sichtbar."),
+    )
+
+    bild = forms.FileField(
+        label=_("Bild (freiwillig)"),
+        required=False,
+        validators=[DateiPruefer(typen=BILDER, max_mb=BILD_MAX_MB)],
+        help_text=_(
+            "JPEG oder PNG, höchstens 5 MB, mindestens 300 × 200 Pixel; wird verkleinert. "
+            "Leer lassen, um ein vorhandenes Bild zu behalten."
+        ),
+    )
+    bild_alt = forms.CharField(
+        label=_("Bildbeschreibung (Alternativtext)"),
+        max_length=300,
+        required=False,
+        help_text=_("Was ist auf dem Bild zu sehen? Pflicht, wenn der Beitrag ein Bild hat."),
     )
 
     def __init__(self, *args, quartiere, **kwargs):

@@ -10,6 +10,9 @@ from simple_history.models import HistoricalRecords
 
 from quartiere.models import Quartier
 from quartiersmanagement.models import Zeitstempel
+from quartiersmanagement.uploads import BILDER, DateiPruefer, ZufallsPfad
+
+BILD_MAX_MB = 5
 
 
 class Seite(Zeitstempel):
@@ -66,6 +69,19 @@ class Beitrag(Zeitstempel):
     veroeffentlicht_am = models.DateField(
         _("veröffentlicht am"), help_text=_("Ab diesem Tag ist der Beitrag öffentlich sichtbar.")
     )
+    bild = models.FileField(
+        _("Bild"),
+        upload_to=ZufallsPfad("beitraege"),
+        blank=True,
+        validators=[DateiPruefer(typen=BILDER, max_mb=BILD_MAX_MB)],
+        help_text=_("JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert."),
+    )
+    bild_alt = models.CharField(
+        _("Bildbeschreibung (Alternativtext)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Was ist auf dem Bild zu sehen? Pflicht, wenn ein Bild hochgeladen wird."),
+    )
     history = HistoricalRecords()
 
     objects = BeitragQuerySet.as_manager()
@@ -76,6 +92,13 @@ class Beitrag(Zeitstempel):
         ordering = ["-veroeffentlicht_am", "-pk"]
         indexes = [
             models.Index(fields=["quartier", "veroeffentlicht_am"], name="beitrag_quartier_datum")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(bild="") | ~models.Q(bild_alt=""),
+                name="beitrag_bild_mit_alternativtext",
+                violation_error_message=_("Ein Bild braucht eine Bildbeschreibung."),
+            )
         ]
 
     def __str__(self):

@@ -3,12 +3,15 @@
 import datetime
 import hashlib
 import hmac
+import io
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from projekte import services as projekte_services
 from projekte.models import Stadtteilfonds
@@ -18,12 +21,58 @@ from quartiersmanagement.mail import mail_senden
 
 from .models import Antragsversuch, Beitrag, Rueckmeldung
 
+BILD_MIN = (300, 200)
+BILD_MAX = (8000, 8000)
+BILD_BREITE = 1600
+
+
+def bild_aufbereiten(datei) -> ContentFile:
+    """Check the pixel dimensions with Pillow and re-encode: at most BILD_BREITE pixels wide,
+    JPEG, without metadata (EXIF may hold the camera's GPS position)."""
+    try:
+        with Image.open(datei) as probe:
+            probe.verify()
+        datei.seek(0)
+        with Image.open(datei) as bild:
+            breite, hoehe = bild.size
+            if breite < BILD_MIN[0] or hoehe < BILD_MIN[1]:
+                raise ValidationError(
+                    {
+                        "bild": _("Das Bild ist zu klein (mindestens %(b)s × %(h)s Pixel).")
+                        % {"b": BILD_MIN[0], "h": BILD_MIN[1]}
+                    }
+                )
+            if breite > BILD_MAX[0] or hoehe > BILD_MAX[1]:
+                raise ValidationError(
+                    {
+                        "bild": _("Das Bild ist zu groß (höchstens %(b)s × %(h)s Pixel).")
+                        % {"b": BILD_MAX[0], "h": BILD_MAX[1]}
+                    }
+                )
+            bild = ImageOps.exif_transpose(bild).convert("RGB")
+            bild.thumbnail((BILD_BREITE, BILD_BREITE * 4))
+            ausgabe = io.BytesIO()
+            bild.save(ausgabe, format="JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
+        raise ValidationError({"bild": _("Das Bild kann nicht gelesen werden.")}) from e
+    return ContentFile(ausgabe.getvalue(), name="bild.jpg")
+
 
 @transaction.atomic
 def beitrag_speichern(
-    *, von, beitrag: Beitrag | None = None, quartier, titel, teaser, text, veroeffentlicht_am
+    *,
+    von,
+    beitrag: Beitrag | None = None,
+    quartier,
+    titel,
+    teaser,
+    text,
+    veroeffentlicht_am,
+    bild=None,
+    bild_alt: str = "",
 ) -> Beitrag:
-    """Create or update a news item; only the QM of its (old and new) quartier may do so."""
+    """Create or update a news item; only the QM of its (old and new) quartier may do so.
+    A new image is checked and resized; every image needs an alternative text."""
     if not darf_quartier_bearbeiten(von, quartier) or (
         beitrag is not None and not darf_quartier_bearbeiten(von, beitrag.quartier)
     ):
@@ -33,15 +82,24 @@ def beitrag_speichern(
         fehler["titel"] = _("Bitte geben Sie einen Titel ein.")
     if not text.strip():
         fehler["text"] = _("Bitte geben Sie einen Text ein.")
+    hat_bild = bild is not None or (beitrag is not None and bool(beitrag.bild))
+    if hat_bild and not bild_alt.strip():
+        fehler["bild_alt"] = _(
+            "Bitte beschreiben Sie, was auf dem Bild zu sehen ist (für blinde Menschen)."
+        )
     if fehler:
         raise ValidationError(fehler)
+    aufbereitet = bild_aufbereiten(bild) if bild is not None else None
     beitrag = beitrag or Beitrag()
     beitrag.quartier = quartier
     beitrag.titel = titel.strip()
     beitrag.teaser = teaser.strip()
     beitrag.text = text.strip()
     beitrag.veroeffentlicht_am = veroeffentlicht_am
-    beitrag.full_clean()
+    beitrag.bild_alt = bild_alt.strip()
+    if aufbereitet is not None:
+        beitrag.bild.save(aufbereitet.name, aufbereitet, save=False)
+    beitrag.full_clean(exclude=["bild"])
     beitrag.save()
     return beitrag
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("q/<slug:slug>/termine/", views.termine, name="termine"),
     path("q/<slug:slug>/termine.ics", views.termine_ics, name="termine_ics"),
     path("q/<slug:slug>/neuigkeiten/<int:pk>/", views.beitrag, name="beitrag"),
+    path("q/<slug:slug>/neuigkeiten/<int:pk>/bild/", views.beitrag_bild, name="beitrag_bild"),
     path("q/<slug:slug>/feed/", views.feed, name="feed"),
     path("q/<slug:slug>/fonds/antrag/", views.antrag, name="antrag"),
     path("q/<slug:slug>/fonds/antrag/danke/", views.antrag_danke, name="antrag_danke"),

@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -268,3 +268,17 @@ def barrierefreiheit(request):
             "gesendet": request.GET.get("gesendet") == "1",
         },
     )
+
+
+@login_not_required
+@require_safe
+def beitrag_bild(request, slug, pk):
+    """The (re-encoded JPEG) image of a published news item."""
+    q = selectors.oeffentliches_quartier(slug)
+    b = selectors.oeffentlicher_beitrag(q, pk)
+    if not b.bild:
+        raise Http404
+    antwort = FileResponse(b.bild.open("rb"), content_type="image/jpeg")
+    antwort["X-Content-Type-Options"] = "nosniff"
+    antwort["Cache-Control"] = "public, max-age=86400"
+    return antwort

@@ -41,8 +41,11 @@ def _formular(request, beitrag=None):
             "teaser": beitrag.teaser,
             "text": beitrag.text,
             "veroeffentlicht_am": beitrag.veroeffentlicht_am,
+            "bild_alt": beitrag.bild_alt,
         }
-    form = BeitragForm(request.POST or None, initial=initial, quartiere=bearbeitbar)
+    form = BeitragForm(
+        request.POST or None, request.FILES or None, initial=initial, quartiere=bearbeitbar
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.beitrag_speichern(von=request.user, beitrag=beitrag, **form.cleaned_data)

@@ -11,6 +11,7 @@ OEFFENTLICH = {
     "oeffentlichkeit:termine": _GRUND,
     "oeffentlichkeit:termine_ics": "Öffentlicher Kalender-Feed: nur öffentliche Termine",
     "oeffentlichkeit:beitrag": _GRUND,
+    "oeffentlichkeit:beitrag_bild": "Bild eines veröffentlichten Beitrags",
     "oeffentlichkeit:feed": "Öffentlicher Atom-Feed der veröffentlichten Beiträge",
     "oeffentlichkeit:antrag": "Online-Antrag an den Stadtteilfonds (Honeypot, Ratenbegrenzung)",
     "oeffentlichkeit:antrag_danke": "Eingangsbestätigung des Online-Antrags, ohne Daten",
