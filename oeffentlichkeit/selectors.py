@@ -1,6 +1,7 @@
 """Reads for the public pages. Everything here is public by construction: each query filters
 on the public flags (and the recorded consent of actors) itself, never on the visitor."""
 
+import calendar
 import dataclasses
 import datetime
 
@@ -81,6 +82,7 @@ def termine(
     quartier,
     *,
     ab: datetime.datetime | None = None,
+    bis: datetime.datetime | None = None,
     projekt: Projekt | None = None,
     anzahl: int | None = None,
 ) -> list[OeffentlicherTermin]:
@@ -92,6 +94,9 @@ def termine(
     if ab is not None:
         events = events.filter(beginn__gte=ab)
         sitzungen = sitzungen.filter(beginn__gte=ab)
+    if bis is not None:
+        events = events.filter(beginn__lt=bis)
+        sitzungen = sitzungen.filter(beginn__lt=bis)
     if projekt is not None:
         events = events.filter(projekt=projekt)
         sitzungen = sitzungen.none()
@@ -145,6 +150,23 @@ def termine(
 
 def kommende_termine(quartier, anzahl: int | None = None, projekt=None):
     return termine(quartier, ab=timezone.now(), anzahl=anzahl, projekt=projekt)
+
+
+def monat(quartier, jahr: int, monat_: int) -> list[list[dict]]:
+    """Weeks (Monday first) of one month, each day with its public dates; two queries."""
+    zone = timezone.get_current_timezone()
+    anfang = datetime.datetime(jahr, monat_, 1, tzinfo=zone)
+    ende = datetime.datetime(jahr + monat_ // 12, monat_ % 12 + 1, 1, tzinfo=zone)
+    je_tag: dict[datetime.date, list] = {}
+    for t in termine(quartier, ab=anfang, bis=ende):
+        je_tag.setdefault(timezone.localtime(t.beginn).date(), []).append(t)
+    return [
+        [
+            {"tag": tag, "im_monat": tag.month == monat_, "termine": je_tag.get(tag, [])}
+            for tag in woche
+        ]
+        for woche in calendar.Calendar(firstweekday=0).monthdatescalendar(jahr, monat_)
+    ]
 
 
 def seite(art: str) -> Seite | None:

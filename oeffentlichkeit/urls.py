@@ -11,6 +11,7 @@ urlpatterns = [
     path("q/<slug:slug>/akteure/", views.akteure, name="akteure"),
     path("q/<slug:slug>/termine/", views.termine, name="termine"),
     path("q/<slug:slug>/termine.ics", views.termine_ics, name="termine_ics"),
+    path("q/<slug:slug>/aushang.pdf", views.aushang, name="aushang"),
     path("q/<slug:slug>/neuigkeiten/<int:pk>/", views.beitrag, name="beitrag"),
     path("q/<slug:slug>/neuigkeiten/<int:pk>/bild/", views.beitrag_bild, name="beitrag_bild"),
     path("q/<slug:slug>/feed/", views.feed, name="feed"),

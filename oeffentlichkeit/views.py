@@ -1,17 +1,21 @@
 """Public pages of the quartiers: no login, read-only, only what is flagged public."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from quartiersmanagement import ical
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.pdf import pdf_antwort
 
 from . import selectors, services
 from .forms import OnlineAntragForm, RueckmeldungForm
@@ -95,15 +99,60 @@ def akteure(request, slug):
     )
 
 
+def _monat_aus(wert: str) -> datetime.date:
+    """`YYYY-MM` from the query string; anything else (or out of range) is this month."""
+    heute = timezone.localdate().replace(day=1)
+    try:
+        jahr, monat = (int(teil) for teil in wert.split("-"))
+        gewaehlt = datetime.date(jahr, monat, 1)
+    except ValueError:
+        return heute
+    return gewaehlt if 2000 <= gewaehlt.year <= 2100 else heute
+
+
 @login_not_required
 @require_safe
 def termine(request, slug):
+    """List of the coming dates, or with ?ansicht=monat a month calendar (?monat=YYYY-MM)."""
     q = selectors.oeffentliches_quartier(slug)
-    liste = selectors.kommende_termine(q)
-    return render(
-        request,
-        "oeffentlichkeit/termine.html",
-        {"quartier": q, "termine": liste, "termine_ld": _event_ld(request, q, liste)},
+    kontext = {"quartier": q, "ansicht": "liste"}
+    if request.GET.get("ansicht") == "monat":
+        erster = _monat_aus(request.GET.get("monat", ""))
+        davor = (erster - datetime.timedelta(days=1)).replace(day=1)
+        danach = (erster + datetime.timedelta(days=32)).replace(day=1)
+        wochen = selectors.monat(q, erster.year, erster.month)
+        liste = [t for woche in wochen for tag in woche for t in tag["termine"]]
+        kontext |= {
+            "ansicht": "monat",
+            "erster": erster,
+            "wochen": wochen,
+            "davor": davor,
+            "danach": danach,
+            "wochentage": [
+                _("Montag"),
+                _("Dienstag"),
+                _("Mittwoch"),
+                _("Donnerstag"),
+                _("Freitag"),
+                _("Samstag"),
+                _("Sonntag"),
+            ],
+        }
+    else:
+        liste = selectors.kommende_termine(q)
+    kontext |= {"termine": liste, "termine_ld": _event_ld(request, q, liste)}
+    return render(request, "oeffentlichkeit/termine.html", kontext)
+
+
+@login_not_required
+@require_safe
+def aushang(request, slug):
+    """A4 notice for the board of the Stadtteilbüro: the next public dates and the contact."""
+    q = selectors.oeffentliches_quartier(slug)
+    return pdf_antwort(
+        "oeffentlichkeit/pdf/aushang.html",
+        {"quartier": q, "termine": selectors.kommende_termine(q, anzahl=12)},
+        dateiname=f"aushang-{q.slug}",
     )
 
 

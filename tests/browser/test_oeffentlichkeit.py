@@ -62,6 +62,7 @@ def test_oeffentliche_seiten_sind_barrierefrei_und_ohne_csp_verstoss(
     axe_pruefen(page)
     for pfad in (
         "/q/preuswald/termine/",
+        "/q/preuswald/termine/?ansicht=monat",
         "/q/preuswald/akteure/",
         "/q/preuswald/projekte/garten/",
         f"/q/preuswald/neuigkeiten/{beitrag.pk}/",

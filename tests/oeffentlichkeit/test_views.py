@@ -209,3 +209,45 @@ def test_oeffentliche_seiten_mit_konstanter_abfragezahl(
     _daten(oeffentliches_quartier, 4)
     factories.QuartierFactory(oeffentlich=True)
     assert abfragen(lambda: client.get(url)) == wenige
+
+
+def test_monatsansicht_zeigt_termine_des_monats(client, oeffentliches_quartier):
+    beginn = timezone.make_aware(datetime.datetime(2026, 12, 10, 18, 0))
+    factories.TerminFactory(
+        quartier=oeffentliches_quartier, titel="Adventscafé", oeffentlich=True, beginn=beginn
+    )
+    factories.TerminFactory(
+        quartier=oeffentliches_quartier,
+        titel="Neujahrsempfang",
+        oeffentlich=True,
+        beginn=beginn + datetime.timedelta(days=40),
+    )
+    url = reverse("oeffentlichkeit:termine", args=["preuswald"])
+    inhalt = client.get(url, {"ansicht": "monat", "monat": "2026-12"}).content.decode()
+    assert "Adventscafé" in inhalt
+    assert "Neujahrsempfang" not in inhalt
+    assert "Dezember 2026" in inhalt
+    assert "monat=2027-01" in inhalt
+
+
+@pytest.mark.parametrize("monat", ["quatsch", "2026-13", "99999-01", "1-1-1"])
+def test_ungueltiger_monat_zeigt_den_aktuellen_monat(client, oeffentliches_quartier, monat):
+    url = reverse("oeffentlichkeit:termine", args=["preuswald"])
+    antwort = client.get(url, {"ansicht": "monat", "monat": monat})
+    assert antwort.status_code == 200
+    assert antwort.context["erster"] == timezone.localdate().replace(day=1)
+
+
+def test_monatsansicht_mit_konstanter_abfragezahl(client, oeffentliches_quartier, abfragen):
+    url = reverse("oeffentlichkeit:termine", args=["preuswald"]) + "?ansicht=monat"
+    _daten(oeffentliches_quartier, 1)
+    wenige = abfragen(lambda: client.get(url))
+    _daten(oeffentliches_quartier, 4)
+    assert abfragen(lambda: client.get(url)) == wenige
+
+
+def test_aushang_ist_ein_pdf(client, oeffentliches_quartier):
+    factories.TerminFactory(quartier=oeffentliches_quartier, oeffentlich=True, beginn=_morgen())
+    antwort = client.get(reverse("oeffentlichkeit:aushang", args=["preuswald"]))
+    assert antwort["Content-Type"] == "application/pdf"
+    assert antwort.content.startswith(b"%PDF")

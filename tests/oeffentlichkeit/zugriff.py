@@ -10,6 +10,7 @@ OEFFENTLICH = {
     "oeffentlichkeit:akteure": _GRUND + " (nur Akteure mit Einwilligung, keine Personen)",
     "oeffentlichkeit:termine": _GRUND,
     "oeffentlichkeit:termine_ics": "Öffentlicher Kalender-Feed: nur öffentliche Termine",
+    "oeffentlichkeit:aushang": "Aushang (PDF) mit den öffentlichen Terminen",
     "oeffentlichkeit:beitrag": _GRUND,
     "oeffentlichkeit:beitrag_bild": "Bild eines veröffentlichten Beitrags",
     "oeffentlichkeit:feed": "Öffentlicher Atom-Feed der veröffentlichten Beiträge",
