@@ -1,14 +1,18 @@
 """Public pages of the quartiers: no login, read-only, only what is flagged public."""
 
 import datetime
+import functools
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
+from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import decorator_from_middleware
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -20,6 +24,23 @@ from quartiersmanagement.pdf import pdf_antwort
 from . import selectors, services
 from .forms import OnlineAntragForm, RueckmeldungForm
 from .models import Seite
+
+_bedingt = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+def zwischenspeicherbar(view):
+    """Public pages: shared caches may keep them a minute, then revalidate with the ETag
+    (a 304 without body when nothing changed). Nothing on them depends on the visitor."""
+
+    @functools.wraps(view)
+    def mit_cache_control(request, *args, **kwargs):
+        antwort = view(request, *args, **kwargs)
+        if antwort.status_code == 200:
+            patch_cache_control(antwort, public=True, max_age=60)
+        return antwort
+
+    return _bedingt(mit_cache_control)
+
 
 ANZAHL_TERMINE = 5
 ANZAHL_BEITRAEGE = 5
@@ -49,6 +70,7 @@ def _event_ld(request, quartier, termine) -> list[dict]:
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def uebersicht(request):
     return render(
         request,
@@ -59,6 +81,7 @@ def uebersicht(request):
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def quartier(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     termine = selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE)
@@ -78,6 +101,7 @@ def quartier(request, slug):
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def projekt(request, slug, projekt):
     q = selectors.oeffentliches_quartier(slug)
     p = selectors.oeffentliches_projekt(q, projekt)
@@ -90,6 +114,7 @@ def projekt(request, slug, projekt):
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def akteure(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     return render(
@@ -112,6 +137,7 @@ def _monat_aus(wert: str) -> datetime.date:
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def termine(request, slug):
     """List of the coming dates, or with ?ansicht=monat a month calendar (?monat=YYYY-MM)."""
     q = selectors.oeffentliches_quartier(slug)
@@ -158,6 +184,7 @@ def aushang(request, slug):
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def termine_ics(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
@@ -178,12 +205,12 @@ def termine_ics(request, slug):
             )
         )
     antwort = ical.ical_antwort(cal, dateiname=f"oeffentliche-termine-{q.slug}")
-    antwort["Cache-Control"] = "public, max-age=300"
     return antwort
 
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def beitrag(request, slug, pk):
     q = selectors.oeffentliches_quartier(slug)
     return render(
@@ -235,12 +262,14 @@ _feed = BeitragFeed()
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def feed(request, slug):
     return _feed(request, slug=slug)
 
 
 @login_not_required
 @require_safe
+@zwischenspeicherbar
 def seite(request, art):
     if art not in Seite.Art.values:
         raise Http404

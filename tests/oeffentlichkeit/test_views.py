@@ -251,3 +251,13 @@ def test_aushang_ist_ein_pdf(client, oeffentliches_quartier):
     antwort = client.get(reverse("oeffentlichkeit:aushang", args=["preuswald"]))
     assert antwort["Content-Type"] == "application/pdf"
     assert antwort.content.startswith(b"%PDF")
+
+
+def test_oeffentliche_seite_ist_zwischenspeicherbar_mit_etag(client, oeffentliches_quartier):
+    url = reverse("oeffentlichkeit:quartier", args=["preuswald"])
+    antwort = client.get(url)
+    assert "public" in antwort["Cache-Control"]
+    assert antwort["ETag"]
+    assert client.get(url, headers={"if-none-match": antwort["ETag"]}).status_code == 304
+    factories.BeitragFactory(quartier=oeffentliches_quartier, titel="Frisch")
+    assert client.get(url, headers={"if-none-match": antwort["ETag"]}).status_code == 200
