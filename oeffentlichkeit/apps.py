@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class OeffentlichkeitConfig(AppConfig):
     name = "oeffentlichkeit"
     verbose_name = _("Öffentlichkeitsarbeit")
+
+    def ready(self):
+        from quartiersmanagement import dsgvo
+
+        dsgvo.registrieren(
+            dsgvo.Verarbeitung(
+                bezeichnung=_("Rückmeldungen zur Barrierefreiheit"),
+                zweck=_("Barrieren auf den öffentlichen Seiten melden und beantworten (BITV 2.0)"),
+                rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_AUFGABE,
+                betroffene=_("Besucherinnen und Besucher der öffentlichen Seiten"),
+                datenkategorien=_("Name und E-Mail (freiwillig), Nachricht"),
+                empfaenger=_("Quartiersmanagement des gewählten Quartiers"),
+                loeschfrist=_("Nach Erledigung, spätestens nach 2 Jahren löschen"),
+                modelle=("oeffentlichkeit.Rueckmeldung",),
+            )
+        )
+        dsgvo.registrieren(
+            dsgvo.Verarbeitung(
+                bezeichnung=_("Schutz des Online-Antrags vor Missbrauch"),
+                zweck=_("Begrenzung auf 5 Online-Anträge je Stunde und Anschluss"),
+                rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_AUFGABE,
+                betroffene=_("Antragstellende im Internet"),
+                datenkategorien=_("Verschlüsselter Hash der IP-Adresse, Zeitpunkt"),
+                empfaenger=_("niemand"),
+                loeschfrist=_("1 Tag (beim nächsten Online-Antrag gelöscht)"),
+                modelle=("oeffentlichkeit.Antragsversuch",),
+            )
+        )

@@ -27,6 +27,8 @@ from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.berichte.zugriff import OBJEKTE as BERICHTE
+from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
+from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
 from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
 from tests.projekte.zugriff import OBJEKTE as PROJEKTE
 from tests.projekte.zugriff import OEFFENTLICH as PROJEKTE_OEFFENTLICH
@@ -42,6 +44,7 @@ OEFFENTLICH = {
     "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
     "bedarfe:antwort": "Antwortlink des Fachbereichs, geschützt durch ein geheimes Token",
     **PROJEKTE_OEFFENTLICH,
+    **OEFFENTLICHKEIT,
 }
 # URL names that are not pages of their own (they redirect or only accept POST by design).
 NUR_POST = {"logout"}
@@ -60,7 +63,7 @@ KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 
 
-OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE, **BERICHTE}
+OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE, **BERICHTE, **OEFFENTLICHKEIT_OBJEKTE}
 # URL name -> fixed kwargs, for URLs whose parameters name no record (checked like lists).
 OHNE_OBJEKT = {**AKTEURE_OHNE_OBJEKT}
 

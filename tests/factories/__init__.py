@@ -2,5 +2,6 @@
 
 from .akteure import *  # noqa: F403
 from .bedarfe import *  # noqa: F403
+from .oeffentlichkeit import *  # noqa: F403
 from .projekte import *  # noqa: F403
 from .quartiere import *  # noqa: F403

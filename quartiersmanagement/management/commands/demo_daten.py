@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from akteure import demo as akteure_demo
 from bedarfe import demo as bedarfe_demo
+from oeffentlichkeit import demo as oeffentlichkeit_demo
 from projekte import demo as projekte_demo
 from quartiere import demo as quartiere_demo
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         akteure_demo.laden()
         bedarfe_demo.laden()
         projekte_demo.laden()
+        oeffentlichkeit_demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort für neu angelegte Zugänge: {passwort}):")
         for username, beschreibung in logins.items():

@@ -1,0 +1,217 @@
+"""Writes of the oeffentlichkeit app."""
+
+import datetime
+import hashlib
+import hmac
+import io
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from projekte import services as projekte_services
+from projekte.models import Stadtteilfonds
+from quartiere.models import Quartier
+from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement.mail import mail_senden
+
+from .models import Antragsversuch, Beitrag, Rueckmeldung
+
+BILD_MIN = (300, 200)
+BILD_MAX = (8000, 8000)
+BILD_BREITE = 1600
+
+
+def bild_aufbereiten(datei) -> ContentFile:
+    """Check the pixel dimensions with Pillow and re-encode: at most BILD_BREITE pixels wide,
+    JPEG, without metadata (EXIF may hold the camera's GPS position)."""
+    try:
+        with Image.open(datei) as probe:
+            probe.verify()
+        datei.seek(0)
+        with Image.open(datei) as bild:
+            breite, hoehe = bild.size
+            if breite < BILD_MIN[0] or hoehe < BILD_MIN[1]:
+                raise ValidationError(
+                    {
+                        "bild": _("Das Bild ist zu klein (mindestens %(b)s × %(h)s Pixel).")
+                        % {"b": BILD_MIN[0], "h": BILD_MIN[1]}
+                    }
+                )
+            if breite > BILD_MAX[0] or hoehe > BILD_MAX[1]:
+                raise ValidationError(
+                    {
+                        "bild": _("Das Bild ist zu groß (höchstens %(b)s × %(h)s Pixel).")
+                        % {"b": BILD_MAX[0], "h": BILD_MAX[1]}
+                    }
+                )
+            bild = ImageOps.exif_transpose(bild).convert("RGB")
+            bild.thumbnail((BILD_BREITE, BILD_BREITE * 4))
+            ausgabe = io.BytesIO()
+            bild.save(ausgabe, format="JPEG", quality=85, optimize=True)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
+        raise ValidationError({"bild": _("Das Bild kann nicht gelesen werden.")}) from e
+    return ContentFile(ausgabe.getvalue(), name="bild.jpg")
+
+
+@transaction.atomic
+def beitrag_speichern(
+    *,
+    von,
+    beitrag: Beitrag | None = None,
+    quartier,
+    titel,
+    teaser,
+    text,
+    veroeffentlicht_am,
+    bild=None,
+    bild_alt: str = "",
+) -> Beitrag:
+    """Create or update a news item; only the QM of its (old and new) quartier may do so.
+    A new image is checked and resized; every image needs an alternative text."""
+    if not darf_quartier_bearbeiten(von, quartier) or (
+        beitrag is not None and not darf_quartier_bearbeiten(von, beitrag.quartier)
+    ):
+        raise PermissionDenied
+    fehler = {}
+    if not titel.strip():
+        fehler["titel"] = _("Bitte geben Sie einen Titel ein.")
+    if not text.strip():
+        fehler["text"] = _("Bitte geben Sie einen Text ein.")
+    hat_bild = bild is not None or (beitrag is not None and bool(beitrag.bild))
+    if hat_bild and not bild_alt.strip():
+        fehler["bild_alt"] = _(
+            "Bitte beschreiben Sie, was auf dem Bild zu sehen ist (für blinde Menschen)."
+        )
+    if fehler:
+        raise ValidationError(fehler)
+    aufbereitet = bild_aufbereiten(bild) if bild is not None else None
+    beitrag = beitrag or Beitrag()
+    beitrag.quartier = quartier
+    beitrag.titel = titel.strip()
+    beitrag.teaser = teaser.strip()
+    beitrag.text = text.strip()
+    beitrag.veroeffentlicht_am = veroeffentlicht_am
+    beitrag.bild_alt = bild_alt.strip()
+    if aufbereitet is not None:
+        beitrag.bild.save(aufbereitet.name, aufbereitet, save=False)
+    beitrag.full_clean(exclude=["bild"])
+    beitrag.save()
+    return beitrag
+
+
+# --- online fund application ------------------------------------------------------------------
+
+ANTRAEGE_JE_STUNDE = 5
+
+
+def ip_hash(ip: str) -> str:
+    """Keyed hash of the client address: enough to count, useless to identify."""
+    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+def referenz(antrag) -> str:
+    return f"SF-{antrag.eingegangen_am.year}-{antrag.pk:05d}"
+
+
+def aktueller_fonds(quartier):
+    """The quartier's fund of the current year, or None (then nobody can apply online)."""
+    return Stadtteilfonds.objects.filter(quartier=quartier, jahr=timezone.localdate().year).first()
+
+
+@transaction.atomic
+def online_antrag_stellen(
+    *,
+    quartier,
+    ip: str,
+    titel: str,
+    zweck: str,
+    kostenplan: str,
+    betrag_beantragt,
+    antragsteller_name: str,
+    antragsteller_email: str,
+    antragsteller_telefon: str = "",
+    antragsteller_anschrift: str = "",
+    einwilligung: bool,
+):
+    """A resident's application: state eingereicht via the projekte service, at most
+    ANTRAEGE_JE_STUNDE per address and hour, confirmed by e-mail with a reference number."""
+    fonds = aktueller_fonds(quartier)
+    if fonds is None:
+        raise ValidationError(_("Für dieses Quartier kann zurzeit kein Antrag gestellt werden."))
+    schluessel = ip_hash(ip)
+    # Serialise attempts of the same address, so parallel requests cannot pass the limit.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [schluessel])
+    seit = timezone.now() - datetime.timedelta(hours=1)
+    if Antragsversuch.objects.filter(ip_hash=schluessel, erstellt__gte=seit).count() >= (
+        ANTRAEGE_JE_STUNDE
+    ):
+        raise ValidationError(
+            _(
+                "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Anträge "
+                "eingegangen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich "
+                "an das Stadtteilbüro."
+            )
+        )
+    antrag = projekte_services.antrag_anlegen(
+        fonds=fonds,
+        von=None,
+        titel=titel,
+        zweck=zweck,
+        kostenplan=kostenplan,
+        betrag_beantragt=betrag_beantragt,
+        antragsteller_name=antragsteller_name,
+        antragsteller_email=antragsteller_email,
+        antragsteller_telefon=antragsteller_telefon,
+        antragsteller_anschrift=antragsteller_anschrift,
+        einwilligung=einwilligung,
+    )
+    Antragsversuch.objects.create(ip_hash=schluessel)
+    # Data minimisation: older attempts no longer count, so they go.
+    Antragsversuch.objects.filter(erstellt__lt=timezone.now() - datetime.timedelta(days=1)).delete()
+    kontext = {"antrag": antrag, "quartier": quartier, "referenz": referenz(antrag)}
+    antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
+    transaction.on_commit(
+        lambda: mail_senden(
+            vorlage="fondsantrag_eingang",
+            an=[antragsteller_email],
+            kontext=kontext,
+            antwort_an=antwort_an,
+        )
+    )
+    return antrag
+
+
+@transaction.atomic
+def rueckmeldung_speichern(*, quartier, seite: str, nachricht: str, name: str, email: str):
+    """Store the feedback and mail it to the QM mailbox of the quartier (else to all public
+    quartiers' mailboxes), reply-to the sender if she gave an address."""
+    if not nachricht.strip():
+        raise ValidationError({"nachricht": _("Bitte beschreiben Sie die Barriere.")})
+    rueckmeldung = Rueckmeldung.objects.create(
+        quartier=quartier, seite=seite, nachricht=nachricht.strip(), name=name, email=email
+    )
+    if quartier is not None and quartier.kontakt_email:
+        an = [quartier.kontakt_email]
+    else:
+        an = sorted(
+            set(
+                Quartier.objects.filter(oeffentlich=True)
+                .exclude(kontakt_email="")
+                .values_list("kontakt_email", flat=True)
+            )
+        ) or [settings.DEFAULT_FROM_EMAIL]
+    transaction.on_commit(
+        lambda: mail_senden(
+            vorlage="rueckmeldung_barrierefreiheit",
+            an=an,
+            kontext={"rueckmeldung": rueckmeldung},
+            antwort_an=[email] if email else None,
+        )
+    )
+    return rueckmeldung

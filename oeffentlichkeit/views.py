@@ -1,0 +1,362 @@
+"""Public pages of the quartiers: no login, read-only, only what is flagged public."""
+
+import datetime
+import functools
+
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.middleware.http import ConditionalGetMiddleware
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import decorator_from_middleware
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from quartiersmanagement import ical
+from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.pdf import pdf_antwort
+
+from . import selectors, services
+from .forms import OnlineAntragForm, RueckmeldungForm
+from .models import Seite
+
+_bedingt = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+def zwischenspeicherbar(view):
+    """Public pages: shared caches may keep them a minute, then revalidate with the ETag
+    (a 304 without body when nothing changed). Nothing on them depends on the visitor."""
+
+    @functools.wraps(view)
+    def mit_cache_control(request, *args, **kwargs):
+        antwort = view(request, *args, **kwargs)
+        if antwort.status_code == 200:
+            patch_cache_control(antwort, public=True, max_age=60)
+        return antwort
+
+    return _bedingt(mit_cache_control)
+
+
+ANZAHL_TERMINE = 5
+ANZAHL_BEITRAEGE = 5
+
+
+def _event_ld(request, quartier, termine) -> list[dict]:
+    """schema.org Event data for search engines and calendar apps."""
+    return [
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": t.titel,
+            "startDate": t.beginn.isoformat(),
+            **({"endDate": t.ende.isoformat()} if t.ende else {}),
+            "eventStatus": "https://schema.org/EventCancelled"
+            if t.abgesagt
+            else "https://schema.org/EventScheduled",
+            "location": {"@type": "Place", "name": t.ort or quartier.name},
+            **({"description": t.beschreibung} if t.beschreibung else {}),
+            "url": request.build_absolute_uri(
+                reverse("oeffentlichkeit:termine", kwargs={"slug": quartier.slug})
+            ),
+        }
+        for t in termine
+    ]
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def uebersicht(request):
+    return render(
+        request,
+        "oeffentlichkeit/uebersicht.html",
+        {"quartiere": selectors.oeffentliche_quartiere()},
+    )
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def quartier(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    termine = selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE)
+    return render(
+        request,
+        "oeffentlichkeit/quartier.html",
+        {
+            "quartier": q,
+            "termine": termine,
+            "termine_ld": _event_ld(request, q, termine),
+            "projekte": list(selectors.aktuelle_projekte(q)),
+            "beitraege": list(selectors.beitraege(q)[:ANZAHL_BEITRAEGE]),
+            "bedarfe": selectors.beantwortete_bedarfe(q),
+        },
+    )
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def projekt(request, slug, projekt):
+    q = selectors.oeffentliches_quartier(slug)
+    p = selectors.oeffentliches_projekt(q, projekt)
+    return render(
+        request,
+        "oeffentlichkeit/projekt.html",
+        {"quartier": q, "projekt": p, "termine": selectors.kommende_termine(q, projekt=p)},
+    )
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def akteure(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/akteure.html",
+        {"quartier": q, "akteure": list(selectors.akteure(q))},
+    )
+
+
+def _monat_aus(wert: str) -> datetime.date:
+    """`YYYY-MM` from the query string; anything else (or out of range) is this month."""
+    heute = timezone.localdate().replace(day=1)
+    try:
+        jahr, monat = (int(teil) for teil in wert.split("-"))
+        gewaehlt = datetime.date(jahr, monat, 1)
+    except ValueError:
+        return heute
+    return gewaehlt if 2000 <= gewaehlt.year <= 2100 else heute
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def termine(request, slug):
+    """List of the coming dates, or with ?ansicht=monat a month calendar (?monat=YYYY-MM)."""
+    q = selectors.oeffentliches_quartier(slug)
+    kontext = {"quartier": q, "ansicht": "liste"}
+    if request.GET.get("ansicht") == "monat":
+        erster = _monat_aus(request.GET.get("monat", ""))
+        davor = (erster - datetime.timedelta(days=1)).replace(day=1)
+        danach = (erster + datetime.timedelta(days=32)).replace(day=1)
+        wochen = selectors.monat(q, erster.year, erster.month)
+        liste = [t for woche in wochen for tag in woche for t in tag["termine"]]
+        kontext |= {
+            "ansicht": "monat",
+            "erster": erster,
+            "wochen": wochen,
+            "davor": davor,
+            "danach": danach,
+            "wochentage": [
+                _("Montag"),
+                _("Dienstag"),
+                _("Mittwoch"),
+                _("Donnerstag"),
+                _("Freitag"),
+                _("Samstag"),
+                _("Sonntag"),
+            ],
+        }
+    else:
+        liste = selectors.kommende_termine(q)
+    kontext |= {"termine": liste, "termine_ld": _event_ld(request, q, liste)}
+    return render(request, "oeffentlichkeit/termine.html", kontext)
+
+
+@login_not_required
+@require_safe
+def aushang(request, slug):
+    """A4 notice for the board of the Stadtteilbüro: the next public dates and the contact."""
+    q = selectors.oeffentliches_quartier(slug)
+    return pdf_antwort(
+        "oeffentlichkeit/pdf/aushang.html",
+        {"quartier": q, "termine": selectors.kommende_termine(q, anzahl=12)},
+        dateiname=f"aushang-{q.slug}",
+    )
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def termine_ics(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
+    url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
+    for t in selectors.termine(q):
+        cal.add_component(
+            ical.ereignis(
+                uid=t.uid,
+                beginn=t.beginn,
+                ende=t.ende,
+                titel=t.titel,
+                geaendert=t.geaendert,
+                sequenz=t.sequenz,
+                ort=t.ort,
+                beschreibung=t.beschreibung,
+                url=url,
+                abgesagt=t.abgesagt,
+            )
+        )
+    antwort = ical.ical_antwort(cal, dateiname=f"oeffentliche-termine-{q.slug}")
+    return antwort
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def beitrag(request, slug, pk):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/beitrag.html",
+        {"quartier": q, "beitrag": selectors.oeffentlicher_beitrag(q, pk)},
+    )
+
+
+class BeitragFeed(Feed):
+    """Atom feed of a quartier's published news."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return selectors.oeffentliches_quartier(slug)
+
+    def title(self, obj):
+        return _("Neuigkeiten aus %(quartier)s") % {"quartier": obj.name}
+
+    def link(self, obj):
+        return reverse("oeffentlichkeit:quartier", kwargs={"slug": obj.slug})
+
+    def subtitle(self, obj):
+        return _("Beiträge des Quartiersmanagements %(quartier)s") % {"quartier": obj.name}
+
+    def items(self, obj):
+        return selectors.beitraege(obj).select_related("quartier")[:20]
+
+    def item_title(self, item):
+        return item.titel
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_pubdate(self, item):
+        return item.erstellt.replace(
+            year=item.veroeffentlicht_am.year,
+            month=item.veroeffentlicht_am.month,
+            day=item.veroeffentlicht_am.day,
+        )
+
+    def item_updateddate(self, item):
+        return item.geaendert
+
+
+_feed = BeitragFeed()
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def feed(request, slug):
+    return _feed(request, slug=slug)
+
+
+@login_not_required
+@require_safe
+@zwischenspeicherbar
+def seite(request, art):
+    if art not in Seite.Art.values:
+        raise Http404
+    return render(
+        request,
+        "oeffentlichkeit/seite.html",
+        {"art": art, "titel": Seite.Art(art).label, "seite": selectors.seite(art)},
+    )
+
+
+@login_not_required
+def antrag(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    fonds = services.aktueller_fonds(q)
+    form = OnlineAntragForm(request.POST or None)
+    if request.method == "POST" and fonds is not None:
+        if form.ist_spam():
+            # Pretend success; a bot learns nothing, nothing is stored or mailed.
+            request.session["antrag_referenz"] = "SF-eingegangen"
+            return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
+        if form.is_valid():
+            daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
+            try:
+                neu = services.online_antrag_stellen(
+                    quartier=q, ip=request.META.get("REMOTE_ADDR", ""), **daten
+                )
+            except ValidationError as e:
+                fehler_ins_formular(form, e)
+            else:
+                request.session["antrag_referenz"] = services.referenz(neu)
+                return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
+    return render(
+        request,
+        "oeffentlichkeit/antrag.html",
+        {"quartier": q, "fonds": fonds, "form": form},
+    )
+
+
+@login_not_required
+@require_safe
+def antrag_danke(request, slug):
+    q = selectors.oeffentliches_quartier(slug)
+    return render(
+        request,
+        "oeffentlichkeit/antrag_danke.html",
+        {"quartier": q, "referenz": request.session.get("antrag_referenz", "")},
+    )
+
+
+@login_not_required
+def barrierefreiheit(request):
+    """The accessibility statement with its feedback form (stored and mailed to the QM)."""
+    form = RueckmeldungForm(request.POST or None, quartiere=selectors.oeffentliche_quartiere())
+    if request.method == "POST":
+        if form.ist_spam():
+            return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
+        if form.is_valid():
+            daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
+            try:
+                services.rueckmeldung_speichern(**daten)
+            except ValidationError as e:
+                fehler_ins_formular(form, e)
+            else:
+                return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
+    art = Seite.Art.BARRIEREFREIHEIT
+    return render(
+        request,
+        "oeffentlichkeit/barrierefreiheit.html",
+        {
+            "art": art,
+            "titel": art.label,
+            "seite": selectors.seite(art),
+            "form": form,
+            "gesendet": request.GET.get("gesendet") == "1",
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def beitrag_bild(request, slug, pk):
+    """The (re-encoded JPEG) image of a published news item."""
+    q = selectors.oeffentliches_quartier(slug)
+    b = selectors.oeffentlicher_beitrag(q, pk)
+    if not b.bild:
+        raise Http404
+    antwort = FileResponse(b.bild.open("rb"), content_type="image/jpeg")
+    antwort["X-Content-Type-Options"] = "nosniff"
+    antwort["Cache-Control"] = "public, max-age=86400"
+    return antwort

@@ -1,0 +1,68 @@
+"""Staff pages (login): write and edit the news items of the quartiers one manages."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.formulare import fehler_ins_formular
+
+from . import selectors, services
+from .forms import BeitragForm
+
+
+@require_safe
+def beitrag_liste(request):
+    qs = selectors.beitraege_fuer(request.user)
+    return render(
+        request,
+        "oeffentlichkeit/beitrag_list.html",
+        {
+            "page_obj": Paginator(qs, 50).get_page(request.GET.get("page")),
+            "bearbeitbar": set(
+                bearbeitbare_quartiere_fuer(request.user).values_list("pk", flat=True)
+            ),
+        },
+    )
+
+
+def _formular(request, beitrag=None):
+    bearbeitbar = bearbeitbare_quartiere_fuer(request.user)
+    if not bearbeitbar.exists():
+        raise PermissionDenied
+    initial = None
+    if beitrag is not None:
+        initial = {
+            "quartier": beitrag.quartier_id,
+            "titel": beitrag.titel,
+            "teaser": beitrag.teaser,
+            "text": beitrag.text,
+            "veroeffentlicht_am": beitrag.veroeffentlicht_am,
+            "bild_alt": beitrag.bild_alt,
+        }
+    form = BeitragForm(
+        request.POST or None, request.FILES or None, initial=initial, quartiere=bearbeitbar
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.beitrag_speichern(von=request.user, beitrag=beitrag, **form.cleaned_data)
+        except ValidationError as e:
+            fehler_ins_formular(form, e)
+        else:
+            messages.success(request, _("Der Beitrag wurde gespeichert."))
+            return redirect("oeffentlichkeit:beitraege")
+    return render(request, "oeffentlichkeit/beitrag_form.html", {"form": form, "beitrag": beitrag})
+
+
+def beitrag_neu(request):
+    return _formular(request)
+
+
+def beitrag_bearbeiten(request, pk):
+    beitrag = selectors.beitrag_fuer(request.user, pk)
+    if not request.user.has_perm("oeffentlichkeit.change_beitrag", beitrag):
+        raise PermissionDenied
+    return _formular(request, beitrag)

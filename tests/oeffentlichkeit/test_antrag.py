@@ -1,0 +1,121 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from oeffentlichkeit.models import Antragsversuch
+from oeffentlichkeit.services import ANTRAEGE_JE_STUNDE
+from projekte.models import Fondsantrag
+from tests import factories
+
+
+@pytest.fixture
+def fonds(oeffentliches_quartier):
+    return factories.StadtteilfondsFactory(quartier=oeffentliches_quartier)
+
+
+def _url():
+    return reverse("oeffentlichkeit:antrag", args=["preuswald"])
+
+
+def _daten(**mehr):
+    return {
+        "titel": "Nachbarschaftsfest",
+        "zweck": "Ein Fest für alle im Park.",
+        "kostenplan": "Getränke: 150 €\nMusik: 200 €",
+        "betrag_beantragt": "350,00",
+        "antragsteller_name": "Initiative Grüner Hof",
+        "antragsteller_email": "hof@example.org",
+        "antragsteller_telefon": "",
+        "antragsteller_anschrift": "",
+        "einwilligung": "on",
+        "webseite": "",
+        **mehr,
+    }
+
+
+def test_online_antrag_wird_eingereicht_und_bestaetigt(
+    client, fonds, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        antwort = client.post(_url(), _daten())
+    assert antwort.status_code == 302
+    antrag = Fondsantrag.objects.get()
+    assert antrag.fonds == fonds
+    assert antrag.status == Fondsantrag.Status.EINGEREICHT
+    assert str(antrag.betrag_beantragt) == "350.00"
+    assert antrag.einwilligung
+    referenz = f"SF-{antrag.eingegangen_am.year}-{antrag.pk:05d}"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["hof@example.org"]
+    assert referenz in mail.outbox[0].subject
+    assert mail.outbox[0].reply_to == ["qm-preuswald@stadt.example"]
+    danke = client.get(antwort.url)
+    assert referenz in danke.content.decode()
+
+
+def test_fehlerhafter_antrag_behaelt_alle_eingaben(client, fonds):
+    antwort = client.post(_url(), _daten(betrag_beantragt="viel", einwilligung=""))
+    assert antwort.status_code == 200
+    form = antwort.context["form"]
+    assert form.errors["betrag_beantragt"]
+    assert "Einwilligung" in form.errors["einwilligung"][0]
+    inhalt = antwort.content.decode()
+    assert 'value="Nachbarschaftsfest"' in inhalt
+    assert "Getränke: 150 €" in inhalt
+    assert 'value="hof@example.org"' in inhalt
+    assert not Fondsantrag.objects.exists()
+
+
+def test_zu_hoher_betrag_meldet_fehler_am_feld(client, fonds):
+    antwort = client.post(_url(), _daten(betrag_beantragt="99999,00"))
+    assert antwort.status_code == 200
+    assert "höchstens" in antwort.context["form"].errors["betrag_beantragt"][0]
+    assert not Fondsantrag.objects.exists()
+    assert not Antragsversuch.objects.exists()
+
+
+def test_honeypot_speichert_nichts_und_verschickt_nichts(client, fonds):
+    antwort = client.post(_url(), _daten(webseite="http://spam.example"))
+    assert antwort.status_code == 302
+    assert not Fondsantrag.objects.exists()
+    assert not mail.outbox
+
+
+def test_ratenbegrenzung_nach_fuenf_antraegen_je_stunde(client, fonds):
+    for _i in range(ANTRAEGE_JE_STUNDE):
+        assert client.post(_url(), _daten()).status_code == 302
+    antwort = client.post(_url(), _daten())
+    assert antwort.status_code == 200
+    assert "später" in str(antwort.context["form"].non_field_errors())
+    assert Fondsantrag.objects.count() == ANTRAEGE_JE_STUNDE
+    # the limit lives in the database, not in the memory of one process
+    assert Antragsversuch.objects.count() == ANTRAEGE_JE_STUNDE
+    assert "127.0.0.1" not in Antragsversuch.objects.first().ip_hash
+
+
+def test_andere_adresse_ist_nicht_begrenzt(client, fonds):
+    for _i in range(ANTRAEGE_JE_STUNDE):
+        client.post(_url(), _daten())
+    antwort = client.post(_url(), _daten(), REMOTE_ADDR="10.0.0.7")
+    assert antwort.status_code == 302
+
+
+def test_ohne_fonds_kein_online_antrag(client, oeffentliches_quartier):
+    antwort = client.post(_url(), _daten())
+    assert antwort.status_code == 200
+    assert "kein Antrag" in antwort.content.decode()
+    assert not Fondsantrag.objects.exists()
+
+
+def test_antrag_fuer_nicht_oeffentliches_quartier_gibt_404(client, quartier):
+    factories.StadtteilfondsFactory(quartier=quartier)
+    assert client.post(_url(), _daten()).status_code == 404
+    assert not Fondsantrag.objects.exists()
+
+
+def test_antragsformular_verlangt_csrf(fonds):
+    from django.test import Client
+
+    antwort = Client(enforce_csrf_checks=True).post(_url(), _daten())
+    assert antwort.status_code == 403
+    assert not Fondsantrag.objects.exists()
