@@ -105,10 +105,16 @@ def quartier(request, slug):
 def projekt(request, slug, projekt):
     q = selectors.oeffentliches_quartier(slug)
     p = selectors.oeffentliches_projekt(q, projekt)
+    termine = selectors.kommende_termine(q, projekt=p)
     return render(
         request,
         "oeffentlichkeit/projekt.html",
-        {"quartier": q, "projekt": p, "termine": selectors.kommende_termine(q, projekt=p)},
+        {
+            "quartier": q,
+            "projekt": p,
+            "termine": termine,
+            "termine_ld": _event_ld(request, q, termine),
+        },
     )
 
 

@@ -115,3 +115,12 @@ def test_online_antrag_mit_fehler_behaelt_eingaben_und_wird_eingereicht(
     assert "Vorgangsnummer" in page.locator("main").inner_text()
     axe_pruefen(page)
     assert Fondsantrag.objects.get().titel == "Nachbarschaftsfest"
+
+
+def test_oeffentliche_seiten_passen_auf_320_pixel_breite(page, live_server, quartier_mit_inhalt):
+    """Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS pixels (= 1280 px at 400 %)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    for pfad in ("/q/", "/q/preuswald/", "/q/preuswald/termine/", "/q/preuswald/fonds/antrag/"):
+        page.goto(f"{live_server.url}{pfad}")
+        breite = page.evaluate("document.documentElement.scrollWidth")
+        assert breite <= 320, f"{pfad}: {breite} px breit"

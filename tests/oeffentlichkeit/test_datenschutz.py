@@ -146,3 +146,44 @@ def test_beitrag_seite_zeigt_keine_privaten_daten(client, private_und_oeffentlic
     b = Beitrag.objects.get(titel="Offener Beitrag")
     inhalt = client.get(reverse("oeffentlichkeit:beitrag", args=["preuswald", b.pk])).content
     assert MARKER.lower() not in inhalt.decode().lower()
+
+
+XSS = '<script>alert("xss")</script>"><img src=x onerror=alert(1)>'
+
+
+def test_oeffentliche_texte_erscheinen_nur_maskiert(client, oeffentliches_quartier):
+    q = oeffentliches_quartier
+    q.beschreibung = XSS
+    q.sprechzeiten = XSS
+    q.save()
+    morgen = timezone.now().replace(microsecond=0) + datetime.timedelta(days=1)
+    projekt = factories.ProjektFactory(
+        quartiere=[q], slug="xss", titel=XSS[:200], ziele=XSS, oeffentlich=True, status="umsetzung"
+    )
+    factories.TerminFactory(
+        quartier=q,
+        projekt=projekt,
+        titel=XSS[:200],
+        beschreibung=XSS,
+        oeffentlich=True,
+        beginn=morgen,
+    )
+    factories.AkteurFactory(
+        quartiere=[q],
+        name=XSS,
+        beschreibung=XSS,
+        oeffentlich=True,
+        einwilligung_am=datetime.date(2026, 1, 1),
+    )
+    factories.BedarfFactory(quartier=q, titel=XSS[:200], oeffentlich=True, oeffentliche_antwort=XSS)
+    beitrag = factories.BeitragFactory(quartier=q, titel=XSS[:200], teaser=XSS, text=XSS)
+    for name, args in [
+        ("quartier", ["preuswald"]),
+        ("projekt", ["preuswald", "xss"]),
+        ("akteure", ["preuswald"]),
+        ("termine", ["preuswald"]),
+        ("beitrag", ["preuswald", beitrag.pk]),
+    ]:
+        inhalt = client.get(reverse(f"oeffentlichkeit:{name}", args=args)).content.decode()
+        assert "<script>alert" not in inhalt, name
+        assert "<img src=x" not in inhalt, name

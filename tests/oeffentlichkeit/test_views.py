@@ -261,3 +261,21 @@ def test_oeffentliche_seite_ist_zwischenspeicherbar_mit_etag(client, oeffentlich
     assert client.get(url, headers={"if-none-match": antwort["ETag"]}).status_code == 304
     factories.BeitragFactory(quartier=oeffentliches_quartier, titel="Frisch")
     assert client.get(url, headers={"if-none-match": antwort["ETag"]}).status_code == 200
+
+
+def test_quartierseite_wiegt_komprimiert_unter_300_kb(client, oeffentliches_quartier):
+    """HTML plus every stylesheet, script and image it loads, gzip-compressed."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    _daten(oeffentliches_quartier, 5)
+    html = client.get(reverse("oeffentlichkeit:quartier", args=["preuswald"])).content
+    gesamt = len(gzip.compress(html))
+    praefix = static("")
+    for pfad in re.findall(rf'(?:href|src)="{re.escape(praefix)}([^"]+)"', html.decode()):
+        gesamt += len(gzip.compress(open(finders.find(pfad), "rb").read()))  # noqa: SIM115
+    assert gesamt < 300 * 1024, gesamt
+    assert b"<script src=" not in html  # no render-blocking scripts at all
