@@ -7,7 +7,6 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
 
 from . import dsgvo
 
@@ -23,16 +22,6 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "fehler", "datenbank": "nicht erreichbar"}, status=503)
     return JsonResponse({"status": "ok", "datenbank": "ok"})
-
-
-class ImAufbau(TemplateView):
-    """Placeholder page of an area whose issue has not landed yet, so navigation never 404s."""
-
-    template_name = "im_aufbau.html"
-    bereich = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(bereich=self.bereich, **kwargs)
 
 
 def verarbeitungsverzeichnis(request):
