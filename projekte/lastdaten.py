@@ -1,0 +1,174 @@
+"""City-scale data of projects: Projekte with Termine, Stadtteilfonds with Anträge and payments.
+
+Money invariants hold by construction: per fund the granted sum stays within the budget
+(applications that would exceed it are rejected), and every paid application is paid exactly
+its granted amount in one Auszahlung.
+"""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.utils import timezone
+
+from akteure.models import Akteur
+from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Termin
+from quartiersmanagement.lastdaten import (
+    anzahl,
+    einfuegen,
+    lastquartier_ids,
+    zufalls_datum,
+    zufalls_uuid,
+    zufalls_zeitpunkt,
+)
+
+PROJEKTE = 20_000
+TERMINE = 200_000
+FONDS_JE_JAHR = 100
+JAHRE = 10
+ANTRAEGE = 30_000
+BUDGET = Decimal("30000.00")
+
+PROJEKT_STATUS = [s.value for s in Projekt.Status]
+ANTRAG_STATUS = ["eingereicht", "geprueft", "bewilligt", "abgelehnt", "ausgezahlt"]
+BEWILLIGT = {"bewilligt", "ausgezahlt"}
+
+
+def _projekte(skalierung, zufall, quartiere, zahlen):
+    projekte = []
+    projekt_quartier = []
+    for i in range(1, anzahl(PROJEKTE, skalierung) + 1):
+        beginn = zufalls_datum(zufall)
+        projekte.append(
+            Projekt(
+                titel=f"Lastprojekt {i}",
+                slug=f"lastprojekt-{i}",
+                ziele=f"Erzeugte Ziele des Projekts {i}.",
+                beschreibung="Erzeugtes Projekt für Lasttests.",
+                status=zufall.choice(PROJEKT_STATUS),
+                beginn=beginn,
+                ende=beginn + datetime.timedelta(days=zufall.randint(30, 900)),
+                oeffentlich=zufall.random() < 0.3,
+            )
+        )
+        projekt_quartier.append(zufall.choice(quartiere))
+    projekte = einfuegen(Projekt, projekte)
+    durch = Projekt.quartiere.through
+    einfuegen(
+        durch,
+        [
+            durch(projekt_id=p.pk, quartier_id=q)
+            for p, q in zip(projekte, projekt_quartier, strict=True)
+        ],
+    )
+    zahlen["projekte.Projekt"] = len(projekte)
+
+    termine = []
+    for i in range(anzahl(TERMINE, skalierung)):
+        k = i % len(projekte)
+        beginn = zufalls_zeitpunkt(zufall)
+        termine.append(
+            Termin(
+                quartier_id=projekt_quartier[k],
+                projekt=projekte[k],
+                titel=f"Lasttermin {i + 1}",
+                beginn=beginn,
+                ende=beginn + datetime.timedelta(hours=zufall.randint(1, 4)),
+                ort="Stadtteilbüro",
+                oeffentlich=zufall.random() < 0.5,
+                ehrenamtliche=zufall.randint(0, 10),
+                uid=f"{zufalls_uuid(zufall)}@quartiersmanagement",
+            )
+        )
+    zahlen["projekte.Termin"] = len(einfuegen(Termin, termine))
+
+
+def _fonds(skalierung, zufall, quartiere, zahlen):
+    jahr_heute = timezone.localdate().year
+    je_jahr = min(anzahl(FONDS_JE_JAHR, skalierung), len(quartiere))
+    schluessel = [
+        (quartier, jahr)
+        for jahr in range(jahr_heute - JAHRE + 1, jahr_heute + 1)
+        for quartier in quartiere[:je_jahr]
+    ]
+    bewilligt = [Decimal(0)] * len(schluessel)
+    akteure = list(
+        Akteur.objects.filter(name__startswith="Akteur ").values_list("pk", flat=True)[:10000]
+    )
+    plan = []
+    for i in range(anzahl(ANTRAEGE, skalierung)):
+        f = i % len(schluessel)
+        beantragt = Decimal(zufall.randrange(10000, 200000)) / 100
+        status = zufall.choice(ANTRAG_STATUS)
+        betrag = None
+        if status in BEWILLIGT:
+            betrag = (beantragt * Decimal(zufall.choice([1, 1, 0.8]))).quantize(Decimal("0.01"))
+            if bewilligt[f] + betrag > BUDGET:
+                status, betrag = "abgelehnt", None
+            else:
+                bewilligt[f] += betrag
+        plan.append((i, f, beantragt, status, betrag))
+
+    fonds = einfuegen(
+        Stadtteilfonds,
+        [
+            Stadtteilfonds(
+                quartier_id=q,
+                jahr=jahr,
+                budget=BUDGET,
+                quelle="Lastdaten",
+                bewilligt_summe=bewilligt[k],
+            )
+            for k, (q, jahr) in enumerate(schluessel)
+        ],
+    )
+    zahlen["projekte.Stadtteilfonds"] = len(fonds)
+
+    antraege = []
+    for i, f, beantragt, status, betrag in plan:
+        eingang = datetime.date(fonds[f].jahr, zufall.randint(1, 12), zufall.randint(1, 28))
+        akteur = zufall.choice(akteure) if akteure and zufall.random() < 0.7 else None
+        antraege.append(
+            Fondsantrag(
+                fonds=fonds[f],
+                titel=f"Lastantrag {i + 1}",
+                zweck="Erzeugter Antrag für Lasttests.",
+                kostenplan=f"Material: {beantragt} €",
+                betrag_beantragt=beantragt,
+                eingegangen_am=eingang,
+                akteur_id=akteur,
+                antragsteller_name="" if akteur else f"Antragsteller {i + 1}",
+                einwilligung=akteur is None,
+                status=status,
+                entschieden_am=eingang + datetime.timedelta(days=30)
+                if status in BEWILLIGT | {"abgelehnt"}
+                else None,
+                betrag_bewilligt=betrag,
+                ausgezahlt_summe=betrag if status == "ausgezahlt" else Decimal(0),
+            )
+        )
+    antraege = einfuegen(Fondsantrag, antraege)
+    zahlen["projekte.Fondsantrag"] = len(antraege)
+    zahlen["projekte.Auszahlung"] = len(
+        einfuegen(
+            Auszahlung,
+            [
+                Auszahlung(
+                    antrag=a,
+                    betrag=a.ausgezahlt_summe,
+                    datum=a.entschieden_am + datetime.timedelta(days=14),
+                    vermerk="Lastdaten",
+                )
+                for a in antraege
+                if a.status == "ausgezahlt"
+            ],
+        )
+    )
+
+
+def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
+    quartiere = lastquartier_ids()
+    zahlen = {}
+    _projekte(skalierung, zufall, quartiere, zahlen)
+    _fonds(skalierung, zufall, quartiere, zahlen)
+    return zahlen

@@ -1,0 +1,80 @@
+"""Generate city-scale load data (`--skalierung 1`: about 100 quartiers, 200,000 needs …).
+
+Each app keeps its generator in `<app>/lastdaten.py`; this command only checks the arguments,
+runs them in layer order inside one transaction and prints the counts and the time taken.
+A second run is refused: the generated quartiers already exist (use a fresh database).
+"""
+
+import random
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from akteure import lastdaten as akteure_lastdaten
+from bedarfe import lastdaten as bedarfe_lastdaten
+from projekte import lastdaten as projekte_lastdaten
+from quartiere import lastdaten as quartiere_lastdaten
+from quartiere.models import Quartier
+from quartiersmanagement.lastdaten import SLUG_PRAEFIX
+
+#: Layer order: later generators use the rows of the earlier ones.
+GENERATOREN = [quartiere_lastdaten, akteure_lastdaten, bedarfe_lastdaten, projekte_lastdaten]
+SEED = 2026
+
+
+def skalierung(wert: str) -> float:
+    from argparse import ArgumentTypeError
+
+    try:
+        zahl = float(wert)
+    except ValueError:
+        raise ArgumentTypeError(f"„{wert}“ ist keine Zahl.") from None
+    if not zahl > 0 or zahl == float("inf"):
+        raise ArgumentTypeError("Die Skalierung muss eine Zahl größer als 0 sein.")
+    return zahl
+
+
+class Command(BaseCommand):
+    help = (
+        "Erzeugt Lastdaten in Stadtgröße (Skalierung 1: etwa 100 Quartiere, 200.000 Bedarfe, "
+        "50.000 Akteure, 20.000 Projekte). Nur einmal je Datenbank."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skalierung",
+            type=skalierung,
+            default=1.0,
+            help="Faktor für alle Mengen, z. B. 0.01 für Tests (Standard: 1).",
+        )
+        parser.add_argument(
+            "--erzwingen",
+            action="store_true",
+            help="Auch ohne DEBUG erzeugen (nur für Last- und Testsysteme).",
+        )
+
+    def handle(self, *args, skalierung, erzwingen, **options):
+        if not settings.DEBUG and not erzwingen:
+            raise CommandError(
+                "Lastdaten werden nur mit DEBUG=true erzeugt; "
+                "für ein Lasttestsystem --erzwingen angeben."
+            )
+        if Quartier.objects.filter(slug__startswith=SLUG_PRAEFIX).exists():
+            raise CommandError(
+                "Es gibt schon Lastdaten in dieser Datenbank; "
+                "bitte eine frische Datenbank verwenden."
+            )
+        start = time.monotonic()
+        zufall = random.Random(SEED)  # noqa: S311 - load data, not security
+        zahlen: dict[str, int] = {}
+        with transaction.atomic():
+            for generator in GENERATOREN:
+                zahlen.update(generator.erzeugen(skalierung=skalierung, zufall=zufall))
+        dauer = time.monotonic() - start
+        for modell, anzahl in zahlen.items():
+            self.stdout.write(f"  {modell:<28} {anzahl:>9}")
+        self.stdout.write(
+            self.style.SUCCESS(f"Lastdaten (Skalierung {skalierung:g}) in {dauer:.1f} s erzeugt.")
+        )

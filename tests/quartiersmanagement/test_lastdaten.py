@@ -1,0 +1,73 @@
+"""`lastdaten` generates city-scale data in bulk that respects every constraint."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db.models import F, Sum
+
+from akteure.models import Akteur, Beziehung, Gremium, Person, Sitzung
+from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Termin
+from quartiere.models import Quartier
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lastdaten(settings):
+    settings.DEBUG = True
+    call_command("lastdaten", "--skalierung", "0.01", stdout=io.StringIO())
+
+
+def test_lastdaten_erzeugt_die_mengen_der_skalierung(lastdaten):
+    assert Quartier.objects.filter(slug__startswith="lastquartier-").count() == 1
+    erwartet = {
+        Bedarf: 2000,
+        Bedarfsereignis: 6000,
+        Weiterleitung: 1500,
+        Akteur: 500,
+        Person: 1000,
+        Beziehung: 2000,
+        Gremium: 20,
+        Sitzung: 200,
+        Projekt: 200,
+        Termin: 2000,
+        Stadtteilfonds: 10,
+        Fondsantrag: 300,
+    }
+    for model, anzahl in erwartet.items():
+        assert 0.9 * anzahl <= model.objects.count() <= 1.1 * anzahl, model
+
+
+def test_lastdaten_halten_die_geldregeln_ein(lastdaten):
+    for fonds in Stadtteilfonds.objects.annotate(
+        summe=Sum("antraege__betrag_bewilligt", default=0)
+    ):
+        assert fonds.summe == fonds.bewilligt_summe <= fonds.budget
+    assert not Fondsantrag.objects.filter(ausgezahlt_summe__gt=F("betrag_bewilligt")).exists()
+    for antrag in Fondsantrag.objects.filter(status="ausgezahlt").annotate(
+        gezahlt=Sum("auszahlungen__betrag")
+    ):
+        assert antrag.gezahlt == antrag.ausgezahlt_summe <= antrag.betrag_bewilligt
+    assert Auszahlung.objects.exists()
+
+
+def test_lastdaten_zweiter_lauf_wird_abgelehnt(lastdaten, settings):
+    with pytest.raises(CommandError, match="schon Lastdaten"):
+        call_command("lastdaten", "--skalierung", "0.01")
+    assert Bedarf.objects.count() == 2000
+
+
+def test_lastdaten_ohne_debug_nur_mit_erzwingen(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--erzwingen"):
+        call_command("lastdaten", "--skalierung", "0.01")
+    assert not Quartier.objects.exists()
+
+
+@pytest.mark.parametrize("wert", ["0", "-1", "abc"])
+def test_lastdaten_lehnt_ungueltige_skalierung_ab(settings, wert):
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="Zahl"):
+        call_command("lastdaten", "--skalierung", wert)
