@@ -14,6 +14,7 @@ from django.utils import timezone
 from akteure.models import Akteur
 from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Termin
 from quartiersmanagement.lastdaten import (
+    BATCH,
     anzahl,
     einfuegen,
     lastquartier_ids,
@@ -63,24 +64,27 @@ def _projekte(skalierung, zufall, quartiere, zahlen):
     )
     zahlen["projekte.Projekt"] = len(projekte)
 
-    termine = []
-    for i in range(anzahl(TERMINE, skalierung)):
-        k = i % len(projekte)
-        beginn = zufalls_zeitpunkt(zufall)
-        termine.append(
-            Termin(
-                quartier_id=projekt_quartier[k],
-                projekt=projekte[k],
-                titel=f"Lasttermin {i + 1}",
-                beginn=beginn,
-                ende=beginn + datetime.timedelta(hours=zufall.randint(1, 4)),
-                ort="Stadtteilbüro",
-                oeffentlich=zufall.random() < 0.5,
-                ehrenamtliche=zufall.randint(0, 10),
-                uid=f"{zufalls_uuid(zufall)}@quartiersmanagement",
+    n_termine = anzahl(TERMINE, skalierung)
+    for start in range(0, n_termine, BATCH):
+        termine = []
+        for i in range(start, min(start + BATCH, n_termine)):
+            k = i % len(projekte)
+            beginn = zufalls_zeitpunkt(zufall)
+            termine.append(
+                Termin(
+                    quartier_id=projekt_quartier[k],
+                    projekt=projekte[k],
+                    titel=f"Lasttermin {i + 1}",
+                    beginn=beginn,
+                    ende=beginn + datetime.timedelta(hours=zufall.randint(1, 4)),
+                    ort="Stadtteilbüro",
+                    oeffentlich=zufall.random() < 0.5,
+                    ehrenamtliche=zufall.randint(0, 10),
+                    uid=f"{zufalls_uuid(zufall)}@quartiersmanagement",
+                )
             )
-        )
-    zahlen["projekte.Termin"] = len(einfuegen(Termin, termine))
+        Termin.objects.bulk_create(termine)
+    zahlen["projekte.Termin"] = n_termine
 
 
 def _fonds(skalierung, zufall, quartiere, zahlen):
