@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.formulare import DatumEingabe
+from quartiersmanagement.formulare import DatumEingabe, MehrereDateienFeld
 from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer
 from quartiersmanagement.versionierung import VersionFormMixin
 
@@ -192,24 +192,8 @@ class KommentarForm(forms.Form):
     kommentar = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class MehrereDateien(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class DateienFeld(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MehrereDateien())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        einzeln = super().clean
-        if isinstance(data, list | tuple):
-            return [einzeln(d, initial) for d in data if d]
-        return [einzeln(data, initial)] if data else []
-
-
 class ErhebungForm(forms.ModelForm):
-    dateien = DateienFeld(
+    dateien = MehrereDateienFeld(
         label=_("Dateien anhängen"),
         required=False,
         validators=[DateiPruefer(typen=DOKUMENTE, max_mb=10)],

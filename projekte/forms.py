@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from akteure.models import Akteur, Aufgabe, Mitgliedschaft, Sitzung
 from bedarfe.models import Bedarf
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
-from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe
+from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe, MehrereDateienFeld
 from quartiersmanagement.versionierung import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
@@ -26,22 +26,6 @@ def geldfeld(label, *, required=True, help_text="", min_value=0):
         help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
-
-
-class MehrereDateien(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MehrereDateienFeld(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MehrereDateien())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        einzeln = super().clean
-        if isinstance(data, list | tuple):
-            return [einzeln(d, initial) for d in data]
-        return [einzeln(data, initial)] if data else []
 
 
 # --------------------------------------------------------------------------------------------

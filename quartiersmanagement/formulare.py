@@ -20,6 +20,24 @@ class DatumZeitEingabe(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
+class MehrereDateien(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MehrereDateienFeld(forms.FileField):
+    """Several files in one field; each is validated on its own, empty entries are skipped."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MehrereDateien())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        einzeln = super().clean
+        if isinstance(data, list | tuple):
+            return [einzeln(d, initial) for d in data if d]
+        return [einzeln(data, initial)] if data else []
+
+
 def fehler_ins_formular(form, fehler: ValidationError) -> None:
     """Show a service's ValidationError at the form's fields (unknown fields on top), so a
     view never repeats a rule the service holds."""
