@@ -10,8 +10,8 @@ from quartiersmanagement.versionierung import VersionFormMixin
 
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
 
-#: A Sachbericht covers at most this many days (a long programme: ten years).
-LAENGSTER_ZEITRAUM_TAGE = 3660
+#: A Sachbericht covers at most this many days (a sanity bound, far beyond any programme).
+LAENGSTER_ZEITRAUM_TAGE = 30 * 366
 
 TEXTFELDER = [
     "einleitung",
@@ -64,7 +64,7 @@ class ZeitraumForm(forms.Form):
                 self.add_error("bis", _("Das Ende des Zeitraums liegt vor seinem Beginn."))
                 return daten
             if (bis - von).days > LAENGSTER_ZEITRAUM_TAGE:
-                self.add_error("bis", _("Der Zeitraum darf höchstens zehn Jahre umfassen."))
+                self.add_error("bis", _("Der Zeitraum darf höchstens 30 Jahre umfassen."))
                 return daten
             if bis < anfang or von > ende:
                 self.add_error("von", _("Der Zeitraum liegt außerhalb der Laufzeit des Programms."))

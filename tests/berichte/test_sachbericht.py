@@ -150,7 +150,7 @@ def test_xlsx_ein_blatt_je_abschnitt_mit_typisierten_zellen_und_texten(client, l
         ({"von": "2030-01-01", "bis": "2030-12-31"}, "außerhalb der Laufzeit"),
         ({"jahr": "2023"}, "Das Programm lief in diesem Jahr nicht."),
         ({"jahr": "abc"}, "ganze Zahl"),
-        ({"von": "1990-01-01", "bis": "2025-12-31"}, "höchstens zehn Jahre"),
+        ({"von": "1990-01-01", "bis": "2025-12-31"}, "höchstens 30 Jahre"),
     ],
 )
 @pytest.mark.parametrize("name", ["sachbericht", "sachbericht_pdf", "sachbericht_xlsx"])
