@@ -44,7 +44,8 @@ class ZeitraumForm(forms.Form):
 
     @property
     def laufzeit(self) -> tuple[datetime.date, datetime.date]:
-        ende = self.programm.laufzeit_bis or max(self.heute, self.programm.laufzeit_von)
+        """The Laufzeit; an open end runs to the last plausible year."""
+        ende = self.programm.laufzeit_bis or datetime.date(LETZTES_JAHR, 12, 31)
         return self.programm.laufzeit_von, ende
 
     def clean(self):
@@ -83,7 +84,8 @@ class ZeitraumForm(forms.Form):
                 max(anfang, datetime.date(jahr, 1, 1)),
                 min(ende, datetime.date(jahr, 12, 31)),
             )
-            if von > bis:
-                von, bis = anfang, ende
+            if von > bis:  # not running this year: the whole (past or future) Laufzeit
+                von = anfang
+                bis = self.programm.laufzeit_bis or max(self.heute, anfang)
         daten["zeitraum"] = (von, bis)
         return daten

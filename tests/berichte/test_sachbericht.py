@@ -17,6 +17,7 @@ from tests import factories
 from tests.berichte.test_uebersicht import _zeit
 
 D = datetime.date
+HEUTE = datetime.date.today()
 
 
 def _url(name, programm, **params):
@@ -164,11 +165,8 @@ def test_ungueltiger_zeitraum_gibt_deutsche_fehlermeldung(
 
 
 @pytest.mark.django_db
-def test_ohne_zeitraum_gilt_das_laufende_jahr_in_der_laufzeit(client, qm, programm):
+def test_jahr_gibt_das_jahr_innerhalb_der_laufzeit(client, qm, programm):
     client.force_login(qm)
-    antwort = client.get(_url("sachbericht", programm))
-    assert antwort.status_code == 200
-    assert (antwort.context["von"], antwort.context["bis"]) == (D(2026, 1, 1), D(2026, 12, 31))
     antwort = client.get(_url("sachbericht", programm, jahr=2024))
     assert (antwort.context["von"], antwort.context["bis"]) == (D(2024, 1, 1), D(2024, 12, 31))
 
@@ -211,3 +209,19 @@ def test_lesend_darf_texte_lesen_aber_nicht_speichern(client, quartier, programm
     antwort = client.get(url)
     assert antwort.status_code == 200 and antwort.context["form"] is None
     assert client.post(url, {"einleitung": "x"}).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "laufzeit,erwartet",
+    [
+        ((D(2017, 1, 1), D(2019, 12, 31)), (D(2017, 1, 1), D(2019, 12, 31))),
+        ((D(2015, 1, 1), None), (D(HEUTE.year, 1, 1), D(HEUTE.year, 12, 31))),
+    ],
+)
+def test_vorgabezeitraum_beendeter_und_offener_programme(client, qm, quartier, laufzeit, erwartet):
+    programm = factories.ProgrammFactory(laufzeit_von=laufzeit[0], laufzeit_bis=laufzeit[1])
+    factories.ProgrammeinsatzFactory(programm=programm, quartier=quartier, von=laufzeit[0])
+    client.force_login(qm)
+    antwort = client.get(_url("sachbericht", programm))
+    assert (antwort.context["von"], antwort.context["bis"]) == erwartet
