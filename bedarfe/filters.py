@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
 
@@ -12,6 +13,7 @@ from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.formulare import DatumEingabe
 
 from .models import Bedarf, Weiterleitung
+from .selectors import ueberfaellige_weiterleitungen
 
 SORTIERUNG = (
     ("titel", "titel"),
@@ -50,7 +52,7 @@ class BedarfFilter(django_filters.FilterSet):
     )
     ueberfaellig = django_filters.BooleanFilter(
         label=_("Weiterleitung überfällig"),
-        field_name="ist_ueberfaellig",
+        method="nach_ueberfaellig",
         widget=forms.Select(choices=[("", "—"), ("true", _("ja")), ("false", _("nein"))]),
     )
     fachbereich = django_filters.ModelChoiceFilter(
@@ -72,6 +74,14 @@ class BedarfFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("status"):
             queryset = queryset.exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
         return super().filter_queryset(queryset)
+
+    def nach_ueberfaellig(self, queryset, name, value):
+        """EXISTS here (PostgreSQL may hash it for the whole list); the shown flag is looked
+        up per row (selectors.bedarfe_fuer)."""
+        if value is None:
+            return queryset
+        ueberfaellig = Exists(ueberfaellige_weiterleitungen(timezone.localdate()))
+        return queryset.filter(ueberfaellig if value else ~ueberfaellig)
 
     def volltext(self, queryset, name, value):
         """German full-text search (stemming: "Spielplätze" finds "Spielplatz")."""

@@ -198,6 +198,8 @@ class Bedarf(Versioniert, Zeitstempel):
             GinIndex(fields=["suchvektor"], name="bedarf_suchvektor_gin"),
             GinIndex(fields=["titel"], name="bedarf_titel_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["quartier", "status"], name="bedarf_quartier_status"),
+            # The lists' default order (newest first), so a page of 50 needs no full sort.
+            models.Index(fields=["-gemeldet_am", "-id"], name="bedarf_gemeldet_neueste"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -385,7 +387,15 @@ class Weiterleitung(Zeitstempel):
                 condition=~Q(vorgaenger=F("id")), name="weiterleitung_nicht_eigener_vorgaenger"
             ),
         ]
-        indexes = [models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen")]
+        indexes = [
+            models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen"),
+            # "Overdue forward" of a need: its unanswered forwards by deadline.
+            models.Index(
+                fields=["bedarf", "frist"],
+                condition=Q(beantwortet_am__isnull=True),
+                name="weiterl_offen_je_bedarf",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.bedarf} → {self.fachbereich.kuerzel}"

@@ -2,7 +2,16 @@
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -13,6 +22,21 @@ from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterlei
 AEHNLICHKEIT_MINDESTENS = 0.3
 
 
+class ZeileVorhanden(Func):
+    """`(subquery LIMIT 1) IS NOT NULL`: true like EXISTS, but PostgreSQL looks it up for the
+    50 rows of a page only, where it hashed the whole EXISTS result of every need first."""
+
+    template = "((%(expressions)s) IS NOT NULL)"
+    output_field = BooleanField()
+
+
+def ueberfaellige_weiterleitungen(heute) -> QuerySet[Weiterleitung]:
+    """The need's (OuterRef) unanswered forwards past their deadline."""
+    return Weiterleitung.objects.filter(
+        bedarf=OuterRef("pk"), beantwortet_am__isnull=True, frist__lt=heute
+    )
+
+
 def bedarfe_fuer(user) -> QuerySet[Bedarf]:
     """Needs the user may read, with what the list and export show, in constant queries."""
     heute = timezone.localdate()
@@ -21,11 +45,7 @@ def bedarfe_fuer(user) -> QuerySet[Bedarf]:
         .select_related("quartier", "handlungsfeld", "erhebung")
         .prefetch_related("zielgruppen")
         .annotate(
-            ist_ueberfaellig=Exists(
-                Weiterleitung.objects.filter(
-                    bedarf=OuterRef("pk"), beantwortet_am__isnull=True, frist__lt=heute
-                )
-            )
+            ist_ueberfaellig=ZeileVorhanden(ueberfaellige_weiterleitungen(heute).values("pk")[:1])
         )
         .defer("suchvektor")
     )
@@ -50,9 +70,11 @@ def bedarf_fuer(user, pk: int) -> Bedarf:
 
 
 def zeitleiste(bedarf: Bedarf) -> QuerySet[Bedarfsereignis]:
-    """The need's events and those of the needs merged into it, oldest first."""
+    """The need's events and those of the needs merged into it, oldest first. The needs are
+    picked in a subquery: an OR across the join made PostgreSQL scan every event."""
+    bedarfe = Bedarf.objects.filter(Q(pk=bedarf.pk) | Q(zusammengefuehrt_in=bedarf)).values("pk")
     return (
-        Bedarfsereignis.objects.filter(Q(bedarf=bedarf) | Q(bedarf__zusammengefuehrt_in=bedarf))
+        Bedarfsereignis.objects.filter(bedarf__in=bedarfe)
         .select_related("benutzer", "bedarf", "weiterleitung__fachbereich")
         .order_by("zeitpunkt", "pk")
     )
