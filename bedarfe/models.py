@@ -200,6 +200,10 @@ class Bedarf(Versioniert, Zeitstempel):
             models.Index(fields=["quartier", "status"], name="bedarf_quartier_status"),
             # The lists' default order (newest first), so a page of 50 needs no full sort.
             models.Index(fields=["-gemeldet_am", "-id"], name="bedarf_gemeldet_neueste"),
+            # A quartier's needs of a year (overview, reports) and its list, newest first.
+            models.Index(
+                fields=["quartier", "-gemeldet_am", "-id"], name="bedarf_quartier_gemeldet"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -389,6 +393,8 @@ class Weiterleitung(Zeitstempel):
         ]
         indexes = [
             models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen"),
+            # The overview's department figures read one year of forwards.
+            models.Index(fields=["gesendet_am"], name="weiterl_gesendet"),
             # "Overdue forward" of a need: its unanswered forwards by deadline.
             models.Index(
                 fields=["bedarf", "frist"],
