@@ -2,6 +2,7 @@
  * <canvas data-diagramm="ID"> names a json_script element #ID with
  * {labels, datasets: [{label, data}], typ?, horizontal?, gestapelt?}; the same figures
  * stand in a data table next to the chart for readers without JavaScript or sight.
+ * {max} fixes the value axis (small multiples share one scale).
  * Options may also come from the canvas: data-horizontal, data-gestapelt, data-klein. */
 (function () {
   "use strict";
@@ -29,6 +30,9 @@
         : FARBEN[i % FARBEN.length];
     });
     var wertachse = { stacked: gestapelt, beginAtZero: true, ticks: { precision: 0 } };
+    if (typeof daten.max === "number") {
+      wertachse.max = daten.max; // small multiples share one scale
+    }
     var kategorien = { stacked: gestapelt };
     new Chart(leinwand, {
       type: daten.typ || "bar",
