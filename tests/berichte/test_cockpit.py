@@ -231,3 +231,25 @@ def test_dashboard_mit_konstanter_anzahl_abfragen(client, qm, quartier, abfragen
     for _ in range(4):
         daten()
     assert abfragen(lambda: client.get(url)) == wenig
+
+
+@pytest.mark.django_db
+def test_aufgabenliste_mit_konstanter_anzahl_abfragen(client, qm, quartier, abfragen):
+    client.force_login(qm)
+    url = f"{reverse('akteure:aufgaben')}?quartier={quartier.pk}&ueberfaellig=true"
+    gremium = factories.GremiumFactory(quartier=quartier)
+
+    def daten():
+        sitzung = factories.SitzungFactory(gremium=gremium)
+        factories.AufgabeFactory(
+            quartier=quartier,
+            sitzung=sitzung,
+            faellig_am=GESTERN(),
+            verantwortlich_akteur=factories.AkteurFactory(quartiere=[quartier]),
+        )
+
+    daten()
+    wenig = abfragen(lambda: client.get(url))
+    for _ in range(4):
+        daten()
+    assert abfragen(lambda: client.get(url)) == wenig
