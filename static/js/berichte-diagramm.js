@@ -41,6 +41,7 @@
         indexAxis: horizontal ? "y" : "x",
         animation: false,
         responsive: true,
+        aspectRatio: klein ? 4 : 2,
         scales: horizontal
           ? { x: wertachse, y: kategorien }
           : { x: kategorien, y: wertachse },
