@@ -6,13 +6,14 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE := quartiersmanagement.settings
 
-.PHONY: run test serve setup db migrate lint stop help
+.PHONY: run test serve bench setup db migrate lint stop help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run    – einrichten, Demodaten laden, Entwicklungsserver auf http://127.0.0.1:8000"
 	@echo "make test   – einrichten und alle Tests (inkl. Browser-Tests) ausführen"
 	@echo "make serve  – gunicorn + whitenoise mit Produktionseinstellungen (lokal, HTTP)"
+	@echo "make bench  – Lastdaten in Stadtgröße erzeugen und Antwortzeiten messen (docs/performance.md)"
 	@echo "make stop   – eingebettete Datenbank stoppen"
 
 $(VENV)/.installiert: pyproject.toml
@@ -56,6 +57,9 @@ serve: setup
 	DEBUG=false HTTPS=false $(MANAGE) collectstatic --no-input -v 0
 	DEBUG=false HTTPS=false ALLOWED_HOSTS=127.0.0.1,localhost \
 	  $(VENV)/bin/gunicorn quartiersmanagement.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+
+bench: setup
+	scripts/bench.sh
 
 stop:
 	scripts/devdb.sh stop

@@ -1,9 +1,22 @@
-"""City-scale data of actors: Akteure, Personen, Beziehungen, Gremien with Sitzungen."""
+"""City-scale data of actors: Akteure, Personen, Beziehungen, Gremien with members and
+Sitzungen, each Sitzung with a decision and an action item."""
 
 import datetime
 import random
 
-from akteure.models import Akteur, Beziehung, Beziehungsart, Gremium, Person, Sitzung
+from django.utils import timezone
+
+from akteure.models import (
+    Akteur,
+    Aufgabe,
+    Beschluss,
+    Beziehung,
+    Beziehungsart,
+    Gremium,
+    Mitgliedschaft,
+    Person,
+    Sitzung,
+)
 from quartiersmanagement.lastdaten import (
     BATCH,
     anzahl,
@@ -19,6 +32,7 @@ PERSONEN = 100_000
 BEZIEHUNGEN = 200_000
 GREMIEN = 2_000
 SITZUNGEN = 20_000
+MITGLIEDER_JE_GREMIUM = 5
 
 AKTEUR_ARTEN = [a.value for a in Akteur.Art]
 GREMIUM_ARTEN = [a.value for a in Gremium.Art]
@@ -112,5 +126,44 @@ def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
                 uid=zufalls_uuid(zufall),
             )
         )
-    zahlen["akteure.Sitzung"] = len(einfuegen(Sitzung, sitzungen))
+    sitzungen = einfuegen(Sitzung, sitzungen)
+    zahlen["akteure.Sitzung"] = len(sitzungen)
+    zahlen.update(_mitglieder(zufall, gremien, akteur_ids))
+    zahlen.update(_beschluesse_und_aufgaben(zufall, sitzungen))
     return zahlen
+
+
+def _mitglieder(zufall: random.Random, gremien: list, akteur_ids: list[int]) -> dict[str, int]:
+    anzahl_je = min(MITGLIEDER_JE_GREMIUM, len(akteur_ids))
+    mitglieder = [
+        Mitgliedschaft(gremium=gremium, akteur_id=akteur, von=zufalls_datum(zufall))
+        for gremium in gremien
+        for akteur in zufall.sample(akteur_ids, anzahl_je)
+    ]
+    return {"akteure.Mitgliedschaft": len(einfuegen(Mitgliedschaft, mitglieder))}
+
+
+def _beschluesse_und_aufgaben(zufall: random.Random, sitzungen: list) -> dict[str, int]:
+    """One decision and one action item per meeting; a fifth of the open items are overdue."""
+    beschluesse = [
+        Beschluss(sitzung=s, text=f"Erzeugter Beschluss zu {s.titel}.", ja=zufall.randint(3, 9))
+        for s in sitzungen
+    ]
+    heute = timezone.localdate()
+    aufgaben = []
+    for s in sitzungen:
+        faellig = s.beginn.date() + datetime.timedelta(days=zufall.randint(14, 90))
+        erledigt = zufall.random() < 0.8 and faellig < heute
+        aufgaben.append(
+            Aufgabe(
+                quartier_id=s.gremium.quartier_id,
+                sitzung=s,
+                titel=f"Aufgabe aus {s.titel}",
+                faellig_am=faellig,
+                erledigt_am=faellig if erledigt else None,
+            )
+        )
+    return {
+        "akteure.Beschluss": len(einfuegen(Beschluss, beschluesse)),
+        "akteure.Aufgabe": len(einfuegen(Aufgabe, aufgaben)),
+    }

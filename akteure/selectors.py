@@ -10,12 +10,14 @@ from itertools import combinations
 
 import networkx as nx
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.models import Quartier
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement import ical
 
 from .models import (
     Akteur,
@@ -38,6 +40,8 @@ AkteurZielgruppe = Akteur.zielgruppen.through
 # so the figures are stable); below it is exact.
 BETWEENNESS_EXAKT_BIS = 400
 BETWEENNESS_STICHPROBE = 64
+#: Isolated actors named on the quartier page (the network page lists them all).
+ISOLIERT_LISTE = 10
 
 
 # --- Akteure -------------------------------------------------------------------------------
@@ -210,7 +214,8 @@ def sitzung_detail(user, pk: int) -> Sitzung:
 
 
 def sitzungen_fuer_feed(*, user, gremium=None, quartier=None) -> QuerySet[Sitzung]:
-    qs = sitzungen_fuer(user)
+    """The meetings of a calendar feed: those of the feed window (see quartiersmanagement.ical)."""
+    qs = sitzungen_fuer(user).filter(beginn__gte=ical.fenster_beginn())
     if gremium is not None:
         qs = qs.filter(gremium=gremium)
     if quartier is not None:
@@ -378,6 +383,57 @@ def netzwerk_kennzahlen(graph: nx.Graph, *, namen: dict | None = None, top: int 
     }
 
 
+def netzwerk_ueberblick(quartier: Quartier, *, stichtag: datetime.date | None = None) -> dict:
+    """The network figures of the quartier page, counted by the database in one query: the
+    same nodes and links as `netzwerk_daten` (active actors; current relations and shared
+    current committee memberships as undirected links), without building the graph in Python.
+    Bridging actors need the whole graph and are shown on the network page only."""
+    stichtag = stichtag or timezone.localdate()
+    tabellen = {
+        "aq": AkteurQuartier._meta.db_table,
+        "akteur": Akteur._meta.db_table,
+        "beziehung": Beziehung._meta.db_table,
+        "mitglied": Mitgliedschaft._meta.db_table,
+    }
+    # Table names come from the models, values are parameters.
+    sql = """
+        WITH a AS (
+            SELECT ak.id, ak.name FROM {akteur} ak JOIN {aq} aq ON aq.akteur_id = ak.id
+            WHERE aq.quartier_id = %(quartier)s AND ak.aktiv
+        ),
+        m AS (
+            SELECT gremium_id, akteur_id FROM {mitglied}
+            WHERE akteur_id IN (SELECT id FROM a) AND von <= %(tag)s
+              AND (bis IS NULL OR bis >= %(tag)s)
+        ),
+        paare AS (
+            SELECT LEAST(quelle_id, ziel_id) AS x, GREATEST(quelle_id, ziel_id) AS y
+            FROM {beziehung}
+            WHERE quelle_id IN (SELECT id FROM a) AND ziel_id IN (SELECT id FROM a)
+              AND (bis IS NULL OR bis >= %(tag)s) AND (von IS NULL OR von <= %(tag)s)
+            UNION
+            SELECT m1.akteur_id, m2.akteur_id FROM m m1
+            JOIN m m2 ON m2.gremium_id = m1.gremium_id AND m1.akteur_id < m2.akteur_id
+        ),
+        verbunden AS (SELECT x AS id FROM paare UNION SELECT y FROM paare),
+        isoliert AS (SELECT id, name FROM a WHERE id NOT IN (SELECT id FROM verbunden))
+        SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM paare),
+               (SELECT count(*) FROM isoliert),
+               (SELECT coalesce(json_agg(i ORDER BY i.name, i.id), '[]'::json)
+                FROM (SELECT id, name FROM isoliert ORDER BY name, id LIMIT %(liste)s) i)
+    """.format(**tabellen)  # noqa: S608  # nosec B608 - only model table names formatted in
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"quartier": quartier.pk, "tag": stichtag, "liste": ISOLIERT_LISTE})
+        akteure, verbindungen, anzahl_isoliert, isoliert = cursor.fetchone()
+    return {
+        "akteure": akteure,
+        "verbindungen": verbindungen,
+        "anzahl_isoliert": anzahl_isoliert,
+        "isoliert": isoliert,
+        "dichte": 2 * verbindungen / (akteure * (akteure - 1)) if akteure > 1 else 0.0,
+    }
+
+
 # --- Lückenanalyse (used by other apps) ----------------------------------------------------
 
 
@@ -423,10 +479,9 @@ def quartier_abschnitt(user, quartier) -> dict:
     """Context of the section on the quartier page: network figures, gaps, open action items."""
     from quartiere.rules import darf_quartier_bearbeiten
 
-    netz = netzwerk_daten(quartier, mit_handlungsfeldern=False)
     luecken_felder, luecken_gruppen = luecken(quartier)
     return {
-        "kennzahlen": netz.kennzahlen,
+        "kennzahlen": netzwerk_ueberblick(quartier),
         "aufgaben": offene_aufgaben(quartier),
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,

@@ -2,23 +2,26 @@
 
 from django.utils.translation import gettext as _
 
-from quartiersmanagement.exports import Spalte
+from quartiersmanagement.exports import Spalte, anzeige
+
+from .models import Bedarf
 
 
 def bedarf_spalten() -> list[Spalte]:
-    """Built per request, so the headers are plain strings in the active language."""
+    """Built per request, so the headers are plain strings in the active language; the rows
+    come from `selectors.fuer_export`."""
     return [
         Spalte(_("Nr."), lambda b: b.pk),
         Spalte(_("Titel"), lambda b: b.titel),
         Spalte(_("Quartier"), lambda b: b.quartier.name),
         Spalte(_("Handlungsfeld"), lambda b: b.handlungsfeld.name if b.handlungsfeld else ""),
-        Spalte(_("Zielgruppen"), lambda b: ", ".join(z.name for z in b.zielgruppen.all())),
-        Spalte(_("Status"), lambda b: b.get_status_display()),
-        Spalte(_("Priorität"), lambda b: b.get_prioritaet_display()),
+        Spalte(_("Zielgruppen"), lambda b: b.zielgruppen_namen or ""),
+        Spalte(_("Status"), anzeige(Bedarf, "status")),
+        Spalte(_("Priorität"), anzeige(Bedarf, "prioritaet")),
         Spalte(_("Nennungen"), lambda b: b.nennungen),
         Spalte(_("gemeldet am"), lambda b: b.gemeldet_am),
         Spalte(_("Ort"), lambda b: b.ort),
-        Spalte(_("Quelle"), lambda b: b.get_quelle_display()),
+        Spalte(_("Quelle"), anzeige(Bedarf, "quelle")),
         Spalte(_("Erhebung"), lambda b: str(b.erhebung) if b.erhebung else ""),
         Spalte(_("Weiterleitung überfällig"), lambda b: b.ist_ueberfaellig),
         Spalte(_("Beschreibung"), lambda b: b.beschreibung),

@@ -48,7 +48,7 @@ def bedarf_liste(request):
             format_,
             dateiname=f"bedarfe-{timezone.localdate():%Y-%m-%d}",
             spalten=exports.bedarf_spalten(),
-            zeilen=qs.iterator(chunk_size=2000),
+            zeilen=selectors.fuer_export(qs).iterator(chunk_size=2000),
         )
     seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(

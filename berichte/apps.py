@@ -9,7 +9,7 @@ class BerichteConfig(AppConfig):
     def ready(self):
         from quartiersmanagement import abschnitte
 
-        from . import rules, selectors  # noqa: F401  (rules registers the permission)
+        from . import jahresbericht, rules, selectors  # noqa: F401  (rules registers perms)
 
         abschnitte.registrieren(
             "quartier",
@@ -36,5 +36,14 @@ class BerichteConfig(AppConfig):
                 template="berichte/quartier_abschnitt.html",
                 kontext=selectors.quartier_dashboard,
                 reihenfolge=5,
+            ),
+        )
+        abschnitte.registrieren(
+            "quartier",
+            abschnitte.Abschnitt(
+                titel=_("Jahresberichte"),
+                template="berichte/quartier_berichte.html",
+                kontext=jahresbericht.quartier_abschnitt,
+                reihenfolge=90,
             ),
         )

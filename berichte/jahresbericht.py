@@ -1,24 +1,29 @@
-"""The annual report of a quartier: aggregate figures only (no personal data), as PDF and XLSX.
+"""The reports: Jahresbericht of a quartier and year, Sachbericht of a programme and period.
 
-Each section is one table (`Abschnitt`): the PDF shows them one after the other, the XLSX
-writes one sheet per section with typed cells.
+Both hold aggregate figures only (no personal data) and the free texts QM wrote
+(`Berichtstext`). Their sections are built by the same functions from `kennzahlen` over a
+list of windows, so each figure is computed in one place. Each section is one table
+(`Abschnitt`): the PDF shows them one after the other, the XLSX writes one sheet per section
+with typed cells plus a sheet with the texts.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from akteure.models import Akteur, Aufgabe, Beschluss, Sitzung
-from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
-from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Teilnahme, Termin
+from projekte.models import Projekt
 from quartiersmanagement import exports, pdf
 from quartiersmanagement.templatetags.qm import euro
 
-from .selectors import _jahresgrenzen, fachbereiche_im_jahr
+from . import kennzahlen
+from .kennzahlen import NULL_EURO, summe
+from .models import Berichtstext
 
 
 @dataclass
@@ -26,6 +31,7 @@ class Abschnitt:
     titel: str
     spalten: list[str]
     zeilen: list[list] = field(default_factory=list)
+    kommentar: str = ""
 
     def anzeige(self) -> list[list[str]]:
         """The rows as German text for the PDF (money with €, days with one decimal)."""
@@ -39,50 +45,36 @@ def _text(wert) -> str:
         return euro(wert)
     if isinstance(wert, float):
         return f"{wert:.1f}".replace(".", ",")
+    if isinstance(wert, datetime.date):
+        return wert.strftime("%d.%m.%Y")
     return str(wert)
 
 
-def _bedarfe(quartier, jahr, anfang, ende) -> tuple[Abschnitt, list[tuple[str, int]]]:
-    bedarfe = Bedarf.objects.filter(quartier=quartier)
-    gemeldet = bedarfe.filter(gemeldet_am__year=jahr)
-    weiterleitungen = Weiterleitung.objects.filter(bedarf__quartier=quartier).aggregate(
-        weitergeleitet=Count("pk", filter=Q(gesendet_am__gte=anfang, gesendet_am__lt=ende)),
-        beantwortet=Count("pk", filter=Q(beantwortet_am__gte=anfang, beantwortet_am__lt=ende)),
-    )
-    abgeschlossen = (
-        Bedarfsereignis.objects.filter(
-            bedarf__quartier=quartier,
-            bedarf__status__in=Bedarf.ABGESCHLOSSEN,
-            zu_status__in=Bedarf.ABGESCHLOSSEN,
-            zeitpunkt__gte=anfang,
-            zeitpunkt__lt=ende,
-        )
-        .values("bedarf")
-        .distinct()
-        .count()
-    )
+# --- sections, shared by both reports ---------------------------------------------------------
+
+
+def _bedarfe(fenster) -> tuple[Abschnitt, list[tuple[str, int]]]:
+    je_quartier = kennzahlen.bedarfe(fenster)
     je_feld = [
-        (z["handlungsfeld__name"] or _("ohne Handlungsfeld"), z["anzahl"])
-        for z in gemeldet.values("handlungsfeld__name")
-        .annotate(anzahl=Count("pk"))
-        .order_by("-anzahl", "handlungsfeld__name")
+        (name or _("ohne Handlungsfeld"), anzahl)
+        for name, anzahl in kennzahlen.bedarfe_je_handlungsfeld(fenster)
     ]
     abschnitt = Abschnitt(
         _("Bedarfe"),
         [_("Kennzahl"), _("Anzahl")],
         [
-            [_("gemeldet"), gemeldet.count()],
-            [_("an Fachbereiche weitergeleitet"), weiterleitungen["weitergeleitet"]],
-            [_("Antworten erhalten"), weiterleitungen["beantwortet"]],
-            [_("abgeschlossen"), abgeschlossen],
-            [_("offen (heute)"), bedarfe.offen().count()],
+            [_("gemeldet"), summe(je_quartier, "gemeldet")],
+            [_("an Fachbereiche weitergeleitet"), summe(je_quartier, "weitergeleitet")],
+            [_("Antworten erhalten"), summe(je_quartier, "beantwortet")],
+            [_("abgeschlossen"), summe(je_quartier, "abgeschlossen")],
+            [_("offen (heute)"), kennzahlen.bedarfe_offen_heute(fenster)],
         ]
         + [[_("gemeldet im Handlungsfeld %(feld)s") % {"feld": f}, n] for f, n in je_feld],
     )
     return abschnitt, je_feld
 
 
-def _lotsenfunktion(user, quartier, jahr) -> Abschnitt:
+def _lotsenfunktion(fenster) -> Abschnitt:
     return Abschnitt(
         _("Lotsenfunktion"),
         [
@@ -94,57 +86,30 @@ def _lotsenfunktion(user, quartier, jahr) -> Abschnitt:
         ],
         [
             [str(fb), fb.weitergeleitet, fb.beantwortet, fb.ueberfaellig, fb.median_tage]
-            for fb in fachbereiche_im_jahr(user, jahr, quartier=quartier)
+            for fb in kennzahlen.lotsenfunktion(fenster)
         ],
     )
 
 
-def _netzwerk(quartier, jahr, anfang, ende) -> Abschnitt:
-    sitzungen = Sitzung.objects.filter(
-        gremium__quartier=quartier,
-        beginn__gte=anfang,
-        beginn__lt=ende,
-        status=Sitzung.Status.DURCHGEFUEHRT,
-    )
-    aufgaben = Aufgabe.objects.filter(quartier=quartier).aggregate(
-        neu=Count("pk", filter=Q(erstellt__gte=anfang, erstellt__lt=ende)),
-        erledigt=Count("pk", filter=Q(erledigt_am__year=jahr)),
-    )
+def _netzwerk(fenster) -> Abschnitt:
+    je_quartier = kennzahlen.netzwerk(fenster)
     return Abschnitt(
         _("Netzwerk und Gremien"),
         [_("Kennzahl"), _("Anzahl")],
         [
-            [
-                _("aktive Akteure (heute)"),
-                Akteur.objects.filter(quartiere=quartier, aktiv=True).count(),
-            ],
-            [_("Gremiensitzungen durchgeführt"), sitzungen.count()],
-            [_("Beschlüsse"), Beschluss.objects.filter(sitzung__in=sitzungen).count()],
-            [_("Aufgaben vereinbart"), aufgaben["neu"]],
-            [_("Aufgaben erledigt"), aufgaben["erledigt"]],
+            [_("aktive Akteure (heute)"), kennzahlen.aktive_akteure_heute(fenster)],
+            [_("Gremiensitzungen durchgeführt"), summe(je_quartier, "sitzungen")],
+            [_("Beschlüsse"), summe(je_quartier, "beschluesse")],
+            [_("Aufgaben vereinbart"), summe(je_quartier, "aufgaben_neu")],
+            [_("Aufgaben erledigt"), summe(je_quartier, "aufgaben_erledigt")],
         ],
     )
 
 
-def _projekte(quartier, anfang, ende) -> Abschnitt:
+def _projekte(fenster) -> Abschnitt:
     namen = dict(Projekt.Status.choices)
-    je_status = dict(
-        Projekt.objects.filter(quartiere=quartier)
-        .values("status")
-        .annotate(anzahl=Count("pk"))
-        .order_by()
-        .values_list("status", "anzahl")
-    )
-    termine = Termin.objects.filter(
-        quartier=quartier, abgesagt=False, beginn__gte=anfang, beginn__lt=ende
-    )
-    aktivierung = termine.aggregate(
-        anzahl=Count("pk"),
-        ehrenamtliche=Sum("ehrenamtliche"),
-        stunden=Sum("ehrenamtsstunden"),
-    )
-    teilnehmende = Teilnahme.objects.filter(termin__in=termine).aggregate(s=Sum("anzahl"))["s"]
-    stunden = aktivierung["stunden"] or Decimal(0)
+    je_status = kennzahlen.projekte_je_status(fenster)
+    je_quartier = kennzahlen.projekte(fenster)
     return Abschnitt(
         _("Projekte"),
         [_("Kennzahl"), _("Anzahl")],
@@ -153,35 +118,47 @@ def _projekte(quartier, anfang, ende) -> Abschnitt:
             for s in Projekt.Status.values
         ]
         + [
-            [_("Veranstaltungen"), aktivierung["anzahl"]],
-            [_("Teilnehmende"), teilnehmende or 0],
-            [_("Ehrenamtliche"), aktivierung["ehrenamtliche"] or 0],
-            [_("Ehrenamtsstunden"), float(stunden)],
+            [_("Veranstaltungen"), summe(je_quartier, "veranstaltungen")],
+            [_("Teilnehmende"), summe(je_quartier, "teilnehmende")],
+            [_("Ehrenamtliche"), summe(je_quartier, "ehrenamtliche")],
+            [
+                _("Ehrenamtsstunden"),
+                float(summe(je_quartier, "ehrenamtsstunden", Decimal(0))),
+            ],
         ],
     )
 
 
-def _fonds(quartier, jahr) -> Abschnitt:
-    fonds = Stadtteilfonds.objects.filter(quartier=quartier, jahr=jahr).first()
-    antraege = Fondsantrag.objects.filter(fonds=fonds).aggregate(
-        eingegangen=Count("pk"),
-        bewilligt=Count("pk", filter=Q(status__in=Fondsantrag.BEWILLIGTE)),
-        abgelehnt=Count("pk", filter=Q(status=Fondsantrag.Status.ABGELEHNT)),
-    )
-    ausgezahlt = Auszahlung.objects.filter(antrag__fonds=fonds).aggregate(s=Sum("betrag"))["s"]
-    null = Decimal("0.00")
+def _fonds(fenster) -> Abschnitt:
+    je_quartier = kennzahlen.stadtteilfonds(fenster)
     return Abschnitt(
         _("Stadtteilfonds"),
         [_("Kennzahl"), _("Wert")],
         [
-            [_("Budget"), fonds.budget if fonds else null],
-            [_("Anträge eingegangen"), antraege["eingegangen"]],
-            [_("Anträge bewilligt"), antraege["bewilligt"]],
-            [_("Anträge abgelehnt"), antraege["abgelehnt"]],
-            [_("bewilligt insgesamt"), fonds.bewilligt_summe if fonds else null],
-            [_("ausgezahlt"), ausgezahlt or null],
+            [_("Budget"), summe(je_quartier, "budget", NULL_EURO)],
+            [_("Anträge eingegangen"), summe(je_quartier, "antraege")],
+            [_("Anträge bewilligt"), summe(je_quartier, "antraege_bewilligt")],
+            [_("Anträge abgelehnt"), summe(je_quartier, "antraege_abgelehnt")],
+            [_("bewilligt insgesamt"), summe(je_quartier, "bewilligt_summe", NULL_EURO)],
+            [_("ausgezahlt"), summe(je_quartier, "ausgezahlt", NULL_EURO)],
         ],
     )
+
+
+def _abschnitte(fenster, texte: Berichtstext | None) -> tuple[list[Abschnitt], str]:
+    """The five sections over `fenster` with QM's comments, and the chart of needs."""
+    bedarfe, je_feld = _bedarfe(fenster)
+    abschnitte = [
+        bedarfe,
+        _lotsenfunktion(fenster),
+        _netzwerk(fenster),
+        _projekte(fenster),
+        _fonds(fenster),
+    ]
+    if texte is not None:
+        for abschnitt, (feld, _titel) in zip(abschnitte, Berichtstext.KOMMENTARE, strict=True):
+            abschnitt.kommentar = getattr(texte, feld)
+    return abschnitte, balken_svg(je_feld)
 
 
 def balken_svg(werte: list[tuple[str, int]], *, breite=440, zeile=18) -> str:
@@ -221,39 +198,134 @@ def balken_svg(werte: list[tuple[str, int]], *, breite=440, zeile=18) -> str:
     )
 
 
+# --- Jahresbericht ----------------------------------------------------------------------------
+
+
+def jahresbericht_texte(quartier, jahr: int) -> Berichtstext | None:
+    return Berichtstext.objects.filter(quartier=quartier, jahr=jahr).first()
+
+
 def jahresbericht(user, quartier, jahr: int) -> dict:
-    anfang, ende = _jahresgrenzen(jahr)
-    bedarfe, je_feld = _bedarfe(quartier, jahr, anfang, ende)
+    """The Jahresbericht of a quartier the user reads; a constant number of queries."""
+    texte = jahresbericht_texte(quartier, jahr)
+    abschnitte, diagramm = _abschnitte(kennzahlen.jahresfenster(quartier, jahr), texte)
     return {
+        "titel": _("Jahresbericht %(jahr)s – Quartiersmanagement %(quartier)s")
+        % {"jahr": jahr, "quartier": quartier.name},
+        "zeitraum": (datetime.date(jahr, 1, 1), datetime.date(jahr, 12, 31)),
         "quartier": quartier,
         "jahr": jahr,
-        "abschnitte": [
-            bedarfe,
-            _lotsenfunktion(user, quartier, jahr),
-            _netzwerk(quartier, jahr, anfang, ende),
-            _projekte(quartier, anfang, ende),
-            _fonds(quartier, jahr),
-        ],
-        "diagramm": balken_svg(je_feld),
+        "texte": texte,
+        "abschnitte": abschnitte,
+        "diagramm": diagramm,
+        "diagramm_abschnitt": _("Bedarfe"),
+        "dateiname": f"jahresbericht-{quartier.slug}-{jahr}",
     }
 
 
-def _dateiname(quartier, jahr) -> str:
-    return f"jahresbericht-{quartier.slug}-{jahr}"
+# --- Sachbericht ------------------------------------------------------------------------------
 
 
-def jahresbericht_pdf(user, quartier, jahr: int, request=None):
+#: (key of kennzahlen.je_quartier, column title) of the per-quartier table; the programme page
+#: shows the same columns.
+KENNZAHLEN_JE_QUARTIER = (
+    ("gemeldet", gettext_lazy("Bedarfe gemeldet")),
+    ("weitergeleitet", gettext_lazy("weitergeleitet")),
+    ("beantwortet", gettext_lazy("Antworten erhalten")),
+    ("sitzungen", gettext_lazy("Gremiensitzungen")),
+    ("projekte", gettext_lazy("Projekte")),
+    ("veranstaltungen", gettext_lazy("Veranstaltungen")),
+    ("teilnehmende", gettext_lazy("Teilnehmende")),
+    ("ausgezahlt", gettext_lazy("Fonds ausgezahlt")),
+)
+
+
+def kennzahl_wert(je_quartier, quartier_id, name):
+    """One figure of one quartier; 0 (or 0,00 € for money) where nothing was counted."""
+    wert = je_quartier.get(quartier_id, {}).get(name)
+    if wert is None:
+        return NULL_EURO if name in GELDWERTE else 0
+    return wert
+
+
+GELDWERTE = {"budget", "bewilligt_summe", "ausgezahlt"}
+
+
+def sachbericht_texte(programm, von, bis) -> Berichtstext | None:
+    return Berichtstext.objects.filter(programm=programm, von=von, bis=bis).first()
+
+
+def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> dict:
+    """The Sachbericht of a programme over [von, bis] for the given (readable) Einsätze: each
+    quartier's figures only within its Einsatz intersected with the period."""
+    einsaetze = [e for e in einsaetze if kennzahlen.programmfenster([e], von, bis)]
+    fenster = kennzahlen.programmfenster(einsaetze, von, bis)
+    texte = sachbericht_texte(programm, von, bis)
+    abschnitte, diagramm = _abschnitte(fenster, texte)
+    je_quartier = kennzahlen.je_quartier(fenster)
+    programm_abschnitt = Abschnitt(
+        _("Programm"),
+        [_("Angabe"), _("Wert")],
+        [
+            [_("Programm"), programm.name],
+            [_("Art"), programm.get_art_display()],
+            [_("Fördergeber"), programm.foerdergeber or "–"],
+            [_("Träger"), programm.traeger or "–"],
+            [_("Laufzeit von"), programm.laufzeit_von],
+            [_("Laufzeit bis"), programm.laufzeit_bis],
+            [_("Berichtszeitraum von"), von],
+            [_("Berichtszeitraum bis"), bis],
+        ],
+    )
+    quartiere = Abschnitt(
+        _("Quartiere"),
+        [
+            _("Quartier"),
+            _("Einsatz von"),
+            _("Einsatz bis"),
+            _("Stellenanteil in %"),
+            _("im Bericht von"),
+            _("im Bericht bis"),
+        ],
+        [
+            [e.quartier.name, e.von, e.bis, float(e.stellenanteil), f.von, f.bis]
+            for e, f in zip(einsaetze, fenster, strict=True)
+        ],
+    )
+    namen = {e.quartier_id: e.quartier.name for e in einsaetze}
+    kennzahlen_je_quartier = Abschnitt(
+        _("Kennzahlen je Quartier"),
+        [_("Quartier"), *(str(titel) for _f, titel in KENNZAHLEN_JE_QUARTIER)],
+        [
+            [namen[q], *(kennzahl_wert(je_quartier, q, f) for f, _t in KENNZAHLEN_JE_QUARTIER)]
+            for q in sorted(namen, key=namen.get)
+        ],
+    )
+    return {
+        "titel": _("Sachbericht %(programm)s") % {"programm": programm.name},
+        "zeitraum": (von, bis),
+        "programm": programm,
+        "texte": texte,
+        "abschnitte": [programm_abschnitt, quartiere, kennzahlen_je_quartier, *abschnitte],
+        "diagramm": diagramm,
+        "diagramm_abschnitt": _("Bedarfe"),
+        "dateiname": f"sachbericht-{programm.pk}-{von.isoformat()}-{bis.isoformat()}",
+    }
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def bericht_pdf(bericht: dict, request=None):
     return pdf.pdf_antwort(
-        "berichte/jahresbericht_pdf.html",
-        jahresbericht(user, quartier, jahr),
-        dateiname=_dateiname(quartier, jahr),
-        request=request,
+        "berichte/bericht_pdf.html", bericht, dateiname=bericht["dateiname"], request=request
     )
 
 
-def jahresbericht_xlsx(user, quartier, jahr: int):
+def bericht_xlsx(bericht: dict):
+    """One sheet per section (typed cells) and a sheet "Texte" with QM's free texts."""
     mappe = Workbook(write_only=True)
-    for abschnitt in jahresbericht(user, quartier, jahr)["abschnitte"]:
+    for abschnitt in bericht["abschnitte"]:
         exports.xlsx_schreiben(
             mappe,
             titel=abschnitt.titel,
@@ -263,4 +335,47 @@ def jahresbericht_xlsx(user, quartier, jahr: int):
             ],
             zeilen=abschnitt.zeilen,
         )
-    return exports.mappe_antwort(mappe, dateiname=_dateiname(quartier, jahr))
+    texte = bericht["texte"]
+    zeilen = []
+    if texte is not None:
+        zeilen = [
+            [str(Berichtstext._meta.get_field(name).verbose_name), getattr(texte, name)]
+            for name in ("einleitung", *(f for f, _t in Berichtstext.KOMMENTARE), "ausblick")
+            if getattr(texte, name)
+        ]
+    exports.xlsx_schreiben(
+        mappe,
+        titel=_("Texte"),
+        spalten=[
+            exports.Spalte(_("Teil"), lambda z: z[0]),
+            exports.Spalte(_("Text"), lambda z: z[1]),
+        ],
+        zeilen=zeilen,
+    )
+    return exports.mappe_antwort(mappe, dateiname=bericht["dateiname"])
+
+
+def jahresbericht_pdf(user, quartier, jahr: int, request=None):
+    return bericht_pdf(jahresbericht(user, quartier, jahr), request=request)
+
+
+def jahresbericht_xlsx(user, quartier, jahr: int):
+    return bericht_xlsx(jahresbericht(user, quartier, jahr))
+
+
+def quartier_abschnitt(user, quartier) -> dict:
+    """Context of the "Jahresberichte" section on the quartier page: this and last year,
+    which have texts already, and whether the user may write them."""
+    jahr = timezone.localdate().year
+    jahre = [jahr, jahr - 1]
+    return {
+        "jahre": jahre,
+        "mit_texten": set(
+            Berichtstext.objects.filter(quartier=quartier, jahr__in=jahre).values_list(
+                "jahr", flat=True
+            )
+        ),
+        "darf_bearbeiten": user.has_perm(
+            "berichte.change_berichtstext", Berichtstext(quartier=quartier, jahr=jahr)
+        ),
+    }

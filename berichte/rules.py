@@ -1,10 +1,50 @@
-"""Who may see the city-wide reports: Leitung and superusers."""
+"""Who may see the city-wide reports and who may write the free texts of a report."""
 
 import rules
+from django.db.models import Q
 
-from quartiere.rules import ist_leitung
+from quartiere.models import Programmeinsatz, Zustaendigkeit
+from quartiere.rules import ist_leitung, ist_quartiersmanager
 
 darf_stadtweit_sehen = rules.is_superuser | ist_leitung
 
 rules.add_perm("berichte.stadtweit_sehen", darf_stadtweit_sehen)
 rules.add_rule("berichte_stadtweit_sehen", darf_stadtweit_sehen)
+
+
+@rules.predicate
+def ist_qm_des_jahresberichts(user, text):
+    """The texts of a Jahresbericht: QM of its quartier."""
+    return (
+        text is not None
+        and text.quartier_id is not None
+        and ist_quartiersmanager(user, text.quartier)
+    )
+
+
+@rules.predicate
+def ist_qm_im_programm(user, text):
+    """The texts of a Sachbericht: QM (now) of at least one quartier where the programme ran
+    during the report period."""
+    if not user.is_authenticated or text is None or text.programm_id is None:
+        return False
+    einsaetze = Programmeinsatz.objects.filter(
+        Q(bis__isnull=True) | Q(bis__gte=text.von),
+        programm_id=text.programm_id,
+        von__lte=text.bis,
+    )
+    return (
+        Zustaendigkeit.objects.aktuell()
+        .filter(
+            benutzer=user,
+            rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT,
+            quartier__in=einsaetze.values("quartier"),
+        )
+        .exists()
+    )
+
+
+darf_berichtstext_bearbeiten = rules.is_superuser | ist_qm_des_jahresberichts | ist_qm_im_programm
+
+rules.add_perm("berichte.add_berichtstext", darf_berichtstext_bearbeiten)
+rules.add_perm("berichte.change_berichtstext", darf_berichtstext_bearbeiten)

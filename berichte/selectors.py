@@ -489,8 +489,8 @@ def _zelle(wert, url: str | None = None) -> dict:
 
 def diagramme(user, quartier) -> dict:
     """Charts of projects by status, the fund of the year, this year's activation figures and
-    the network, from the projekte and akteure selectors (one plus three queries)."""
-    from akteure.selectors import netzwerk_daten
+    the network, from the projekte and akteure selectors (two queries)."""
+    from akteure.selectors import netzwerk_ueberblick
     from projekte.selectors import quartier_abschnitt as projekte_zahlen
 
     p = projekte_zahlen(user, quartier)
@@ -597,7 +597,7 @@ def diagramme(user, quartier) -> dict:
         ],
     )
 
-    k = netzwerk_daten(quartier, mit_handlungsfeldern=False).kennzahlen
+    k = netzwerk_ueberblick(quartier)
     karte = f"{_url('akteure:netzwerk')}?quartier={quartier.slug}"
     ergebnis["netzwerk"] = _diagramm(
         "netzwerk",

@@ -8,6 +8,26 @@ urlpatterns = [
     path("berichte/", views.uebersicht, name="uebersicht"),
     path("berichte/programme/<int:pk>/", views.programm, name="programm"),
     path(
+        "berichte/programme/<int:pk>/sachbericht/",
+        views.sachbericht_vorbereiten,
+        name="sachbericht",
+    ),
+    path(
+        "berichte/programme/<int:pk>/sachbericht.pdf",
+        views.sachbericht_pdf,
+        name="sachbericht_pdf",
+    ),
+    path(
+        "berichte/programme/<int:pk>/sachbericht.xlsx",
+        views.sachbericht_xlsx,
+        name="sachbericht_xlsx",
+    ),
+    path(
+        "berichte/quartiere/<slug:slug>/<int:jahr>/jahresbericht/",
+        views.jahresbericht_vorbereiten,
+        name="jahresbericht",
+    ),
+    path(
         "berichte/quartiere/<slug:slug>/<int:jahr>/jahresbericht.pdf",
         views.jahresbericht_pdf,
         name="jahresbericht_pdf",

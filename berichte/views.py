@@ -1,14 +1,24 @@
-"""Pages of the berichte app: the city-wide overview, programme pages, annual reports."""
+"""Pages of the berichte app: the city-wide overview, programme pages, the reports and the
+pages where QM writes the free texts of a report before generating it."""
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
+from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
-from . import jahresbericht, selectors
+from . import jahresbericht, kennzahlen, selectors, services
+from .forms import BerichtstextForm, ZeitraumForm
+from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
 from .rules import darf_stadtweit_sehen
 
 SORTIERBAR = (
@@ -32,6 +42,13 @@ def _jahr(request) -> int:
     except (TypeError, ValueError):
         return heute
     return jahr if 2000 <= jahr <= heute + 1 else heute
+
+
+def _berichtsjahr(jahr: int) -> int:
+    """A report year from the URL; 404 outside the plausible range (never a 500)."""
+    if not ERSTES_JAHR <= jahr <= LETZTES_JAHR:
+        raise Http404
+    return jahr
 
 
 @require_safe
@@ -67,11 +84,21 @@ def uebersicht(request):
     )
 
 
+def _laufzeit_jahre(programm, heute) -> list[int]:
+    ende = programm.laufzeit_bis or max(heute, programm.laufzeit_von)
+    return list(range(programm.laufzeit_von.year, ende.year + 1))
+
+
 @require_safe
 def programm(request, pk):
-    """A programme: its quartiers (only the readable ones), shares, Laufzeit, reports due."""
+    """A programme: its quartiers (only the readable ones), shares, Laufzeit, reports due,
+    and each quartier's figures within the programme's period there."""
     programm, einsaetze = selectors.programm_fuer(request.user, pk)
     heute = timezone.localdate()
+    laufzeit_ende = programm.laufzeit_bis or heute
+    fenster = kennzahlen.programmfenster(einsaetze, programm.laufzeit_von, laufzeit_ende)
+    je_quartier = kennzahlen.je_quartier(fenster)
+    namen = {e.quartier_id: e.quartier for e in einsaetze}
     return render(
         request,
         "berichte/programm_detail.html",
@@ -88,6 +115,123 @@ def programm(request, pk):
             and (programm.laufzeit_bis - heute).days <= selectors.LAUFZEIT_WARNUNG_TAGE,
             "beendet": programm.laufzeit_bis is not None and programm.laufzeit_bis < heute,
             "heute": heute,
+            "kennzahlen_spalten": [t for _f, t in jahresbericht.KENNZAHLEN_JE_QUARTIER],
+            "kennzahlen": [
+                (
+                    namen[q],
+                    [
+                        jahresbericht.kennzahl_wert(je_quartier, q, f)
+                        for f, _t in jahresbericht.KENNZAHLEN_JE_QUARTIER
+                    ],
+                )
+                for q in sorted(namen, key=lambda q: namen[q].name)
+            ],
+            "kennzahlen_bis": laufzeit_ende,
+            "berichtsjahre": _laufzeit_jahre(programm, heute),
+        },
+    )
+
+
+def _texte_bearbeiten(request, *, vorlage: Berichtstext, texte, kontext: dict, schluessel: dict):
+    """GET shows the texts (a form for who may write them); POST saves them (403 else)."""
+    objekt = texte or vorlage
+    darf = request.user.has_perm("berichte.change_berichtstext", objekt)
+    if request.method == "POST" and not darf:
+        raise PermissionDenied
+    form = BerichtstextForm(request.POST or None, instance=texte) if darf else None
+    if request.method == "POST" and form.is_valid():
+        felder = {f: form.cleaned_data[f] for f in BerichtstextForm.Meta.fields}
+        try:
+            services.berichtstext_speichern(
+                **schluessel,
+                version=form.cleaned_data.get("version"),
+                erwartet_neu=texte is None,
+                **felder,
+            )
+        except ValidationError as fehler:
+            fehler_ins_formular(form, fehler)
+        except Bearbeitungskonflikt as konflikt:
+            form.konflikt_zeigen(konflikt)
+        else:
+            messages.success(request, _("Die Texte des Berichts sind gespeichert."))
+            return redirect(request.get_full_path())
+    return render(
+        request,
+        "berichte/berichtstext_form.html",
+        {
+            **kontext,
+            "form": form,
+            "texte": texte,
+            "darf_bearbeiten": darf,
+            "verlauf": verlauf_fuer(texte) if texte else [],
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def jahresbericht_vorbereiten(request, slug, jahr):
+    """The free texts of a quartier's Jahresbericht and the links to generate it."""
+    jahr = _berichtsjahr(jahr)
+    quartier = quartier_mit_details(request.user, slug)
+    return _texte_bearbeiten(
+        request,
+        vorlage=Berichtstext(quartier=quartier, jahr=jahr),
+        texte=jahresbericht.jahresbericht_texte(quartier, jahr),
+        schluessel={"quartier": quartier, "jahr": jahr},
+        kontext={
+            "titel": _("Jahresbericht %(jahr)s vorbereiten – %(quartier)s")
+            % {"jahr": jahr, "quartier": quartier.name},
+            "quartier": quartier,
+            "jahr": jahr,
+            "zurueck": quartier.get_absolute_url(),
+        },
+    )
+
+
+def _sachbericht_zeitraum(request, programm):
+    """(von, bis) from the URL, or the form with German errors."""
+    form = ZeitraumForm(request.GET, programm=programm, heute=timezone.localdate())
+    if form.is_valid():
+        return form.cleaned_data["zeitraum"], form
+    return None, form
+
+
+def _zeitraum_fehler(request, programm, form):
+    return render(
+        request,
+        "berichte/berichtstext_form.html",
+        {
+            "titel": _("Sachbericht vorbereiten – %(programm)s") % {"programm": programm.name},
+            "programm": programm,
+            "zeitraum_form": form,
+            "zurueck": reverse("berichte:programm", kwargs={"pk": programm.pk}),
+        },
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def sachbericht_vorbereiten(request, pk):
+    """The free texts of a programme's Sachbericht for a period and the links to generate it."""
+    programm, _einsaetze = selectors.programm_fuer(request.user, pk)
+    zeitraum, zeitraum_form = _sachbericht_zeitraum(request, programm)
+    if zeitraum is None:
+        if request.method == "POST":
+            raise PermissionDenied
+        return _zeitraum_fehler(request, programm, zeitraum_form)
+    von, bis = zeitraum
+    return _texte_bearbeiten(
+        request,
+        vorlage=Berichtstext(programm=programm, von=von, bis=bis),
+        texte=jahresbericht.sachbericht_texte(programm, von, bis),
+        schluessel={"programm": programm, "von": von, "bis": bis},
+        kontext={
+            "titel": _("Sachbericht vorbereiten – %(programm)s") % {"programm": programm.name},
+            "programm": programm,
+            "von": von,
+            "bis": bis,
+            "zeitraum_form": zeitraum_form,
+            "zurueck": reverse("berichte:programm", kwargs={"pk": programm.pk}),
         },
     )
 
@@ -96,11 +240,35 @@ def programm(request, pk):
 def jahresbericht_pdf(request, slug, jahr):
     """The annual report of a readable quartier as PDF (404 for another quartier)."""
     quartier = quartier_mit_details(request.user, slug)
-    return jahresbericht.jahresbericht_pdf(request.user, quartier, jahr, request=request)
+    return jahresbericht.jahresbericht_pdf(
+        request.user, quartier, _berichtsjahr(jahr), request=request
+    )
 
 
 @require_safe
 def jahresbericht_xlsx(request, slug, jahr):
     """The annual report of a readable quartier as XLSX, one sheet per section."""
     quartier = quartier_mit_details(request.user, slug)
-    return jahresbericht.jahresbericht_xlsx(request.user, quartier, jahr)
+    return jahresbericht.jahresbericht_xlsx(request.user, quartier, _berichtsjahr(jahr))
+
+
+def _sachbericht(request, pk, ausgabe):
+    programm, einsaetze = selectors.programm_fuer(request.user, pk)
+    zeitraum, form = _sachbericht_zeitraum(request, programm)
+    if zeitraum is None:
+        return _zeitraum_fehler(request, programm, form)
+    return ausgabe(jahresbericht.sachbericht(programm, einsaetze, *zeitraum))
+
+
+@require_safe
+def sachbericht_pdf(request, pk):
+    """The Sachbericht of a programme over its quartiers the user reads, as PDF."""
+    return _sachbericht(
+        request, pk, lambda bericht: jahresbericht.bericht_pdf(bericht, request=request)
+    )
+
+
+@require_safe
+def sachbericht_xlsx(request, pk):
+    """The Sachbericht of a programme as XLSX, one sheet per section."""
+    return _sachbericht(request, pk, jahresbericht.bericht_xlsx)

@@ -195,7 +195,7 @@ def termine_ics(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
     url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
-    for t in selectors.termine(q):
+    for t in selectors.termine(q, ab=ical.fenster_beginn()):
         cal.add_component(
             ical.ereignis(
                 uid=t.uid,

@@ -1,66 +1,79 @@
-"""Export columns of the project and event lists, and the fund's year ledger."""
+"""Export columns of the project and event lists, and the fund's year ledger; built per
+export, so headers and labels are in the active language."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from quartiersmanagement.exports import Spalte, mappe_antwort, xlsx_schreiben
+from quartiersmanagement.exports import Spalte, anzeige, mappe_antwort, xlsx_schreiben
 
 from . import selectors
+from .models import Fondsantrag, Projekt
 
 
 def _namen(objekte) -> str:
     return ", ".join(str(o) for o in objekte.all())
 
 
-PROJEKT_SPALTEN = [
-    Spalte("Titel", lambda p: p.titel),
-    Spalte("Quartiere", lambda p: _namen(p.quartiere)),
-    Spalte("Status", lambda p: p.get_status_display()),
-    Spalte("Rolle des QM", lambda p: p.get_qm_rolle_display()),
-    Spalte("Programm", lambda p: str(p.programm) if p.programm else ""),
-    Spalte("Beginn", lambda p: p.beginn),
-    Spalte("Ende", lambda p: p.ende),
-    Spalte("Handlungsfelder", lambda p: _namen(p.handlungsfelder)),
-    Spalte("Zielgruppen", lambda p: _namen(p.zielgruppen)),
-    Spalte("Öffentlich", lambda p: p.oeffentlich),
-    Spalte("Ziele", lambda p: p.ziele),
-]
+def projekt_spalten() -> list[Spalte]:
+    """Columns of the project list export."""
+    return [
+        Spalte(_("Titel"), lambda p: p.titel),
+        Spalte(_("Quartiere"), lambda p: _namen(p.quartiere)),
+        Spalte(_("Status"), anzeige(Projekt, "status")),
+        Spalte(_("Rolle des QM"), anzeige(Projekt, "qm_rolle")),
+        Spalte(_("Programm"), lambda p: str(p.programm) if p.programm else ""),
+        Spalte(_("Beginn"), lambda p: p.beginn),
+        Spalte(_("Ende"), lambda p: p.ende),
+        Spalte(_("Handlungsfelder"), lambda p: _namen(p.handlungsfelder)),
+        Spalte(_("Zielgruppen"), lambda p: _namen(p.zielgruppen)),
+        Spalte(_("Öffentlich"), lambda p: p.oeffentlich),
+        Spalte(_("Ziele"), lambda p: p.ziele),
+    ]
 
-TERMIN_SPALTEN = [
-    Spalte("Beginn", lambda t: t.beginn),
-    Spalte("Ende", lambda t: t.ende),
-    Spalte("Titel", lambda t: t.titel),
-    Spalte("Quartier", lambda t: t.quartier.name),
-    Spalte("Projekt", lambda t: t.projekt.titel if t.projekt else ""),
-    Spalte("Ort", lambda t: t.ort),
-    Spalte("Öffentlich", lambda t: t.oeffentlich),
-    Spalte("Abgesagt", lambda t: t.abgesagt),
-    Spalte("Teilnehmende", lambda t: t.teilnehmende),
-    Spalte("Ehrenamtliche", lambda t: t.ehrenamtliche),
-    Spalte("Ehrenamtsstunden", lambda t: t.ehrenamtsstunden),
-]
 
-BEWILLIGUNG_SPALTEN = [
-    Spalte("Antrag-Nr.", lambda a: a.pk),
-    Spalte("Titel", lambda a: a.titel),
-    Spalte("Antragsteller:in", lambda a: a.antragsteller),
-    Spalte("eingegangen am", lambda a: a.eingegangen_am),
-    Spalte("entschieden am", lambda a: a.entschieden_am),
-    Spalte("beantragt", lambda a: a.betrag_beantragt),
-    Spalte("bewilligt", lambda a: a.betrag_bewilligt),
-    Spalte("ausgezahlt", lambda a: a.ausgezahlt_summe),
-    Spalte("offen", lambda a: a.offen_auszuzahlen),
-    Spalte("Status", lambda a: a.get_status_display()),
-]
+def termin_spalten() -> list[Spalte]:
+    """Columns of the event list export."""
+    return [
+        Spalte(_("Beginn"), lambda t: t.beginn),
+        Spalte(_("Ende"), lambda t: t.ende),
+        Spalte(_("Titel"), lambda t: t.titel),
+        Spalte(_("Quartier"), lambda t: t.quartier.name),
+        Spalte(_("Projekt"), lambda t: t.projekt.titel if t.projekt else ""),
+        Spalte(_("Ort"), lambda t: t.ort),
+        Spalte(_("Öffentlich"), lambda t: t.oeffentlich),
+        Spalte(_("Abgesagt"), lambda t: t.abgesagt),
+        Spalte(_("Teilnehmende"), lambda t: t.teilnehmende),
+        Spalte(_("Ehrenamtliche"), lambda t: t.ehrenamtliche),
+        Spalte(_("Ehrenamtsstunden"), lambda t: t.ehrenamtsstunden),
+    ]
 
-AUSZAHLUNG_SPALTEN = [
-    Spalte("Datum", lambda z: z.datum),
-    Spalte("Antrag-Nr.", lambda z: z.antrag_id),
-    Spalte("Antrag", lambda z: z.antrag.titel),
-    Spalte("Betrag", lambda z: z.betrag),
-    Spalte("Buchungsvermerk", lambda z: z.vermerk),
-]
+
+def bewilligung_spalten() -> list[Spalte]:
+    """Grants sheet of the fund's year ledger."""
+    return [
+        Spalte(_("Antrag-Nr."), lambda a: a.pk),
+        Spalte(_("Titel"), lambda a: a.titel),
+        Spalte(_("Antragsteller:in"), lambda a: a.antragsteller),
+        Spalte(_("eingegangen am"), lambda a: a.eingegangen_am),
+        Spalte(_("entschieden am"), lambda a: a.entschieden_am),
+        Spalte(_("beantragt"), lambda a: a.betrag_beantragt),
+        Spalte(_("bewilligt"), lambda a: a.betrag_bewilligt),
+        Spalte(_("ausgezahlt"), lambda a: a.ausgezahlt_summe),
+        Spalte(_("offen"), lambda a: a.offen_auszuzahlen),
+        Spalte(_("Status"), anzeige(Fondsantrag, "status")),
+    ]
+
+
+def auszahlung_spalten() -> list[Spalte]:
+    """Payouts sheet of the fund's year ledger."""
+    return [
+        Spalte(_("Datum"), lambda z: z.datum),
+        Spalte(_("Antrag-Nr."), lambda z: z.antrag_id),
+        Spalte(_("Antrag"), lambda z: z.antrag.titel),
+        Spalte(_("Betrag"), lambda z: z.betrag),
+        Spalte(_("Buchungsvermerk"), lambda z: z.vermerk),
+    ]
 
 
 def jahresbuch_antwort(fonds):
@@ -85,13 +98,13 @@ def jahresbuch_antwort(fonds):
     xlsx_schreiben(
         mappe,
         titel=_("Bewilligungen"),
-        spalten=BEWILLIGUNG_SPALTEN,
+        spalten=bewilligung_spalten(),
         zeilen=bewilligungen.iterator(chunk_size=2000),
     )
     xlsx_schreiben(
         mappe,
         titel=_("Auszahlungen"),
-        spalten=AUSZAHLUNG_SPALTEN,
+        spalten=auszahlung_spalten(),
         zeilen=auszahlungen.iterator(chunk_size=2000),
     )
     return mappe_antwort(

@@ -1,4 +1,5 @@
-"""City-scale data of projects: Projekte with Termine, Stadtteilfonds with Anträge and payments.
+"""City-scale data of projects: Projekte with partners and Termine (past ones with participant
+counts), Stadtteilfonds with Anträge, payments and proofs of use.
 
 Money invariants hold by construction: per fund the granted sum stays within the budget
 (applications that would exceed it are rejected), and every paid application is paid exactly
@@ -12,7 +13,17 @@ from decimal import Decimal
 from django.utils import timezone
 
 from akteure.models import Akteur
-from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Termin
+from projekte.models import (
+    Auszahlung,
+    Fondsantrag,
+    Projekt,
+    Projektpartner,
+    Stadtteilfonds,
+    Teilnahme,
+    Termin,
+    Verwendungsnachweis,
+)
+from quartiere.models import Zielgruppe
 from quartiersmanagement.lastdaten import (
     BATCH,
     anzahl,
@@ -31,8 +42,18 @@ ANTRAEGE = 30_000
 BUDGET = Decimal("30000.00")
 
 PROJEKT_STATUS = [s.value for s in Projekt.Status]
-ANTRAG_STATUS = ["eingereicht", "geprueft", "bewilligt", "abgelehnt", "ausgezahlt"]
-BEWILLIGT = {"bewilligt", "ausgezahlt"}
+ANTRAG_STATUS = [
+    "eingereicht",
+    "geprueft",
+    "bewilligt",
+    "abgelehnt",
+    "ausgezahlt",
+    "nachweis_eingereicht",
+]
+BEZAHLT = {"ausgezahlt", "nachweis_eingereicht"}
+BEWILLIGT = {"bewilligt"} | BEZAHLT
+#: Proofs of use are due this many days after the decision.
+NACHWEIS_FRIST = datetime.timedelta(days=180)
 
 
 def _projekte(skalierung, zufall, quartiere, zahlen):
@@ -63,8 +84,25 @@ def _projekte(skalierung, zufall, quartiere, zahlen):
         ],
     )
     zahlen["projekte.Projekt"] = len(projekte)
+    akteure = list(Akteur.objects.values_list("pk", flat=True)[:10000])
+    if len(akteure) >= 2:
+        zahlen["projekte.Projektpartner"] = len(
+            einfuegen(
+                Projektpartner,
+                [
+                    Projektpartner(projekt=p, akteur_id=a, rolle=rolle)
+                    for p in projekte
+                    for a, rolle in zip(
+                        zufall.sample(akteure, 2), ("Träger", "Kooperationspartner"), strict=True
+                    )
+                ],
+            )
+        )
 
+    zielgruppen = list(Zielgruppe.objects.values_list("pk", flat=True))
+    jetzt = timezone.now()
     n_termine = anzahl(TERMINE, skalierung)
+    n_teilnahmen = 0
     for start in range(0, n_termine, BATCH):
         termine = []
         for i in range(start, min(start + BATCH, n_termine)):
@@ -83,8 +121,17 @@ def _projekte(skalierung, zufall, quartiere, zahlen):
                     uid=f"{zufalls_uuid(zufall)}@quartiersmanagement",
                 )
             )
-        Termin.objects.bulk_create(termine)
+        termine = Termin.objects.bulk_create(termine)
+        teilnahmen = [
+            Teilnahme(
+                termin=t, zielgruppe_id=zufall.choice(zielgruppen), anzahl=zufall.randint(3, 40)
+            )
+            for t in termine
+            if t.beginn < jetzt and zielgruppen
+        ]
+        n_teilnahmen += len(Teilnahme.objects.bulk_create(teilnahmen))
     zahlen["projekte.Termin"] = n_termine
+    zahlen["projekte.Teilnahme"] = n_teilnahmen
 
 
 def _fonds(skalierung, zufall, quartiere, zahlen):
@@ -148,7 +195,10 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
                 if status in BEWILLIGT | {"abgelehnt"}
                 else None,
                 betrag_bewilligt=betrag,
-                ausgezahlt_summe=betrag if status == "ausgezahlt" else Decimal(0),
+                ausgezahlt_summe=betrag if status in BEZAHLT else Decimal(0),
+                nachweis_faellig_am=eingang + datetime.timedelta(days=30) + NACHWEIS_FRIST
+                if status in BEZAHLT
+                else None,
             )
         )
     antraege = einfuegen(Fondsantrag, antraege)
@@ -164,7 +214,22 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
                     vermerk="Lastdaten",
                 )
                 for a in antraege
-                if a.status == "ausgezahlt"
+                if a.status in BEZAHLT
+            ],
+        )
+    )
+    zahlen["projekte.Verwendungsnachweis"] = len(
+        einfuegen(
+            Verwendungsnachweis,
+            [
+                Verwendungsnachweis(
+                    antrag=a,
+                    tatsaechliche_kosten=a.ausgezahlt_summe,
+                    bericht="Erzeugter Sachbericht.",
+                    eingereicht_am=a.nachweis_faellig_am - datetime.timedelta(days=10),
+                )
+                for a in antraege
+                if a.status == "nachweis_eingereicht"
             ],
         )
     )

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from bedarfe.models import Bedarf
 from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement import ical
 
 from .models import (
     Budgetposten,
@@ -191,7 +192,9 @@ def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
 
 
 def feed_termine(*, quartier, nur_oeffentliche: bool) -> QuerySet[Termin]:
-    qs = Termin.objects.filter(quartier=quartier).select_related("projekt")
+    """The events of a calendar feed: those of the feed window (see quartiersmanagement.ical)."""
+    qs = Termin.objects.filter(quartier=quartier, beginn__gte=ical.fenster_beginn())
+    qs = qs.select_related("projekt")
     if nur_oeffentliche:
         qs = qs.filter(oeffentlich=True)
     return qs.order_by("beginn")

@@ -11,8 +11,17 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 
 PRODID = "-//Quartiersmanagement//DE"
+#: Feeds carry events from this long ago on: the recent past a calendar shows, while a feed
+#: stays small after ten years of use (older entries drop out of subscribers' calendars).
+RUECKBLICK = datetime.timedelta(days=180)
+
+
+def fenster_beginn() -> datetime.datetime:
+    """The earliest start of an event that a feed still contains."""
+    return timezone.now() - RUECKBLICK
 
 
 def kalender(*, name: str) -> icalendar.Calendar:

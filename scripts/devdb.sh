@@ -110,7 +110,6 @@ cluster_anlegen() {
   as_pg tee -a "$DATA/postgresql.conf" >/dev/null <<CONF
 # scripts/devdb.sh: loopback only, no unix socket, fast and unsafe for development
 listen_addresses = '127.0.0.1'
-port = $(port)
 unix_socket_directories = ''
 fsync = off
 synchronous_commit = off
@@ -127,8 +126,13 @@ start() {
     say "läuft bereits auf 127.0.0.1:$(port)"
   else
     stale_pid_entfernen
+    # While this cluster was stopped, another checkout may have taken its port.
+    if ! port_frei "$(port)"; then
+      say "Port $(port) ist inzwischen belegt; wähle einen neuen"
+      rm -f "$PGDIR/port"
+    fi
     [ "$(id -u)" = 0 ] && { touch "$LOG"; chown postgres "$LOG"; }
-    as_pg "$(bindir)/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start >/dev/null ||
+    as_pg "$(bindir)/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $(port)" -w -t 60 start >/dev/null ||
       { say "Start fehlgeschlagen, siehe $LOG"; tail -n 20 "$LOG" >&2; exit 1; }
     say "gestartet auf 127.0.0.1:$(port)"
   fi

@@ -40,7 +40,7 @@ def projekt_liste(request):
         return export_antwort(
             request.GET["format"],
             dateiname="projekte",
-            spalten=exports.PROJEKT_SPALTEN,
+            spalten=exports.projekt_spalten(),
             zeilen=qs.iterator(chunk_size=2000),
         )
     return render(

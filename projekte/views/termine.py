@@ -43,7 +43,7 @@ def termin_liste(request):
         return export_antwort(
             request.GET["format"],
             dateiname="termine",
-            spalten=exports.TERMIN_SPALTEN,
+            spalten=exports.termin_spalten(),
             zeilen=qs.iterator(chunk_size=2000),
         )
     zugang = services.kalenderzugang_fuer(request.user)

@@ -137,3 +137,28 @@ def test_luecken_ohne_aktiven_akteur(quartier, anderes_quartier, django_assert_n
         felder, gruppen = selectors.luecken(quartier)
     assert felder == [kultur]
     assert gruppen == [senioren]
+
+
+def test_netzwerk_ueberblick_von_hand_gerechnet(kleines_netz, quartier):
+    """The quartier page counts in SQL what the network page computes with the graph."""
+    k = selectors.netzwerk_ueberblick(quartier)
+    assert k == {
+        "akteure": 5,
+        "verbindungen": 3,
+        "anzahl_isoliert": 1,
+        "isoliert": [{"id": kleines_netz["E"].pk, "name": "E"}],
+        "dichte": pytest.approx(0.3),
+    }
+
+
+def test_netzwerk_ueberblick_gleich_dem_graphen(kleines_netz, quartier, django_assert_num_queries):
+    """A second shared committee and a relation doubling a membership link add no link."""
+    gremium = factories.GremiumFactory(quartier=quartier)
+    for name in ("A", "B", "E"):
+        factories.MitgliedschaftFactory(gremium=gremium, akteur=kleines_netz[name])
+    graph = selectors.netzwerk_daten(quartier).kennzahlen
+    with django_assert_num_queries(1):
+        ueberblick = selectors.netzwerk_ueberblick(quartier)
+    for schluessel in ("akteure", "verbindungen", "anzahl_isoliert", "isoliert", "dichte"):
+        assert ueberblick[schluessel] == graph[schluessel], schluessel
+    assert ueberblick["verbindungen"] == 5  # A–B, B–C, C–D, A–E, B–E

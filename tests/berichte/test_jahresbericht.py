@@ -95,6 +95,7 @@ def test_xlsx_hat_ein_blatt_je_abschnitt_mit_zahlen(client, qm, bericht_daten):
         "Netzwerk und Gremien",
         "Projekte",
         "Stadtteilfonds",
+        "Texte",
     ]
     fonds = {z[0]: z[1] for z in mappe["Stadtteilfonds"].iter_rows(min_row=2, values_only=True)}
     assert fonds["Budget"] == 5000

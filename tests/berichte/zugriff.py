@@ -1,6 +1,14 @@
 """Builders for the URL walk (tests/test_zugriffsschutz.py) of the berichte app."""
 
-from tests.factories import BedarfFactory, BerichtspflichtFactory, ProgrammeinsatzFactory
+import datetime
+
+from tests.factories import (
+    BedarfFactory,
+    BerichtspflichtFactory,
+    JahresberichtstextFactory,
+    ProgrammeinsatzFactory,
+    SachberichtstextFactory,
+)
 
 
 def _programm(quartier, text):
@@ -10,13 +18,37 @@ def _programm(quartier, text):
     return {"pk": einsatz.programm.pk}
 
 
+def _sachbericht(quartier, text):
+    """A programme running in `quartier` with texts for the default period (this year)."""
+    einsatz = ProgrammeinsatzFactory(quartier=quartier)
+    jahr = datetime.date.today().year
+    SachberichtstextFactory(
+        programm=einsatz.programm,
+        von=datetime.date(jahr, 1, 1),
+        bis=datetime.date(jahr, 12, 31),
+        einleitung=text,
+        ausblick=text,
+    )
+    return {"pk": einsatz.programm.pk}
+
+
 def _jahresbericht(quartier, text):
+    BedarfFactory(quartier=quartier, titel=text[:200], beschreibung=text)
+    JahresberichtstextFactory(quartier=quartier, jahr=2026, einleitung=text, ausblick=text)
+    return {"slug": quartier.slug, "jahr": 2026}
+
+
+def _jahresbericht_ohne_texte(quartier, text):
     BedarfFactory(quartier=quartier, titel=text[:200], beschreibung=text)
     return {"slug": quartier.slug, "jahr": 2026}
 
 
 OBJEKTE = {
     "berichte:programm": _programm,
-    "berichte:jahresbericht_pdf": _jahresbericht,
-    "berichte:jahresbericht_xlsx": _jahresbericht,
+    "berichte:sachbericht": _sachbericht,
+    "berichte:sachbericht_pdf": _sachbericht,
+    "berichte:sachbericht_xlsx": _sachbericht,
+    "berichte:jahresbericht": _jahresbericht,
+    "berichte:jahresbericht_pdf": _jahresbericht_ohne_texte,
+    "berichte:jahresbericht_xlsx": _jahresbericht_ohne_texte,
 }

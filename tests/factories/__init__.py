@@ -2,6 +2,7 @@
 
 from .akteure import *  # noqa: F403
 from .bedarfe import *  # noqa: F403
+from .berichte import *  # noqa: F403
 from .oeffentlichkeit import *  # noqa: F403
 from .projekte import *  # noqa: F403
 from .quartiere import *  # noqa: F403

@@ -84,3 +84,22 @@ def test_mit_database_url_tut_das_skript_nichts(tmp_path):
     )
     assert ergebnis.returncode == 0
     assert "DATABASE_URL ist gesetzt" in ergebnis.stderr
+
+
+def test_belegter_port_eines_gestoppten_clusters_wird_neu_gewaehlt(checkouts):
+    """A stopped checkout's remembered port may be taken by another checkout meanwhile."""
+    a, b = checkouts
+    assert _devdb(a, "start").returncode == 0
+    assert _devdb(a, "stop").returncode == 0
+    port_a = (a / ".pgdata" / "port").read_text().strip()
+    (b / ".pgdata").mkdir()
+    (b / ".pgdata" / "port").write_text(port_a)
+    assert _devdb(b, "start").returncode == 0
+
+    neustart = _devdb(a, "start")
+    assert neustart.returncode == 0, neustart.stderr
+    assert "inzwischen belegt" in neustart.stderr
+    neuer_port = (a / ".pgdata" / "port").read_text().strip()
+    assert neuer_port != port_a
+    assert f":{neuer_port}/" in (a / ".pgdata" / "database_url").read_text()
+    assert _devdb(a, "status").returncode == 0

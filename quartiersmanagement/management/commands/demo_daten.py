@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from akteure import demo as akteure_demo
 from bedarfe import demo as bedarfe_demo
+from berichte import demo as berichte_demo
 from oeffentlichkeit import demo as oeffentlichkeit_demo
 from projekte import demo as projekte_demo
 from quartiere import demo as quartiere_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         bedarfe_demo.laden()
         projekte_demo.laden()
         oeffentlichkeit_demo.laden()
+        berichte_demo.laden()
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort für neu angelegte Zugänge: {passwort}):")
         for username, beschreibung in logins.items():

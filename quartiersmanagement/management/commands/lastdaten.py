@@ -2,7 +2,9 @@
 
 Each app keeps its generator in `<app>/lastdaten.py`; this command only checks the arguments,
 runs them in layer order inside one transaction and prints the counts and the time taken.
-A second run is refused: the generated quartiers already exist (use a fresh database).
+A second run is refused (the generated quartiers already exist; use a fresh database) unless
+`--vorhandene-behalten` asks to keep them, as `make bench` does. The planner statistics are
+refreshed afterwards, so the first queries on the new data get good plans.
 """
 
 import random
@@ -10,7 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from akteure import lastdaten as akteure_lastdaten
 from bedarfe import lastdaten as bedarfe_lastdaten
@@ -50,18 +52,26 @@ class Command(BaseCommand):
             help="Faktor für alle Mengen, z. B. 0.01 für Tests (Standard: 1).",
         )
         parser.add_argument(
+            "--vorhandene-behalten",
+            action="store_true",
+            help="Vorhandene Lastdaten behalten und nichts erzeugen, statt abzubrechen.",
+        )
+        parser.add_argument(
             "--erzwingen",
             action="store_true",
             help="Auch ohne DEBUG erzeugen (nur für Last- und Testsysteme).",
         )
 
-    def handle(self, *args, skalierung, erzwingen, **options):
+    def handle(self, *args, skalierung, erzwingen, vorhandene_behalten, **options):
         if not settings.DEBUG and not erzwingen:
             raise CommandError(
                 "Lastdaten werden nur mit DEBUG=true erzeugt; "
                 "für ein Lasttestsystem --erzwingen angeben."
             )
         if Quartier.objects.filter(slug__startswith=SLUG_PRAEFIX).exists():
+            if vorhandene_behalten:
+                self.stdout.write("Lastdaten sind schon vorhanden; nichts erzeugt.")
+                return
             raise CommandError(
                 "Es gibt schon Lastdaten in dieser Datenbank; "
                 "bitte eine frische Datenbank verwenden."
@@ -72,6 +82,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for generator in GENERATOREN:
                 zahlen.update(generator.erzeugen(skalierung=skalierung, zufall=zufall))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         dauer = time.monotonic() - start
         for modell, anzahl in zahlen.items():
             self.stdout.write(f"  {modell:<28} {anzahl:>9}")

@@ -1,0 +1,335 @@
+"""The figures of the reports, one function per section and one place per figure.
+
+Every function takes `fenster`: a list of (quartier, first day, last day) windows. The
+Jahresbericht passes one window (the quartier, 1 January to 31 December), the Sachbericht and
+the programme page one window per Programmeinsatz intersected with the report period. Each
+function aggregates in the database (grouped by quartier, so the programme page gets a row per
+quartier) in a fixed number of queries, whatever the amount of data or the number of windows.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from akteure.models import Akteur, Aufgabe, Beschluss, Sitzung
+from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Teilnahme, Termin
+from quartiere.models import Fachbereich
+
+from .selectors import Median, TageZwischen
+
+NULL_EURO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Fenster:
+    """One quartier in one period (both days included)."""
+
+    quartier_id: int
+    von: datetime.date
+    bis: datetime.date
+
+
+def jahresfenster(quartier, jahr: int) -> list[Fenster]:
+    return [Fenster(quartier.pk, datetime.date(jahr, 1, 1), datetime.date(jahr, 12, 31))]
+
+
+def programmfenster(einsaetze, von: datetime.date, bis: datetime.date) -> list[Fenster]:
+    """Each Programmeinsatz intersected with the period [von, bis]; empty ones left out."""
+    fenster = []
+    for e in einsaetze:
+        anfang, ende = max(e.von, von), min(e.bis or bis, bis)
+        if anfang <= ende:
+            fenster.append(Fenster(e.quartier_id, anfang, ende))
+    return fenster
+
+
+def _beginn(tag: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(tag, datetime.time(), tzinfo=timezone.get_current_timezone())
+
+
+def _im_fenster(fenster, quartier: str, zeit: str | None, *, zeitpunkt=False) -> Q:
+    """Rows whose `quartier` path is a window's quartier and whose `zeit` lies in it; a
+    date-time field (`zeitpunkt`) counts up to the end of the last day. No window: nothing."""
+    bedingung = Q(pk__isnull=True)
+    for f in fenster:
+        teil = Q(**{quartier: f.quartier_id})
+        if zeit and zeitpunkt:
+            teil &= Q(
+                **{
+                    f"{zeit}__gte": _beginn(f.von),
+                    f"{zeit}__lt": _beginn(f.bis + datetime.timedelta(days=1)),
+                }
+            )
+        elif zeit:
+            teil &= Q(**{f"{zeit}__gte": f.von, f"{zeit}__lte": f.bis})
+        bedingung |= teil
+    return bedingung
+
+
+def _je_quartier(qs, quartier: str, **aggregate) -> dict[int, dict]:
+    """{quartier id: {name: value}} of `aggregate` grouped by the `quartier` path."""
+    return {
+        zeile.pop(quartier): zeile
+        for zeile in qs.order_by()
+        .values(quartier)
+        .annotate(**aggregate)
+        .values(quartier, *aggregate)
+    }
+
+
+def summe(je_quartier: dict[int, dict], name: str, null=0):
+    return sum((werte.get(name) or null for werte in je_quartier.values()), null)
+
+
+def _zusammen(*teile: dict[int, dict]) -> dict[int, dict]:
+    ergebnis: dict[int, dict] = defaultdict(dict)
+    for teil in teile:
+        for quartier_id, werte in teil.items():
+            ergebnis[quartier_id].update(werte)
+    return dict(ergebnis)
+
+
+# --- Bedarfe ----------------------------------------------------------------------------------
+
+
+def bedarfe(fenster) -> dict[int, dict]:
+    """Needs recorded, forwards sent and answered, needs closed, per quartier (4 queries)."""
+    geschlossen = Bedarfsereignis.objects.filter(
+        _im_fenster(fenster, "bedarf__quartier", "zeitpunkt", zeitpunkt=True),
+        bedarf__status__in=Bedarf.ABGESCHLOSSEN,
+        zu_status__in=Bedarf.ABGESCHLOSSEN,
+    )
+    return _zusammen(
+        _je_quartier(
+            Bedarf.objects.filter(_im_fenster(fenster, "quartier", "gemeldet_am")),
+            "quartier",
+            gemeldet=Count("pk"),
+        ),
+        _je_quartier(
+            Weiterleitung.objects.filter(
+                _im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
+            ),
+            "bedarf__quartier",
+            weitergeleitet=Count("pk"),
+        ),
+        _je_quartier(
+            Weiterleitung.objects.filter(
+                _im_fenster(fenster, "bedarf__quartier", "beantwortet_am", zeitpunkt=True)
+            ),
+            "bedarf__quartier",
+            beantwortet=Count("pk"),
+        ),
+        _je_quartier(geschlossen, "bedarf__quartier", abgeschlossen=Count("bedarf", distinct=True)),
+    )
+
+
+def bedarfe_offen_heute(fenster) -> int:
+    return (
+        Bedarf.objects.offen().filter(quartier__in={f.quartier_id for f in fenster}).count()
+        if fenster
+        else 0
+    )
+
+
+def bedarfe_je_handlungsfeld(fenster) -> list[tuple[str | None, int]]:
+    """(Handlungsfeld name or None, needs recorded) with the most first; one query."""
+    return [
+        (z["handlungsfeld__name"], z["anzahl"])
+        for z in Bedarf.objects.filter(_im_fenster(fenster, "quartier", "gemeldet_am"))
+        .values("handlungsfeld__name")
+        .annotate(anzahl=Count("pk"))
+        .order_by("-anzahl", "handlungsfeld__name")
+    ]
+
+
+# --- Lotsenfunktion ---------------------------------------------------------------------------
+
+
+def lotsenfunktion(fenster):
+    """Departments with forwards sent in the windows: answered, overdue, median days to the
+    answer. One query."""
+    gesendet = _im_fenster(
+        fenster,
+        "weiterleitungen__bedarf__quartier",
+        "weiterleitungen__gesendet_am",
+        zeitpunkt=True,
+    )
+    beantwortet = gesendet & Q(weiterleitungen__beantwortet_am__isnull=False)
+    return (
+        Fachbereich.objects.annotate(
+            weitergeleitet=Count("weiterleitungen", filter=gesendet),
+            beantwortet=Count("weiterleitungen", filter=beantwortet),
+            ueberfaellig=Count(
+                "weiterleitungen",
+                filter=gesendet
+                & Q(
+                    weiterleitungen__beantwortet_am__isnull=True,
+                    weiterleitungen__frist__lt=timezone.localdate(),
+                ),
+            ),
+            median_tage=Median(
+                TageZwischen("weiterleitungen__beantwortet_am", "weiterleitungen__gesendet_am"),
+                filter=beantwortet,
+            ),
+        )
+        .filter(weitergeleitet__gt=0)
+        .order_by("kuerzel")
+    )
+
+
+# --- Netzwerk und Gremien ---------------------------------------------------------------------
+
+
+def netzwerk(fenster) -> dict[int, dict]:
+    """Meetings held, decisions, action items agreed and done, per quartier (4 queries)."""
+    sitzungen = Q(status=Sitzung.Status.DURCHGEFUEHRT) & _im_fenster(
+        fenster, "gremium__quartier", "beginn", zeitpunkt=True
+    )
+    return _zusammen(
+        _je_quartier(Sitzung.objects.filter(sitzungen), "gremium__quartier", sitzungen=Count("pk")),
+        _je_quartier(
+            Beschluss.objects.filter(
+                sitzung__status=Sitzung.Status.DURCHGEFUEHRT,
+            ).filter(
+                _im_fenster(
+                    fenster, "sitzung__gremium__quartier", "sitzung__beginn", zeitpunkt=True
+                )
+            ),
+            "sitzung__gremium__quartier",
+            beschluesse=Count("pk"),
+        ),
+        _je_quartier(
+            Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erstellt", zeitpunkt=True)),
+            "quartier",
+            aufgaben_neu=Count("pk"),
+        ),
+        _je_quartier(
+            Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erledigt_am")),
+            "quartier",
+            aufgaben_erledigt=Count("pk"),
+        ),
+    )
+
+
+def aktive_akteure_heute(fenster) -> int:
+    """Active actors working in the windows' quartiers today (each counted once)."""
+    if not fenster:
+        return 0
+    return (
+        Akteur.objects.filter(quartiere__in={f.quartier_id for f in fenster}, aktiv=True)
+        .values("pk")
+        .distinct()
+        .count()
+    )
+
+
+# --- Projekte ---------------------------------------------------------------------------------
+
+
+def _projekte_im_fenster(fenster) -> Q:
+    """Projects of a window's quartier that ran (at least partly) in it."""
+    bedingung = Q(pk__isnull=True)
+    for f in fenster:
+        bedingung |= (
+            Q(quartiere=f.quartier_id)
+            & (Q(beginn__isnull=True) | Q(beginn__lte=f.bis))
+            & (Q(ende__isnull=True) | Q(ende__gte=f.von))
+        )
+    return bedingung
+
+
+def projekte(fenster) -> dict[int, dict]:
+    """Projects running, events held, participants, volunteers and volunteer hours, per
+    quartier (3 queries)."""
+    termine = Termin.objects.filter(
+        _im_fenster(fenster, "quartier", "beginn", zeitpunkt=True), abgesagt=False
+    )
+    return _zusammen(
+        _je_quartier(
+            Projekt.objects.filter(_projekte_im_fenster(fenster)),
+            "quartiere",
+            projekte=Count("pk", distinct=True),
+        ),
+        _je_quartier(
+            termine,
+            "quartier",
+            veranstaltungen=Count("pk"),
+            ehrenamtliche=Sum("ehrenamtliche"),
+            ehrenamtsstunden=Sum("ehrenamtsstunden"),
+        ),
+        _je_quartier(
+            Teilnahme.objects.filter(termin__in=termine),
+            "termin__quartier",
+            teilnehmende=Sum("anzahl"),
+        ),
+    )
+
+
+def projekte_je_status(fenster) -> dict[str, int]:
+    """Projects that ran in the windows by status, each project once; one query."""
+    return dict(
+        Projekt.objects.filter(
+            pk__in=Projekt.objects.filter(_projekte_im_fenster(fenster)).values("pk")
+        )
+        .values("status")
+        .annotate(anzahl=Count("pk"))
+        .order_by()
+        .values_list("status", "anzahl")
+    )
+
+
+# --- Stadtteilfonds ---------------------------------------------------------------------------
+
+
+def _fonds_im_fenster(fenster, pfad="") -> Q:
+    """The funds of a window's quartier for the calendar years the window touches."""
+    bedingung = Q(pk__isnull=True)
+    for f in fenster:
+        bedingung |= Q(
+            **{
+                f"{pfad}quartier": f.quartier_id,
+                f"{pfad}jahr__gte": f.von.year,
+                f"{pfad}jahr__lte": f.bis.year,
+            }
+        )
+    return bedingung
+
+
+def stadtteilfonds(fenster) -> dict[int, dict]:
+    """Budget, applications received / granted / rejected, amount granted and paid out of
+    the funds of the windows' years, per quartier (3 queries)."""
+    return _zusammen(
+        _je_quartier(
+            Stadtteilfonds.objects.filter(_fonds_im_fenster(fenster)),
+            "quartier",
+            budget=Sum("budget"),
+            bewilligt_summe=Sum("bewilligt_summe"),
+        ),
+        _je_quartier(
+            Fondsantrag.objects.filter(_fonds_im_fenster(fenster, "fonds__")),
+            "fonds__quartier",
+            antraege=Count("pk"),
+            antraege_bewilligt=Count("pk", filter=Q(status__in=Fondsantrag.BEWILLIGTE)),
+            antraege_abgelehnt=Count("pk", filter=Q(status=Fondsantrag.Status.ABGELEHNT)),
+        ),
+        _je_quartier(
+            Auszahlung.objects.filter(_fonds_im_fenster(fenster, "antrag__fonds__")),
+            "antrag__fonds__quartier",
+            ausgezahlt=Sum("betrag"),
+        ),
+    )
+
+
+# --- all sections per quartier (programme page) ------------------------------------------------
+
+
+def je_quartier(fenster) -> dict[int, dict]:
+    """The key figures of every section per quartier: 14 queries whatever the data size."""
+    return _zusammen(
+        bedarfe(fenster), netzwerk(fenster), projekte(fenster), stadtteilfonds(fenster)
+    )
