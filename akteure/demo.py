@@ -49,6 +49,13 @@ AKTEURE = [
         ["Jugendliche"],
     ),
     ("Sportverein {q} 1920 e. V. (Demo)", Akteur.Art.VEREIN, ["Kultur und Freizeit"], ["Kinder"]),
+    # Not linked to anyone yet: shows up as an isolated actor on the dashboard.
+    (
+        "Seniorentreff {q} (Demo)",
+        Akteur.Art.INITIATIVE,
+        ["Gesundheit und Pflege"],
+        ["Seniorinnen und Senioren"],
+    ),
 ]
 # Actors serving every quartier.
 STADTWEIT = [

@@ -233,6 +233,19 @@ def benutzer_zum_token(token: str):
     return zugang.benutzer if zugang else None
 
 
+def aufgaben_fuer(user) -> QuerySet[Aufgabe]:
+    """Action items of the user's quartiers, open ones by due date first."""
+    return (
+        Aufgabe.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related(
+            "quartier", "verantwortlich_akteur", "verantwortlich_person", "sitzung__gremium"
+        )
+        .order_by(
+            F("erledigt_am").desc(nulls_first=True), F("faellig_am").asc(nulls_last=True), "pk"
+        )
+    )
+
+
 def offene_aufgaben(quartier) -> list[Aufgabe]:
     """Open action items of a quartier, overdue ones first, then by due date."""
     heute = timezone.localdate()

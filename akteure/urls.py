@@ -63,5 +63,6 @@ urlpatterns = [
     path("sitzungen/<int:pk>/anwesenheit/", views.anwesenheit, name="anwesenheit"),
     path("sitzungen/<int:pk>/beschluesse/neu/", views.beschluss_neu, name="beschluss_neu"),
     path("sitzungen/<int:pk>/aufgaben/neu/", views.aufgabe_neu, name="aufgabe_neu"),
+    path("aufgaben/", views.aufgabe_liste, name="aufgaben"),
     path("aufgaben/<int:pk>/erledigt/", views.aufgabe_erledigt, name="aufgabe_erledigt"),
 ]

@@ -41,6 +41,12 @@ class BedarfFilter(django_filters.FilterSet):
         label=_("Zielgruppe"), queryset=Zielgruppe.objects.all(), method="nach_zielgruppe"
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Bedarf.Status.choices)
+    offen = django_filters.BooleanFilter(
+        label=_("offen"),
+        method="nach_offen",
+        help_text=_("offen = nicht erledigt, nicht umsetzbar oder zusammengeführt"),
+        widget=forms.Select(choices=[("", "—"), ("true", _("ja")), ("false", _("nein"))]),
+    )
     prioritaet = django_filters.ChoiceFilter(
         label=_("Priorität"), choices=Bedarf.Prioritaet.choices
     )
@@ -95,6 +101,13 @@ class BedarfFilter(django_filters.FilterSet):
             .order_by("-rang", "-pk")
         )
 
+    def nach_offen(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.exclude(status__in=Bedarf.ABGESCHLOSSEN)
+        return queryset.filter(status__in=Bedarf.ABGESCHLOSSEN)
+
     def nach_zielgruppe(self, queryset, name, value):
         through = Bedarf.zielgruppen.through
         return queryset.filter(
@@ -105,3 +118,30 @@ class BedarfFilter(django_filters.FilterSet):
         return queryset.filter(
             Exists(Weiterleitung.objects.filter(bedarf=OuterRef("pk"), fachbereich=value))
         )
+
+
+class WeiterleitungFilter(django_filters.FilterSet):
+    """Filters of the open forwards list (quartier, overdue), kept in the URL."""
+
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"), field_name="bedarf__quartier", queryset=None
+    )
+    ueberfaellig = django_filters.BooleanFilter(
+        label=_("überfällig"),
+        method="nach_ueberfaellig",
+        widget=forms.Select(choices=[("", "—"), ("true", _("ja")), ("false", _("nein"))]),
+    )
+
+    class Meta:
+        model = Weiterleitung
+        fields = []
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere_fuer(user)
+
+    def nach_ueberfaellig(self, queryset, name, value):
+        if value is None:
+            return queryset
+        heute = timezone.localdate()
+        return queryset.filter(frist__lt=heute) if value else queryset.exclude(frist__lt=heute)

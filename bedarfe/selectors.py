@@ -152,21 +152,22 @@ def erhebungsdatei_fuer(user, pk: int) -> Erhebungsdatei:
 
 
 def quartier_kennzahlen(user, quartier) -> dict:
-    """The quartier page's section: needs by status, open needs by Handlungsfeld, overdue
+    """The quartier page's section: needs by status (value, label, count), open needs by
+    Handlungsfeld (pk, name, count; the pk lets the count link to the filtered list), overdue
     forwards. Two queries whatever the amount of data."""
     namen = dict(Bedarf.Status.choices)
     je_status: dict[str, int] = {}
-    je_handlungsfeld: dict[str, int] = {}
+    je_handlungsfeld: dict[tuple, int] = {}
     zeilen = (
         Bedarf.objects.filter(quartier=quartier)
-        .values("status", "handlungsfeld__name")
+        .values("status", "handlungsfeld", "handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
         .order_by()
     )
     for z in zeilen:
         je_status[z["status"]] = je_status.get(z["status"], 0) + z["anzahl"]
         if z["status"] not in Bedarf.ABGESCHLOSSEN:
-            feld = z["handlungsfeld__name"] or ""
+            feld = (z["handlungsfeld"], z["handlungsfeld__name"] or "")
             je_handlungsfeld[feld] = je_handlungsfeld.get(feld, 0) + z["anzahl"]
     ueberfaellig = list(
         Weiterleitung.objects.ueberfaellig()
@@ -175,8 +176,13 @@ def quartier_kennzahlen(user, quartier) -> dict:
         .order_by("frist")[:10]
     )
     return {
-        "je_status": [(namen[s], je_status[s]) for s in Bedarf.Status.values if s in je_status],
-        "je_handlungsfeld": sorted(je_handlungsfeld.items(), key=lambda e: (-e[1], e[0])),
+        "je_status": [(s, namen[s], je_status[s]) for s in Bedarf.Status.values if s in je_status],
+        "je_handlungsfeld": [
+            (pk, name, anzahl)
+            for (pk, name), anzahl in sorted(
+                je_handlungsfeld.items(), key=lambda e: (-e[1], e[0][1])
+            )
+        ],
         "ueberfaellig": ueberfaellig,
     }
 

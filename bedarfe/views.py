@@ -22,7 +22,7 @@ from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 from . import exports, forms, selectors, services
-from .filters import BedarfFilter
+from .filters import BedarfFilter, WeiterleitungFilter
 from .models import Bedarf, Erhebung, Weiterleitung
 
 PRO_SEITE = 50
@@ -285,12 +285,19 @@ def bedarf_freigeben(request, pk):
 
 @require_safe
 def weiterleitung_liste(request):
-    qs = selectors.weiterleitungen_fuer(request.user)
-    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    filter_ = WeiterleitungFilter(
+        request.GET, queryset=selectors.weiterleitungen_fuer(request.user), user=request.user
+    )
+    seite = Paginator(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
         "bedarfe/weiterleitung_list.html",
-        {"page_obj": seite, "weiterleitungen": seite.object_list, "heute": timezone.localdate()},
+        {
+            "filter": filter_,
+            "page_obj": seite,
+            "weiterleitungen": seite.object_list,
+            "heute": timezone.localdate(),
+        },
     )
 
 

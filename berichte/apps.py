@@ -14,6 +14,24 @@ class BerichteConfig(AppConfig):
         abschnitte.registrieren(
             "quartier",
             abschnitte.Abschnitt(
+                titel=_("Was Aufmerksamkeit braucht"),
+                template="berichte/quartier_aufmerksamkeit.html",
+                kontext=selectors.quartier_cockpit,
+                reihenfolge=1,
+            ),
+        )
+        abschnitte.registrieren(
+            "quartier",
+            abschnitte.Abschnitt(
+                titel=_("Kennzahlen: Projekte, Stadtteilfonds, Aktivierung und Netzwerk"),
+                template="berichte/quartier_diagramme.html",
+                kontext=selectors.quartier_diagramme,
+                reihenfolge=6,
+            ),
+        )
+        abschnitte.registrieren(
+            "quartier",
+            abschnitte.Abschnitt(
                 titel=_("Überblick: Bedarfe, Lücken, Programme und Berichtspflichten"),
                 template="berichte/quartier_abschnitt.html",
                 kontext=selectors.quartier_dashboard,

@@ -322,3 +322,330 @@ def programm_fuer(user, pk: int) -> tuple[Programm, list[Programmeinsatz]]:
         pk=pk,
     )
     return programm, einsaetze
+
+
+# --- quartier dashboard: attention, next dates, charts of the other apps' figures ------------
+# (Appended below the existing functions; charts reuse the other apps' selectors.)
+
+
+def _url(name: str, **parameter) -> str:
+    """A list URL with its filter parameters (None values left out)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    werte = {k: v for k, v in parameter.items() if v is not None}
+    return f"{reverse(name)}?{urlencode(werte)}" if werte else reverse(name)
+
+
+def aufmerksamkeit(quartier, stichtag: datetime.date | None = None) -> list[dict]:
+    """What needs attention now: overdue forwards, overdue action items and overdue proofs of
+    use of the quartier, each with the filtered list behind it. One query."""
+    from akteure.models import Aufgabe
+    from projekte.selectors import ueberfaellige_nachweise
+
+    stichtag = stichtag or timezone.localdate()
+    werte = (
+        Quartier.objects.filter(pk=quartier.pk)
+        .annotate(
+            n_weiterleitungen=_anzahl(
+                Weiterleitung.objects.ueberfaellig(stichtag)
+                .filter(bedarf__quartier=OuterRef("pk"))
+                .values("bedarf__quartier")
+            ),
+            n_aufgaben=_anzahl(
+                Aufgabe.objects.offen()
+                .filter(quartier=OuterRef("pk"), faellig_am__lt=stichtag)
+                .values("quartier")
+            ),
+            n_nachweise=_anzahl(
+                ueberfaellige_nachweise(stichtag=stichtag)
+                .filter(fonds__quartier=OuterRef("pk"))
+                .values("fonds__quartier")
+            ),
+        )
+        .values("n_weiterleitungen", "n_aufgaben", "n_nachweise")
+        .get()
+    )
+    return [
+        {
+            "schluessel": "weiterleitungen",
+            "titel": gettext("überfällige Weiterleitungen"),
+            "hinweis": gettext("an Fachbereiche, Frist verstrichen, noch keine Antwort"),
+            "anzahl": werte["n_weiterleitungen"],
+            "url": _url("bedarfe:weiterleitungen", quartier=quartier.pk, ueberfaellig="true"),
+        },
+        {
+            "schluessel": "aufgaben",
+            "titel": gettext("überfällige Aufgaben"),
+            "hinweis": gettext("aus Gremien und Sitzungen, fällig und nicht erledigt"),
+            "anzahl": werte["n_aufgaben"],
+            "url": _url("akteure:aufgaben", quartier=quartier.pk, ueberfaellig="true"),
+        },
+        {
+            "schluessel": "nachweise",
+            "titel": gettext("überfällige Verwendungsnachweise"),
+            "hinweis": gettext("Stadtteilfonds: Frist verstrichen, Nachweis nicht eingereicht"),
+            "anzahl": werte["n_nachweise"],
+            "url": _url("projekte:nachweise_ueberfaellig", quartier=quartier.pk),
+        },
+    ]
+
+
+def naechste_termine(quartier, anzahl: int = 5) -> dict:
+    """The next `anzahl` events (not cancelled) in the quartier and the next `anzahl` meetings
+    (not cancelled) of its Gremien, merged by date. Two queries."""
+    from akteure.models import Sitzung
+    from projekte.models import Termin
+
+    jetzt = timezone.now()
+    termine = (
+        Termin.objects.filter(quartier=quartier, beginn__gte=jetzt, abgesagt=False)
+        .select_related("projekt")
+        .order_by("beginn", "pk")[:anzahl]
+    )
+    sitzungen = (
+        Sitzung.objects.filter(gremium__quartier=quartier, beginn__gte=jetzt)
+        .exclude(status=Sitzung.Status.ABGESAGT)
+        .select_related("gremium")
+        .order_by("beginn", "pk")[:anzahl]
+    )
+    eintraege = [
+        {
+            "beginn": t.beginn,
+            "art": gettext("Veranstaltung"),
+            "titel": t.titel,
+            "zusatz": t.projekt.titel if t.projekt_id else "",
+            "ort": t.ort,
+            "url": t.projekt.get_absolute_url()
+            if t.projekt_id
+            else _url("projekte:termine", quartier=quartier.pk, von=t.beginn.date().isoformat()),
+        }
+        for t in termine
+    ] + [
+        {
+            "beginn": s.beginn,
+            "art": gettext("Sitzung"),
+            "titel": s.titel or s.gremium.name,
+            "zusatz": s.gremium.name,
+            "ort": s.ort,
+            "url": s.get_absolute_url(),
+        }
+        for s in sitzungen
+    ]
+    eintraege.sort(key=lambda e: e["beginn"])
+    return {
+        "eintraege": eintraege,
+        "termine_url": _url(
+            "projekte:termine", quartier=quartier.pk, von=timezone.localdate().isoformat()
+        ),
+        "gremien_url": _url("akteure:gremien", quartier=quartier.pk),
+    }
+
+
+def _diagramm(
+    kennung: str,
+    titel: str,
+    zusammenfassung: str,
+    kopf: str,
+    spalten: list[str],
+    zeilen: list[dict],
+    *,
+    geld: bool = False,
+    typ: str = "bar",
+    horizontal: bool = False,
+) -> dict:
+    """One chart in the generic form the template `berichte/_diagramm.html` and the script
+    `js/berichte-diagramm.js` understand: a data table (rows with cells {wert, url}) and the
+    same figures as Chart.js data for the json_script element."""
+    return {
+        "id": kennung,
+        "daten_id": f"{kennung}-daten",
+        "titel": titel,
+        "zusammenfassung": zusammenfassung,
+        "kopf": kopf,
+        "spalten": spalten,
+        "zeilen": zeilen,
+        "geld": geld,
+        "daten": {
+            "typ": typ,
+            "horizontal": horizontal,
+            "labels": [str(z["label"]) for z in zeilen],
+            "datasets": [
+                {"label": str(s), "data": [float(z["zellen"][i]["wert"] or 0) for z in zeilen]}
+                for i, s in enumerate(spalten)
+            ],
+        },
+    }
+
+
+def _zelle(wert, url: str | None = None) -> dict:
+    return {"wert": wert, "url": url if wert else None}
+
+
+def diagramme(user, quartier) -> dict:
+    """Charts of projects by status, the fund of the year, this year's activation figures and
+    the network, from the projekte and akteure selectors (two queries)."""
+    from akteure.selectors import netzwerk_ueberblick
+    from projekte.selectors import quartier_abschnitt as projekte_zahlen
+
+    p = projekte_zahlen(user, quartier)
+    jahr = p["jahr"]
+    ergebnis = {"jahr": jahr}
+
+    status = p["projekte_je_status"]
+    gesamt = sum(z["anzahl"] for z in status)
+    spitze = max(status, key=lambda z: z["anzahl"], default=None)
+    satz = gettext("%(n)s Projekte im Quartier.") % {"n": gesamt}
+    if gesamt:
+        satz += " " + gettext("Die meisten sind im Status „%(status)s“ (%(anzahl)s).") % {
+            "status": spitze["label"],
+            "anzahl": spitze["anzahl"],
+        }
+    ergebnis["projekte"] = _diagramm(
+        "projekte-status",
+        gettext("Projekte nach Status; die Zahlen führen zur gefilterten Projektliste"),
+        satz,
+        gettext("Status"),
+        [gettext("Projekte")],
+        [
+            {
+                "label": z["label"],
+                "zellen": [
+                    _zelle(
+                        z["anzahl"],
+                        _url("projekte:liste", quartier=quartier.pk, status=z["status"].value),
+                    )
+                ],
+            }
+            for z in status
+        ],
+    )
+
+    fonds = p["fonds"]
+    if fonds:
+        budget = fonds["budget"] or Decimal(0)
+        anteil = round(100 * fonds["bewilligt_summe"] / budget) if budget else 0
+        satz = gettext(
+            "Vom Budget %(jahr)s (%(budget)s) sind %(bewilligt)s bewilligt (%(anteil)s %%) "
+            "und %(ausgezahlt)s ausgezahlt; %(verfuegbar)s sind noch verfügbar."
+        ) % {
+            "budget": _euro(budget),
+            "jahr": jahr,
+            "bewilligt": _euro(fonds["bewilligt_summe"]),
+            "anteil": anteil,
+            "ausgezahlt": _euro(fonds["ausgezahlt"]),
+            "verfuegbar": _euro(fonds["verfuegbar"]),
+        }
+        ergebnis["fonds"] = _diagramm(
+            "fonds-jahr",
+            gettext("Stadtteilfonds %(jahr)s in Euro; die Beträge führen zum Fonds")
+            % {"jahr": jahr},
+            satz,
+            gettext("Betrag"),
+            [gettext("Euro")],
+            [
+                {"label": gettext(name), "zellen": [_zelle(fonds[feld], fonds["url"])]}
+                for name, feld in (
+                    ("Budget", "budget"),
+                    ("bewilligt", "bewilligt_summe"),
+                    ("ausgezahlt", "ausgezahlt"),
+                    ("verfügbar", "verfuegbar"),
+                )
+            ],
+            geld=True,
+        )
+    else:
+        ergebnis["fonds"] = None
+
+    a = p["aktivierung"]
+    termine_url = _url(
+        "projekte:termine",
+        quartier=quartier.pk,
+        von=f"{jahr}-01-01",
+        bis=f"{jahr}-12-31",
+        abgesagt="false",
+    )
+    ergebnis["aktivierung"] = _diagramm(
+        "aktivierung-jahr",
+        gettext("Aktivierung %(jahr)s (nicht abgesagte Termine); die Zahlen führen zur Terminliste")
+        % {"jahr": jahr},
+        gettext(
+            "%(termine)s Termine mit %(teilnehmende)s Teilnehmenden; %(ehrenamtliche)s "
+            "Ehrenamtliche haben %(stunden)s Stunden mitgewirkt."
+        )
+        % {
+            "termine": a["termine"],
+            "teilnehmende": a["teilnehmende"],
+            "ehrenamtliche": a["ehrenamtliche"],
+            "stunden": _zahl(a["ehrenamtsstunden"]),
+        },
+        gettext("Kennzahl"),
+        [gettext("Anzahl")],
+        [
+            {"label": gettext(name), "zellen": [_zelle(a[feld], termine_url)]}
+            for name, feld in (
+                ("Termine", "termine"),
+                ("Teilnehmende", "teilnehmende"),
+                ("Ehrenamtliche", "ehrenamtliche"),
+                ("Ehrenamtsstunden", "ehrenamtsstunden"),
+            )
+        ],
+    )
+
+    k = netzwerk_ueberblick(quartier)
+    karte = f"{_url('akteure:netzwerk')}?quartier={quartier.slug}"
+    ergebnis["netzwerk"] = _diagramm(
+        "netzwerk",
+        gettext("Netzwerk der aktiven Akteure; die Zahlen führen zur Liste bzw. Netzwerkkarte"),
+        gettext(
+            "%(akteure)s aktive Akteure mit %(verbindungen)s Verbindungen; %(isoliert)s davon "
+            "ohne Verbindung."
+        )
+        % {
+            "akteure": k["akteure"],
+            "verbindungen": k["verbindungen"],
+            "isoliert": k["anzahl_isoliert"],
+        },
+        gettext("Kennzahl"),
+        [gettext("Anzahl")],
+        [
+            {
+                "label": gettext("aktive Akteure"),
+                "zellen": [
+                    _zelle(k["akteure"], _url("akteure:liste", quartier=quartier.pk, aktiv="true"))
+                ],
+            },
+            {"label": gettext("Verbindungen"), "zellen": [_zelle(k["verbindungen"], karte)]},
+            {
+                "label": gettext("isolierte Akteure"),
+                "zellen": [_zelle(k["anzahl_isoliert"], karte)],
+            },
+        ],
+    )
+    return ergebnis
+
+
+def _euro(wert) -> str:
+    from quartiersmanagement.templatetags.qm import euro
+
+    return euro(wert)
+
+
+def _zahl(wert) -> str:
+    from django.utils.formats import number_format
+
+    return number_format(wert, decimal_pos=None if wert != int(wert) else 0)
+
+
+def quartier_cockpit(user, quartier) -> dict:
+    """Context of the section "Was Aufmerksamkeit braucht": attention figures and next dates."""
+    return {
+        "aufmerksamkeit": aufmerksamkeit(quartier),
+        "naechste": naechste_termine(quartier),
+    }
+
+
+def quartier_diagramme(user, quartier) -> dict:
+    """Context of the charts section on the quartier page."""
+    return diagramme(user, quartier)

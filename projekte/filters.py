@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
 
 from . import selectors
-from .models import Projekt, Termin
+from .models import Fondsantrag, Projekt, Termin
 
 
 class ProjektFilter(django_filters.FilterSet):
@@ -78,6 +78,7 @@ class TerminFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     oeffentlich = django_filters.BooleanFilter(label=_("öffentlich"))
+    abgesagt = django_filters.BooleanFilter(label=_("abgesagt"))
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
         fields=(("beginn", "beginn"), ("titel", "titel")),
@@ -86,6 +87,22 @@ class TerminFilter(django_filters.FilterSet):
 
     class Meta:
         model = Termin
+        fields = []
+
+    def __init__(self, *args, quartiere, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere
+
+
+class NachweisFilter(django_filters.FilterSet):
+    """The overdue proofs of use of one quartier (?quartier=<pk>), kept in the URL."""
+
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"), field_name="fonds__quartier", queryset=Quartier.objects.none()
+    )
+
+    class Meta:
+        model = Fondsantrag
         fields = []
 
     def __init__(self, *args, quartiere, **kwargs):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,7 @@ from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import selectors, services
-from ..filters import GremiumFilter
+from ..filters import AufgabeFilter, GremiumFilter
 from ..forms import (
     AnwesenheitForm,
     AufgabeForm,
@@ -50,6 +51,7 @@ __all__ = [
     "beschluss_neu",
     "aufgabe_neu",
     "aufgabe_erledigt",
+    "aufgabe_liste",
     "gremium_ics",
     "quartier_ics",
     "kalender",
@@ -323,6 +325,20 @@ def aufgabe_neu(request, pk):
         service=services.aufgabe_anlegen,
         titel=_("Aufgabe festhalten"),
         form_kwargs=lambda s: {"user": request.user, "quartier": s.gremium.quartier},
+    )
+
+
+@require_safe
+def aufgabe_liste(request):
+    """Action items of the user's quartiers, filtered (e.g. ?quartier=<pk>&ueberfaellig=true)."""
+    filter_ = AufgabeFilter(
+        request.GET, queryset=selectors.aufgaben_fuer(request.user), user=request.user
+    )
+    seite = Paginator(filter_.qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "akteure/aufgabe_list.html",
+        {"filter": filter_, "page_obj": seite, "aufgaben": seite.object_list},
     )
 
 

@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
+from ..filters import NachweisFilter
 from ..forms import (
     AblehnenForm,
     AntragForm,
@@ -68,10 +69,15 @@ def fonds_jahresbuch(request, pk):
 
 @require_safe
 def nachweise_ueberfaellig(request):
+    filter_ = NachweisFilter(
+        request.GET,
+        queryset=selectors.ueberfaellige_nachweise(user=request.user),
+        quartiere=quartiere_fuer(request.user),
+    )
     return render(
         request,
         "projekte/nachweise_ueberfaellig.html",
-        {"antraege": selectors.ueberfaellige_nachweise(user=request.user)},
+        {"antraege": filter_.qs, "filter": filter_},
     )
 
 

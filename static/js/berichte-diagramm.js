@@ -1,40 +1,67 @@
-/* Stacked bar chart of open needs by Handlungsfeld and status (Chart.js). Progressive
- * enhancement: the data come from the json_script element #bedarfe-diagramm-daten, and the
- * same figures stand in the table #bedarfe-matrix for readers without JavaScript. */
+/* Draws every chart of a page with Chart.js. Progressive enhancement: each
+ * <canvas data-diagramm="ID"> names a json_script element #ID with
+ * {labels, datasets: [{label, data}], typ?, horizontal?, gestapelt?}; the same figures
+ * stand in a data table next to the chart for readers without JavaScript or sight.
+ * {max} fixes the value axis (small multiples share one scale).
+ * Options may also come from the canvas: data-horizontal, data-gestapelt, data-klein. */
 (function () {
   "use strict";
 
   var FARBEN = ["#00457d", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
 
-  function zeichnen() {
-    var leinwand = document.getElementById("bedarfe-diagramm");
-    var quelle = document.getElementById("bedarfe-diagramm-daten");
-    if (!leinwand || !quelle || typeof Chart === "undefined") {
+  function ja(wert) {
+    return wert === true || wert === "true";
+  }
+
+  function zeichnen(leinwand) {
+    var quelle = document.getElementById(leinwand.dataset.diagramm);
+    if (!quelle || leinwand.dataset.gezeichnet) {
       return;
     }
+    leinwand.dataset.gezeichnet = "ja";
     var daten = JSON.parse(quelle.textContent);
+    var horizontal = ja(leinwand.dataset.horizontal) || ja(daten.horizontal);
+    var gestapelt = ja(leinwand.dataset.gestapelt) || ja(daten.gestapelt);
+    var klein = ja(leinwand.dataset.klein);
+    var einzeln = daten.datasets.length === 1;
     daten.datasets.forEach(function (satz, i) {
-      satz.backgroundColor = FARBEN[i % FARBEN.length];
+      satz.backgroundColor = einzeln && !klein
+        ? satz.data.map(function (_wert, j) { return FARBEN[j % FARBEN.length]; })
+        : FARBEN[i % FARBEN.length];
     });
+    var wertachse = { stacked: gestapelt, beginAtZero: true, ticks: { precision: 0 } };
+    if (typeof daten.max === "number") {
+      wertachse.max = daten.max; // small multiples share one scale
+    }
+    var kategorien = { stacked: gestapelt };
     new Chart(leinwand, {
-      type: "bar",
-      data: daten,
+      type: daten.typ || "bar",
+      data: { labels: daten.labels, datasets: daten.datasets },
       options: {
-        indexAxis: "y",
+        indexAxis: horizontal ? "y" : "x",
         animation: false,
         responsive: true,
-        scales: {
-          x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
-          y: { stacked: true }
-        },
-        plugins: { legend: { position: "bottom" } }
+        aspectRatio: klein ? 4 : 2,
+        scales: horizontal
+          ? { x: wertachse, y: kategorien }
+          : { x: kategorien, y: wertachse },
+        plugins: {
+          legend: { display: !einzeln, position: "bottom" }
+        }
       }
     });
   }
 
+  function alleZeichnen() {
+    if (typeof Chart === "undefined") {
+      return;
+    }
+    document.querySelectorAll("canvas[data-diagramm]").forEach(zeichnen);
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", zeichnen);
+    document.addEventListener("DOMContentLoaded", alleZeichnen);
   } else {
-    zeichnen();
+    alleZeichnen();
   }
 })();

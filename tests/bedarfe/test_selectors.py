@@ -53,8 +53,8 @@ def test_quartier_kennzahlen_mit_konstanten_abfragen(
         factories.WeiterleitungFactory(bedarf=b, frist=gestern)
     with django_assert_num_queries(2):
         daten = selectors.quartier_kennzahlen(qm, quartier)
-    assert daten["je_status"] == [("neu", anzahl)]
-    assert daten["je_handlungsfeld"] == [(hf.name, anzahl)]
+    assert daten["je_status"] == [("neu", "neu", anzahl)]
+    assert daten["je_handlungsfeld"] == [(hf.pk, hf.name, anzahl)]
     assert len(daten["ueberfaellig"]) == min(anzahl, 10)
 
 

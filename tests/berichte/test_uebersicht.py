@@ -196,3 +196,33 @@ def test_programmauswahl_zeigt_nur_quartiere_des_programms_im_jahr(
     assert [q.pk for q in antwort.context["quartiere"]] == [quartier.pk]
     alle = client.get(URL, {"jahr": JAHR, "programm": "kein"})
     assert {q.pk for q in alle.context["quartiere"]} == {quartier.pk, anderes_quartier.pk}
+
+
+@pytest.mark.django_db
+def test_kleine_diagramme_je_quartier_mit_gemeinsamer_skala(client, leitung, quartier):
+    """Small multiples: needs reported/closed on one shared scale, fund shares in percent."""
+    quartier_mit_daten(quartier)
+    leer = factories.QuartierFactory(name="Zzz leer")
+    client.force_login(leitung)
+    antwort = client.get(URL, {"jahr": JAHR})
+    inhalt = antwort.content.decode()
+    from berichte.templatetags.berichte_diagramme import kleine_diagramme
+
+    je_quartier = {k["quartier"].pk: k for k in kleine_diagramme(antwort.context["quartiere"])}
+    voll, ohne = je_quartier[quartier.pk], je_quartier[leer.pk]
+    assert voll["bedarfe"]["datasets"][0]["data"] == [2, 2]
+    assert voll["bedarfe"]["max"] == ohne["bedarfe"]["max"] == 2
+    assert voll["fonds"]["datasets"][0]["data"] == [24, 10]  # 1200 and 500 of 5000
+    assert ohne["ohne_fonds"]
+    assert f'data-diagramm="klein-bedarfe-{quartier.pk}-daten"' in inhalt
+    assert f'id="klein-fonds-{quartier.pk}-daten"' in inhalt
+    assert f'id="klein-fonds-{leer.pk}-daten"' not in inhalt
+    assert "2 Bedarfe gemeldet, 2 abgeschlossen; Stadtteilfonds zu 24 % bewilligt" in inhalt
+
+
+@pytest.mark.django_db
+def test_uebersicht_offene_bedarfe_fuehren_zur_gefilterten_liste(client, leitung, quartier):
+    quartier_mit_daten(quartier)
+    client.force_login(leitung)
+    inhalt = client.get(URL, {"jahr": JAHR}).content.decode()
+    assert f"{reverse('bedarfe:liste')}?quartier={quartier.pk}&amp;offen=true" in inhalt

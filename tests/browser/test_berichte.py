@@ -31,7 +31,7 @@ def test_uebersicht_dashboard_und_zahl_zur_liste(page, live_server):
     assert zeile.get_by_role("cell").last.inner_text() == "2"
     axe_pruefen(page)
 
-    zeile.get_by_role("link", name="2").click()
+    zeile.get_by_role("link", name="2").first.click()  # status "neu"; the last: all open
     page.wait_for_url("**/bedarfe/?quartier=*")
     assert page.get_by_role("link", name="Treppenhaus dunkel").count() == 1
     assert page.get_by_role("link", name="Aufzug defekt").count() == 1

@@ -88,7 +88,8 @@ def test_quartierseiten_mit_gleich_vielen_abfragen_bei_mehr_daten(client, leitun
         factories.benutzer_mit_rolle(erstes)
     viel = [abfragen(lambda url=url: client.get(url)) for url in seiten]
     assert viel == wenig
-    assert max(viel) <= 30
+    # The quartier page is the dashboard: every section has a fixed budget of queries.
+    assert max(viel) <= 40
 
 
 def test_ziele_der_navigation_sind_erreichbar(client, qm):
