@@ -291,6 +291,14 @@ class Bedarfsereignis(Zeitstempel):
         verbose_name = _("Bedarfsereignis")
         verbose_name_plural = _("Bedarfsereignisse")
         ordering = ["zeitpunkt", "pk"]
+        indexes = [
+            # "Closed in the year" of the overview and the reports: a need's closing events.
+            models.Index(
+                fields=["bedarf", "zeitpunkt"],
+                condition=Q(zu_status__in=Bedarf.ABGESCHLOSSEN),
+                name="ereignis_abschluss_je_bedarf",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_art_display()} – {self.bedarf}"
