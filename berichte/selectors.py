@@ -8,7 +8,6 @@ from django.db.models import (
     Aggregate,
     Count,
     DecimalField,
-    F,
     FloatField,
     Func,
     IntegerField,
@@ -16,6 +15,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -64,19 +64,6 @@ class TageZwischen(Func):
     output_field = FloatField()
 
 
-def _summe(qs: QuerySet, feld: str, output=None) -> Subquery:
-    """A correlated subquery: the sum of `feld` over `qs` (0 when empty)."""
-    output = output or IntegerField()
-    return Coalesce(
-        Subquery(
-            qs.order_by().annotate(_s=Func(F(feld), function="SUM")).values("_s")[:1],
-            output_field=output,
-        ),
-        Value(0),
-        output_field=output,
-    )
-
-
 def _anzahl(qs: QuerySet) -> Subquery:
     return Coalesce(
         Subquery(
@@ -95,10 +82,19 @@ def _jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
-def quartiere_im_vergleich(user, jahr: int, programm=None) -> QuerySet[Quartier]:
-    """All readable quartiers (or those where `programm` ran in the year) with the year's
-    figures, each as a correlated subquery: one query in all. Needs closed in the year =
-    needs now closed whose closing event lies in it."""
+def _je_quartier(qs: QuerySet, quartier_feld: str, wert) -> dict[int, object]:
+    """Quartier id -> `wert` aggregated over `qs`, grouped in the database (one query)."""
+    return dict(
+        qs.order_by().values(quartier_feld).annotate(_w=wert).values_list(quartier_feld, "_w")
+    )
+
+
+def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
+    """All readable quartiers (or those where `programm` ran in the year), by name, each with
+    the year's figures as attributes. Every figure is one query grouped by quartier over the
+    year's rows (eight queries in all, whatever the number of quartiers): per-quartier
+    subqueries read each quartier's whole history and took seconds at city scale.
+    Needs closed in the year = needs now closed whose closing event lies in it."""
     anfang, ende = _jahresgrenzen(jahr)
     quartiere = quartiere_fuer(user)
     if programm is not None:
@@ -109,46 +105,57 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> QuerySet[Quartier]
                 von__lt=ende.date(),
             ).values("quartier")
         )
-    bedarfe = Bedarf.objects.filter(quartier=OuterRef("pk")).values("quartier")
-    geschlossen = (
-        Bedarfsereignis.objects.filter(
-            bedarf__quartier=OuterRef("pk"),
-            bedarf__status__in=Bedarf.ABGESCHLOSSEN,
-            zu_status__in=Bedarf.ABGESCHLOSSEN,
-            zeitpunkt__gte=anfang,
-            zeitpunkt__lt=ende,
-        )
-        .values("bedarf__quartier")
-        .annotate(_n=Count("bedarf", distinct=True))
-        .values("_n")[:1]
-    )
-    fonds = Stadtteilfonds.objects.filter(quartier=OuterRef("pk"), jahr=jahr)
-    return quartiere.annotate(
-        bedarfe_eroeffnet=_anzahl(bedarfe.filter(gemeldet_am__year=jahr)),
-        bedarfe_geschlossen=Coalesce(Subquery(geschlossen, output_field=IntegerField()), Value(0)),
-        bedarfe_offen=_anzahl(bedarfe.exclude(status__in=Bedarf.ABGESCHLOSSEN)),
-        projekte_laufend=_anzahl(
-            Projekt.objects.laufend().filter(quartiere=OuterRef("pk")).values("status")
+    ids = quartiere.values("pk")
+    fonds = Stadtteilfonds.objects.filter(quartier__in=ids, jahr=jahr)
+    zahlen = {
+        "bedarfe_eroeffnet": _je_quartier(
+            Bedarf.objects.filter(quartier__in=ids, gemeldet_am__year=jahr), "quartier", Count("pk")
         ),
-        teilnehmende=_summe(
+        "bedarfe_geschlossen": _je_quartier(
+            Bedarfsereignis.objects.filter(
+                bedarf__quartier__in=ids,
+                bedarf__status__in=Bedarf.ABGESCHLOSSEN,
+                zu_status__in=Bedarf.ABGESCHLOSSEN,
+                zeitpunkt__gte=anfang,
+                zeitpunkt__lt=ende,
+            ),
+            "bedarf__quartier",
+            Count("bedarf", distinct=True),
+        ),
+        "bedarfe_offen": _je_quartier(
+            Bedarf.objects.filter(quartier__in=ids).exclude(status__in=Bedarf.ABGESCHLOSSEN),
+            "quartier",
+            Count("pk"),
+        ),
+        "projekte_laufend": _je_quartier(
+            Projekt.objects.laufend().filter(quartiere__in=ids),
+            "quartiere",
+            Count("pk", distinct=True),
+        ),
+        "teilnehmende": _je_quartier(
             Teilnahme.objects.filter(
-                termin__quartier=OuterRef("pk"),
+                termin__quartier__in=ids,
                 termin__abgesagt=False,
                 termin__beginn__gte=anfang,
                 termin__beginn__lt=ende,
-            ).values("termin__quartier"),
-            "anzahl",
+            ),
+            "termin__quartier",
+            Sum("anzahl"),
         ),
-        fonds_budget=_summe(fonds.values("quartier"), "budget", GELD),
-        fonds_bewilligt=_summe(fonds.values("quartier"), "bewilligt_summe", GELD),
-        fonds_ausgezahlt=_summe(
-            Auszahlung.objects.filter(
-                antrag__fonds__quartier=OuterRef("pk"), antrag__fonds__jahr=jahr
-            ).values("antrag__fonds__quartier"),
-            "betrag",
-            GELD,
+        "fonds_budget": _je_quartier(fonds, "quartier", Sum("budget")),
+        "fonds_bewilligt": _je_quartier(fonds, "quartier", Sum("bewilligt_summe")),
+        "fonds_ausgezahlt": _je_quartier(
+            Auszahlung.objects.filter(antrag__fonds__in=fonds.values("pk")),
+            "antrag__fonds__quartier",
+            Sum("betrag"),
         ),
-    ).order_by("name")
+    }
+    ergebnis = list(quartiere.order_by("name"))
+    for quartier in ergebnis:
+        for name, je_quartier in zahlen.items():
+            leer = Decimal(0) if name.startswith("fonds_") else 0
+            setattr(quartier, name, je_quartier.get(quartier.pk, leer))
+    return ergebnis
 
 
 def fachbereiche_im_jahr(user, jahr: int, quartier=None) -> list[Fachbereich]:

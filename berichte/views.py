@@ -1,6 +1,8 @@
 """Pages of the berichte app: the city-wide overview, programme pages, the reports and the
 pages where QM writes the free texts of a report before generating it."""
 
+from operator import attrgetter
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -63,9 +65,13 @@ def uebersicht(request):
         sortierung = feld = "name"
     programme = list(Programm.objects.order_by("name"))
     programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
-    quartiere = list(
-        selectors.quartiere_im_vergleich(request.user, jahr, programm).order_by(sortierung, "name")
-    )
+    # Comes sorted by name (the database's German collation); a figure sorts stably on top.
+    quartiere = selectors.quartiere_im_vergleich(request.user, jahr, programm)
+    absteigend = sortierung.startswith("-")
+    if feld != "name":
+        quartiere.sort(key=attrgetter(feld), reverse=absteigend)
+    elif absteigend:
+        quartiere.reverse()
     heute = timezone.localdate().year
     return render(
         request,

@@ -156,6 +156,17 @@ def test_sortierung_nach_spalte_absteigend(client, leitung, quartier):
 
 
 @pytest.mark.django_db
+def test_sortierung_deutsch_und_gleichstaende_nach_name(client, leitung):
+    for name in ("Zentrum", "Ölbach", "Alt-Haarin"):
+        factories.QuartierFactory(name=name)
+    client.force_login(leitung)
+    nach_name = client.get(URL, {"o": "name"}).context["quartiere"]
+    assert [q.name for q in nach_name] == ["Alt-Haarin", "Ölbach", "Zentrum"]
+    absteigend = client.get(URL, {"o": "-teilnehmende"}).context["quartiere"]
+    assert [q.name for q in absteigend] == ["Alt-Haarin", "Ölbach", "Zentrum"]  # all 0: by name
+
+
+@pytest.mark.django_db
 def test_unsinnige_parameter_geben_keinen_fehler(client, leitung):
     client.force_login(leitung)
     antwort = client.get(URL, {"jahr": "abc", "o": "passwort"})
