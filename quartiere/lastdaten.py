@@ -70,7 +70,7 @@ def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
             stadtbezirk=zufall.choice(STADTBEZIRKE),
             einwohner=zufall.randrange(2000, 30000),
             kontakt_email=f"lastquartier{i}@example.org",
-            oeffentlich=zufall.random() < 0.5,
+            oeffentlich=i == 1 or zufall.random() < 0.5,  # at least one public page
         )
         for i in range(1, anzahl(QUARTIERE, skalierung) + 1)
     ]

@@ -128,6 +128,8 @@ def messziele() -> list[Messziel]:
         .order_by("-n", "quartier__slug")
         .first()
     )
+    if oeffentlich is None:
+        raise LookupError("Kein öffentliches Lastquartier mit Terminen: Lastdaten neu erzeugen.")
     ab = _datum_fuer_zeilen(10_000)
     jahr = timezone.localdate().year
     ziele = [
