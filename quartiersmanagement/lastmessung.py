@@ -52,6 +52,8 @@ class Messziel:
     konto: str | None
     einzeln: bool = False
     grenze_s: float | None = None
+    #: Lists and details must not scan a big table sequentially (EXPLAIN of their queries).
+    ohne_seq_scan: bool = False
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Seitenergebnis:
     p50_ms: float
     p95_ms: float
     durchsatz: float
+    seq_scans: list[str] = field(default_factory=list)
     faktor_p50: float = 0.0
     faktor_p95: float = 0.0
     verfehlt: list[str] = field(default_factory=list)
@@ -137,27 +140,34 @@ def messziele() -> list[Messziel]:
         Messziel("Anmeldeseite", reverse("login"), None),
         Messziel("Startseite", reverse("quartiere:start"), qm),
         Messziel("Quartiersseite (Dashboard)", gross.get_absolute_url(), qm),
-        Messziel("Bedarfe", reverse("bedarfe:liste"), qm),
+        Messziel("Bedarfe", reverse("bedarfe:liste"), qm, ohne_seq_scan=True),
         Messziel(
             "Bedarfe gefiltert",
             f"{reverse('bedarfe:liste')}?status=weitergeleitet&o=-gemeldet_am",
             qm,
+            ohne_seq_scan=True,
         ),
         Messziel(
             "Bedarfe Volltextsuche",
             f"{reverse('bedarfe:liste')}?{urlencode({'suche': 'Spielplätze'})}",
             qm,
+            ohne_seq_scan=True,
         ),
-        Messziel("Bedarfe aller Quartiere (Leitung)", reverse("bedarfe:liste"), LEITUNG),
-        Messziel("Bedarf (Detail)", bedarf.get_absolute_url(), qm),
-        Messziel("Akteure", reverse("akteure:liste"), qm),
+        Messziel(
+            "Bedarfe aller Quartiere (Leitung)",
+            reverse("bedarfe:liste"),
+            LEITUNG,
+            ohne_seq_scan=True,
+        ),
+        Messziel("Bedarf (Detail)", bedarf.get_absolute_url(), qm, ohne_seq_scan=True),
+        Messziel("Akteure", reverse("akteure:liste"), qm, ohne_seq_scan=True),
         Messziel(
             "Netzwerkdaten (JSON)",
             f"{reverse('akteure:netzwerk_json')}?quartier={netz_slug}",
             netz_konto,
         ),
-        Messziel("Projekte", reverse("projekte:liste"), qm),
-        Messziel("Stadtteilfonds", fonds.get_absolute_url(), qm),
+        Messziel("Projekte", reverse("projekte:liste"), qm, ohne_seq_scan=True),
+        Messziel("Stadtteilfonds", fonds.get_absolute_url(), qm, ohne_seq_scan=True),
         Messziel("Stadtweite Übersicht (Leitung)", reverse("berichte:uebersicht"), LEITUNG),
         Messziel(
             "Öffentliche Quartiersseite",
@@ -205,6 +215,47 @@ def sitzung_fuer(benutzername: str) -> str:
     sitzung[HASH_SESSION_KEY] = benutzer.get_session_auth_hash()
     sitzung.save()
     return sitzung.session_key
+
+
+def grosse_tabellen() -> set[str]:
+    """The tables that grow with the city and the years: a list must reach them by index."""
+    from akteure.models import Akteur, Beziehung, Person, Sitzung
+    from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+    from projekte.models import Fondsantrag, Projekt, Teilnahme, Termin
+
+    modelle = [Bedarf, Bedarfsereignis, Weiterleitung, Akteur, Person, Beziehung, Sitzung]
+    modelle += [Projekt, Termin, Teilnahme, Fondsantrag]
+    return {m._meta.db_table for m in modelle}
+
+
+def sequentielle_scans(ziel: Messziel, sitzung: str | None) -> list[str]:
+    """Big tables that the page's queries read by sequential scan, from EXPLAIN of every
+    SELECT the page runs (rendered in-process with the same session)."""
+    from django.db import connection
+    from django.test import Client as TestClient
+    from django.test.utils import CaptureQueriesContext
+
+    client = TestClient(HTTP_HOST="127.0.0.1")
+    if sitzung:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sitzung
+    with CaptureQueriesContext(connection) as abfragen:
+        client.get(ziel.pfad)
+    gross = grosse_tabellen()
+    funde = set()
+    with connection.cursor() as cursor:
+        for abfrage in abfragen.captured_queries:
+            if not abfrage["sql"].lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            cursor.execute("EXPLAIN (FORMAT JSON) " + abfrage["sql"])
+            funde |= {t for t in _seq_scan_tabellen(cursor.fetchone()[0][0]["Plan"]) if t in gross}
+    return sorted(funde)
+
+
+def _seq_scan_tabellen(knoten: dict):
+    if knoten.get("Node Type") == "Seq Scan":
+        yield knoten["Relation Name"]
+    for kind in knoten.get("Plans", []):
+        yield from _seq_scan_tabellen(kind)
 
 
 # --- Load ----------------------------------------------------------------------------------
@@ -316,6 +367,8 @@ def bewerten(seiten: list[Seitenergebnis], einzeln: list[Einzelergebnis]) -> lis
             s.verfehlt.append(f"p95 {s.faktor_p95:g}× Grundlinie > {ZIELE['p95_faktor']:g}×")
         if s.p95_ms > ZIELE["p95_ms"]:
             s.verfehlt.append(f"p95 {s.p95_ms:g} ms > {ZIELE['p95_ms']:g} ms")
+        if s.seq_scans:
+            s.verfehlt.append("Seq Scan auf " + ", ".join(s.seq_scans))
     for e in einzeln:
         if e.fehler:
             e.verfehlt.append(f"{e.fehler} Fehlerantworten")

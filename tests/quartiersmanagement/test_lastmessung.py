@@ -88,3 +88,20 @@ def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path, monkeypatch):
     assert len(pids) == 2 and all(mb > 10 for mb in rss.values())
     assert server.prozess.poll() is not None
     assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)
+
+
+def test_seq_scans_werden_im_ganzen_plan_gefunden():
+    plan = {
+        "Node Type": "Limit",
+        "Plans": [
+            {"Node Type": "Index Scan", "Relation Name": "bedarfe_bedarf"},
+            {
+                "Node Type": "Hash",
+                "Plans": [{"Node Type": "Seq Scan", "Relation Name": "projekte_termin"}],
+            },
+        ],
+    }
+    assert list(lm._seq_scan_tabellen(plan)) == ["projekte_termin"]
+    seiten = [_seite(lm.GRUNDLINIE, 10, 20), _seite("Liste", 10, 20)]
+    seiten[1].seq_scans = ["projekte_termin"]
+    assert lm.bewerten(seiten, []) == ["Liste: Seq Scan auf projekte_termin"]

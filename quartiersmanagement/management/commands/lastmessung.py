@@ -99,7 +99,10 @@ class Command(BaseCommand):
                     client, ziel, anfragen=optionen["anfragen"], parallel=optionen["parallel"]
                 )
             )
-            self.stdout.write(f"  {ziel.name}: p50 {seiten[-1].p50_ms} ms", ending="\n")
+            if ziel.ohne_seq_scan:
+                sitzung = client.sitzungen.get(ziel.konto) if ziel.konto else None
+                seiten[-1].seq_scans = lm.sequentielle_scans(ziel, sitzung)
+            self.stdout.write(f"  {ziel.name}: p50 {seiten[-1].p50_ms} ms")
         einzeln = [
             lm.einzeln_messen(client, z, laeufe=optionen["laeufe"]) for z in ziele if z.einzeln
         ]
