@@ -383,9 +383,13 @@ def _netzwerk_fuer_anfrage(request):
 
 
 def _als_json(netz) -> dict:
+    """Nodes with their page URL. The URL pattern is reversed once and filled in per node:
+    reversing for each of several hundred actors cost more than the database work."""
+    platzhalter = 999_999_999
+    vorlage = reverse("akteure:detail", kwargs={"pk": platzhalter})
     return {
         "knoten": [
-            {**k, "url": reverse("akteure:detail", kwargs={"pk": k["id"]})} for k in netz.knoten
+            {**k, "url": vorlage.replace(str(platzhalter), str(k["id"]))} for k in netz.knoten
         ],
         "kanten": netz.kanten,
         "kennzahlen": netz.kennzahlen,
