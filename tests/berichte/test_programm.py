@@ -71,3 +71,15 @@ def test_programm_ohne_eigenes_quartier_gibt_404(client, qm, anderes_quartier):
     client.force_login(qm)
     assert client.get(_url(programm)).status_code == 404
     assert client.get(reverse("berichte:programm", kwargs={"pk": 999999})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_programmseite_titel_ist_nur_der_name(client, qm, quartier):
+    """The <title> holds the programme's name only (a template slip once put a table in it)."""
+    programm = factories.ProgrammFactory(name="Soziale Stadt Test")
+    factories.ProgrammeinsatzFactory(programm=programm, quartier=quartier)
+    client.force_login(qm)
+    inhalt = client.get(f"/berichte/programme/{programm.pk}/").content.decode()
+    titel = inhalt.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "Soziale Stadt Test" in titel and "<" not in titel
+    assert inhalt.count('id="kennzahlen-je-quartier"') == 1
