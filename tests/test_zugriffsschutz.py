@@ -179,6 +179,9 @@ def test_text_mit_skript_erscheint_nur_maskiert(client, qm, quartier, name, patt
     inhalt = _inhalt(antwort)
     for roh in XSS_ROH:
         assert roh not in inhalt, f"{name} gibt Benutzertext unmaskiert aus"
+    if "<title>" in inhalt:  # the page title is plain text: no markup slipped into its block
+        titel = inhalt.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert "<" not in titel, f"{name}: Markup im Seitentitel"
 
 
 @pytest.mark.django_db
