@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.models import Quartier
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import begriffe, quartiere_fuer
 from quartiersmanagement import ical
+from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
     Akteur,
@@ -475,13 +476,27 @@ def luecken(quartier) -> tuple[list, list]:
     return list(felder), list(gruppen)
 
 
+def _luecken_geteilt(quartier) -> tuple[list, list]:
+    """The same as `luecken`, built from the counts of `aktive_akteure_je_*` and the term
+    lists, which the gap table of the berichte section reads too: on the quartier page these
+    four queries are shared (`abschnitte.geteilt`) instead of two more of its own."""
+    from quartiere.models import Handlungsfeld, Zielgruppe
+
+    je_feld = geteilt(aktive_akteure_je_handlungsfeld, quartier)
+    je_gruppe = geteilt(aktive_akteure_je_zielgruppe, quartier)
+    felder = [h for h in geteilt(begriffe, Handlungsfeld) if h.aktiv and h.pk not in je_feld]
+    gruppen = [z for z in geteilt(begriffe, Zielgruppe) if z.aktiv and z.pk not in je_gruppe]
+    return felder, gruppen
+
+
 def quartier_abschnitt(user, quartier) -> dict:
-    """Context of the section on the quartier page: network figures, gaps, open action items."""
+    """Context of the section on the quartier page: network figures, gaps, open action items.
+    The network figures are read once per page (`geteilt`): the berichte charts show them too."""
     from quartiere.rules import darf_quartier_bearbeiten
 
-    luecken_felder, luecken_gruppen = luecken(quartier)
+    luecken_felder, luecken_gruppen = _luecken_geteilt(quartier)
     return {
-        "kennzahlen": netzwerk_ueberblick(quartier),
+        "kennzahlen": geteilt(netzwerk_ueberblick, quartier),
         "aufgaben": offene_aufgaben(quartier),
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,

@@ -28,6 +28,7 @@ from bedarfe.models import Bedarf
 from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
+from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
     Budgetposten,
@@ -335,7 +336,12 @@ def _skalar(qs, ausdruck, feld=None):
 
 
 def quartier_abschnitt(user, quartier) -> dict:
-    """Projects by state, this year's activation figures and the fund of the year: one query."""
+    """Projects by state, this year's activation figures and the fund of the year: one query,
+    read once per quartier page (`abschnitte.geteilt`): the berichte charts show the same."""
+    return geteilt(_quartier_zahlen, quartier)
+
+
+def _quartier_zahlen(quartier) -> dict:
     jahr = timezone.localdate().year
     geld = DecimalField(max_digits=12, decimal_places=2)
     stunden = DecimalField(max_digits=12, decimal_places=2)
