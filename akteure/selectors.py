@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from quartiere.models import Quartier
@@ -495,9 +496,19 @@ def quartier_abschnitt(user, quartier) -> dict:
     from quartiere.rules import darf_quartier_bearbeiten
 
     luecken_felder, luecken_gruppen = _luecken_geteilt(quartier)
+    heute = timezone.localdate()
+    aufgaben = offene_aufgaben(quartier)
+    # The table on the quartier page reads these prepared values instead of resolving URLs,
+    # meeting labels and today's date once per row in the template.
+    for a in aufgaben:
+        a.erledigt_url = reverse("akteure:aufgabe_erledigt", kwargs={"pk": a.pk})
+        a.ist_ueberfaellig = a.faellig_am is not None and a.faellig_am < heute
+        if a.sitzung_id:
+            a.sitzung_url = reverse("akteure:sitzung", kwargs={"pk": a.sitzung_id})
+            a.sitzung_text = str(a.sitzung)
     return {
         "kennzahlen": geteilt(netzwerk_ueberblick, quartier),
-        "aufgaben": offene_aufgaben(quartier),
+        "aufgaben": aufgaben,
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,
         "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
