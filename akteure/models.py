@@ -135,7 +135,17 @@ class Akteur(Versioniert, Zeitstempel):
                 ),
             ),
         ]
-        indexes = [GinIndex(fields=["suchvektor"], name="akteur_suchvektor_gin")]
+        indexes = [
+            GinIndex(fields=["suchvektor"], name="akteur_suchvektor_gin"),
+            # The network figures of the quartier page join a quartier's few hundred actors
+            # to the active ones; without it PostgreSQL reads all actors of the city.
+            models.Index(
+                fields=["id"],
+                include=["name"],
+                condition=Q(aktiv=True),
+                name="akteur_aktiv_id_name",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -341,6 +351,13 @@ class Beziehung(Zeitstempel):
         verbose_name = _("Beziehung")
         verbose_name_plural = _("Beziehungen")
         ordering = ["quelle__name", "ziel__name"]
+        # The network figures look up a quartier's actors' current links by source and
+        # target: an index-only scan with the period columns included.
+        indexes = [
+            models.Index(
+                fields=["quelle"], include=["ziel", "von", "bis"], name="beziehung_quelle_ziel"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(quelle=F("ziel")),

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.abschnitte import geteilt
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
 
@@ -151,20 +152,26 @@ def erhebungsdatei_fuer(user, pk: int) -> Erhebungsdatei:
 # --- figures for other pages ------------------------------------------------------------------
 
 
-def quartier_kennzahlen(user, quartier) -> dict:
-    """The quartier page's section: needs by status (value, label, count), open needs by
-    Handlungsfeld (pk, name, count; the pk lets the count link to the filtered list), overdue
-    forwards. Two queries whatever the amount of data."""
-    namen = dict(Bedarf.Status.choices)
-    je_status: dict[str, int] = {}
-    je_handlungsfeld: dict[tuple, int] = {}
-    zeilen = (
+def bedarfe_gezaehlt(quartier) -> list[dict]:
+    """A quartier's needs counted by status and Handlungsfeld (id and name): one
+    grouped query. The quartier page reads it once (`abschnitte.geteilt`) for the needs by
+    status, the open needs by Handlungsfeld, the open-needs matrix and the gap table."""
+    return list(
         Bedarf.objects.filter(quartier=quartier)
         .values("status", "handlungsfeld", "handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
         .order_by()
     )
-    for z in zeilen:
+
+
+def quartier_kennzahlen(user, quartier) -> dict:
+    """The quartier page's section: needs by status (value, label, count), open needs by
+    Handlungsfeld (pk, name, count; the pk lets the count link to the filtered list), overdue
+    forwards. Two queries whatever the amount of data (the counts shared with other sections)."""
+    namen = dict(Bedarf.Status.choices)
+    je_status: dict[str, int] = {}
+    je_handlungsfeld: dict[tuple, int] = {}
+    for z in geteilt(bedarfe_gezaehlt, quartier):
         je_status[z["status"]] = je_status.get(z["status"], 0) + z["anzahl"]
         if z["status"] not in Bedarf.ABGESCHLOSSEN:
             feld = (z["handlungsfeld"], z["handlungsfeld__name"] or "")
@@ -188,15 +195,13 @@ def quartier_kennzahlen(user, quartier) -> dict:
 
 
 def offene_bedarfe_je_handlungsfeld(quartier) -> dict[int, int]:
-    """Open needs of a quartier per Handlungsfeld id (for the gap analysis); one query."""
-    return dict(
-        Bedarf.objects.offen()
-        .filter(quartier=quartier, handlungsfeld__isnull=False)
-        .values("handlungsfeld")
-        .annotate(anzahl=Count("pk"))
-        .order_by()
-        .values_list("handlungsfeld", "anzahl")
-    )
+    """Open needs of a quartier per Handlungsfeld id (for the gap analysis); one query, shared
+    on the quartier page (see `bedarfe_gezaehlt`)."""
+    ergebnis: dict[int, int] = {}
+    for z in geteilt(bedarfe_gezaehlt, quartier):
+        if z["handlungsfeld"] is not None and z["status"] not in Bedarf.ABGESCHLOSSEN:
+            ergebnis[z["handlungsfeld"]] = ergebnis.get(z["handlungsfeld"], 0) + z["anzahl"]
+    return ergebnis
 
 
 def offene_bedarfe_je_zielgruppe(quartier) -> dict[int, int]:

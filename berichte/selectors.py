@@ -25,7 +25,11 @@ from django.utils.translation import gettext
 
 from akteure.selectors import aktive_akteure_je_handlungsfeld, aktive_akteure_je_zielgruppe
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
-from bedarfe.selectors import offene_bedarfe_je_handlungsfeld, offene_bedarfe_je_zielgruppe
+from bedarfe.selectors import (
+    bedarfe_gezaehlt,
+    offene_bedarfe_je_handlungsfeld,
+    offene_bedarfe_je_zielgruppe,
+)
 from projekte.models import Auszahlung, Projekt, Stadtteilfonds, Teilnahme
 from quartiere.models import (
     Berichtspflicht,
@@ -36,7 +40,8 @@ from quartiere.models import (
     Quartier,
     Zielgruppe,
 )
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import begriffe, quartiere_fuer
+from quartiersmanagement.abschnitte import geteilt
 
 #: Funder reports due within this many days show on the quartier page.
 BERICHTE_VORLAUF_TAGE = 60
@@ -212,13 +217,14 @@ def summen(quartiere) -> dict:
 
 
 def offene_bedarfe_matrix(quartier) -> dict:
-    """Open needs by Handlungsfeld (rows) and status (columns); one query."""
-    zeilen = (
-        Bedarf.objects.offen()
-        .filter(quartier=quartier)
-        .values("handlungsfeld", "handlungsfeld__name", "status")
-        .annotate(anzahl=Count("pk"))
-        .order_by("handlungsfeld__sortierung", "handlungsfeld__name")
+    """Open needs by Handlungsfeld (rows, in the order of the Handlungsfelder; needs without
+    one last) and status (columns). Two queries, both shared on the quartier page
+    (`abschnitte.geteilt`): the needs counted by status and Handlungsfeld, and the
+    Handlungsfelder."""
+    reihenfolge = {h.pk: i for i, h in enumerate(geteilt(begriffe, Handlungsfeld))}
+    zeilen = sorted(
+        (z for z in geteilt(bedarfe_gezaehlt, quartier) if z["status"] not in Bedarf.ABGESCHLOSSEN),
+        key=lambda z: reihenfolge.get(z["handlungsfeld"], len(reihenfolge)),
     )
     namen = dict(Bedarf.Status.choices)
     status_reihe = [s for s in Bedarf.Status.values if s not in Bedarf.ABGESCHLOSSEN]
@@ -256,11 +262,13 @@ def chart_daten(matrix: dict) -> dict:
 
 def luecken_tabelle(quartier) -> dict:
     """Handlungsfelder and Zielgruppen with open needs next to the number of active actors
-    working in them; a term with open needs and no active actor is a gap. Four queries."""
+    working in them; a term with open needs and no active actor is a gap. Six small queries
+    on their own; on the quartier page all but the open needs per Zielgruppe are shared with
+    the other sections (`abschnitte.geteilt`)."""
     bedarfe_hf = offene_bedarfe_je_handlungsfeld(quartier)
-    akteure_hf = aktive_akteure_je_handlungsfeld(quartier)
+    akteure_hf = geteilt(aktive_akteure_je_handlungsfeld, quartier)
     bedarfe_zg = offene_bedarfe_je_zielgruppe(quartier)
-    akteure_zg = aktive_akteure_je_zielgruppe(quartier)
+    akteure_zg = geteilt(aktive_akteure_je_zielgruppe, quartier)
     ids_hf = set(bedarfe_hf) | set(akteure_hf)
     ids_zg = set(bedarfe_zg) | set(akteure_zg)
 
@@ -275,8 +283,12 @@ def luecken_tabelle(quartier) -> dict:
             for b in begriffe
         ]
 
-    handlungsfelder = zeilen(Handlungsfeld.objects.filter(pk__in=ids_hf), bedarfe_hf, akteure_hf)
-    zielgruppen = zeilen(Zielgruppe.objects.filter(pk__in=ids_zg), bedarfe_zg, akteure_zg)
+    handlungsfelder = zeilen(
+        [h for h in geteilt(begriffe, Handlungsfeld) if h.pk in ids_hf], bedarfe_hf, akteure_hf
+    )
+    zielgruppen = zeilen(
+        [z for z in geteilt(begriffe, Zielgruppe) if z.pk in ids_zg], bedarfe_zg, akteure_zg
+    )
     return {
         "handlungsfelder": handlungsfelder,
         "zielgruppen": zielgruppen,
@@ -492,7 +504,8 @@ def _zelle(wert, url: str | None = None) -> dict:
 
 def diagramme(user, quartier) -> dict:
     """Charts of projects by status, the fund of the year, this year's activation figures and
-    the network, from the projekte and akteure selectors (two queries)."""
+    the network, from the projekte and akteure selectors (two queries, read once per page via
+    `abschnitte.geteilt`: the akteure section shows the network figures too)."""
     from akteure.selectors import netzwerk_ueberblick
     from projekte.selectors import quartier_abschnitt as projekte_zahlen
 
@@ -600,7 +613,7 @@ def diagramme(user, quartier) -> dict:
         ],
     )
 
-    k = netzwerk_ueberblick(quartier)
+    k = geteilt(netzwerk_ueberblick, quartier)
     karte = f"{_url('akteure:netzwerk')}?quartier={quartier.slug}"
     ergebnis["netzwerk"] = _diagramm(
         "netzwerk",

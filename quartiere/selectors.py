@@ -60,3 +60,10 @@ def quartier_mit_details(user, slug: str) -> Quartier:
         ),
     )
     return get_object_or_404(qs, slug=slug)
+
+
+def begriffe(modell) -> list:
+    """All terms of a small taxonomy (Handlungsfeld, Zielgruppe) in their order: one query.
+    Sections of the quartier page read them via `abschnitte.geteilt(begriffe, modell)` and
+    filter in Python, so the page reads each taxonomy once."""
+    return list(modell.objects.all())

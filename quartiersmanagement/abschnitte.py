@@ -9,9 +9,17 @@ other apps registered for it. An app registers in its `AppConfig.ready()`:
 
 `kontext(user, obj)` returns a dict the template sees as `daten` (next to `objekt`, `request`
 and `user`); it must use a constant number of queries. Sections render in `reihenfolge`.
+
+Sections of one page often need the same figures (the quartier page shows the network figures
+in the actors' section and in the charts, the needs by status in three places). A `kontext`
+reads such a figure through `geteilt(funktion, *argumente)`: while `abschnitte_fuer` builds
+one page, the first call runs the function and later calls with the same arguments get that
+result; outside of it `geteilt` simply calls the function. The memo lives for that one call
+of `abschnitte_fuer` only (one request, one user), so it never shows stale or foreign data.
 """
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 
@@ -31,8 +39,28 @@ def registrieren(seite: str, abschnitt: Abschnitt) -> None:
     _registriert.setdefault(seite, {})[abschnitt.template] = abschnitt
 
 
+_geteilt: ContextVar[dict | None] = ContextVar("abschnitte_geteilt", default=None)
+
+
+def geteilt(funktion: Callable, *argumente):
+    """`funktion(*argumente)`, computed once per page while `abschnitte_fuer` runs (the
+    arguments must be hashable: model instances, ids, dates); a plain call elsewhere."""
+    speicher = _geteilt.get()
+    if speicher is None:
+        return funktion(*argumente)
+    schluessel = (funktion, *argumente)
+    if schluessel not in speicher:
+        speicher[schluessel] = funktion(*argumente)
+    return speicher[schluessel]
+
+
 def abschnitte_fuer(seite: str, user, obj) -> list[tuple[Abschnitt, dict]]:
-    return [
-        (a, a.kontext(user, obj))
-        for a in sorted(_registriert.get(seite, {}).values(), key=lambda a: a.reihenfolge)
-    ]
+    """The page's sections with their context; figures read via `geteilt` are shared."""
+    token = _geteilt.set({})
+    try:
+        return [
+            (a, a.kontext(user, obj))
+            for a in sorted(_registriert.get(seite, {}).values(), key=lambda a: a.reihenfolge)
+        ]
+    finally:
+        _geteilt.reset(token)

@@ -113,3 +113,29 @@ def test_quartierseite_mit_konstanter_anzahl_abfragen(client, qm, quartier, abfr
     for _ in range(3):
         daten()
     assert abfragen(lambda: client.get(url)) == wenig
+
+
+@pytest.mark.django_db
+def test_matrix_folgt_der_reihenfolge_der_handlungsfelder_ohne_feld_zuletzt(quartier):
+    zweites = factories.HandlungsfeldFactory(name="Arbeit", sortierung=2)
+    erstes = factories.HandlungsfeldFactory(name="Zusammenleben", sortierung=1)
+    factories.BedarfFactory(quartier=quartier, handlungsfeld=None, status="neu")
+    factories.BedarfFactory(quartier=quartier, handlungsfeld=zweites, status="neu")
+    factories.BedarfFactory(quartier=quartier, handlungsfeld=erstes, status="in_pruefung")
+    matrix = selectors.offene_bedarfe_matrix(quartier)
+    assert [z["pk"] for z in matrix["zeilen"]] == [erstes.pk, zweites.pk, None]
+
+
+@pytest.mark.django_db
+def test_quartierseite_liest_geteilte_zahlen_nur_einmal(client, qm, quartier, felder):
+    """The sections share the network figures, the needs counts and the project figures."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(qm)
+    with CaptureQueriesContext(connection) as abfragen:
+        assert client.get(quartier.get_absolute_url()).status_code == 200
+    texte = [q["sql"] for q in abfragen.captured_queries]
+    assert sum("akteure_mitgliedschaft" in t for t in texte) == 1
+    assert sum("projekte_projekt_quartiere" in t for t in texte) == 1
+    assert sum(t.startswith('SELECT "bedarfe_bedarf"."status"') for t in texte) == 1

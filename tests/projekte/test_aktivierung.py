@@ -59,3 +59,36 @@ def test_quartierabschnitt_mit_einer_abfrage(quartier, qm, django_assert_num_que
     assert daten["aktivierung"]["teilnehmende"] == 2 * anzahl
     assert daten["fonds"]["verfuegbar"] == Decimal("2700.00")
     assert daten["fonds"]["ausgezahlt"] == Decimal("100.00")
+
+
+def test_quartierabschnitt_ohne_fonds_und_ohne_termine(quartier, qm):
+    factories.ProjektFactory(quartiere=[quartier], status="umsetzung")
+    factories.ProjektFactory(status="umsetzung")  # another quartier
+    letztes_jahr = timezone.now().replace(month=6, day=1) - datetime.timedelta(days=365)
+    factories.TerminFactory(quartier=quartier, beginn=letztes_jahr, ehrenamtliche=4)
+    factories.StadtteilfondsFactory(quartier=quartier, jahr=timezone.localdate().year - 1)
+    daten = selectors.quartier_abschnitt(qm, quartier)
+    assert [z["anzahl"] for z in daten["projekte_je_status"]] == [0, 0, 1, 0, 0]
+    assert daten["aktivierung"] == {
+        "termine": 0,
+        "teilnehmende": 0,
+        "ehrenamtliche": 0,
+        "ehrenamtsstunden": Decimal("0"),
+    }
+    assert daten["fonds"] is None
+
+
+def test_quartierabschnitt_zaehlt_termine_des_jahres_ab_neujahr_ortszeit(quartier, qm):
+    jahr = timezone.localdate().year
+    tz = timezone.get_current_timezone()
+    factories.TerminFactory(
+        quartier=quartier, beginn=datetime.datetime(jahr, 1, 1, 0, 30, tzinfo=tz), ehrenamtliche=1
+    )
+    factories.TerminFactory(
+        quartier=quartier,
+        beginn=datetime.datetime(jahr - 1, 12, 31, 23, 30, tzinfo=tz),
+        ehrenamtliche=5,
+    )
+    daten = selectors.quartier_abschnitt(qm, quartier)
+    assert daten["aktivierung"]["termine"] == 1
+    assert daten["aktivierung"]["ehrenamtliche"] == 1
