@@ -84,6 +84,15 @@ def akteure_liste(user) -> QuerySet[Akteur]:
     return akteure_fuer(user).prefetch_related("quartiere", "handlungsfelder", "zielgruppen")
 
 
+def fuer_listenseite(akteure: QuerySet[Akteur]) -> QuerySet[Akteur]:
+    """The list page's actors: only the shown relations, as plain lists (`quartiere_liste`,
+    `handlungsfelder_liste`), so a row reads them without a queryset clone per row."""
+    return akteure.prefetch_related(None).prefetch_related(
+        Prefetch("quartiere", to_attr="quartiere_liste"),
+        Prefetch("handlungsfelder", to_attr="handlungsfelder_liste"),
+    )
+
+
 def akteur_detail(user, pk: int) -> Akteur:
     qs = akteure_fuer(user).prefetch_related(
         "quartiere",

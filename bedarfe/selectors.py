@@ -64,6 +64,14 @@ def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
     return bedarfe.prefetch_related(None).annotate(zielgruppen_namen=Subquery(namen))
 
 
+def fuer_liste(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
+    """The list page's needs: target groups as a plain list (`zielgruppen_liste`), so a row
+    reads them without a queryset clone per row (`.all()` on a prefetch still clones)."""
+    return bedarfe.prefetch_related(None).prefetch_related(
+        Prefetch("zielgruppen", to_attr="zielgruppen_liste")
+    )
+
+
 def bedarf_fuer(user, pk: int) -> Bedarf:
     """One readable need (404 for another quartier's need)."""
     return get_object_or_404(bedarfe_fuer(user).select_related("zusammengefuehrt_in"), pk=pk)

@@ -29,3 +29,9 @@ def test_anzeige_folgt_der_aktiven_sprache():
     for sprache in ("de", "en", "de"):
         with translation.override(sprache):
             assert bedarf.get_status_display() == Model._get_FIELD_display(bedarf, feld)
+
+
+def test_statusfarbe_je_status():
+    assert Bedarf(status=Bedarf.Status.ERLEDIGT).status_klasse == "text-bg-success"
+    assert Bedarf(status=Bedarf.Status.ZURUECKGESTELLT).status_klasse == "text-bg-light border"
+    assert Bedarf(status=Bedarf.Status.NEU).status_klasse == "text-bg-warning"
