@@ -100,12 +100,15 @@ def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
 
 
 def aehnliche_bedarfe(user, *, quartier, titel: str, ausser: int | None = None, anzahl=5):
-    """Needs of the same quartier whose title looks alike (pg_trgm similarity)."""
+    """Needs of the same quartier whose title looks alike (pg_trgm similarity). Only what the
+    hints show (title, status, mentions) is read: the list's joins, prefetch and overdue flag
+    cost a query and a subplan per row for nothing here."""
     titel = (titel or "").strip()
     if len(titel) < 3 or quartier is None:
         return Bedarf.objects.none()
     qs = (
-        bedarfe_fuer(user)
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        .only("pk", "quartier_id", "titel", "status", "nennungen")
         .filter(quartier=quartier)
         .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
         .annotate(aehnlichkeit=TrigramSimilarity("titel", titel))
