@@ -8,6 +8,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -46,7 +47,8 @@ NULL_EURO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, deci
 def suchen(qs: QuerySet, text: str) -> QuerySet:
     """German full-text search on the stored search vector, best hits first."""
     anfrage = SearchQuery(text, config="german", search_type="websearch")
-    return qs.filter(suchvektor=anfrage).annotate(rang=SearchRank("suchvektor", anfrage))
+    # F: rank the stored vector (a field name would rebuild one from its text per row).
+    return qs.filter(suchvektor=anfrage).annotate(rang=SearchRank(F("suchvektor"), anfrage))
 
 
 # --------------------------------------------------------------------------------------------
