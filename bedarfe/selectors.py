@@ -15,6 +15,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from quartiere.models import Zielgruppe
 from quartiere.selectors import quartiere_fuer
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
@@ -64,11 +65,31 @@ def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
     return bedarfe.prefetch_related(None).annotate(zielgruppen_namen=Subquery(namen))
 
 
+# What a row of the needs list shows (bedarfe/bedarf_list.html).
+LISTENSPALTEN = (
+    "titel",
+    "status",
+    "prioritaet",
+    "nennungen",
+    "gemeldet_am",
+    "quartier__name",
+    "handlungsfeld__name",
+)
+
+
 def fuer_liste(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
-    """The list page's needs: target groups as a plain list (`zielgruppen_liste`), so a row
-    reads them without a queryset clone per row (`.all()` on a prefetch still clones)."""
-    return bedarfe.prefetch_related(None).prefetch_related(
-        Prefetch("zielgruppen", to_attr="zielgruppen_liste")
+    """The list page's needs with only the shown columns (a quartier row carries its GeoJSON
+    border, a need its description) and the target groups as a plain list
+    (`zielgruppen_liste`), so a row reads them without a queryset clone per row (`.all()` on a
+    prefetch still clones)."""
+    return (
+        bedarfe.select_related(None)
+        .select_related("quartier", "handlungsfeld")
+        .only(*LISTENSPALTEN)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("zielgruppen", Zielgruppe.objects.only("name"), to_attr="zielgruppen_liste")
+        )
     )
 
 
