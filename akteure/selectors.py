@@ -15,7 +15,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from quartiere.models import Quartier
+from quartiere.models import Handlungsfeld, Quartier
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement import ical
 
@@ -85,11 +85,20 @@ def akteure_liste(user) -> QuerySet[Akteur]:
 
 
 def fuer_listenseite(akteure: QuerySet[Akteur]) -> QuerySet[Akteur]:
-    """The list page's actors: only the shown relations, as plain lists (`quartiere_liste`,
-    `handlungsfelder_liste`), so a row reads them without a queryset clone per row."""
-    return akteure.prefetch_related(None).prefetch_related(
-        Prefetch("quartiere", to_attr="quartiere_liste"),
-        Prefetch("handlungsfelder", to_attr="handlungsfelder_liste"),
+    """The list page's actors with only the shown columns and relations, the relations as
+    plain lists (`quartiere_liste`, `handlungsfelder_liste`), so a row reads them without a
+    queryset clone per row (and no quartier's GeoJSON border is read)."""
+    return (
+        akteure.only("name", "art", "ort", "aktiv", "oeffentlich")
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste"),
+            Prefetch(
+                "handlungsfelder",
+                Handlungsfeld.objects.only("name"),
+                to_attr="handlungsfelder_liste",
+            ),
+        )
     )
 
 

@@ -74,7 +74,7 @@ def fuer_listenseite(projekte: QuerySet[Projekt]) -> QuerySet[Projekt]:
     """The list page's projects: only the shown quartiers, as a plain list (`quartiere_liste`),
     so a row reads them without a queryset clone per row."""
     return projekte.prefetch_related(None).prefetch_related(
-        Prefetch("quartiere", to_attr="quartiere_liste")
+        Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste")
     )
 
 
