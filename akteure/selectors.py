@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from quartiere.models import Quartier
+from quartiere.models import Handlungsfeld, Quartier
 from quartiere.selectors import begriffe, quartiere_fuer
 from quartiersmanagement import ical
 from quartiersmanagement.abschnitte import geteilt
@@ -84,6 +84,24 @@ def akteure_suchen(qs: QuerySet[Akteur], suchbegriff: str) -> QuerySet[Akteur]:
 
 def akteure_liste(user) -> QuerySet[Akteur]:
     return akteure_fuer(user).prefetch_related("quartiere", "handlungsfelder", "zielgruppen")
+
+
+def fuer_listenseite(akteure: QuerySet[Akteur]) -> QuerySet[Akteur]:
+    """The list page's actors with only the shown columns and relations, the relations as
+    plain lists (`quartiere_liste`, `handlungsfelder_liste`), so a row reads them without a
+    queryset clone per row (and no quartier's GeoJSON border is read)."""
+    return (
+        akteure.only("name", "art", "ort", "aktiv", "oeffentlich")
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste"),
+            Prefetch(
+                "handlungsfelder",
+                Handlungsfeld.objects.only("name"),
+                to_attr="handlungsfelder_liste",
+            ),
+        )
+    )
 
 
 def akteur_detail(user, pk: int) -> Akteur:

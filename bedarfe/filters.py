@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
@@ -94,10 +94,12 @@ class BedarfFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         anfrage = SearchQuery(value, config="german", search_type="websearch")
-        # Best matches first, unless a column is sorted (the ordering filter runs later).
+        # Best matches first, unless a column is sorted (the ordering filter runs later). The
+        # rank reads the stored vector (F): a plain field name made Django rebuild a vector from
+        # the column's text per row (to_tsvector(suchvektor::text), in the default config).
         return (
             queryset.filter(suchvektor=anfrage)
-            .annotate(rang=SearchRank("suchvektor", anfrage))
+            .annotate(rang=SearchRank(F("suchvektor"), anfrage))
             .order_by("-rang", "-pk")
         )
 

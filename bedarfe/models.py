@@ -119,6 +119,15 @@ class Bedarf(Versioniert, Zeitstempel):
         SONSTIGES = "sonstiges", _("Sonstiges")
 
     ABGESCHLOSSEN = (Status.ERLEDIGT, Status.NICHT_UMSETZBAR, Status.ZUSAMMENGEFUEHRT)
+    # Bootstrap colour of the status badge (bedarfe/_status.html); the rest is text-bg-warning.
+    STATUS_KLASSE = {
+        Status.ERLEDIGT: "text-bg-success",
+        Status.NICHT_UMSETZBAR: "text-bg-secondary",
+        Status.ZUSAMMENGEFUEHRT: "text-bg-secondary",
+        Status.WEITERGELEITET: "text-bg-info",
+        Status.IN_BEARBEITUNG: "text-bg-primary",
+        Status.ZURUECKGESTELLT: "text-bg-light border",
+    }
 
     quartier = models.ForeignKey(
         Quartier, verbose_name=_("Quartier"), on_delete=models.PROTECT, related_name="bedarfe"
@@ -237,6 +246,11 @@ class Bedarf(Versioniert, Zeitstempel):
     @property
     def ist_offen(self) -> bool:
         return self.status not in self.ABGESCHLOSSEN
+
+    @property
+    def status_klasse(self) -> str:
+        """The badge colour of the status (a dict lookup: the list shows 50 badges)."""
+        return self.STATUS_KLASSE.get(self.status, "text-bg-warning")
 
 
 class Bedarfsereignis(Zeitstempel):

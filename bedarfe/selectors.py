@@ -15,6 +15,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from quartiere.models import Zielgruppe
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.abschnitte import geteilt
 
@@ -65,6 +66,34 @@ def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
     return bedarfe.prefetch_related(None).annotate(zielgruppen_namen=Subquery(namen))
 
 
+# What a row of the needs list shows (bedarfe/bedarf_list.html).
+LISTENSPALTEN = (
+    "titel",
+    "status",
+    "prioritaet",
+    "nennungen",
+    "gemeldet_am",
+    "quartier__name",
+    "handlungsfeld__name",
+)
+
+
+def fuer_liste(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
+    """The list page's needs with only the shown columns (a quartier row carries its GeoJSON
+    border, a need its description) and the target groups as a plain list
+    (`zielgruppen_liste`), so a row reads them without a queryset clone per row (`.all()` on a
+    prefetch still clones)."""
+    return (
+        bedarfe.select_related(None)
+        .select_related("quartier", "handlungsfeld")
+        .only(*LISTENSPALTEN)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("zielgruppen", Zielgruppe.objects.only("name"), to_attr="zielgruppen_liste")
+        )
+    )
+
+
 def bedarf_fuer(user, pk: int) -> Bedarf:
     """One readable need (404 for another quartier's need)."""
     return get_object_or_404(bedarfe_fuer(user).select_related("zusammengefuehrt_in"), pk=pk)
@@ -93,12 +122,15 @@ def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
 
 
 def aehnliche_bedarfe(user, *, quartier, titel: str, ausser: int | None = None, anzahl=5):
-    """Needs of the same quartier whose title looks alike (pg_trgm similarity)."""
+    """Needs of the same quartier whose title looks alike (pg_trgm similarity). Only what the
+    hints show (title, status, mentions) is read: the list's joins, prefetch and overdue flag
+    cost a query and a subplan per row for nothing here."""
     titel = (titel or "").strip()
     if len(titel) < 3 or quartier is None:
         return Bedarf.objects.none()
     qs = (
-        bedarfe_fuer(user)
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        .only("pk", "quartier_id", "titel", "status", "nennungen")
         .filter(quartier=quartier)
         .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
         .annotate(aehnlichkeit=TrigramSimilarity("titel", titel))

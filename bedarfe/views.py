@@ -17,6 +17,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import adresse_je
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -36,6 +37,17 @@ def _darf_bearbeiten(request, obj):
 # --- Bedarfe ----------------------------------------------------------------------------------
 
 
+def _listenzeilen(bedarfe) -> list[Bedarf]:
+    """The shown needs with what each row shows prepared once per page (link, target groups
+    as text, status badge class) instead of per row in the template (quartiersmanagement.listen)."""
+    adresse = adresse_je("bedarfe:detail")
+    zeilen = list(bedarfe)
+    for bedarf in zeilen:
+        bedarf.adresse = adresse(bedarf.pk)
+        bedarf.zielgruppen_text = ", ".join(z.name for z in bedarf.zielgruppen_liste)
+    return zeilen
+
+
 @require_safe
 def bedarf_liste(request):
     filter_ = BedarfFilter(
@@ -50,6 +62,7 @@ def bedarf_liste(request):
             spalten=exports.bedarf_spalten(),
             zeilen=selectors.fuer_export(qs).iterator(chunk_size=2000),
         )
+    qs = selectors.fuer_liste(qs)
     seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -57,7 +70,7 @@ def bedarf_liste(request):
         {
             "filter": filter_,
             "page_obj": seite,
-            "bedarfe": seite.object_list,
+            "bedarfe": _listenzeilen(seite.object_list),
             "sortierung": request.GET.get("o", ""),
             "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
         },

@@ -10,6 +10,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -27,6 +28,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from bedarfe.models import Bedarf
+from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
 from quartiersmanagement.abschnitte import geteilt
@@ -48,7 +50,8 @@ NULL_EURO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, deci
 def suchen(qs: QuerySet, text: str) -> QuerySet:
     """German full-text search on the stored search vector, best hits first."""
     anfrage = SearchQuery(text, config="german", search_type="websearch")
-    return qs.filter(suchvektor=anfrage).annotate(rang=SearchRank("suchvektor", anfrage))
+    # F: rank the stored vector (a field name would rebuild one from its text per row).
+    return qs.filter(suchvektor=anfrage).annotate(rang=SearchRank(F("suchvektor"), anfrage))
 
 
 # --------------------------------------------------------------------------------------------
@@ -67,6 +70,14 @@ def projekte_fuer(user) -> QuerySet[Projekt]:
         Projekt.objects.filter(_in_quartieren(quartiere_fuer(user)))
         .select_related("programm")
         .prefetch_related("quartiere", "handlungsfelder", "zielgruppen")
+    )
+
+
+def fuer_listenseite(projekte: QuerySet[Projekt]) -> QuerySet[Projekt]:
+    """The list page's projects: only the shown quartiers, as a plain list (`quartiere_liste`),
+    so a row reads them without a queryset clone per row."""
+    return projekte.prefetch_related(None).prefetch_related(
+        Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste")
     )
 
 

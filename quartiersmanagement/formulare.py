@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 
 
 class DatumEingabe(forms.DateInput):
@@ -46,3 +47,167 @@ def fehler_ins_formular(form, fehler: ValidationError) -> None:
             form.add_error(feld if feld in form.fields else None, meldungen)
     else:
         form.add_error(None, fehler)
+
+
+# --- Filter forms: rendered in Python -------------------------------------------------------
+#
+# Every list page shows a GET filter form (templates/includes/filter_form.html). Rendering it
+# field by field through crispy-forms and Django's widget templates cost about half of a list
+# page's time (one template per field, one included template per <option>), and every model
+# select read its choices through a server-side cursor (DECLARE/FETCH/CLOSE: three round trips).
+# The fields of a filter form are plain inputs and selects, so they are built here directly with
+# the same markup as crispy's bootstrap5 field template: label, widget with the Bootstrap classes,
+# errors in German at the field (div.invalid-feedback, aria-invalid/aria-describedby from
+# Django's BoundField) and the help text. Any other widget falls back to crispy.
+
+_EINGABE_VORLAGEN = frozenset(
+    f"django/forms/widgets/{name}.html" for name in ("text", "date", "number", "email", "search")
+)
+_AUSWAHL_VORLAGE = "django/forms/widgets/select.html"
+_OPTION_VORLAGE = "django/forms/widgets/select_option.html"
+
+
+def _auswahl(feld) -> list:
+    """The choices of a model select from one ordinary query (the stock iterator uses
+    .iterator(), i.e. a server-side cursor with three round trips); django-filter's null choice
+    is kept."""
+    waehler = forms.models.ModelChoiceIterator(feld)
+    auswahl = [("", feld.empty_label)] if feld.empty_label is not None else []
+    if getattr(feld, "null_label", None) is not None:
+        auswahl.append((feld.null_value, feld.null_label))
+    auswahl.extend(waehler.choice(obj) for obj in feld.queryset.all())
+    return auswahl
+
+
+def auswahl_laden(form) -> None:
+    """Evaluate each model select's queryset once, as the widget's list of choices (per
+    request: the form is built per request, so nothing outlives it). Validation is untouched:
+    it looks the sent value up in the queryset as before."""
+    for feld in form.fields.values():
+        if isinstance(feld, forms.ModelChoiceField) and not isinstance(feld.widget.choices, list):
+            feld.widget.choices = _auswahl(feld)
+
+
+def _attribute(attrs) -> str:
+    """Django's widgets/attrs.html in Python: True -> bare name, False -> left out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(" {}", name)
+                if wert is True
+                else format_html(' {}="{}"', name, str(wert)),
+            )
+            for name, wert in attrs.items()
+            if wert is not False
+        ),
+    )
+
+
+def _widget_html(feld, css: str) -> str:
+    """The widget of a bound field with `css` added to its class attribute; text/date/number
+    inputs and single selects without groups are rendered here, anything else by Django."""
+    widget = feld.field.widget
+    klasse = widget.attrs.get("class", "")
+    attrs = {"class": f"{klasse} {css}".strip()}
+    vorlage = widget.template_name
+    if not (
+        vorlage in _EINGABE_VORLAGEN
+        or (
+            vorlage == _AUSWAHL_VORLAGE
+            and widget.option_template_name == _OPTION_VORLAGE
+            and not widget.allow_multiple_selected
+        )
+    ):
+        return feld.as_widget(attrs=attrs)
+    attrs = feld.build_widget_attrs(attrs, widget)
+    if feld.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", feld.auto_id)
+    kontext = widget.get_context(feld.html_name, feld.value(), attrs)["widget"]
+    if vorlage in _EINGABE_VORLAGEN:
+        wert = kontext["value"]
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            kontext["type"],
+            kontext["name"],
+            format_html(' value="{}"', str(wert)) if wert is not None else "",
+            _attribute(kontext["attrs"]),
+        )
+    optionen = []
+    for gruppe, eintraege, _index in kontext["optgroups"]:
+        if gruppe:
+            return feld.as_widget(attrs=attrs)
+        for option in eintraege:
+            optionen.append(
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    str(option["value"]),
+                    _attribute(option["attrs"]),
+                    option["label"],
+                )
+            )
+    return format_html(
+        '<select name="{}"{}>\n{}\n</select>',
+        kontext["name"],
+        _attribute(kontext["attrs"]),
+        format_html_join("\n", "{}", ((o,) for o in optionen)),
+    )
+
+
+def filterfeld_html(feld) -> str:
+    """One field of a filter form with crispy's bootstrap5 markup (see above)."""
+    widget = feld.field.widget
+    if feld.is_hidden:
+        return str(feld)
+    if isinstance(
+        widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple
+    ) or (feld.use_fieldset or isinstance(widget, forms.FileInput | forms.MultiWidget)):
+        from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
+
+        return as_crispy_field(feld)
+    fehler = feld.errors
+    css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+    css = f"{widget.__class__.__name__.lower()} {css}"
+    if fehler:
+        css += " is-invalid"
+    pflicht = feld.field.required
+    label = (
+        format_html(
+            '<label for="{}" class="form-label{}">{}{}</label>',
+            feld.id_for_label,
+            " requiredField" if pflicht else "",
+            feld.label,
+            format_html('<span class="asteriskField">{}</span>', "*") if pflicht else "",
+        )
+        if feld.label
+        else ""
+    )
+    fehler_html = ""
+    if fehler:
+        fehler_html = format_html(
+            '<div id="{}_error" class="invalid-feedback">{}</div>',
+            fehler.field_id,
+            format_html_join(
+                "",
+                '<p id="error_{}_{}"><strong>{}</strong></p>',
+                ((n, feld.auto_id, m) for n, m in enumerate(fehler, start=1)),
+            ),
+        )
+    hilfe = ""
+    if feld.help_text:
+        # Escaped (crispy marks them safe): filter help texts are plain text.
+        hilfe = format_html(
+            '<div {}class="form-text">{}</div>',
+            format_html('id="{}_helptext" ', feld.auto_id) if feld.auto_id else "",
+            feld.help_text,
+        )
+    return format_html(
+        '<div id="div_{}" class="mb-3{}">{}{}{}{}</div>',
+        feld.auto_id,
+        f" {feld.css_classes()}" if feld.css_classes() else "",
+        label,
+        _widget_html(feld, css),
+        fehler_html,
+        hilfe,
+    )

@@ -15,6 +15,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import adresse_je
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -58,6 +59,18 @@ __all__ = [
 IMPORT_SCHLUESSEL = "akteure_import"
 
 
+def _listenzeilen(akteure) -> list:
+    """The shown actors with link and names prepared once per page instead of per row in the
+    template (see quartiersmanagement.listen)."""
+    adresse = adresse_je("akteure:detail")
+    zeilen = list(akteure)
+    for akteur in zeilen:
+        akteur.adresse = adresse(akteur.pk)
+        akteur.quartiere_text = ", ".join(q.name for q in akteur.quartiere_liste)
+        akteur.handlungsfelder_text = ", ".join(h.name for h in akteur.handlungsfelder_liste)
+    return zeilen
+
+
 @require_safe
 def akteur_liste(request):
     filter = AkteurFilter(
@@ -69,12 +82,14 @@ def akteur_liste(request):
         return export_antwort(
             format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
         )
+    seite_ = seite(request, selectors.fuer_listenseite(qs))
     return render(
         request,
         "akteure/akteur_list.html",
         {
             "filter": filter,
-            "page_obj": seite(request, qs),
+            "page_obj": seite_,
+            "zeilen": _listenzeilen(seite_.object_list),
             "sortierung": request.GET.get("sortierung", ""),
             "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
         },

@@ -13,6 +13,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.listen import adresse_je
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -26,6 +27,17 @@ from ..forms import (
 )
 from ..models import Budgetposten, Projekt, Projektpartner, Termin
 from .hilfen import ausfuehren, erlauben, seite
+
+
+def _listenzeilen(projekte) -> list[Projekt]:
+    """The shown projects with link and quartiers prepared once per page instead of per row in
+    the template (see quartiersmanagement.listen)."""
+    adresse = adresse_je("projekte:detail", "slug")
+    zeilen = list(projekte)
+    for projekt in zeilen:
+        projekt.adresse = adresse(projekt.slug)
+        projekt.quartiere_text = ", ".join(q.name for q in projekt.quartiere_liste)
+    return zeilen
 
 
 @require_safe
@@ -43,12 +55,14 @@ def projekt_liste(request):
             spalten=exports.projekt_spalten(),
             zeilen=qs.iterator(chunk_size=2000),
         )
+    seite_ = seite(request, selectors.fuer_listenseite(qs))
     return render(
         request,
         "projekte/projekt_list.html",
         {
             "filter": filter_,
-            "page_obj": seite(request, qs),
+            "page_obj": seite_,
+            "zeilen": _listenzeilen(seite_.object_list),
             "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
         },
     )

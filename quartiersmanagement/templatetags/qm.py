@@ -4,6 +4,9 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
+
+from quartiersmanagement.formulare import auswahl_laden, filterfeld_html
 
 register = template.Library()
 
@@ -28,3 +31,13 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
+
+
+@register.simple_tag
+def filterfelder(form):
+    """The fields of a GET filter form, each in a grid column (see formulare.filterfeld_html:
+    rendered in Python, model selects read with one query each)."""
+    auswahl_laden(form)
+    return format_html_join(
+        "", '<div class="col-sm-6 col-lg-3">{}</div>', ((filterfeld_html(feld),) for feld in form)
+    )
