@@ -2,9 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from quartiersmanagement.exports import Spalte, anzeige
-
-from .models import Akteur
+from quartiersmanagement.exports import Spalte
 
 
 def _namen(mgr) -> str:
@@ -15,7 +13,7 @@ def spalten() -> list[Spalte]:
     """Built per request, so the headers are plain strings in the active language."""
     return [
         Spalte(_("Name"), lambda a: a.name),
-        Spalte(_("Art"), anzeige(Akteur, "art")),
+        Spalte(_("Art"), lambda a: a.get_art_display()),
         Spalte(_("Quartiere"), lambda a: _namen(a.quartiere)),
         Spalte(_("Handlungsfelder"), lambda a: _namen(a.handlungsfelder)),
         Spalte(_("Zielgruppen"), lambda a: _namen(a.zielgruppen)),

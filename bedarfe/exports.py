@@ -2,9 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from quartiersmanagement.exports import Spalte, anzeige
-
-from .models import Bedarf
+from quartiersmanagement.exports import Spalte
 
 
 def bedarf_spalten() -> list[Spalte]:
@@ -16,12 +14,12 @@ def bedarf_spalten() -> list[Spalte]:
         Spalte(_("Quartier"), lambda b: b.quartier.name),
         Spalte(_("Handlungsfeld"), lambda b: b.handlungsfeld.name if b.handlungsfeld else ""),
         Spalte(_("Zielgruppen"), lambda b: b.zielgruppen_namen or ""),
-        Spalte(_("Status"), anzeige(Bedarf, "status")),
-        Spalte(_("Priorität"), anzeige(Bedarf, "prioritaet")),
+        Spalte(_("Status"), lambda b: b.get_status_display()),
+        Spalte(_("Priorität"), lambda b: b.get_prioritaet_display()),
         Spalte(_("Nennungen"), lambda b: b.nennungen),
         Spalte(_("gemeldet am"), lambda b: b.gemeldet_am),
         Spalte(_("Ort"), lambda b: b.ort),
-        Spalte(_("Quelle"), anzeige(Bedarf, "quelle")),
+        Spalte(_("Quelle"), lambda b: b.get_quelle_display()),
         Spalte(_("Erhebung"), lambda b: str(b.erhebung) if b.erhebung else ""),
         Spalte(_("Weiterleitung überfällig"), lambda b: b.ist_ueberfaellig),
         Spalte(_("Beschreibung"), lambda b: b.beschreibung),

@@ -5,10 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from quartiersmanagement.exports import Spalte, anzeige, mappe_antwort, xlsx_schreiben
+from quartiersmanagement.exports import Spalte, mappe_antwort, xlsx_schreiben
 
 from . import selectors
-from .models import Fondsantrag, Projekt
 
 
 def _namen(objekte) -> str:
@@ -20,8 +19,8 @@ def projekt_spalten() -> list[Spalte]:
     return [
         Spalte(_("Titel"), lambda p: p.titel),
         Spalte(_("Quartiere"), lambda p: _namen(p.quartiere)),
-        Spalte(_("Status"), anzeige(Projekt, "status")),
-        Spalte(_("Rolle des QM"), anzeige(Projekt, "qm_rolle")),
+        Spalte(_("Status"), lambda p: p.get_status_display()),
+        Spalte(_("Rolle des QM"), lambda p: p.get_qm_rolle_display()),
         Spalte(_("Programm"), lambda p: str(p.programm) if p.programm else ""),
         Spalte(_("Beginn"), lambda p: p.beginn),
         Spalte(_("Ende"), lambda p: p.ende),
@@ -61,7 +60,7 @@ def bewilligung_spalten() -> list[Spalte]:
         Spalte(_("bewilligt"), lambda a: a.betrag_bewilligt),
         Spalte(_("ausgezahlt"), lambda a: a.ausgezahlt_summe),
         Spalte(_("offen"), lambda a: a.offen_auszuzahlen),
-        Spalte(_("Status"), anzeige(Fondsantrag, "status")),
+        Spalte(_("Status"), lambda a: a.get_status_display()),
     ]
 
 

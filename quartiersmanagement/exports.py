@@ -31,14 +31,6 @@ class Spalte:
     wert: Callable[[Any], Any]
 
 
-def anzeige(model, feld: str) -> Callable[[Any], str]:
-    """The display text of a choices field for an export column, with the labels translated
-    once per export: `get_FOO_display()` hashes the lazy choices anew on every row, which made
-    that one call most of the time of a 10,000-row export."""
-    texte = {wert: str(text) for wert, text in model._meta.get_field(feld).flatchoices}
-    return lambda obj: texte.get(getattr(obj, feld), getattr(obj, feld))
-
-
 def _als_text(wert) -> str:
     """A value as German text for CSV: 25.11.2026, 1234,50, Ja/Nein; formulas defused."""
     if wert is None:
