@@ -34,9 +34,7 @@ class ZeileVorhanden(Func):
 
 def ueberfaellige_weiterleitungen(heute) -> QuerySet[Weiterleitung]:
     """The need's (OuterRef) unanswered forwards past their deadline."""
-    return Weiterleitung.objects.filter(
-        bedarf=OuterRef("pk"), beantwortet_am__isnull=True, frist__lt=heute
-    )
+    return Weiterleitung.objects.ueberfaellig(heute).filter(bedarf=OuterRef("pk"))
 
 
 def bedarfe_fuer(user) -> QuerySet[Bedarf]:

@@ -398,14 +398,11 @@ def _netzwerk_fuer_anfrage(request):
 
 
 def _als_json(netz) -> dict:
-    """Nodes with their page URL. The URL pattern is reversed once and filled in per node:
-    reversing for each of several hundred actors cost more than the database work."""
-    platzhalter = 999_999_999
-    vorlage = reverse("akteure:detail", kwargs={"pk": platzhalter})
+    """Nodes with their page URL, reversed once for all nodes (`adresse_je`): reversing for
+    each of several hundred actors cost more than the database work."""
+    adresse = adresse_je("akteure:detail")
     return {
-        "knoten": [
-            {**k, "url": vorlage.replace(str(platzhalter), str(k["id"]))} for k in netz.knoten
-        ],
+        "knoten": [{**k, "url": adresse(k["id"])} for k in netz.knoten],
         "kanten": netz.kanten,
         "kennzahlen": netz.kennzahlen,
     }
