@@ -20,7 +20,8 @@ from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
 from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Teilnahme, Termin
 from quartiere.models import Fachbereich
 
-from .selectors import Median, TageZwischen
+from . import selectors
+from .selectors import gruppiert_je_quartier
 
 NULL_EURO = Decimal("0.00")
 
@@ -71,17 +72,6 @@ def _im_fenster(fenster, quartier: str, zeit: str | None, *, zeitpunkt=False) ->
     return bedingung
 
 
-def _je_quartier(qs, quartier: str, **aggregate) -> dict[int, dict]:
-    """{quartier id: {name: value}} of `aggregate` grouped by the `quartier` path."""
-    return {
-        zeile.pop(quartier): zeile
-        for zeile in qs.order_by()
-        .values(quartier)
-        .annotate(**aggregate)
-        .values(quartier, *aggregate)
-    }
-
-
 def summe(je_quartier: dict[int, dict], name: str, null=0):
     return sum((werte.get(name) or null for werte in je_quartier.values()), null)
 
@@ -105,26 +95,28 @@ def bedarfe(fenster) -> dict[int, dict]:
         zu_status__in=Bedarf.ABGESCHLOSSEN,
     )
     return _zusammen(
-        _je_quartier(
+        gruppiert_je_quartier(
             Bedarf.objects.filter(_im_fenster(fenster, "quartier", "gemeldet_am")),
             "quartier",
             gemeldet=Count("pk"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Weiterleitung.objects.filter(
                 _im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
             ),
             "bedarf__quartier",
             weitergeleitet=Count("pk"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Weiterleitung.objects.filter(
                 _im_fenster(fenster, "bedarf__quartier", "beantwortet_am", zeitpunkt=True)
             ),
             "bedarf__quartier",
             beantwortet=Count("pk"),
         ),
-        _je_quartier(geschlossen, "bedarf__quartier", abgeschlossen=Count("bedarf", distinct=True)),
+        gruppiert_je_quartier(
+            geschlossen, "bedarf__quartier", abgeschlossen=Count("bedarf", distinct=True)
+        ),
     )
 
 
@@ -150,35 +142,13 @@ def bedarfe_je_handlungsfeld(fenster) -> list[tuple[str | None, int]]:
 # --- Lotsenfunktion ---------------------------------------------------------------------------
 
 
-def lotsenfunktion(fenster):
+def lotsenfunktion(fenster) -> list[Fachbereich]:
     """Departments with forwards sent in the windows: answered, overdue, median days to the
-    answer. One query."""
-    gesendet = _im_fenster(
-        fenster,
-        "weiterleitungen__bedarf__quartier",
-        "weiterleitungen__gesendet_am",
-        zeitpunkt=True,
-    )
-    beantwortet = gesendet & Q(weiterleitungen__beantwortet_am__isnull=False)
-    return (
-        Fachbereich.objects.annotate(
-            weitergeleitet=Count("weiterleitungen", filter=gesendet),
-            beantwortet=Count("weiterleitungen", filter=beantwortet),
-            ueberfaellig=Count(
-                "weiterleitungen",
-                filter=gesendet
-                & Q(
-                    weiterleitungen__beantwortet_am__isnull=True,
-                    weiterleitungen__frist__lt=timezone.localdate(),
-                ),
-            ),
-            median_tage=Median(
-                TageZwischen("weiterleitungen__beantwortet_am", "weiterleitungen__gesendet_am"),
-                filter=beantwortet,
-            ),
+    answer (`selectors.fachbereiche`, as on the overview)."""
+    return selectors.fachbereiche(
+        Weiterleitung.objects.filter(
+            _im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
         )
-        .filter(weitergeleitet__gt=0)
-        .order_by("kuerzel")
     )
 
 
@@ -191,8 +161,10 @@ def netzwerk(fenster) -> dict[int, dict]:
         fenster, "gremium__quartier", "beginn", zeitpunkt=True
     )
     return _zusammen(
-        _je_quartier(Sitzung.objects.filter(sitzungen), "gremium__quartier", sitzungen=Count("pk")),
-        _je_quartier(
+        gruppiert_je_quartier(
+            Sitzung.objects.filter(sitzungen), "gremium__quartier", sitzungen=Count("pk")
+        ),
+        gruppiert_je_quartier(
             Beschluss.objects.filter(
                 sitzung__status=Sitzung.Status.DURCHGEFUEHRT,
             ).filter(
@@ -203,12 +175,12 @@ def netzwerk(fenster) -> dict[int, dict]:
             "sitzung__gremium__quartier",
             beschluesse=Count("pk"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erstellt", zeitpunkt=True)),
             "quartier",
             aufgaben_neu=Count("pk"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erledigt_am")),
             "quartier",
             aufgaben_erledigt=Count("pk"),
@@ -250,19 +222,19 @@ def projekte(fenster) -> dict[int, dict]:
         _im_fenster(fenster, "quartier", "beginn", zeitpunkt=True), abgesagt=False
     )
     return _zusammen(
-        _je_quartier(
+        gruppiert_je_quartier(
             Projekt.objects.filter(_projekte_im_fenster(fenster)),
             "quartiere",
             projekte=Count("pk", distinct=True),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             termine,
             "quartier",
             veranstaltungen=Count("pk"),
             ehrenamtliche=Sum("ehrenamtliche"),
             ehrenamtsstunden=Sum("ehrenamtsstunden"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Teilnahme.objects.filter(termin__in=termine),
             "termin__quartier",
             teilnehmende=Sum("anzahl"),
@@ -304,20 +276,20 @@ def stadtteilfonds(fenster) -> dict[int, dict]:
     """Budget, applications received / granted / rejected, amount granted and paid out of
     the funds of the windows' years, per quartier (3 queries)."""
     return _zusammen(
-        _je_quartier(
+        gruppiert_je_quartier(
             Stadtteilfonds.objects.filter(_fonds_im_fenster(fenster)),
             "quartier",
             budget=Sum("budget"),
             bewilligt_summe=Sum("bewilligt_summe"),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Fondsantrag.objects.filter(_fonds_im_fenster(fenster, "fonds__")),
             "fonds__quartier",
             antraege=Count("pk"),
             antraege_bewilligt=Count("pk", filter=Q(status__in=Fondsantrag.BEWILLIGTE)),
             antraege_abgelehnt=Count("pk", filter=Q(status=Fondsantrag.Status.ABGELEHNT)),
         ),
-        _je_quartier(
+        gruppiert_je_quartier(
             Auszahlung.objects.filter(_fonds_im_fenster(fenster, "antrag__fonds__")),
             "antrag__fonds__quartier",
             ausgezahlt=Sum("betrag"),

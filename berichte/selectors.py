@@ -87,11 +87,29 @@ def _jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
     )
 
 
-def _je_quartier(qs: QuerySet, quartier_feld: str, wert) -> dict[int, object]:
-    """Quartier id -> `wert` aggregated over `qs`, grouped in the database (one query)."""
-    return dict(
-        qs.order_by().values(quartier_feld).annotate(_w=wert).values_list(quartier_feld, "_w")
-    )
+def gruppiert_je_quartier(qs: QuerySet, quartier: str, **aggregate) -> dict[int, dict]:
+    """{quartier id: {name: value}} of `aggregate` over `qs`, grouped by the `quartier` path
+    in the database (one query)."""
+    return {
+        zeile.pop(quartier): zeile
+        for zeile in qs.order_by()
+        .values(quartier)
+        .annotate(**aggregate)
+        .values(quartier, *aggregate)
+    }
+
+
+#: The figures of `quartiere_im_vergleich` with their value where a quartier has no rows.
+VERGLEICH_LEER = {
+    "bedarfe_eroeffnet": 0,
+    "bedarfe_geschlossen": 0,
+    "bedarfe_offen": 0,
+    "projekte_laufend": 0,
+    "teilnehmende": 0,
+    "fonds_budget": Decimal(0),
+    "fonds_bewilligt": Decimal(0),
+    "fonds_ausgezahlt": Decimal(0),
+}
 
 
 def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
@@ -112,11 +130,13 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
         )
     ids = quartiere.values("pk")
     fonds = Stadtteilfonds.objects.filter(quartier__in=ids, jahr=jahr)
-    zahlen = {
-        "bedarfe_eroeffnet": _je_quartier(
-            Bedarf.objects.filter(quartier__in=ids, gemeldet_am__year=jahr), "quartier", Count("pk")
+    teile = [
+        gruppiert_je_quartier(
+            Bedarf.objects.filter(quartier__in=ids, gemeldet_am__year=jahr),
+            "quartier",
+            bedarfe_eroeffnet=Count("pk"),
         ),
-        "bedarfe_geschlossen": _je_quartier(
+        gruppiert_je_quartier(
             Bedarfsereignis.objects.filter(
                 bedarf__quartier__in=ids,
                 bedarf__status__in=Bedarf.ABGESCHLOSSEN,
@@ -125,19 +145,19 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
                 zeitpunkt__lt=ende,
             ),
             "bedarf__quartier",
-            Count("bedarf", distinct=True),
+            bedarfe_geschlossen=Count("bedarf", distinct=True),
         ),
-        "bedarfe_offen": _je_quartier(
+        gruppiert_je_quartier(
             Bedarf.objects.filter(quartier__in=ids).exclude(status__in=Bedarf.ABGESCHLOSSEN),
             "quartier",
-            Count("pk"),
+            bedarfe_offen=Count("pk"),
         ),
-        "projekte_laufend": _je_quartier(
+        gruppiert_je_quartier(
             Projekt.objects.laufend().filter(quartiere__in=ids),
             "quartiere",
-            Count("pk", distinct=True),
+            projekte_laufend=Count("pk", distinct=True),
         ),
-        "teilnehmende": _je_quartier(
+        gruppiert_je_quartier(
             Teilnahme.objects.filter(
                 termin__quartier__in=ids,
                 termin__abgesagt=False,
@@ -145,33 +165,30 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
                 termin__beginn__lt=ende,
             ),
             "termin__quartier",
-            Sum("anzahl"),
+            teilnehmende=Sum("anzahl"),
         ),
-        "fonds_budget": _je_quartier(fonds, "quartier", Sum("budget")),
-        "fonds_bewilligt": _je_quartier(fonds, "quartier", Sum("bewilligt_summe")),
-        "fonds_ausgezahlt": _je_quartier(
+        gruppiert_je_quartier(
+            fonds, "quartier", fonds_budget=Sum("budget"), fonds_bewilligt=Sum("bewilligt_summe")
+        ),
+        gruppiert_je_quartier(
             Auszahlung.objects.filter(antrag__fonds__in=fonds.values("pk")),
             "antrag__fonds__quartier",
-            Sum("betrag"),
+            fonds_ausgezahlt=Sum("betrag"),
         ),
-    }
+    ]
     ergebnis = list(quartiere.order_by("name"))
     for quartier in ergebnis:
-        for name, je_quartier in zahlen.items():
-            leer = Decimal(0) if name.startswith("fonds_") else 0
-            setattr(quartier, name, je_quartier.get(quartier.pk, leer))
+        vars(quartier).update(VERGLEICH_LEER)
+        for teil in teile:
+            vars(quartier).update(teil.get(quartier.pk, {}))
     return ergebnis
 
 
-def fachbereiche_im_jahr(user, jahr: int, quartier=None) -> list[Fachbereich]:
-    """Departments with forwards (of the user's quartiers, or of one quartier) sent in the
-    year: answered, overdue, median days to the answer, outcomes. Two queries: the year's
-    forwards grouped by department (reading only that year), then the departments."""
-    anfang, ende = _jahresgrenzen(jahr)
-    heute = timezone.localdate()
-    quartiere = quartiere_fuer(user)
-    if quartier is not None:
-        quartiere = quartiere.filter(pk=quartier.pk)
+def fachbereiche(weiterleitungen: QuerySet[Weiterleitung]) -> list[Fachbereich]:
+    """The departments that received any of `weiterleitungen`, by Kürzel, each with the
+    figures of those forwards: forwarded, answered, overdue, median days to the answer and
+    the outcomes. Two queries: the forwards grouped by department (reading only those rows),
+    then the departments. The overview and the reports' Lotsenfunktion both use it."""
     beantwortet = Q(beantwortet_am__isnull=False)
     ergebnisse = {
         f"ergebnis_{wert}": Count("pk", filter=Q(ergebnis=wert))
@@ -179,23 +196,32 @@ def fachbereiche_im_jahr(user, jahr: int, quartier=None) -> list[Fachbereich]:
     }
     zahlen = {
         zeile.pop("fachbereich"): zeile
-        for zeile in Weiterleitung.objects.filter(
-            gesendet_am__gte=anfang, gesendet_am__lt=ende, bedarf__quartier__in=quartiere
-        )
-        .order_by()
+        for zeile in weiterleitungen.order_by()
         .values("fachbereich")
         .annotate(
             weitergeleitet=Count("pk"),
             beantwortet=Count("pk", filter=beantwortet),
-            ueberfaellig=Count("pk", filter=Q(beantwortet_am__isnull=True, frist__lt=heute)),
+            ueberfaellig=Count(
+                "pk", filter=Q(beantwortet_am__isnull=True, frist__lt=timezone.localdate())
+            ),
             median_tage=Median(TageZwischen("beantwortet_am", "gesendet_am"), filter=beantwortet),
             **ergebnisse,
         )
     }
-    fachbereiche = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("kuerzel"))
-    for fachbereich in fachbereiche:
+    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("kuerzel"))
+    for fachbereich in liste:
         vars(fachbereich).update(zahlen[fachbereich.pk])
-    return fachbereiche
+    return liste
+
+
+def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
+    """Departments with forwards of the user's quartiers sent in the year (`fachbereiche`)."""
+    anfang, ende = _jahresgrenzen(jahr)
+    return fachbereiche(
+        Weiterleitung.objects.filter(
+            gesendet_am__gte=anfang, gesendet_am__lt=ende, bedarf__quartier__in=quartiere_fuer(user)
+        )
+    )
 
 
 def summen(quartiere) -> dict:
