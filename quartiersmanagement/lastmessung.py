@@ -217,15 +217,15 @@ def sitzung_fuer(benutzername: str) -> str:
     return sitzung.session_key
 
 
-def grosse_tabellen() -> set[str]:
-    """The tables that grow with the city and the years: a list must reach them by index."""
+def grosse_modelle() -> list:
+    """The models whose tables grow with the city and the years: lists must reach them by
+    index, and results.json records their sizes."""
     from akteure.models import Akteur, Beziehung, Person, Sitzung
     from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
     from projekte.models import Fondsantrag, Projekt, Teilnahme, Termin
 
     modelle = [Bedarf, Bedarfsereignis, Weiterleitung, Akteur, Person, Beziehung, Sitzung]
-    modelle += [Projekt, Termin, Teilnahme, Fondsantrag]
-    return {m._meta.db_table for m in modelle}
+    return modelle + [Projekt, Termin, Teilnahme, Fondsantrag]
 
 
 def sequentielle_scans(ziel: Messziel, sitzung: str | None) -> list[str]:
@@ -240,7 +240,7 @@ def sequentielle_scans(ziel: Messziel, sitzung: str | None) -> list[str]:
         client.cookies[settings.SESSION_COOKIE_NAME] = sitzung
     with CaptureQueriesContext(connection) as abfragen:
         client.get(ziel.pfad)
-    gross = grosse_tabellen()
+    gross = {m._meta.db_table for m in grosse_modelle()}
     funde = set()
     with connection.cursor() as cursor:
         for abfrage in abfragen.captured_queries:
@@ -491,12 +491,7 @@ def _rss_mb(pid: int) -> float:
 
 
 def mengen() -> dict[str, int]:
-    """Row counts of the big tables, so results.json says what the figures were measured on."""
-    from akteure.models import Akteur, Beziehung, Person
-    from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
-    from projekte.models import Fondsantrag, Projekt, Termin
+    """Row counts of the quartiers and the big tables: what the figures were measured on."""
     from quartiere.models import Quartier
 
-    modelle = [Quartier, Bedarf, Bedarfsereignis, Weiterleitung, Akteur, Person, Beziehung]
-    modelle += [Projekt, Termin, Fondsantrag]
-    return {m._meta.label: m.objects.count() for m in modelle}
+    return {m._meta.label: m.objects.count() for m in [Quartier, *grosse_modelle()]}
