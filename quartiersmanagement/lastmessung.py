@@ -12,6 +12,7 @@ docs/performance.md.
 import datetime
 import http.client
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -481,6 +482,13 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.prozess.kill()
         self._log.close()
+
+
+def freier_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _rss_mb(pid: int) -> float:

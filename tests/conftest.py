@@ -66,3 +66,10 @@ def abfragen():
         return len(kontext.captured_queries)
 
     return zaehlen
+
+
+def datenbank_url(name: str | None = None) -> str:
+    """URL of the test database (or of another database `name` on its server), for tools
+    that run outside Django: pg_dump/pg_restore, psycopg, a gunicorn subprocess."""
+    s = connection.settings_dict
+    return f"postgresql://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name or s['NAME']}"

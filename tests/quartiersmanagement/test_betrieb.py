@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.utils import OperationalError
 
 from quartiersmanagement.protokoll import JsonFormatter, RequestIdFilter
+from tests.conftest import datenbank_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,11 +52,6 @@ def test_protokollzeile_ist_json_mit_request_id():
     assert zeile["request_id"] == "-"
 
 
-def _url(name: str) -> str:
-    s = connection.settings_dict
-    return f"postgresql://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
-
-
 def _zeilen_je_tabelle(url: str) -> dict[str, int]:
     with psycopg.connect(url) as conn:
         tabellen = [
@@ -74,7 +70,7 @@ def _zeilen_je_tabelle(url: str) -> dict[str, int]:
 def test_sicherung_und_wiederherstellung_in_neue_datenbank(settings, tmp_path):
     settings.DEBUG = True
     call_command("demo_daten")
-    quelle = _url(connection.settings_dict["NAME"])
+    quelle = datenbank_url()
     ziel_name = f"{connection.settings_dict['NAME']}_wiederhergestellt"
     with psycopg.connect(quelle, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{ziel_name}"')
@@ -91,7 +87,7 @@ def test_sicherung_und_wiederherstellung_in_neue_datenbank(settings, tmp_path):
             ).stdout.strip()
         assert len(list(tmp_path.glob("qm-*.dump"))) == 2, "Rotation behält die neuesten 2"
         subprocess.run(  # noqa: S603 - fixed argv
-            [str(ROOT / "scripts" / "restore.sh"), dump, _url(ziel_name)],
+            [str(ROOT / "scripts" / "restore.sh"), dump, datenbank_url(ziel_name)],
             env=umgebung,
             capture_output=True,
             text=True,
@@ -99,9 +95,9 @@ def test_sicherung_und_wiederherstellung_in_neue_datenbank(settings, tmp_path):
         )
         original = _zeilen_je_tabelle(quelle)
         assert original["quartiere_quartier"] == 9
-        assert _zeilen_je_tabelle(_url(ziel_name)) == original
+        assert _zeilen_je_tabelle(datenbank_url(ziel_name)) == original
         erneut = subprocess.run(  # noqa: S603 - fixed argv
-            [str(ROOT / "scripts" / "restore.sh"), dump, _url(ziel_name)],
+            [str(ROOT / "scripts" / "restore.sh"), dump, datenbank_url(ziel_name)],
             env=umgebung,
             capture_output=True,
             text=True,

@@ -4,13 +4,12 @@ the targets are judged against the floor, and the gunicorn wrapper starts and st
 import io
 import json
 import os
-import socket
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from quartiersmanagement import lastmessung as lm
+from tests.conftest import datenbank_url
 
 
 def _seite(name, p50, p95, fehler=0):
@@ -74,15 +73,8 @@ def test_lastmessung_ohne_lastdaten_bricht_verstaendlich_ab(db):
 
 @pytest.mark.django_db(transaction=True)
 def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path, monkeypatch):
-    db = connection.settings_dict
-    monkeypatch.setenv(
-        "DATABASE_URL",
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-    )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with lm.Gunicorn(port=port, worker=2, protokoll=tmp_path / "g.log") as server:
+    monkeypatch.setenv("DATABASE_URL", datenbank_url())
+    with lm.Gunicorn(port=lm.freier_port(), worker=2, protokoll=tmp_path / "g.log") as server:
         rss = server.rss_mb()
         pids = list(rss)
     assert len(pids) == 2 and all(mb > 10 for mb in rss.values())

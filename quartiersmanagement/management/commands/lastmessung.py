@@ -7,7 +7,6 @@ with `--server`; prints the table, writes bench/results.json and fails when a ta
 import json
 import os
 import platform
-import socket
 import subprocess
 from dataclasses import asdict
 from pathlib import Path
@@ -18,12 +17,6 @@ from django.db import connection
 from django.utils import timezone
 
 from quartiersmanagement import lastmessung as lm
-
-
-def _freier_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _commit() -> str:
@@ -76,7 +69,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     "Gemessen wird mit Produktionseinstellungen: DEBUG=false setzen."
                 )
-            port = _freier_port()
+            port = lm.freier_port()
             protokoll = Path(optionen["ausgabe"]).with_name("gunicorn.log")
             with lm.Gunicorn(port=port, worker=optionen["worker"], protokoll=protokoll) as server:
                 ergebnis = self._messen(ziele, "127.0.0.1", port, server, optionen)
