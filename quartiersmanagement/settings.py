@@ -46,6 +46,17 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS") or (["127.0.0.1", "localhost"] if DEBUG els
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL").rstrip("/")
 
+# This project's apps; their tables advance the data version (quartiersmanagement/datenstand.py).
+EIGENE_APPS = [
+    "quartiersmanagement",
+    "quartiere",
+    "akteure",
+    "bedarfe",
+    "projekte",
+    "berichte",
+    "oeffentlichkeit",
+]
+
 INSTALLED_APPS = [
     # Django
     "django.contrib.admin",
@@ -68,13 +79,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local
-    "quartiersmanagement",
-    "quartiere",
-    "akteure",
-    "bedarfe",
-    "projekte",
-    "berichte",
-    "oeffentlichkeit",
+    *EIGENE_APPS,
 ]
 
 MIDDLEWARE = [
@@ -93,6 +98,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "quartiersmanagement.datenstand.DatenstandMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -131,6 +137,16 @@ DATABASES = {"default": env.db_url_config(_database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Computed figures and rendered dashboard sections, keyed by the data version
+# (quartiersmanagement/datenstand.py); per worker process, so no cache server is needed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
 
 AUTH_USER_MODEL = "quartiersmanagement.Benutzer"
 AUTHENTICATION_BACKENDS = [

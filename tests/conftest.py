@@ -2,6 +2,7 @@
 users every permission test needs (an assigned QM, a QM of another quartier, Leitung, Lesend)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -11,6 +12,9 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def _test_einstellungen(settings, tmp_path):
+    # Each test starts with an empty cache: a rolled-back test's writes leave the data
+    # version advanced, so a later test could otherwise meet figures of data that is gone.
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
