@@ -18,6 +18,7 @@ class AkteureConfig(AppConfig):
                 template="akteure/quartier_abschnitt.html",
                 kontext=selectors.quartier_abschnitt,
                 reihenfolge=20,
+                persoenlich=True,
             ),
         )
         dsgvo.registrieren(

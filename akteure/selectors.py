@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from quartiere.models import Handlungsfeld, Quartier
 from quartiere.selectors import begriffe, quartiere_fuer
-from quartiersmanagement import ical
+from quartiersmanagement import datenstand, ical
 from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
@@ -266,22 +266,16 @@ def aufgaben_fuer(user) -> QuerySet[Aufgabe]:
     )
 
 
-def offene_aufgaben(quartier) -> list[Aufgabe]:
-    """Open action items of a quartier, overdue ones first, then by due date."""
-    heute = timezone.localdate()
-    aufgaben = list(
+def offene_aufgaben(quartier, *, hoechstens: int | None = None) -> list[Aufgabe]:
+    """Open action items of a quartier, overdue ones first, then by due date (ascending due
+    dates put the overdue ones first; items without a date come last)."""
+    aufgaben = (
         Aufgabe.objects.offen()
         .filter(quartier=quartier)
         .select_related("verantwortlich_akteur", "verantwortlich_person", "sitzung__gremium")
+        .order_by(F("faellig_am").asc(nulls_last=True), "pk")
     )
-    aufgaben.sort(
-        key=lambda a: (
-            not (a.faellig_am and a.faellig_am < heute),
-            a.faellig_am or datetime.date.max,
-            a.pk,
-        )
-    )
-    return aufgaben
+    return list(aufgaben[:hoechstens] if hoechstens else aufgaben)
 
 
 # --- Netzwerk ------------------------------------------------------------------------------
@@ -508,14 +502,27 @@ def _luecken_geteilt(quartier) -> tuple[list, list]:
     return felder, gruppen
 
 
+AUFGABEN_AUF_DER_QUARTIERSSEITE = 10
+
+
 def quartier_abschnitt(user, quartier) -> dict:
-    """Context of the section on the quartier page: network figures, gaps, open action items.
-    The network figures are read once per page (`geteilt`): the berichte charts show them too."""
+    """Context of the section on the quartier page: network figures, gaps, the most urgent open
+    action items (all of them on /aufgaben/). The section is personal (edit buttons), so its
+    figures are cached here, under the data version; only the permission is read per request."""
     from quartiere.rules import darf_quartier_bearbeiten
 
+    return {
+        **datenstand.zwischengespeichert(
+            ("akteure-quartier", quartier.pk), lambda: _quartier_abschnitt_daten(quartier)
+        ),
+        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
+    }
+
+
+def _quartier_abschnitt_daten(quartier) -> dict:
     luecken_felder, luecken_gruppen = _luecken_geteilt(quartier)
     heute = timezone.localdate()
-    aufgaben = offene_aufgaben(quartier)
+    aufgaben = offene_aufgaben(quartier, hoechstens=AUFGABEN_AUF_DER_QUARTIERSSEITE)
     # The table on the quartier page reads these prepared values instead of resolving URLs,
     # meeting labels and today's date once per row in the template.
     for a in aufgaben:
@@ -527,9 +534,9 @@ def quartier_abschnitt(user, quartier) -> dict:
     return {
         "kennzahlen": geteilt(netzwerk_ueberblick, quartier),
         "aufgaben": aufgaben,
+        "aufgaben_offen": Aufgabe.objects.offen().filter(quartier=quartier).count(),
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,
-        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
     }
 
 

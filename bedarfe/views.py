@@ -164,7 +164,7 @@ def bedarf_detail(request, pk):
                 }
             ),
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
-            "abschnitte": abschnitte.abschnitte_fuer("bedarf", request.user, bedarf),
+            "abschnitte": abschnitte.abschnitte_fuer("bedarf", request, bedarf),
             "verlauf": verlauf_fuer(bedarf),
         },
     )

@@ -45,5 +45,6 @@ class BerichteConfig(AppConfig):
                 template="berichte/quartier_berichte.html",
                 kontext=jahresbericht.quartier_abschnitt,
                 reihenfolge=90,
+                persoenlich=True,
             ),
         )

@@ -27,6 +27,7 @@ class ProjekteConfig(AppConfig):
                 template="projekte/bedarf_abschnitt.html",
                 kontext=selectors.bedarf_abschnitt,
                 reihenfolge=30,
+                persoenlich=True,
             ),
         )
         dsgvo.registrieren(

@@ -40,7 +40,7 @@ def quartier_detail(request, slug):
         "quartiere/quartier_detail.html",
         {
             "quartier": quartier,
-            "abschnitte": abschnitte.abschnitte_fuer("quartier", request.user, quartier),
+            "abschnitte": abschnitte.abschnitte_fuer("quartier", request, quartier),
             "verlauf": verlauf_fuer(quartier),
         },
     )

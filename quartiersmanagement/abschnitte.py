@@ -10,6 +10,13 @@ other apps registered for it. An app registers in its `AppConfig.ready()`:
 `kontext(user, obj)` returns a dict the template sees as `daten` (next to `objekt`, `request`
 and `user`); it must use a constant number of queries. Sections render in `reihenfolge`.
 
+A section's rendered HTML is cached under the data version (`datenstand.zwischengespeichert`)
+and shared by everybody who may open the page: most sections show figures of the object only,
+and recomputing them on every visit made the quartier page the slowest page of the
+application. A section that shows something that depends on the user – an edit button, a form
+with its CSRF token – says `persoenlich=True` and is rendered on every request; its `kontext`
+may still cache its figures itself.
+
 Sections of one page often need the same figures (the quartier page shows the network figures
 in the actors' section and in the charts, the needs by status in three places). A `kontext`
 reads such a figure through `geteilt(funktion, *argumente)`: while `abschnitte_fuer` builds
@@ -22,6 +29,10 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+
+from . import datenstand
+
 
 @dataclass(frozen=True)
 class Abschnitt:
@@ -29,6 +40,7 @@ class Abschnitt:
     template: str
     kontext: Callable
     reihenfolge: int = 100
+    persoenlich: bool = False
 
 
 _registriert: dict[str, dict[str, Abschnitt]] = {}
@@ -54,13 +66,25 @@ def geteilt(funktion: Callable, *argumente):
     return speicher[schluessel]
 
 
-def abschnitte_fuer(seite: str, user, obj) -> list[tuple[Abschnitt, dict]]:
-    """The page's sections with their context; figures read via `geteilt` are shared."""
+def abschnitte_fuer(seite: str, request, obj) -> list[tuple[Abschnitt, str]]:
+    """The page's sections with their HTML; figures read via `geteilt` are shared."""
     token = _geteilt.set({})
     try:
         return [
-            (a, a.kontext(user, obj))
+            (a, _html(a, seite, request, obj))
             for a in sorted(_registriert.get(seite, {}).values(), key=lambda a: a.reihenfolge)
         ]
     finally:
         _geteilt.reset(token)
+
+
+def _html(abschnitt: Abschnitt, seite: str, request, obj) -> str:
+    def rendern() -> str:
+        daten = abschnitt.kontext(request.user, obj)
+        return render_to_string(
+            abschnitt.template, {"objekt": obj, "daten": daten}, request=request
+        )
+
+    if abschnitt.persoenlich:
+        return rendern()
+    return datenstand.zwischengespeichert(("abschnitt", seite, abschnitt.template, obj.pk), rendern)
