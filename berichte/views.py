@@ -5,8 +5,9 @@ from operator import attrgetter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
+from quartiersmanagement import datenstand
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -60,34 +62,50 @@ def uebersicht(request):
         raise PermissionDenied
     jahr = _jahr(request)
     sortierung = request.GET.get("o", "name")
-    feld = sortierung.removeprefix("-")
-    if feld not in SORTIERBAR:
-        sortierung = feld = "name"
+    if sortierung.removeprefix("-") not in SORTIERBAR:
+        sortierung = "name"
     programme = list(Programm.objects.order_by("name"))
     programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
+    # Leitung reads every quartier, so the page's content is the same for everybody allowed
+    # here: computed and rendered once per data version (at city scale the figures take a few
+    # hundred milliseconds, the table and small multiples another hundred).
+    inhalt = datenstand.zwischengespeichert(
+        ("uebersicht", jahr, programm.pk if programm else "", sortierung),
+        lambda: render_to_string(
+            "berichte/_uebersicht_inhalt.html",
+            _uebersicht_kontext(request.user, jahr, programm, programme, sortierung),
+        ),
+    )
+    return render(request, "berichte/uebersicht.html", {"inhalt": inhalt})
+
+
+def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
     # Comes sorted by name (the database's German collation); a figure sorts stably on top.
-    quartiere = selectors.quartiere_im_vergleich(request.user, jahr, programm)
+    quartiere = selectors.quartiere_im_vergleich(user, jahr, programm)
+    feld = sortierung.removeprefix("-")
     absteigend = sortierung.startswith("-")
     if feld != "name":
         quartiere.sort(key=attrgetter(feld), reverse=absteigend)
     elif absteigend:
         quartiere.reverse()
     heute = timezone.localdate().year
-    return render(
-        request,
-        "berichte/uebersicht.html",
-        {
-            "jahr": jahr,
-            "jahre": range(heute, heute - 6, -1),
-            "quartiere": quartiere,
-            "summen": selectors.summen(quartiere),
-            "fachbereiche": list(selectors.fachbereiche_im_jahr(request.user, jahr)),
-            "ergebnisse": selectors.Weiterleitung.Ergebnis.choices,
-            "sortierung": sortierung,
-            "programme": programme,
-            "programm": programm,
-        },
+    # The sort links carry only the parameters the cached content is keyed by.
+    parameter = QueryDict(mutable=True)
+    parameter.update(
+        {"jahr": jahr, "o": sortierung, **({"programm": programm.pk} if programm else {})}
     )
+    return {
+        "parameter": parameter,
+        "jahr": jahr,
+        "jahre": range(heute, heute - 6, -1),
+        "quartiere": quartiere,
+        "summen": selectors.summen(quartiere),
+        "fachbereiche": list(selectors.fachbereiche_im_jahr(user, jahr)),
+        "ergebnisse": selectors.Weiterleitung.Ergebnis.choices,
+        "sortierung": sortierung,
+        "programme": programme,
+        "programm": programm,
+    }
 
 
 def _laufzeit_jahre(programm, heute) -> list[int]:

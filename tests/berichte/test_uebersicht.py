@@ -237,3 +237,29 @@ def test_uebersicht_offene_bedarfe_fuehren_zur_gefilterten_liste(client, leitung
     client.force_login(leitung)
     inhalt = client.get(URL, {"jahr": JAHR}).content.decode()
     assert f"{reverse('bedarfe:liste')}?quartier={quartier.pk}&amp;offen=true" in inhalt
+
+
+@pytest.mark.django_db
+def test_inhalt_bleibt_bis_zur_naechsten_aenderung_und_folgt_ihr(
+    client, leitung, quartier, abfragen
+):
+    """The content is cached under the data version: the next request after a write shows it."""
+    client.force_login(leitung)
+    erste = abfragen(lambda: client.get(URL, {"jahr": JAHR}))
+    assert abfragen(lambda: client.get(URL, {"jahr": JAHR})) < erste
+    assert "Neuquartier" not in client.get(URL, {"jahr": JAHR}).content.decode()
+    factories.QuartierFactory(name="Neuquartier")
+    assert "Neuquartier" in client.get(URL, {"jahr": JAHR}).content.decode()
+
+
+@pytest.mark.django_db
+def test_sortierlinks_tragen_nur_die_eigenen_parameter(client, leitung, quartier):
+    """Links in the cached content are built from the normalised parameters, so a stray
+    parameter of one request never shows up on another user's page."""
+    programm = factories.ProgrammFactory()
+    client.force_login(leitung)
+    inhalt = client.get(
+        URL, {"jahr": JAHR, "programm": programm.pk, "o": "-teilnehmende", "fremd": "x"}
+    ).content.decode()
+    assert f"?jahr={JAHR}&amp;o=teilnehmende&amp;programm={programm.pk}" in inhalt
+    assert "fremd" not in inhalt
