@@ -1,6 +1,6 @@
 """Reads of the base app. Every list of another app starts from `quartiere_fuer(user)`."""
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from .models import Programmeinsatz, Quartier, Zustaendigkeit
@@ -41,9 +41,8 @@ def meine_zustaendigkeiten(user) -> QuerySet[Zustaendigkeit]:
     )
 
 
-def quartier_mit_details(user, slug: str) -> Quartier:
-    """One readable quartier with its programmes (running first) and current staff; else 404."""
-    qs = quartiere_fuer(user).prefetch_related(
+def _details() -> tuple[Prefetch, Prefetch]:
+    return (
         Prefetch(
             "programmeinsaetze",
             queryset=Programmeinsatz.objects.select_related("programm").order_by(
@@ -59,7 +58,17 @@ def quartier_mit_details(user, slug: str) -> Quartier:
             to_attr="aktuelle_zustaendigkeiten",
         ),
     )
-    return get_object_or_404(qs, slug=slug)
+
+
+def quartier_mit_details(user, slug: str) -> Quartier:
+    """One readable quartier with its programmes (running first) and current staff; else 404."""
+    return get_object_or_404(quartiere_fuer(user).prefetch_related(*_details()), slug=slug)
+
+
+def details_laden(quartier: Quartier) -> Quartier:
+    """`quartier` (already checked) with the programmes and staff of `quartier_mit_details`."""
+    prefetch_related_objects([quartier], *_details())
+    return quartier
 
 
 def begriffe(modell) -> list:

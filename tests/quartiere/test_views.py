@@ -51,6 +51,15 @@ def test_quartierseite_zeigt_programme_und_zustaendige(client, qm, quartier):
     assert str(qm) in inhalt
 
 
+def test_quartierseite_folgt_jeder_aenderung(client, qm, quartier):
+    """The page's shared parts are cached under the data version (quartiersmanagement.
+    datenstand): a programme added after the first visit shows on the next one."""
+    client.force_login(qm)
+    client.get(quartier.get_absolute_url())
+    factories.ProgrammeinsatzFactory(quartier=quartier, programm__name="Altengerechtes Quartier")
+    assert "Altengerechtes Quartier" in client.get(quartier.get_absolute_url()).content.decode()
+
+
 def test_quartierseite_eines_fremden_quartiers_ist_404(client, qm_anderes, quartier):
     client.force_login(qm_anderes)
     assert client.get(quartier.get_absolute_url()).status_code == 404
