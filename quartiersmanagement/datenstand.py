@@ -75,6 +75,13 @@ def stand() -> int:
     return wert
 
 
+def weiterzaehlen() -> None:
+    """Advance the data version without a write: everything cached is recomputed (the
+    benchmark's "after a change" measurements)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [SEQUENZ])
+
+
 def zwischengespeichert(schluessel: tuple, berechnen: Callable):
     """`berechnen()`, cached under `schluessel` for the current data version, language and day.
 

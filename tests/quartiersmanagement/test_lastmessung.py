@@ -8,6 +8,7 @@ import os
 import pytest
 from django.core.management import CommandError, call_command
 
+from quartiersmanagement import datenstand
 from quartiersmanagement import lastmessung as lm
 from tests.conftest import datenbank_url
 
@@ -62,7 +63,7 @@ def test_lastmessung_misst_alle_seiten_ohne_fehler(live_server, settings, tmp_pa
     namen = [s["name"] for s in ergebnis["seiten"]]
     assert namen[0] == lm.GRUNDLINIE and "Quartiersseite (Dashboard)" in namen
     assert all(s["fehler"] == 0 for s in ergebnis["seiten"] + ergebnis["einzeln"])
-    assert {e["name"][:3] for e in ergebnis["einzeln"]} == {"CSV", "XLS", "Jah"}
+    assert {e["name"][:3] for e in ergebnis["einzeln"]} == {"Qua", "Sta", "CSV", "XLS", "Jah"}
     assert ergebnis["mengen"]["bedarfe.Bedarf"] == 2000
 
 
@@ -80,6 +81,20 @@ def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path, monkeypatch):
     assert len(pids) == 2 and all(mb > 10 for mb in rss.values())
     assert server.prozess.poll() is not None
     assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)
+
+
+@pytest.mark.django_db
+def test_messung_nach_aenderung_zaehlt_den_datenstand_vor_jedem_abruf_weiter():
+    staende = []
+
+    class Zaehler:
+        def get(self, ziel):
+            staende.append(datenstand.stand())
+            return 200, 1024, 0.1
+
+    ziel = lm.Messziel("Probe", "/", None, einzeln=True, grenze_s=1, nach_aenderung=True)
+    lm.einzeln_messen(Zaehler(), ziel, laeufe=2)
+    assert len(set(staende)) == 3
 
 
 def test_seq_scans_werden_im_ganzen_plan_gefunden():
