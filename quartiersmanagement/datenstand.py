@@ -46,14 +46,16 @@ def eigene_tabellen() -> list[str]:
 
 
 def triggers_einrichten(**kwargs) -> None:
-    """Create the sequence, the function and one trigger per own table; idempotent."""
+    """Create the sequence, the function and one trigger per own table; idempotent. Tables a
+    partial `migrate` has not created (yet) are skipped."""
+    vorhanden = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE SEQUENCE IF NOT EXISTS {SEQUENZ}")
         cursor.execute(
             f"CREATE OR REPLACE FUNCTION {FUNKTION}() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN PERFORM nextval('{SEQUENZ}'); RETURN NULL; END $$"
         )
-        for tabelle in eigene_tabellen():
+        for tabelle in (t for t in eigene_tabellen() if t in vorhanden):
             cursor.execute(
                 f"CREATE OR REPLACE TRIGGER {TRIGGER} "
                 "AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
