@@ -21,6 +21,7 @@ from django.utils import timezone
 from quartiere.models import Zielgruppe
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.abschnitte import geteilt
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
 
@@ -101,6 +102,41 @@ def bedarf_fuer(user, pk: int) -> Bedarf:
     return get_object_or_404(bedarfe_fuer(user).select_related("zusammengefuehrt_in"), pk=pk)
 
 
+def bedarf_seite_fuer(user, pk: int) -> Bedarf:
+    """The need of its page (404 for another quartier's need) with its quartier, in one
+    query. The list's overdue flag, the target groups and the other related records are left
+    to `bedarf_seite_daten`: joining four tables cost more than the rest of the page's reads."""
+    return get_object_or_404(
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier")
+        .defer("suchvektor"),
+        pk=pk,
+    )
+
+
+def bedarf_seite_daten(bedarf: Bedarf) -> dict:
+    """What a need's page shows besides the need: target groups, timeline, forwards, similar
+    needs of its quartier, the needs merged into it and the audit trail. None of it depends on
+    who looks once they may read the need, so the page reads it once per data version
+    (`datenstand.zwischengespeichert`): these eight queries were most of the page's time."""
+    verknuepft = (
+        Bedarf.objects.select_related("handlungsfeld", "erhebung", "zusammengefuehrt_in")
+        .only("handlungsfeld", "erhebung", "zusammengefuehrt_in__titel")
+        .get(pk=bedarf.pk)
+    )
+    return {
+        "handlungsfeld": verknuepft.handlungsfeld,
+        "erhebung": verknuepft.erhebung,
+        "zusammengefuehrt_in": verknuepft.zusammengefuehrt_in,
+        "zielgruppen": [z.name for z in bedarf.zielgruppen.all()],
+        "zeitleiste": list(zeitleiste(bedarf)),
+        "weiterleitungen": list(weiterleitungen_von(bedarf)),
+        "aehnliche": aehnliche_im_quartier(bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk),
+        "zusammengefuehrte": list(bedarf.zusammengefuehrte.defer("suchvektor")),
+        "verlauf": verlauf_fuer(bedarf),
+    }
+
+
 def zeitleiste(bedarf: Bedarf) -> QuerySet[Bedarfsereignis]:
     """The need's events and those of the needs merged into it, oldest first. The needs are
     picked in a subquery: an OR across the join made PostgreSQL scan every event."""
@@ -137,12 +173,31 @@ def aehnliche_bedarfe(
     tie with the last shown one (the order among them is then unknown) a second query sorts all
     of them exactly. The quartier id is cast to bigint: btree_gist compares bigint with bigint
     only, a plain integer literal would keep the index from narrowing to the quartier."""
+    if quartier is None:
+        return []
+    return _aehnliche(
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user)),
+        quartier,
+        titel=titel,
+        ausser=ausser,
+        anzahl=anzahl,
+    )
+
+
+def aehnliche_im_quartier(
+    quartier, *, titel: str, ausser: int | None = None, anzahl=5
+) -> list[Bedarf]:
+    """`aehnliche_bedarfe` for a quartier the caller has already checked the user may read
+    (a need's page: the need's own quartier), so the result is the same for every reader."""
+    return _aehnliche(Bedarf.objects.all(), quartier, titel=titel, ausser=ausser, anzahl=anzahl)
+
+
+def _aehnliche(basis, quartier, *, titel: str, ausser: int | None, anzahl: int) -> list[Bedarf]:
     titel = (titel or "").strip()
-    if len(titel) < 3 or quartier is None:
+    if len(titel) < 3:
         return []
     qs = (
-        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
-        .filter(quartier_id=Cast(Value(quartier.pk), BigIntegerField()))
+        basis.filter(quartier_id=Cast(Value(quartier.pk), BigIntegerField()))
         .only("pk", "quartier_id", "titel", "status", "nennungen")
         .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
         .annotate(

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import abschnitte
+from quartiersmanagement import abschnitte, datenstand
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import adresse_je
@@ -140,21 +140,21 @@ def aehnliche_bedarfe(request):
 
 @require_safe
 def bedarf_detail(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    darf_bearbeiten = request.user.has_perm("bedarfe.change_bedarf", bedarf)
-    weiterleitungen = list(selectors.weiterleitungen_von(bedarf))
+    """A need's page. The permission check and the user's buttons and forms run on every
+    request; what the page shows of the need is read once per data version (see
+    `selectors.bedarf_seite_daten`)."""
+    bedarf = selectors.bedarf_seite_fuer(request.user, pk)
+    daten = datenstand.zwischengespeichert(
+        ("bedarf_seite", bedarf.pk), lambda: selectors.bedarf_seite_daten(bedarf)
+    )
+    weiterleitungen = daten["weiterleitungen"]
     return render(
         request,
         "bedarfe/bedarf_detail.html",
         {
+            **daten,
             "bedarf": bedarf,
-            "darf_bearbeiten": darf_bearbeiten,
-            "zeitleiste": selectors.zeitleiste(bedarf),
-            "weiterleitungen": weiterleitungen,
-            "aehnliche": selectors.aehnliche_bedarfe(
-                request.user, quartier=bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk
-            ),
-            "zusammengefuehrte": bedarf.zusammengefuehrte.defer("suchvektor"),
+            "darf_bearbeiten": request.user.has_perm("bedarfe.change_bedarf", bedarf),
             "kommentar_form": forms.KommentarForm(),
             "freigabe_form": forms.FreigabeForm(
                 initial={
@@ -165,7 +165,6 @@ def bedarf_detail(request, pk):
             ),
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
             "abschnitte": abschnitte.abschnitte_fuer("bedarf", request, bedarf),
-            "verlauf": verlauf_fuer(bedarf),
         },
     )
 
