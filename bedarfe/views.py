@@ -1,6 +1,7 @@
 """Pages of the bedarfe app. Thin: selector (404 outside the user's quartiers), permission
 (403 for read-only roles), form, service, render."""
 
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -140,14 +141,12 @@ def aehnliche_bedarfe(request):
 
 @require_safe
 def bedarf_detail(request, pk):
-    """A need's page. The permission check and the user's buttons and forms run on every
-    request; what the page shows of the need is read once per data version (see
-    `selectors.bedarf_seite_daten`)."""
+    """A need's page. The permission check and the user's buttons run on every request; what
+    the page shows of the need is read once per data version (`_bedarf_seite`)."""
     bedarf = selectors.bedarf_seite_fuer(request.user, pk)
     daten = datenstand.zwischengespeichert(
-        ("bedarf_seite", bedarf.pk), lambda: selectors.bedarf_seite_daten(bedarf)
+        ("bedarf_seite", bedarf.pk), lambda: _bedarf_seite(bedarf)
     )
-    weiterleitungen = daten["weiterleitungen"]
     return render(
         request,
         "bedarfe/bedarf_detail.html",
@@ -155,18 +154,30 @@ def bedarf_detail(request, pk):
             **daten,
             "bedarf": bedarf,
             "darf_bearbeiten": request.user.has_perm("bedarfe.change_bedarf", bedarf),
-            "kommentar_form": forms.KommentarForm(),
-            "freigabe_form": forms.FreigabeForm(
-                initial={
-                    "oeffentlich": bedarf.oeffentlich,
-                    "oeffentliche_antwort": bedarf.oeffentliche_antwort
-                    or next((w.antwort for w in reversed(weiterleitungen) if w.antwort), ""),
-                }
-            ),
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
             "abschnitte": abschnitte.abschnitte_fuer("bedarf", request, bedarf),
         },
     )
+
+
+def _bedarf_seite(bedarf) -> dict:
+    """What the need's page shows of the need (`selectors.bedarf_seite_daten`) and its two
+    forms, rendered: they hold no CSRF token (the page adds it around them) and nothing of the
+    user, and rendering them cost as much as the need's page's remaining reads. The page shows
+    them only to those who may edit."""
+    daten = selectors.bedarf_seite_daten(bedarf)
+    antwort = next((w.antwort for w in reversed(daten["weiterleitungen"]) if w.antwort), "")
+    freigabe = forms.FreigabeForm(
+        initial={
+            "oeffentlich": bedarf.oeffentlich,
+            "oeffentliche_antwort": bedarf.oeffentliche_antwort or antwort,
+        }
+    )
+    return {
+        **daten,
+        "kommentar_form": as_crispy_form(forms.KommentarForm()),
+        "freigabe_form": as_crispy_form(freigabe),
+    }
 
 
 def bedarf_bearbeiten(request, pk):
