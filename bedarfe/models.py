@@ -4,7 +4,7 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -212,6 +212,13 @@ class Bedarf(Versioniert, Zeitstempel):
             # A quartier's needs of a year (overview, reports) and its list, newest first.
             models.Index(
                 fields=["quartier", "-gemeldet_am", "-id"], name="bedarf_quartier_gemeldet"
+            ),
+            # Similar needs of a quartier (`selectors.aehnliche_bedarfe`): the nearest titles
+            # straight from the index (KNN on `<->`) instead of comparing every need's title.
+            GistIndex(
+                fields=["quartier", "titel"],
+                name="bedarf_quartier_titel_trgm",
+                opclasses=["gist_int8_ops", "gist_trgm_ops"],
             ),
         ]
         constraints = [

@@ -1,8 +1,9 @@
 """Reads of the bedarfe app; each starts from the quartiers the user may read."""
 
 from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import TrigramSimilarity
+from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Count,
     Func,
@@ -11,17 +12,21 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
 )
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.models import Zielgruppe
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.abschnitte import geteilt
+from quartiersmanagement.verlauf import verlauf_fuer
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
 
 AEHNLICHKEIT_MINDESTENS = 0.3
+AEHNLICHE_KANDIDATEN = 50
 
 
 class ZeileVorhanden(Func):
@@ -97,6 +102,41 @@ def bedarf_fuer(user, pk: int) -> Bedarf:
     return get_object_or_404(bedarfe_fuer(user).select_related("zusammengefuehrt_in"), pk=pk)
 
 
+def bedarf_seite_fuer(user, pk: int) -> Bedarf:
+    """The need of its page (404 for another quartier's need) with its quartier, in one
+    query. The list's overdue flag, the target groups and the other related records are left
+    to `bedarf_seite_daten`: joining four tables cost more than the rest of the page's reads."""
+    return get_object_or_404(
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier")
+        .defer("suchvektor"),
+        pk=pk,
+    )
+
+
+def bedarf_seite_daten(bedarf: Bedarf) -> dict:
+    """What a need's page shows besides the need: target groups, timeline, forwards, similar
+    needs of its quartier, the needs merged into it and the audit trail. None of it depends on
+    who looks once they may read the need, so the page reads it once per data version
+    (`datenstand.zwischengespeichert`): these eight queries were most of the page's time."""
+    verknuepft = (
+        Bedarf.objects.select_related("handlungsfeld", "erhebung", "zusammengefuehrt_in")
+        .only("handlungsfeld", "erhebung", "zusammengefuehrt_in__titel")
+        .get(pk=bedarf.pk)
+    )
+    return {
+        "handlungsfeld": verknuepft.handlungsfeld,
+        "erhebung": verknuepft.erhebung,
+        "zusammengefuehrt_in": verknuepft.zusammengefuehrt_in,
+        "zielgruppen": [z.name for z in bedarf.zielgruppen.all()],
+        "zeitleiste": list(zeitleiste(bedarf)),
+        "weiterleitungen": list(weiterleitungen_von(bedarf)),
+        "aehnliche": aehnliche_im_quartier(bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk),
+        "zusammengefuehrte": list(bedarf.zusammengefuehrte.defer("suchvektor")),
+        "verlauf": verlauf_fuer(bedarf),
+    }
+
+
 def zeitleiste(bedarf: Bedarf) -> QuerySet[Bedarfsereignis]:
     """The need's events and those of the needs merged into it, oldest first. The needs are
     picked in a subquery: an OR across the join made PostgreSQL scan every event."""
@@ -119,25 +159,64 @@ def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
     )
 
 
-def aehnliche_bedarfe(user, *, quartier, titel: str, ausser: int | None = None, anzahl=5):
-    """Needs of the same quartier whose title looks alike (pg_trgm similarity). Only what the
-    hints show (title, status, mentions) is read: the list's joins, prefetch and overdue flag
-    cost a query and a subplan per row for nothing here."""
+def aehnliche_bedarfe(
+    user, *, quartier, titel: str, ausser: int | None = None, anzahl=5
+) -> list[Bedarf]:
+    """Needs of the same quartier whose title looks alike (pg_trgm similarity at least
+    `AEHNLICHKEIT_MINDESTENS`), most similar first, newest first among equals. Only what the
+    hints show (title, status, mentions) is read.
+
+    The nearest titles come straight from the GiST index `bedarf_quartier_titel_trgm` (ordered
+    by the distance `<->`, which is 1 − similarity), so a quartier with thousands of needs does
+    not compare every title: that took 25 ms on city-scale data. The index cannot break ties by
+    id, so `AEHNLICHE_KANDIDATEN` nearest ones are read and sorted here; only when that many
+    tie with the last shown one (the order among them is then unknown) a second query sorts all
+    of them exactly. The quartier id is cast to bigint: btree_gist compares bigint with bigint
+    only, a plain integer literal would keep the index from narrowing to the quartier."""
+    if quartier is None:
+        return []
+    return _aehnliche(
+        Bedarf.objects.filter(quartier__in=quartiere_fuer(user)),
+        quartier,
+        titel=titel,
+        ausser=ausser,
+        anzahl=anzahl,
+    )
+
+
+def aehnliche_im_quartier(
+    quartier, *, titel: str, ausser: int | None = None, anzahl=5
+) -> list[Bedarf]:
+    """`aehnliche_bedarfe` for a quartier the caller has already checked the user may read
+    (a need's page: the need's own quartier), so the result is the same for every reader."""
+    return _aehnliche(Bedarf.objects.all(), quartier, titel=titel, ausser=ausser, anzahl=anzahl)
+
+
+def _aehnliche(basis, quartier, *, titel: str, ausser: int | None, anzahl: int) -> list[Bedarf]:
     titel = (titel or "").strip()
-    if len(titel) < 3 or quartier is None:
-        return Bedarf.objects.none()
+    if len(titel) < 3:
+        return []
     qs = (
-        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        basis.filter(quartier_id=Cast(Value(quartier.pk), BigIntegerField()))
         .only("pk", "quartier_id", "titel", "status", "nennungen")
-        .filter(quartier=quartier)
         .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
-        .annotate(aehnlichkeit=TrigramSimilarity("titel", titel))
-        .filter(aehnlichkeit__gte=AEHNLICHKEIT_MINDESTENS)
-        .order_by("-aehnlichkeit", "-pk")
+        .annotate(
+            aehnlichkeit=TrigramSimilarity("titel", titel),
+            abstand=TrigramDistance("titel", titel),
+        )
+        # `%` lets the index skip dissimilar titles (pg_trgm.similarity_threshold, default
+        # 0.3); the explicit bound keeps the meaning whatever that setting is.
+        .filter(titel__trigram_similar=titel, aehnlichkeit__gte=AEHNLICHKEIT_MINDESTENS)
     )
     if ausser:
         qs = qs.exclude(pk=ausser)
-    return qs[:anzahl]
+    kandidaten = list(qs.order_by("abstand")[:AEHNLICHE_KANDIDATEN])
+    if (
+        len(kandidaten) == AEHNLICHE_KANDIDATEN
+        and kandidaten[-1].abstand <= kandidaten[anzahl - 1].abstand
+    ):
+        kandidaten = list(qs.order_by("-aehnlichkeit", "-pk")[:anzahl])
+    return sorted(kandidaten, key=lambda b: (-b.aehnlichkeit, -b.pk))[:anzahl]
 
 
 def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:

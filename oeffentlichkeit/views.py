@@ -17,7 +17,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from quartiersmanagement import ical
+from quartiersmanagement import datenstand, ical
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.pdf import pdf_antwort
 
@@ -83,20 +83,30 @@ def uebersicht(request):
 @require_safe
 @zwischenspeicherbar
 def quartier(request, slug):
-    q = selectors.oeffentliches_quartier(slug)
-    termine = selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE)
+    """A quartier's public page. What it shows is the same for every visitor, so it is read
+    once per data version (`datenstand`) instead of in six queries per visit; only the page
+    itself (with the request's address in its links) is rendered each time. Like the shared
+    caches this page allows (`zwischenspeicherbar`), a date that has just begun or news whose
+    publication time has just come may show up to the cache lifetime (5 minutes) late."""
+    daten = datenstand.zwischengespeichert(
+        ("oeffentliche_quartierseite", slug), lambda: _quartier_daten(slug)
+    )
     return render(
         request,
         "oeffentlichkeit/quartier.html",
-        {
-            "quartier": q,
-            "termine": termine,
-            "termine_ld": _event_ld(request, q, termine),
-            "projekte": list(selectors.aktuelle_projekte(q)),
-            "beitraege": list(selectors.beitraege(q)[:ANZAHL_BEITRAEGE]),
-            "bedarfe": selectors.beantwortete_bedarfe(q),
-        },
+        {**daten, "termine_ld": _event_ld(request, daten["quartier"], daten["termine"])},
     )
+
+
+def _quartier_daten(slug: str) -> dict:
+    q = selectors.oeffentliches_quartier(slug)
+    return {
+        "quartier": q,
+        "termine": selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE),
+        "projekte": list(selectors.aktuelle_projekte(q)),
+        "beitraege": list(selectors.beitraege(q)[:ANZAHL_BEITRAEGE]),
+        "bedarfe": selectors.beantwortete_bedarfe(q),
+    }
 
 
 @login_not_required
@@ -192,9 +202,22 @@ def aushang(request, slug):
 @require_safe
 @zwischenspeicherbar
 def termine_ics(request, slug):
+    """The quartier's public dates as an iCalendar feed. Building it (icalendar objects for
+    a few hundred dates) cost four times a plain page, and the feed is the same for every
+    visitor: it is cached under the data version (`datenstand`), keyed by the quartier and
+    the page address it links to (scheme and host come from the request). The feed window
+    (`ical.fenster_beginn`) moves on with the clock; a cached feed may keep a date that
+    left the window at most the cache lifetime (5 minutes) longer."""
     q = selectors.oeffentliches_quartier(slug)
-    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
     url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
+    inhalt = datenstand.zwischengespeichert(
+        ("oeffentliche_termine_ics", q.pk, url), lambda: _termine_ical(q, url)
+    )
+    return ical.ical_antwort(inhalt, dateiname=f"oeffentliche-termine-{q.slug}")
+
+
+def _termine_ical(q, url: str) -> bytes:
+    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
     for t in selectors.termine(q, ab=ical.fenster_beginn()):
         cal.add_component(
             ical.ereignis(
@@ -210,8 +233,7 @@ def termine_ics(request, slug):
                 abgesagt=t.abgesagt,
             )
         )
-    antwort = ical.ical_antwort(cal, dateiname=f"oeffentliche-termine-{q.slug}")
-    return antwort
+    return ical.ical_bytes(cal)
 
 
 @login_not_required

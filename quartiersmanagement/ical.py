@@ -82,7 +82,10 @@ def ical_bytes(cal: icalendar.Calendar) -> bytes:
     return cal.to_ical()
 
 
-def ical_antwort(cal: icalendar.Calendar, *, dateiname: str) -> HttpResponse:
-    antwort = HttpResponse(ical_bytes(cal), content_type="text/calendar; charset=utf-8")
+def ical_antwort(cal: icalendar.Calendar | bytes, *, dateiname: str) -> HttpResponse:
+    """The feed as a download; `cal` may be a calendar or its bytes (a feed cached as bytes,
+    see `oeffentlichkeit.views.termine_ics`)."""
+    inhalt = cal if isinstance(cal, bytes) else ical_bytes(cal)
+    antwort = HttpResponse(inhalt, content_type="text/calendar; charset=utf-8")
     antwort["Content-Disposition"] = f'inline; filename="{dateiname}.ics"'
     return antwort

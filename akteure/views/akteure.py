@@ -1,7 +1,10 @@
 """Actors, persons, the import and the network map."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import dsgvo
+from quartiersmanagement import datenstand, dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import adresse_je
@@ -377,7 +380,9 @@ def import_vorlage(request, format):
 # --- Netzwerk ------------------------------------------------------------------------------
 
 
-def _netzwerk_fuer_anfrage(request):
+def _netzwerk_auswahl(request):
+    """The user's quartiers, the chosen one (404 for a quartier the user may not read) and
+    the chosen Handlungsfeld id."""
     quartiere = list(quartiere_fuer(request.user))
     slug = request.GET.get("quartier")
     if slug:
@@ -389,6 +394,11 @@ def _netzwerk_fuer_anfrage(request):
     handlungsfeld = None
     if request.GET.get("handlungsfeld", "").isdigit():
         handlungsfeld = int(request.GET["handlungsfeld"])
+    return quartiere, quartier, handlungsfeld
+
+
+def _netzwerk_fuer_anfrage(request):
+    quartiere, quartier, handlungsfeld = _netzwerk_auswahl(request)
     netz = (
         selectors.netzwerk_daten(quartier, handlungsfeld=handlungsfeld)
         if quartier is not None
@@ -435,8 +445,22 @@ def netzwerk(request):
 
 @require_safe
 def netzwerk_json(request):
-    _q, _quartier, _feld, netz = _netzwerk_fuer_anfrage(request)
-    return JsonResponse(_als_json(netz) if netz else {"knoten": [], "kanten": []})
+    """The network of one quartier as JSON for the map. After the permission check (the
+    quartier must be one of the user's) the document is the same for everybody, and building
+    it (the graph, betweenness centrality, several hundred nodes) is the heavy part: it is
+    cached as text under the data version (`datenstand`)."""
+    _q, quartier, handlungsfeld = _netzwerk_auswahl(request)
+    if quartier is None:
+        return JsonResponse({"knoten": [], "kanten": []})
+
+    def berechnen() -> str:
+        netz = selectors.netzwerk_daten(quartier, handlungsfeld=handlungsfeld)
+        return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
+
+    inhalt = datenstand.zwischengespeichert(
+        ("netzwerk_json", quartier.pk, handlungsfeld), berechnen
+    )
+    return HttpResponse(inhalt, content_type="application/json")
 
 
 def einwilligung_widerrufen(request, pk):

@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -454,6 +456,30 @@ def test_netzwerk_json(client, qm, quartier, akteur):
     assert daten["knoten"][0]["name"] == "Grundschule am Wald"
     assert daten["knoten"][0]["url"] == akteur.get_absolute_url()
     assert daten["kennzahlen"]["akteure"] == 1
+
+
+def test_netzwerk_json_kommt_aus_dem_zwischenspeicher_bis_sich_etwas_aendert(
+    client, qm, quartier, akteur
+):
+    client.force_login(qm)
+    url = reverse("akteure:netzwerk_json")
+    erste = client.get(url, {"quartier": quartier.slug}).content
+    with CaptureQueriesContext(connection) as zweiter_abruf:
+        assert client.get(url, {"quartier": quartier.slug}).content == erste
+    assert not any("akteure_akteur" in q["sql"] for q in zweiter_abruf.captured_queries)
+    factories.AkteurFactory(quartiere=[quartier], name="Zweiter Akteur")
+    daten = client.get(url, {"quartier": quartier.slug}).json()
+    assert daten["kennzahlen"]["akteure"] == 2
+
+
+def test_netzwerk_json_prueft_das_quartier_auch_aus_dem_zwischenspeicher(
+    client, qm, qm_anderes, quartier, akteur
+):
+    client.force_login(qm)
+    url = reverse("akteure:netzwerk_json")
+    assert client.get(url, {"quartier": quartier.slug}).status_code == 200
+    client.force_login(qm_anderes)
+    assert client.get(url, {"quartier": quartier.slug}).status_code == 404
 
 
 def test_teilnahme_erfassen_und_aktualisieren(client, qm, quartier, akteur):

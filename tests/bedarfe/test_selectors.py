@@ -66,3 +66,28 @@ def test_aehnliche_bedarfe_nur_im_selben_quartier(quartier, anderes_quartier, le
         selectors.aehnliche_bedarfe(leitung, quartier=quartier, titel="Spielplatz Dorfweiher")
     )
     assert ergebnis == [treffer]
+
+
+def test_aehnliche_bedarfe_aehnlichste_zuerst_bei_gleichstand_die_neuesten(quartier, leitung):
+    gleich = [
+        factories.BedarfFactory(quartier=quartier, titel=f"Spielplatz Nr. {n}") for n in range(4)
+    ]
+    genau = factories.BedarfFactory(quartier=quartier, titel="Spielplatz Dorfweiher")
+    ergebnis = selectors.aehnliche_bedarfe(
+        leitung, quartier=quartier, titel="Spielplatz Dorfweiher", anzahl=3
+    )
+    assert ergebnis[0] == genau
+    assert ergebnis[1:] == sorted(gleich, key=lambda b: -b.pk)[:2]
+
+
+def test_aehnliche_bedarfe_mit_mehr_gleichstaenden_als_kandidaten_bleiben_genau(
+    quartier, leitung, monkeypatch
+):
+    monkeypatch.setattr(selectors, "AEHNLICHE_KANDIDATEN", 3)
+    gleich = [
+        factories.BedarfFactory(quartier=quartier, titel=f"Spielplatz Nr. {n}") for n in range(6)
+    ]
+    ergebnis = selectors.aehnliche_bedarfe(
+        leitung, quartier=quartier, titel="Spielplatz Nr.", anzahl=2
+    )
+    assert ergebnis == sorted(gleich, key=lambda b: -b.pk)[:2]

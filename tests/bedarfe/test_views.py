@@ -127,6 +127,43 @@ def test_detailseite_zeigt_aehnliche_und_verlauf(angemeldet, quartier, qm):
     assert "erfasst" in inhalt
 
 
+def test_detailseite_zeigt_nach_einer_aenderung_den_neuen_stand(angemeldet, quartier, qm):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Hundekot im Park", von=qm)
+    assert "Bitte Beutelspender" not in _inhalt(angemeldet.get(bedarf.get_absolute_url()))
+    antwort = angemeldet.post(
+        reverse("bedarfe:kommentieren", args=[bedarf.pk]), {"kommentar": "Bitte Beutelspender"}
+    )
+    assert antwort.status_code == 302
+    assert "Bitte Beutelspender" in _inhalt(angemeldet.get(bedarf.get_absolute_url()))
+
+
+def test_detailseite_prueft_das_recht_auch_aus_dem_zwischenspeicher(
+    client, qm, qm_anderes, quartier
+):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Hundekot im Park", von=qm)
+    client.force_login(qm)
+    assert client.get(bedarf.get_absolute_url()).status_code == 200
+    client.force_login(qm_anderes)
+    assert client.get(bedarf.get_absolute_url()).status_code == 404
+
+
+def test_detailseite_zeigt_handlungsfeld_erhebung_und_zusammenfuehrung(angemeldet, quartier, qm):
+    erhebung = factories.ErhebungFactory(quartier=quartier, titel="Stadtteilspaziergang")
+    ziel = factories.BedarfFactory(quartier=quartier, titel="Mehr Bänke")
+    bedarf = factories.BedarfFactory(
+        quartier=quartier,
+        titel="Sitzgelegenheiten",
+        handlungsfeld=factories.HandlungsfeldFactory(name="Wohnumfeld"),
+        erhebung=erhebung,
+    )
+    services.bedarf_zusammenfuehren(quelle=bedarf, ziel=ziel, von=qm)
+    inhalt = _inhalt(angemeldet.get(bedarf.get_absolute_url()))
+    assert "Wohnumfeld" in inhalt
+    assert f'href="{erhebung.get_absolute_url()}"' in inhalt
+    assert f'<a href="{ziel.get_absolute_url()}">Mehr Bänke</a>' in inhalt
+    assert "Sitzgelegenheiten" in _inhalt(angemeldet.get(ziel.get_absolute_url()))
+
+
 def test_detailseite_zeigt_abschnitte_anderer_apps(angemeldet, quartier, tmp_path, settings):
     from quartiersmanagement import abschnitte
 

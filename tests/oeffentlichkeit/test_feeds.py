@@ -2,6 +2,8 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import icalendar
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,6 +32,34 @@ def test_ical_feed_enthaelt_oeffentliche_termine_und_sitzungen(client, oeffentli
     assert str(ereignisse["Sommerfest"]["uid"]) == termin.uid
     assert ereignisse["Sommerfest"].decoded("dtstart") == beginn
     assert cal.walk("VTIMEZONE")
+
+
+def test_ical_feed_kommt_aus_dem_zwischenspeicher_bis_sich_etwas_aendert(
+    client, oeffentliches_quartier
+):
+    q = oeffentliches_quartier
+    beginn = timezone.now() + datetime.timedelta(days=2)
+    factories.TerminFactory(quartier=q, titel="Sommerfest", oeffentlich=True, beginn=beginn)
+    url = reverse("oeffentlichkeit:termine_ics", args=[q.slug])
+    erste = client.get(url).content
+    with CaptureQueriesContext(connection) as zweiter_abruf:
+        assert client.get(url).content == erste
+    assert not any("projekte_termin" in q["sql"] for q in zweiter_abruf.captured_queries)
+    factories.TerminFactory(quartier=q, titel="Flohmarkt", oeffentlich=True, beginn=beginn)
+    cal = icalendar.Calendar.from_ical(client.get(url).content)
+    assert {str(e["summary"]) for e in cal.walk("VEVENT")} == {"Sommerfest", "Flohmarkt"}
+
+
+def test_ical_feed_verlinkt_die_adresse_der_anfrage(client, oeffentliches_quartier, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "andere.example"]
+    q = oeffentliches_quartier
+    factories.TerminFactory(
+        quartier=q, oeffentlich=True, beginn=timezone.now() + datetime.timedelta(days=2)
+    )
+    url = reverse("oeffentlichkeit:termine_ics", args=[q.slug])
+    client.get(url)
+    cal = icalendar.Calendar.from_ical(client.get(url, HTTP_HOST="andere.example").content)
+    assert str(cal.walk("VEVENT")[0]["url"]).startswith("http://andere.example/")
 
 
 def test_atom_feed_enthaelt_veroeffentlichte_beitraege(client, oeffentliches_quartier):

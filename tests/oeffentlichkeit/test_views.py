@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,6 +79,23 @@ def test_quartierseite_zeigt_termine_projekte_beitraege_und_antworten(
         "Laternen stehen.",
     ):
         assert text in inhalt
+
+
+def test_quartierseite_kommt_aus_dem_zwischenspeicher_bis_sich_etwas_aendert(
+    client, oeffentliches_quartier
+):
+    url = reverse("oeffentlichkeit:quartier", args=[oeffentliches_quartier.slug])
+    factories.TerminFactory(
+        quartier=oeffentliches_quartier, titel="Sommerfest", oeffentlich=True, beginn=_morgen()
+    )
+    assert "Sommerfest" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as zweiter_abruf:
+        assert "Sommerfest" in client.get(url).content.decode()
+    assert not any("projekte_termin" in q["sql"] for q in zweiter_abruf.captured_queries)
+    factories.TerminFactory(
+        quartier=oeffentliches_quartier, titel="Flohmarkt", oeffentlich=True, beginn=_morgen()
+    )
+    assert "Flohmarkt" in client.get(url).content.decode()
 
 
 def test_beitrag_mit_kuenftigem_datum_ist_noch_nicht_sichtbar(client, oeffentliches_quartier):
