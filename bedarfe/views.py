@@ -17,7 +17,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je
+from quartiersmanagement.listen import Seitenteiler, adresse_je, vorhanden
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -63,7 +63,7 @@ def bedarf_liste(request):
             zeilen=selectors.fuer_export(qs).iterator(chunk_size=2000),
         )
     qs = selectors.fuer_liste(qs)
-    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    seite = Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
         "bedarfe/bedarf_list.html",
@@ -72,7 +72,7 @@ def bedarf_liste(request):
             "page_obj": seite,
             "bedarfe": _listenzeilen(seite.object_list),
             "sortierung": request.GET.get("o", ""),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
         },
     )
 
@@ -301,7 +301,7 @@ def weiterleitung_liste(request):
     filter_ = WeiterleitungFilter(
         request.GET, queryset=selectors.weiterleitungen_fuer(request.user), user=request.user
     )
-    seite = Paginator(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
+    seite = Seitenteiler(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
         "bedarfe/weiterleitung_list.html",

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
+from quartiersmanagement.listen import werte
+
 
 class DatumEingabe(forms.DateInput):
     """The browser's date picker; it sends ISO dates (the German format is its display)."""
@@ -68,21 +70,37 @@ _OPTION_VORLAGE = "django/forms/widgets/select_option.html"
 
 
 def _auswahl(feld) -> list:
-    """The choices of a model select from one ordinary query (the stock iterator uses
-    .iterator(), i.e. a server-side cursor with three round trips); django-filter's null choice
-    is kept."""
-    waehler = forms.models.ModelChoiceIterator(feld)
+    """The choices of a model select as plain (value, label) pairs (django-filter's null choice
+    kept), read with one ordinary query (the stock iterator uses .iterator(), i.e. a server-side
+    cursor with three round trips) and cached under the data version by the query's SQL
+    (`listen.werte`): the SQL already holds whatever limits the choices to the user's quartiers.
+    """
+    beschriften = feld.label_from_instance
+    art = ":".join(
+        (
+            "auswahl",
+            f"{type(feld).__module__}.{type(feld).__qualname__}",
+            f"{beschriften.__module__}.{beschriften.__qualname__}",
+            str(feld.to_field_name),
+        )
+    )
     auswahl = [("", feld.empty_label)] if feld.empty_label is not None else []
     if getattr(feld, "null_label", None) is not None:
         auswahl.append((feld.null_value, feld.null_label))
-    auswahl.extend(waehler.choice(obj) for obj in feld.queryset.all())
+    auswahl.extend(
+        werte(
+            art,
+            feld.queryset.all(),
+            lambda qs: [(feld.prepare_value(obj), str(beschriften(obj))) for obj in qs],
+        )
+    )
     return auswahl
 
 
 def auswahl_laden(form) -> None:
-    """Evaluate each model select's queryset once, as the widget's list of choices (per
-    request: the form is built per request, so nothing outlives it). Validation is untouched:
-    it looks the sent value up in the queryset as before."""
+    """Set each model select's choices once, as the widget's list of plain pairs (the form is
+    built per request; the pairs come from the cache while the data version holds). Validation
+    is untouched: it looks the sent value up in the queryset as before."""
     for feld in form.fields.values():
         if isinstance(feld, forms.ModelChoiceField) and not isinstance(feld.widget.choices, list):
             feld.widget.choices = _auswahl(feld)

@@ -13,7 +13,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
-from quartiersmanagement.listen import adresse_je
+from quartiersmanagement.listen import adresse_je, vorhanden
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -63,7 +63,7 @@ def projekt_liste(request):
             "filter": filter_,
             "page_obj": seite_,
             "zeilen": _listenzeilen(seite_.object_list),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
         },
     )
 
