@@ -77,6 +77,16 @@ def _zeile(bedarf: Bedarf) -> str:
     )
 
 
+def _tabelle(seite) -> str:
+    """The rows of one page, cached under the data version by the list's SQL and the page
+    (quartiersmanagement.listen.Seitenteiler.zeilen): they show only what the page query reads,
+    and the query already holds the user's quartiers (no buttons, no token, nothing else of the
+    user)."""
+    return seite.paginator.zeilen(
+        seite, "bedarfe:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
+    )
+
+
 @require_safe
 def bedarf_liste(request):
     filter_ = BedarfFilter(
@@ -99,7 +109,7 @@ def bedarf_liste(request):
         {
             "filter": filter_,
             "page_obj": seite,
-            "zeilen": zeilen_html(_listenzeilen(seite.object_list), _zeile),
+            "zeilen": _tabelle(seite),
             "sortierung": request.GET.get("o", ""),
             "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
         },

@@ -58,36 +58,54 @@ def adresse_je(name: str, feld: str = "pk") -> Callable[[object], str]:
 # auth tables carry no trigger).
 
 
-def _abfrage_schluessel(art: str, qs: QuerySet) -> tuple:
+def abfrage_schluessel(art: str, qs: QuerySet) -> tuple:
     """`art` and a digest of the query's SQL and parameters (the cache wants short keys)."""
+    return ("abfrage", art, qs.db, _digest(qs))
+
+
+def _digest(qs: QuerySet) -> str:
     sql, params = qs.query.sql_with_params()
-    digest = hashlib.sha256(f"{sql}\x00{params!r}".encode()).hexdigest()
-    return ("abfrage", art, qs.db, digest)
+    return hashlib.sha256(f"{sql}\x00{params!r}".encode()).hexdigest()
 
 
 def anzahl(qs: QuerySet) -> int:
     """`qs.count()`, cached for the current data version (see above)."""
-    return datenstand.zwischengespeichert(_abfrage_schluessel("anzahl", qs), qs.count)
+    return datenstand.zwischengespeichert(abfrage_schluessel("anzahl", qs), qs.count)
 
 
 def vorhanden(qs: QuerySet) -> bool:
     """`qs.exists()`, cached for the current data version (see above)."""
-    return datenstand.zwischengespeichert(_abfrage_schluessel("vorhanden", qs), qs.exists)
+    return datenstand.zwischengespeichert(abfrage_schluessel("vorhanden", qs), qs.exists)
 
 
 def werte(art: str, qs: QuerySet, berechnen: Callable[[QuerySet], object]):
     """`berechnen(qs)`, a picklable value read from `qs` alone (e.g. a filter's choices as
     plain pairs), cached for the current data version under `art` (names the reading, so two
     readings of one query never collide) and the SQL of `qs`."""
-    return datenstand.zwischengespeichert(_abfrage_schluessel(art, qs), lambda: berechnen(qs))
+    return datenstand.zwischengespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
 
 
 class Seitenteiler(Paginator):
-    """Django's paginator whose total comes from `anzahl` (cached COUNT of the filtered list).
-    The page's rows are still read on every request."""
+    """Django's paginator whose total comes from the cache like `anzahl` (COUNT of the filtered
+    list), and which caches what a page shows (`zeilen`) by the list's SQL and the page: one
+    compiled SQL serves both keys."""
+
+    @cached_property
+    def _schluessel(self) -> tuple:
+        return abfrage_schluessel("anzahl", self.object_list)
 
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            return anzahl(self.object_list)
+            return datenstand.zwischengespeichert(self._schluessel, self.object_list.count)
         return super().count
+
+    def zeilen(self, seite, art: str, berechnen: Callable[[QuerySet], object]):
+        """`berechnen(seite.object_list)` for a page of this paginator (e.g. its rows as HTML),
+        cached under the data version by the list's SQL, the page's number and size; like
+        `werte`, for values read from the page's query alone."""
+        if not isinstance(self.object_list, QuerySet):
+            return berechnen(seite.object_list)
+        _, _, db, digest = self._schluessel
+        schluessel = ("seite", art, db, digest, seite.number, self.per_page, self.orphans)
+        return datenstand.zwischengespeichert(schluessel, lambda: berechnen(seite.object_list))

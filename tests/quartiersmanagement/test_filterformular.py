@@ -102,3 +102,36 @@ def test_andere_widgets_rendert_weiter_crispy():
 
     feld = MitHaken()["haken"]
     assert _normal(filterfeld_html(feld)) == _normal(as_crispy_field(MitHaken()["haken"]))
+
+
+def test_filterformular_kommt_bei_gleichen_filtern_aus_dem_zwischenspeicher(quartier):
+    erstes = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    with CaptureQueriesContext(connection) as abfragen:
+        zweites = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    assert zweites == erstes
+    assert not [a for a in abfragen.captured_queries if "quartiere_quartier" in a["sql"]]
+
+
+def test_filterformular_zeigt_andere_werte_und_fehler_nicht_aus_dem_zwischenspeicher(quartier):
+    filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    assert 'value="Park"' in filterfelder(BeispielFilter({"suche": "Park"}).form)
+    falsch = BeispielFilter({"suche": "Spiel", "ab": "gestern"}).form
+    assert "Bitte ein gültiges Datum eingeben" in filterfelder(falsch)
+
+
+def test_filterformular_unterscheidet_die_auswahl_der_benutzer(quartier, anderes_quartier):
+    class NurEines(BeispielFilter):
+        def __init__(self, *args, quartiere, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.filters["quartier"].queryset = quartiere
+
+    eines = filterfelder(NurEines({}, quartiere=Quartier.objects.filter(pk=quartier.pk)).form)
+    beide = filterfelder(NurEines({}, quartiere=Quartier.objects.all()).form)
+    assert anderes_quartier.name not in eines
+    assert anderes_quartier.name in beide
+
+
+def test_filterformular_folgt_einer_aenderung_der_auswahl(quartier):
+    filterfelder(BeispielFilter({}).form)
+    factories.QuartierFactory(name="Ganz neues Quartier")
+    assert "Ganz neues Quartier" in filterfelder(BeispielFilter({}).form)
