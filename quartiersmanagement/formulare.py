@@ -137,10 +137,11 @@ def _fingerabdruck(form, modellauswahl: dict) -> str:
                 _text(getattr(feld, "null_label", None)),
                 _text(getattr(feld, "null_value", None)),
             )
-        elif isinstance(getattr(widget, "choices", None), list | tuple):
+        elif hasattr(widget, "choices"):
+            # A list, or an iterator of static choices (django-filter's ChoiceIterator).
             auswahl = [(_text(wert), _text(text)) for wert, text in widget.choices]
         else:
-            auswahl = _text(getattr(widget, "choices", None))
+            auswahl = None
         felder.append(
             (
                 name,

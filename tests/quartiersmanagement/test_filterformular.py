@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bedarfe.models import Bedarf
 from quartiere.models import Quartier
+from quartiersmanagement import formulare
 from quartiersmanagement.formulare import DatumEingabe, auswahl_laden, filterfeld_html
 from quartiersmanagement.templatetags.qm import filterfelder
 from tests import factories
@@ -104,11 +105,14 @@ def test_andere_widgets_rendert_weiter_crispy():
     assert _normal(filterfeld_html(feld)) == _normal(as_crispy_field(MitHaken()["haken"]))
 
 
-def test_filterformular_kommt_bei_gleichen_filtern_aus_dem_zwischenspeicher(quartier):
+def test_filterformular_kommt_bei_gleichen_filtern_aus_dem_zwischenspeicher(quartier, monkeypatch):
     erstes = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    gerendert = []
+    monkeypatch.setattr(formulare, "filterfeld_html", lambda feld: gerendert.append(feld))
     with CaptureQueriesContext(connection) as abfragen:
         zweites = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
     assert zweites == erstes
+    assert gerendert == []
     assert not [a for a in abfragen.captured_queries if "quartiere_quartier" in a["sql"]]
 
 
