@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
 from quartiersmanagement import datenstand
-from quartiersmanagement.listen import abfrage_schluessel
+from quartiersmanagement.listen import abfrage_schluessel, gespeichert
 
 
 class DatumEingabe(forms.DateInput):
@@ -95,7 +95,7 @@ def _auswahl(feld, schluessel: tuple | None = None) -> list:
     if getattr(feld, "null_label", None) is not None:
         auswahl.append((feld.null_value, feld.null_label))
     auswahl.extend(
-        datenstand.zwischengespeichert(
+        gespeichert(
             schluessel or _auswahl_schluessel(feld),
             lambda: [
                 (feld.prepare_value(obj), str(feld.label_from_instance(obj)))
@@ -197,6 +197,8 @@ def filterfelder_html(form) -> str:
             ((filterfeld_html(feld),) for feld in form),
         )
 
+    if None in modellauswahl.values():  # a select of a model outside our apps: not cached
+        return rendern()
     digest = hashlib.sha256(_fingerabdruck(form, modellauswahl).encode()).hexdigest()
     return datenstand.zwischengespeichert(("filterformular", digest), rendern)
 

@@ -10,6 +10,7 @@ It also holds the list pages' cached figures of a query (`anzahl`, `vorhanden`, 
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -58,8 +59,11 @@ def adresse_je(name: str, feld: str = "pk") -> Callable[[object], str]:
 # auth tables carry no trigger).
 
 
-def abfrage_schluessel(art: str, qs: QuerySet) -> tuple:
-    """`art` and a digest of the query's SQL and parameters (the cache wants short keys)."""
+def abfrage_schluessel(art: str, qs: QuerySet) -> tuple | None:
+    """`art` and a digest of the query's SQL and parameters (the cache wants short keys); None
+    for a query of a model outside our apps (no trigger advances the data version for it)."""
+    if qs.model._meta.app_label not in settings.EIGENE_APPS:
+        return None
     return ("abfrage", art, qs.db, _digest(qs))
 
 
@@ -68,21 +72,28 @@ def _digest(qs: QuerySet) -> str:
     return hashlib.sha256(f"{sql}\x00{params!r}".encode()).hexdigest()
 
 
+def gespeichert(schluessel: tuple | None, berechnen: Callable):
+    """`datenstand.zwischengespeichert`, or just `berechnen()` without a key."""
+    if schluessel is None:
+        return berechnen()
+    return datenstand.zwischengespeichert(schluessel, berechnen)
+
+
 def anzahl(qs: QuerySet) -> int:
     """`qs.count()`, cached for the current data version (see above)."""
-    return datenstand.zwischengespeichert(abfrage_schluessel("anzahl", qs), qs.count)
+    return gespeichert(abfrage_schluessel("anzahl", qs), qs.count)
 
 
 def vorhanden(qs: QuerySet) -> bool:
     """`qs.exists()`, cached for the current data version (see above)."""
-    return datenstand.zwischengespeichert(abfrage_schluessel("vorhanden", qs), qs.exists)
+    return gespeichert(abfrage_schluessel("vorhanden", qs), qs.exists)
 
 
 def werte(art: str, qs: QuerySet, berechnen: Callable[[QuerySet], object]):
     """`berechnen(qs)`, a picklable value read from `qs` alone (e.g. a filter's choices as
     plain pairs), cached for the current data version under `art` (names the reading, so two
     readings of one query never collide) and the SQL of `qs`."""
-    return datenstand.zwischengespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
+    return gespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
 
 
 class Seitenteiler(Paginator):
@@ -91,20 +102,22 @@ class Seitenteiler(Paginator):
     compiled SQL serves both keys."""
 
     @cached_property
-    def _schluessel(self) -> tuple:
+    def _schluessel(self) -> tuple | None:
+        if not isinstance(self.object_list, QuerySet):
+            return None
         return abfrage_schluessel("anzahl", self.object_list)
 
     @cached_property
     def count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
-            return datenstand.zwischengespeichert(self._schluessel, self.object_list.count)
-        return super().count
+        if self._schluessel is None:
+            return super().count
+        return datenstand.zwischengespeichert(self._schluessel, self.object_list.count)
 
     def zeilen(self, seite, art: str, berechnen: Callable[[QuerySet], object]):
         """`berechnen(seite.object_list)` for a page of this paginator (e.g. its rows as HTML),
         cached under the data version by the list's SQL, the page's number and size; like
         `werte`, for values read from the page's query alone."""
-        if not isinstance(self.object_list, QuerySet):
+        if self._schluessel is None:
             return berechnen(seite.object_list)
         _, _, db, digest = self._schluessel
         schluessel = ("seite", art, db, digest, seite.number, self.per_page, self.orphans)

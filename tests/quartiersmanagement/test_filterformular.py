@@ -139,3 +139,18 @@ def test_filterformular_folgt_einer_aenderung_der_auswahl(quartier):
     filterfelder(BeispielFilter({}).form)
     factories.QuartierFactory(name="Ganz neues Quartier")
     assert "Ganz neues Quartier" in filterfelder(BeispielFilter({}).form)
+
+
+def test_filterformular_mit_auswahl_eines_fremden_modells_liest_immer_neu():
+    from django.contrib.auth.models import Group
+
+    class NachGruppe(django_filters.FilterSet):
+        gruppe = django_filters.ModelChoiceFilter(label="Gruppe", queryset=Group.objects.all())
+
+        class Meta:
+            model = Bedarf
+            fields = []
+
+    assert "Redaktion" not in filterfelder(NachGruppe({}).form)
+    Group.objects.create(name="Redaktion")
+    assert "Redaktion" in filterfelder(NachGruppe({}).form)

@@ -85,3 +85,14 @@ def test_bedarfsliste_zeigt_nach_neuem_bedarf_die_neue_anzahl(client, qm, quarti
     assert "2 Bedarfe gefunden" in client.get(reverse("bedarfe:liste")).content.decode()
     factories.BedarfFactory(quartier=quartier)
     assert "3 Bedarfe gefunden" in client.get(reverse("bedarfe:liste")).content.decode()
+
+
+@pytest.mark.django_db
+def test_abfragen_fremder_modelle_werden_nicht_zwischengespeichert():
+    """Django's auth tables carry no trigger: their figures are always read afresh."""
+    from django.contrib.auth.models import Group
+
+    vorher = anzahl(Group.objects.all())
+    Group.objects.create(name="Neu")
+    assert anzahl(Group.objects.all()) == vorher + 1
+    assert Seitenteiler(Group.objects.order_by("pk"), 10).count == vorher + 1
