@@ -29,6 +29,19 @@ class VersteckteSortierung(BaseCSVWidget, forms.HiddenInput):
     """Keeps the sort order (set by the column headers) when the filter form is sent."""
 
 
+class SortierungMitId(django_filters.OrderingFilter):
+    """Sorts by the chosen column, then by id in the same direction: a fixed order for rows of
+    equal value (pages neither repeat nor skip a need), and for "gemeldet_am" exactly the order
+    of the index (quartier, gemeldet_am, id) that serves a quartier's list."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value in django_filters.constants.EMPTY_VALUES or not qs.query.order_by:
+            return qs
+        absteigend = str(qs.query.order_by[-1]).startswith("-")
+        return qs.order_by(*qs.query.order_by, "-pk" if absteigend else "pk")
+
+
 class BedarfFilter(django_filters.FilterSet):
     suche = django_filters.CharFilter(
         label=_("Suche"), method="volltext", help_text=_("Titel und Beschreibung")
@@ -64,7 +77,7 @@ class BedarfFilter(django_filters.FilterSet):
     fachbereich = django_filters.ModelChoiceFilter(
         label=_("weitergeleitet an"), queryset=Fachbereich.objects.all(), method="nach_fachbereich"
     )
-    o = django_filters.OrderingFilter(label=_("Sortierung"), fields=SORTIERUNG)
+    o = SortierungMitId(label=_("Sortierung"), fields=SORTIERUNG)
 
     class Meta:
         model = Bedarf

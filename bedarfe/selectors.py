@@ -18,8 +18,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from quartiere.models import Zielgruppe
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import einziges_quartier_fuer, quartiere_fuer
 from quartiersmanagement.abschnitte import geteilt
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -56,20 +55,40 @@ def bedarfe_fuer(user) -> QuerySet[Bedarf]:
     )
 
 
-def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
-    """The list's needs for an export: the target groups as one text column from the database
-    instead of a prefetch, which cost more than all other columns of 10,000 rows together."""
-    namen = (
+def im_einzigen_quartier(bedarfe: QuerySet[Bedarf], user) -> QuerySet[Bedarf]:
+    """`bedarfe` (already limited by `bedarfe_fuer`) with `quartier_id = <id>` added when the
+    user reads one quartier only, so the list's first page comes straight from the index
+    (quartiere.selectors.einziges_quartier_fuer)."""
+    quartier_id = einziges_quartier_fuer(user)
+    return bedarfe if quartier_id is None else bedarfe.filter(quartier_id=quartier_id)
+
+
+def _zielgruppen_namen(*reihenfolge: str) -> Subquery:
+    """The need's (OuterRef) target groups' names as one text ("Kinder, Senioren")."""
+    return Subquery(
         Bedarf.zielgruppen.through.objects.filter(bedarf=OuterRef("pk"))
         .order_by()
         .values("bedarf")
-        .annotate(namen=StringAgg("zielgruppe__name", ", ", order_by="zielgruppe__name"))
+        .annotate(
+            namen=StringAgg(
+                "zielgruppe__name",
+                ", ",
+                order_by=reihenfolge,
+            )
+        )
         .values("namen")
     )
-    return bedarfe.prefetch_related(None).annotate(zielgruppen_namen=Subquery(namen))
 
 
-# What a row of the needs list shows (bedarfe/bedarf_list.html).
+def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
+    """The list's needs for an export: the target groups as one text column from the database
+    instead of a prefetch, which cost more than all other columns of 10,000 rows together."""
+    return bedarfe.prefetch_related(None).annotate(
+        zielgruppen_namen=_zielgruppen_namen("zielgruppe__name")
+    )
+
+
+# What a row of the needs list shows (bedarfe/bedarf_list.html, views._zeile).
 LISTENSPALTEN = (
     "titel",
     "status",
@@ -83,16 +102,17 @@ LISTENSPALTEN = (
 
 def fuer_liste(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
     """The list page's needs with only the shown columns (a quartier row carries its GeoJSON
-    border, a need its description) and the target groups as a plain list
-    (`zielgruppen_liste`), so a row reads them without a queryset clone per row (`.all()` on a
-    prefetch still clones)."""
+    border, a need its description) and the target groups as one text (`zielgruppen_namen`)
+    from the same query: PostgreSQL computes it for the page's 50 rows only (after the sort and
+    LIMIT), where a prefetch cost a query and 50 related lists."""
     return (
         bedarfe.select_related(None)
         .select_related("quartier", "handlungsfeld")
         .only(*LISTENSPALTEN)
         .prefetch_related(None)
-        .prefetch_related(
-            Prefetch("zielgruppen", Zielgruppe.objects.only("name"), to_attr="zielgruppen_liste")
+        .annotate(
+            # in the target groups' own order (Meta.ordering), as the detail page shows them
+            zielgruppen_namen=_zielgruppen_namen("zielgruppe__sortierung", "zielgruppe__name")
         )
     )
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -18,7 +19,13 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte, datenstand
 from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je
+from quartiersmanagement.listen import (
+    Seitenteiler,
+    adresse_je,
+    kurzdatum,
+    vorhanden,
+    zeilen_html,
+)
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -39,14 +46,46 @@ def _darf_bearbeiten(request, obj):
 
 
 def _listenzeilen(bedarfe) -> list[Bedarf]:
-    """The shown needs with what each row shows prepared once per page (link, target groups
-    as text, status badge class) instead of per row in the template (quartiersmanagement.listen)."""
+    """The shown needs with their link prepared once per page instead of per row
+    (quartiersmanagement.listen)."""
     adresse = adresse_je("bedarfe:detail")
     zeilen = list(bedarfe)
     for bedarf in zeilen:
         bedarf.adresse = adresse(bedarf.pk)
-        bedarf.zielgruppen_text = ", ".join(z.name for z in bedarf.zielgruppen_liste)
     return zeilen
+
+
+def _zeile(bedarf: Bedarf) -> str:
+    """One row of the needs table (see listen.zeilen_html; columns as in bedarf_list.html)."""
+    return format_html(
+        '<tr><th scope="row"><a href="{}">{}</a>{}</th><td>{}</td><td>{}</td><td>{}</td>'
+        '<td><span class="badge status-{} {}">{}</span></td><td>{}</td>'
+        '<td class="text-end">{}</td><td>{}</td></tr>',
+        bedarf.adresse,
+        bedarf.titel,
+        format_html(' <span class="badge text-bg-danger">{}</span>', _("überfällig"))
+        if bedarf.ist_ueberfaellig
+        else "",
+        bedarf.quartier.name,
+        bedarf.handlungsfeld.name if bedarf.handlungsfeld else "–",
+        bedarf.zielgruppen_namen or "–",
+        bedarf.status,
+        bedarf.status_klasse,
+        bedarf.get_status_display(),
+        bedarf.get_prioritaet_display(),
+        bedarf.nennungen,
+        kurzdatum(bedarf.gemeldet_am),
+    )
+
+
+def _tabelle(seite) -> str:
+    """The rows of one page, cached under the data version by the list's SQL and the page
+    (quartiersmanagement.listen.Seitenteiler.zeilen): they show only what the page query reads,
+    and the query already holds the user's quartiers (no buttons, no token, nothing else of the
+    user)."""
+    return seite.paginator.zeilen(
+        seite, "bedarfe:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
+    )
 
 
 @require_safe
@@ -63,17 +102,17 @@ def bedarf_liste(request):
             spalten=exports.bedarf_spalten(),
             zeilen=selectors.fuer_export(qs).iterator(chunk_size=2000),
         )
-    qs = selectors.fuer_liste(qs)
-    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    qs = selectors.fuer_liste(selectors.im_einzigen_quartier(qs, request.user))
+    seite = Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
         "bedarfe/bedarf_list.html",
         {
             "filter": filter_,
             "page_obj": seite,
-            "bedarfe": _listenzeilen(seite.object_list),
+            "zeilen": _tabelle(seite),
             "sortierung": request.GET.get("o", ""),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
         },
     )
 
@@ -311,7 +350,7 @@ def weiterleitung_liste(request):
     filter_ = WeiterleitungFilter(
         request.GET, queryset=selectors.weiterleitungen_fuer(request.user), user=request.user
     )
-    seite = Paginator(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
+    seite = Seitenteiler(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
     return render(
         request,
         "bedarfe/weiterleitung_list.html",

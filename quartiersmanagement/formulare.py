@@ -1,8 +1,13 @@
 """Form pieces shared by all apps."""
 
+import hashlib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
+
+from quartiersmanagement import datenstand
+from quartiersmanagement.listen import abfrage_schluessel, gespeichert
 
 
 class DatumEingabe(forms.DateInput):
@@ -67,25 +72,135 @@ _AUSWAHL_VORLAGE = "django/forms/widgets/select.html"
 _OPTION_VORLAGE = "django/forms/widgets/select_option.html"
 
 
-def _auswahl(feld) -> list:
-    """The choices of a model select from one ordinary query (the stock iterator uses
-    .iterator(), i.e. a server-side cursor with three round trips); django-filter's null choice
-    is kept."""
-    waehler = forms.models.ModelChoiceIterator(feld)
+def _auswahl_schluessel(feld) -> tuple:
+    """The cache key of a model select's choices: how they are labelled and the SQL of the
+    queryset, which already holds whatever limits them to the user's quartiers."""
+    beschriften = feld.label_from_instance
+    art = ":".join(
+        (
+            "auswahl",
+            f"{type(feld).__module__}.{type(feld).__qualname__}",
+            f"{beschriften.__module__}.{beschriften.__qualname__}",
+            str(feld.to_field_name),
+        )
+    )
+    return abfrage_schluessel(art, feld.queryset)
+
+
+def _auswahl(feld, schluessel: tuple | None = None) -> list:
+    """The choices of a model select as plain (value, label) pairs (django-filter's null choice
+    kept), read with one ordinary query (the stock iterator uses .iterator(), i.e. a server-side
+    cursor with three round trips) and cached under the data version (`_auswahl_schluessel`)."""
     auswahl = [("", feld.empty_label)] if feld.empty_label is not None else []
     if getattr(feld, "null_label", None) is not None:
         auswahl.append((feld.null_value, feld.null_label))
-    auswahl.extend(waehler.choice(obj) for obj in feld.queryset.all())
+    auswahl.extend(
+        gespeichert(
+            schluessel or _auswahl_schluessel(feld),
+            lambda: [
+                (feld.prepare_value(obj), str(feld.label_from_instance(obj)))
+                for obj in feld.queryset.all()
+            ],
+        )
+    )
     return auswahl
 
 
+def _ist_modellauswahl(feld) -> bool:
+    return isinstance(feld, forms.ModelChoiceField) and not isinstance(feld.widget.choices, list)
+
+
 def auswahl_laden(form) -> None:
-    """Evaluate each model select's queryset once, as the widget's list of choices (per
-    request: the form is built per request, so nothing outlives it). Validation is untouched:
-    it looks the sent value up in the queryset as before."""
+    """Set each model select's choices once, as the widget's list of plain pairs (the form is
+    built per request; the pairs come from the cache while the data version holds). Validation
+    is untouched: it looks the sent value up in the queryset as before."""
     for feld in form.fields.values():
-        if isinstance(feld, forms.ModelChoiceField) and not isinstance(feld.widget.choices, list):
+        if _ist_modellauswahl(feld):
             feld.widget.choices = _auswahl(feld)
+
+
+def _text(wert) -> str:
+    return "" if wert is None else str(wert)
+
+
+def _fingerabdruck(form, modellauswahl: dict) -> str:
+    """Everything the rendered fields of `form` are made of: the sent values, the errors, and per
+    field its kind, label, help text, widget with attributes and choices (model choices by their
+    cache key). Equal fingerprints render equal HTML, whoever asks."""
+    felder = []
+    for name, feld in form.fields.items():
+        widget = feld.widget
+        if name in modellauswahl:
+            auswahl = (
+                modellauswahl[name],
+                _text(feld.empty_label),
+                _text(getattr(feld, "null_label", None)),
+                _text(getattr(feld, "null_value", None)),
+            )
+        elif hasattr(widget, "choices"):
+            # A list, or an iterator of static choices (django-filter's ChoiceIterator).
+            auswahl = [(_text(wert), _text(text)) for wert, text in widget.choices]
+        else:
+            auswahl = None
+        felder.append(
+            (
+                name,
+                f"{type(feld).__module__}.{type(feld).__qualname__}",
+                _text(feld.label),
+                _text(feld.help_text),
+                feld.required,
+                feld.disabled,
+                feld.show_hidden_initial,
+                _text(feld.initial),
+                f"{type(widget).__module__}.{type(widget).__qualname__}",
+                sorted((k, _text(v)) for k, v in widget.attrs.items()),
+                _text(getattr(widget, "input_type", None)),
+                _text(getattr(widget, "format", None)),
+                auswahl,
+            )
+        )
+    fehler = sorted((name, [_text(m) for m in liste]) for name, liste in form.errors.items())
+    daten = sorted(form.data.lists()) if hasattr(form.data, "lists") else sorted(form.data.items())
+    return repr(
+        (
+            type(form).__name__,
+            form.prefix,
+            form.auto_id,
+            _text(form.label_suffix),
+            form.is_bound,
+            daten,
+            sorted((k, _text(v)) for k, v in form.initial.items()),
+            fehler,
+            felder,
+        )
+    )
+
+
+def filterfelder_html(form) -> str:
+    """The fields of a GET filter form, each in a grid column (`filterfeld_html`), cached under
+    the data version by the form's fingerprint (`_fingerabdruck`): a list page renders the same
+    filter form for every request with the same filters, and its model selects' choices differ
+    only by their query, which is part of the fingerprint."""
+    modellauswahl = {
+        name: _auswahl_schluessel(feld)
+        for name, feld in form.fields.items()
+        if _ist_modellauswahl(feld)
+    }
+
+    def rendern():
+        for name, schluessel in modellauswahl.items():
+            feld = form.fields[name]
+            feld.widget.choices = _auswahl(feld, schluessel)
+        return format_html_join(
+            "",
+            '<div class="col-sm-6 col-lg-3">{}</div>',
+            ((filterfeld_html(feld),) for feld in form),
+        )
+
+    if None in modellauswahl.values():  # a select of a model outside our apps: not cached
+        return rendern()
+    digest = hashlib.sha256(_fingerabdruck(form, modellauswahl).encode()).hexdigest()
+    return datenstand.zwischengespeichert(("filterformular", digest), rendern)
 
 
 def _attribute(attrs) -> str:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -18,7 +19,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import datenstand, dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je
+from quartiersmanagement.listen import adresse_je, zeilen_html
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -74,6 +75,32 @@ def _listenzeilen(akteure) -> list:
     return zeilen
 
 
+def _zeile(akteur) -> str:
+    """One row of the actors table (listen.zeilen_html; columns as in akteur_list.html)."""
+    status = _("aktiv") if akteur.aktiv else _("inaktiv")
+    if akteur.oeffentlich:
+        status = f"{status} · {_('öffentlich')}"
+    return format_html(
+        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}</td></tr>",
+        akteur.adresse,
+        akteur.name,
+        akteur.get_art_display(),
+        akteur.quartiere_text,
+        akteur.handlungsfelder_text,
+        akteur.ort,
+        status,
+    )
+
+
+def _tabelle(seite) -> str:
+    """The rows of one page, cached by the list's SQL and the page under the data version
+    (listen.Seitenteiler.zeilen): they show only what the page query reads."""
+    return seite.paginator.zeilen(
+        seite, "akteure:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
+    )
+
+
 @require_safe
 def akteur_liste(request):
     filter = AkteurFilter(
@@ -92,7 +119,7 @@ def akteur_liste(request):
         {
             "filter": filter,
             "page_obj": seite_,
-            "zeilen": _listenzeilen(seite_.object_list),
+            "zeilen": _tabelle(seite_),
             "sortierung": request.GET.get("sortierung", ""),
             "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
         },

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
 from quartiersmanagement.formulare import DatumEingabe
+from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -334,7 +334,7 @@ def aufgabe_liste(request):
     filter_ = AufgabeFilter(
         request.GET, queryset=selectors.aufgaben_fuer(request.user), user=request.user
     )
-    seite = Paginator(filter_.qs, 50).get_page(request.GET.get("page"))
+    seite = Seitenteiler(filter_.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "akteure/aufgabe_list.html",

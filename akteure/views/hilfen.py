@@ -1,10 +1,10 @@
 """Small helpers shared by the views of this app."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 
@@ -40,4 +40,4 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
 
 
 def seite(request, qs, anzahl=50):
-    return Paginator(qs, anzahl).get_page(request.GET.get("page"))
+    return Seitenteiler(qs, anzahl).get_page(request.GET.get("page"))

@@ -2,9 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 PRO_SEITE = 50
@@ -34,4 +34,4 @@ def ausfuehren(request, form, service, meldung):
 
 
 def seite(request, qs):
-    return Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    return Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))

@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -13,7 +14,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
-from quartiersmanagement.listen import adresse_je
+from quartiersmanagement.listen import adresse_je, kurzdatum, vorhanden, zeilen_html
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -40,6 +41,31 @@ def _listenzeilen(projekte) -> list[Projekt]:
     return zeilen
 
 
+def _zeile(projekt: Projekt) -> str:
+    """One row of the projects table (listen.zeilen_html; columns as in projekt_list.html)."""
+    return format_html(
+        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td>'
+        '<td><span class="badge text-bg-secondary">{}</span></td><td>{}</td><td>{}</td>'
+        "<td>{} – {}</td></tr>",
+        projekt.adresse,
+        projekt.titel,
+        projekt.quartiere_text,
+        projekt.get_status_display(),
+        projekt.get_qm_rolle_display(),
+        projekt.programm or "–",
+        kurzdatum(projekt.beginn) or "–",
+        kurzdatum(projekt.ende) or _("offen"),
+    )
+
+
+def _tabelle(seite) -> str:
+    """The rows of one page, cached by the list's SQL and the page under the data version
+    (listen.Seitenteiler.zeilen): they show only what the page query reads."""
+    return seite.paginator.zeilen(
+        seite, "projekte:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
+    )
+
+
 @require_safe
 def projekt_liste(request):
     filter_ = ProjektFilter(
@@ -62,8 +88,8 @@ def projekt_liste(request):
         {
             "filter": filter_,
             "page_obj": seite_,
-            "zeilen": _listenzeilen(seite_.object_list),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
+            "zeilen": _tabelle(seite_),
+            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
         },
     )
 

@@ -4,9 +4,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
 
-from quartiersmanagement.formulare import auswahl_laden, filterfeld_html
+from quartiersmanagement.formulare import filterfelder_html
 
 register = template.Library()
 
@@ -35,9 +34,7 @@ def prozent(wert):
 
 @register.simple_tag
 def filterfelder(form):
-    """The fields of a GET filter form, each in a grid column (see formulare.filterfeld_html:
-    rendered in Python, model selects read with one query each)."""
-    auswahl_laden(form)
-    return format_html_join(
-        "", '<div class="col-sm-6 col-lg-3">{}</div>', ((filterfeld_html(feld),) for feld in form)
-    )
+    """The fields of a GET filter form, each in a grid column (see formulare.filterfelder_html:
+    rendered in Python, model selects read with one query each, cached by the form's
+    fingerprint under the data version)."""
+    return filterfelder_html(form)

@@ -611,3 +611,22 @@ def test_liste_absteigend_sortiert(client, qm, akteur, quartier):
         "Altenclub",
     ]
     assert 'aria-sort="descending"' in antwort.content.decode()
+
+
+def test_liste_zeigt_nach_einer_aenderung_die_neue_zeile(client, qm, akteur):
+    """The rows of a page are cached under the data version: a write shows at once."""
+    client.force_login(qm)
+    inhalt = client.get(reverse("akteure:liste")).content.decode()
+    assert "Grundschule am Wald" in inhalt and "aktiv" in inhalt
+    Akteur.objects.filter(pk=akteur.pk).update(name="Grundschule am See", aktiv=False)
+    inhalt = client.get(reverse("akteure:liste")).content.decode()
+    assert "Grundschule am See" in inhalt and "inaktiv" in inhalt
+    assert "Grundschule am Wald" not in inhalt
+
+
+def test_liste_maskiert_namen_in_den_zeilen(client, qm, quartier):
+    factories.AkteurFactory(name="<b>Verein</b>", ort="<i>Ort</i>", quartiere=[quartier])
+    client.force_login(qm)
+    inhalt = client.get(reverse("akteure:liste")).content.decode()
+    assert "&lt;b&gt;Verein&lt;/b&gt;" in inhalt and "&lt;i&gt;Ort&lt;/i&gt;" in inhalt
+    assert "<b>Verein</b>" not in inhalt

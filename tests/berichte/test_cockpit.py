@@ -191,9 +191,12 @@ def test_bedarfe_filter_offen_zeigt_nur_nicht_abgeschlossene(client, qm, quartie
         factories.BedarfFactory(quartier=quartier, status=status, titel=f"B-{status}")
     client.force_login(qm)
     antwort = client.get(reverse("bedarfe:liste"), {"quartier": quartier.pk, "offen": "true"})
-    assert sorted(b.titel for b in antwort.context["bedarfe"]) == ["B-in_pruefung", "B-neu"]
+    assert sorted(b.titel for b in antwort.context["page_obj"].object_list) == [
+        "B-in_pruefung",
+        "B-neu",
+    ]
     antwort = client.get(reverse("bedarfe:liste"), {"quartier": quartier.pk, "offen": "false"})
-    assert sorted(b.titel for b in antwort.context["bedarfe"]) == [
+    assert sorted(b.titel for b in antwort.context["page_obj"].object_list) == [
         "B-erledigt",
         "B-nicht_umsetzbar",
     ]

@@ -1,5 +1,6 @@
 """Project and event pages: who sees and changes what, forms, exports, query budgets."""
 
+import datetime
 import io
 import re
 
@@ -164,7 +165,8 @@ def test_terminliste_mit_fester_zahl_an_abfragen(
     for _ in range(anzahl):
         factories.TeilnahmeFactory(termin__quartier=quartier, termin__projekt=projekt)
     client.force_login(qm)
-    with django_assert_max_num_queries(22):
+    # 23: incl. the data version, read once for the filter's cached choices (listen.werte)
+    with django_assert_max_num_queries(23):
         assert client.get(reverse("projekte:termine")).status_code == 200
 
 
@@ -245,3 +247,23 @@ def test_lesend_sieht_termine_ohne_bearbeiten_links(client, lesend, quartier):
     assert "Sprechstunde" in inhalt
     assert reverse("projekte:termin_bearbeiten", args=[termin.pk]) not in inhalt
     assert reverse("projekte:termin_neu") not in inhalt
+
+
+def test_liste_zeigt_nach_einer_aenderung_die_neue_zeile(client, qm, projekt):
+    """The rows of a page are cached under the data version: a write shows at once."""
+    client.force_login(qm)
+    assert "Spielplatzpaten Preuswald" in client.get(reverse("projekte:liste")).content.decode()
+    Projekt.objects.filter(pk=projekt.pk).update(titel="Spielplatzpaten Nord")
+    inhalt = client.get(reverse("projekte:liste")).content.decode()
+    assert "Spielplatzpaten Nord" in inhalt
+    assert "Spielplatzpaten Preuswald" not in inhalt
+
+
+def test_liste_zeigt_zeitraum_und_offenes_ende(client, qm, quartier):
+    factories.ProjektFactory(
+        quartiere=[quartier], beginn=datetime.date(2026, 3, 1), ende=None, programm=None
+    )
+    client.force_login(qm)
+    inhalt = client.get(reverse("projekte:liste")).content.decode()
+    assert "<td>01.03.2026 – offen</td>" in inhalt
+    assert "<td>–</td>" in inhalt

@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from bedarfe.models import Bedarf
 from quartiere.models import Quartier
+from quartiersmanagement import formulare
 from quartiersmanagement.formulare import DatumEingabe, auswahl_laden, filterfeld_html
 from quartiersmanagement.templatetags.qm import filterfelder
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -77,10 +79,22 @@ def test_modellauswahl_liest_ihre_optionen_mit_einer_abfrage(quartier, anderes_q
     with CaptureQueriesContext(connection) as abfragen:
         auswahl_laden(form)
         html = filterfelder(form) + filterfelder(form)
-    assert len(abfragen.captured_queries) == 1
-    assert "DECLARE" not in abfragen.captured_queries[0]["sql"]
+    sql = [a["sql"] for a in abfragen.captured_queries if "qm_datenstand" not in a["sql"]]
+    assert len(sql) == 1
+    assert "DECLARE" not in sql[0]
     assert f'<option value="{quartier.pk}" selected>' in html
     assert f'<option value="{anderes_quartier.pk}">' in html
+
+
+def test_modellauswahl_kommt_bis_zur_naechsten_aenderung_aus_dem_zwischenspeicher(quartier):
+    auswahl_laden(BeispielFilter({}).form)
+    with CaptureQueriesContext(connection) as abfragen:
+        html = filterfelder(BeispielFilter({}).form)
+    assert not [a for a in abfragen.captured_queries if "quartiere_quartier" in a["sql"]]
+    assert quartier.name in html
+    neu = factories.QuartierFactory(name="Neues Quartier")
+    html = filterfelder(BeispielFilter({}).form)
+    assert f'<option value="{neu.pk}">Neues Quartier</option>' in html
 
 
 def test_andere_widgets_rendert_weiter_crispy():
@@ -89,3 +103,54 @@ def test_andere_widgets_rendert_weiter_crispy():
 
     feld = MitHaken()["haken"]
     assert _normal(filterfeld_html(feld)) == _normal(as_crispy_field(MitHaken()["haken"]))
+
+
+def test_filterformular_kommt_bei_gleichen_filtern_aus_dem_zwischenspeicher(quartier, monkeypatch):
+    erstes = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    gerendert = []
+    monkeypatch.setattr(formulare, "filterfeld_html", lambda feld: gerendert.append(feld))
+    with CaptureQueriesContext(connection) as abfragen:
+        zweites = filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    assert zweites == erstes
+    assert gerendert == []
+    assert not [a for a in abfragen.captured_queries if "quartiere_quartier" in a["sql"]]
+
+
+def test_filterformular_zeigt_andere_werte_und_fehler_nicht_aus_dem_zwischenspeicher(quartier):
+    filterfelder(BeispielFilter({"suche": "Spiel"}).form)
+    assert 'value="Park"' in filterfelder(BeispielFilter({"suche": "Park"}).form)
+    falsch = BeispielFilter({"suche": "Spiel", "ab": "gestern"}).form
+    assert "Bitte ein gültiges Datum eingeben" in filterfelder(falsch)
+
+
+def test_filterformular_unterscheidet_die_auswahl_der_benutzer(quartier, anderes_quartier):
+    class NurEines(BeispielFilter):
+        def __init__(self, *args, quartiere, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.filters["quartier"].queryset = quartiere
+
+    eines = filterfelder(NurEines({}, quartiere=Quartier.objects.filter(pk=quartier.pk)).form)
+    beide = filterfelder(NurEines({}, quartiere=Quartier.objects.all()).form)
+    assert anderes_quartier.name not in eines
+    assert anderes_quartier.name in beide
+
+
+def test_filterformular_folgt_einer_aenderung_der_auswahl(quartier):
+    filterfelder(BeispielFilter({}).form)
+    factories.QuartierFactory(name="Ganz neues Quartier")
+    assert "Ganz neues Quartier" in filterfelder(BeispielFilter({}).form)
+
+
+def test_filterformular_mit_auswahl_eines_fremden_modells_liest_immer_neu():
+    from django.contrib.auth.models import Group
+
+    class NachGruppe(django_filters.FilterSet):
+        gruppe = django_filters.ModelChoiceFilter(label="Gruppe", queryset=Group.objects.all())
+
+        class Meta:
+            model = Bedarf
+            fields = []
+
+    assert "Redaktion" not in filterfelder(NachGruppe({}).form)
+    Group.objects.create(name="Redaktion")
+    assert "Redaktion" in filterfelder(NachGruppe({}).form)
