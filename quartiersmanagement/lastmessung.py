@@ -419,21 +419,24 @@ def speicher_bewerten(rss_mb: dict[int, float]) -> list[str]:
 
 def tabelle(seiten: list[Seitenergebnis], einzeln: list[Einzelergebnis]) -> str:
     """The printed table: one line per page, then the single downloads."""
+    breite = max(len(z.name) for z in [*seiten, *einzeln])
     zeilen = [
-        f"{'Seite':<36} {'p50 ms':>8} {'p95 ms':>8} {'Anfr./s':>8} {'×p50':>6} {'×p95':>6}  Ziel",
+        f"{'Seite':<{breite}} {'p50 ms':>8} {'p95 ms':>8} {'Anfr./s':>8} "
+        f"{'×p50':>6} {'×p95':>6}  Ziel",
     ]
     for s in seiten:
         zeilen.append(
-            f"{s.name:<36} {s.p50_ms:>8.1f} {s.p95_ms:>8.1f} {s.durchsatz:>8.1f} "
+            f"{s.name:<{breite}} {s.p50_ms:>8.1f} {s.p95_ms:>8.1f} {s.durchsatz:>8.1f} "
             f"{s.faktor_p50:>6.2f} {s.faktor_p95:>6.2f}  {_urteil(s.verfehlt)}"
         )
     zeilen += [
         "",
-        f"{'Einzeln gemessen':<36} {'Median s':>8} {'Max s':>8} {'KB':>8} {'Grenze':>13}  Ziel",
+        f"{'Einzeln gemessen':<{breite}} {'Median s':>8} {'Max s':>8} {'KB':>8} "
+        f"{'Grenze':>13}  Ziel",
     ]
     for e in einzeln:
         zeilen.append(
-            f"{e.name:<36} {e.median_s:>8.2f} {e.max_s:>8.2f} {e.kilobyte:>8} "
+            f"{e.name:<{breite}} {e.median_s:>8.2f} {e.max_s:>8.2f} {e.kilobyte:>8} "
             f"{e.grenze_s:>11g} s  {_urteil(e.verfehlt)}"
         )
     return "\n".join(zeilen)
