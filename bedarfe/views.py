@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import (
     Seitenteiler,
     adresse_je,
+    inhalt_fuer,
     kurzdatum,
     vorhanden,
     zeilen_html,
@@ -90,31 +92,41 @@ def _tabelle(seite) -> str:
 
 @require_safe
 def bedarf_liste(request):
-    filter_ = BedarfFilter(
-        request.GET, queryset=selectors.bedarfe_fuer(request.user), user=request.user
-    )
-    qs = filter_.qs
+    """The needs of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
+    The page's content is cached per user and query string (`listen.inhalt_fuer`)."""
     format_ = request.GET.get("format")
     if format_ in ("csv", "xlsx"):
         return export_antwort(
             format_,
             dateiname=f"bedarfe-{timezone.localdate():%Y-%m-%d}",
             spalten=exports.bedarf_spalten(),
-            zeilen=selectors.fuer_export(qs).iterator(chunk_size=2000),
+            zeilen=selectors.fuer_export(_gefiltert(request).qs).iterator(chunk_size=2000),
         )
-    qs = selectors.fuer_liste(selectors.im_einzigen_quartier(qs, request.user))
-    seite = Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))
-    return render(
+    inhalt = inhalt_fuer(
         request,
-        "bedarfe/bedarf_list.html",
-        {
-            "filter": filter_,
-            "page_obj": seite,
-            "zeilen": _tabelle(seite),
-            "sortierung": request.GET.get("o", ""),
-            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
-        },
+        "bedarfe:liste",
+        lambda: render_to_string("bedarfe/_bedarf_liste.html", _liste(request), request=request),
     )
+    return render(request, "bedarfe/bedarf_list.html", {"inhalt": inhalt})
+
+
+def _gefiltert(request) -> BedarfFilter:
+    return BedarfFilter(
+        request.GET, queryset=selectors.bedarfe_fuer(request.user), user=request.user
+    )
+
+
+def _liste(request) -> dict:
+    filter_ = _gefiltert(request)
+    qs = selectors.fuer_liste(selectors.im_einzigen_quartier(filter_.qs, request.user))
+    seite = Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))
+    return {
+        "filter": filter_,
+        "page_obj": seite,
+        "zeilen": _tabelle(seite),
+        "sortierung": request.GET.get("o", ""),
+        "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
+    }
 
 
 def bedarf_anlegen(request):

@@ -96,6 +96,19 @@ def werte(art: str, qs: QuerySet, berechnen: Callable[[QuerySet], object]):
     return gespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
 
 
+def inhalt_fuer(request, art: str, berechnen: Callable[[], str]) -> str:
+    """A list page's rendered content for this user and URL, cached under the data version.
+
+    What a list shows follows from the user (their quartiers and roles live in our tables, so
+    changing them advances the data version), the URL with its query string and the data. The
+    content of a list holds GET forms only, no CSRF token; the layout around it (navigation,
+    messages, logout form) is rendered per request. On a hit the page skips building the
+    filter, the querysets and the keys of the cached figures above, which cost more than the
+    rest of the page."""
+    adresse = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return datenstand.zwischengespeichert(("inhalt", art, request.user.pk, adresse), berechnen)
+
+
 class Seitenteiler(Paginator):
     """Django's paginator whose total comes from the cache like `anzahl` (COUNT of the filtered
     list), and which caches what a page shows (`zeilen`) by the list's SQL and the page: one

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -19,7 +20,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import datenstand, dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je, zeilen_html
+from quartiersmanagement.listen import adresse_je, inhalt_fuer, zeilen_html
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -103,27 +104,38 @@ def _tabelle(seite) -> str:
 
 @require_safe
 def akteur_liste(request):
-    filter = AkteurFilter(
-        request.GET, queryset=selectors.akteure_liste(request.user), user=request.user
-    )
-    qs = filter.qs
+    """Actors of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
+    The page's content is cached per user and URL (`listen.inhalt_fuer`)."""
     format = request.GET.get("format")
     if format in ("csv", "xlsx"):
+        qs = _gefiltert(request).qs
         return export_antwort(
             format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
         )
-    seite_ = seite(request, selectors.fuer_listenseite(qs))
-    return render(
+    inhalt = inhalt_fuer(
         request,
-        "akteure/akteur_list.html",
-        {
-            "filter": filter,
-            "page_obj": seite_,
-            "zeilen": _tabelle(seite_),
-            "sortierung": request.GET.get("sortierung", ""),
-            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
-        },
+        "akteure:liste",
+        lambda: render_to_string("akteure/_akteur_liste.html", _liste(request), request=request),
     )
+    return render(request, "akteure/akteur_list.html", {"inhalt": inhalt})
+
+
+def _gefiltert(request) -> AkteurFilter:
+    return AkteurFilter(
+        request.GET, queryset=selectors.akteure_liste(request.user), user=request.user
+    )
+
+
+def _liste(request) -> dict:
+    filter = _gefiltert(request)
+    seite_ = seite(request, selectors.fuer_listenseite(filter.qs))
+    return {
+        "filter": filter,
+        "page_obj": seite_,
+        "zeilen": _tabelle(seite_),
+        "sortierung": request.GET.get("sortierung", ""),
+        "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
+    }
 
 
 def akteur_neu(request):

@@ -6,6 +6,7 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -14,7 +15,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
-from quartiersmanagement.listen import adresse_je, kurzdatum, vorhanden, zeilen_html
+from quartiersmanagement.listen import adresse_je, inhalt_fuer, kurzdatum, vorhanden, zeilen_html
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -68,30 +69,40 @@ def _tabelle(seite) -> str:
 
 @require_safe
 def projekt_liste(request):
-    filter_ = ProjektFilter(
-        request.GET,
-        queryset=selectors.projekte_fuer(request.user),
-        quartiere=quartiere_fuer(request.user),
-    )
-    qs = filter_.qs
+    """Projects of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered
+    list. The page's content is cached per user and URL (`listen.inhalt_fuer`)."""
     if request.GET.get("format") in ("csv", "xlsx"):
         return export_antwort(
             request.GET["format"],
             dateiname="projekte",
             spalten=exports.projekt_spalten(),
-            zeilen=qs.iterator(chunk_size=2000),
+            zeilen=_gefiltert(request).qs.iterator(chunk_size=2000),
         )
-    seite_ = seite(request, selectors.fuer_listenseite(qs))
-    return render(
+    inhalt = inhalt_fuer(
         request,
-        "projekte/projekt_list.html",
-        {
-            "filter": filter_,
-            "page_obj": seite_,
-            "zeilen": _tabelle(seite_),
-            "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
-        },
+        "projekte:liste",
+        lambda: render_to_string("projekte/_projekt_liste.html", _liste(request), request=request),
     )
+    return render(request, "projekte/projekt_list.html", {"inhalt": inhalt})
+
+
+def _gefiltert(request) -> ProjektFilter:
+    return ProjektFilter(
+        request.GET,
+        queryset=selectors.projekte_fuer(request.user),
+        quartiere=quartiere_fuer(request.user),
+    )
+
+
+def _liste(request) -> dict:
+    filter_ = _gefiltert(request)
+    seite_ = seite(request, selectors.fuer_listenseite(filter_.qs))
+    return {
+        "filter": filter_,
+        "page_obj": seite_,
+        "zeilen": _tabelle(seite_),
+        "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
+    }
 
 
 def _formular_seite(request, form, *, titel, zurueck, projekt=None, hinweis="", knopf=None):

@@ -586,3 +586,22 @@ def test_liste_eines_quartiers_zeigt_keine_bedarfe_anderer(client, quartier, and
     inhalt = _inhalt(client.get(reverse("bedarfe:liste")))
     assert "Eigener Bedarf" in inhalt
     assert "Fremder Bedarf" not in inhalt
+
+
+def test_gespeicherte_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
+    client, qm, qm_anderes, quartier, anderes_quartier
+):
+    """The list's content is cached per user and URL (listen.inhalt_fuer): another user with
+    the same URL gets their own list, and a new need shows on the next request."""
+    factories.BedarfFactory(quartier=quartier, titel="Bank am Spielplatz")
+    factories.BedarfFactory(quartier=anderes_quartier, titel="Ampel an der Schule")
+    url = reverse("bedarfe:liste")
+    client.force_login(qm)
+    assert "Bank am Spielplatz" in client.get(url).content.decode()
+    client.force_login(qm_anderes)
+    inhalt = client.get(url).content.decode()
+    assert "Ampel an der Schule" in inhalt and "Bank am Spielplatz" not in inhalt
+    client.force_login(qm)
+    factories.BedarfFactory(quartier=quartier, titel="Licht im Park")
+    assert "Licht im Park" in client.get(url).content.decode()
+    assert "Licht im Park" not in client.get(url, {"suche": "Spielplatz"}).content.decode()
