@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -23,8 +22,8 @@ from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import (
     Seitenteiler,
     adresse_je,
-    inhalt_fuer,
     kurzdatum,
+    listenseite,
     vorhanden,
     zeilen_html,
 )
@@ -102,12 +101,12 @@ def bedarf_liste(request):
             spalten=exports.bedarf_spalten(),
             zeilen=selectors.fuer_export(_gefiltert(request).qs).iterator(chunk_size=2000),
         )
-    inhalt = inhalt_fuer(
+    return listenseite(
         request,
-        "bedarfe:liste",
-        lambda: render_to_string("bedarfe/_bedarf_liste.html", _liste(request), request=request),
+        titel=_("Bedarfe"),
+        template="bedarfe/bedarf_list.html",
+        kontext=lambda: _liste(request),
     )
-    return render(request, "bedarfe/bedarf_list.html", {"inhalt": inhalt})
 
 
 def _gefiltert(request) -> BedarfFilter:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -94,6 +96,15 @@ def werte(art: str, qs: QuerySet, berechnen: Callable[[QuerySet], object]):
     plain pairs), cached for the current data version under `art` (names the reading, so two
     readings of one query never collide) and the SQL of `qs`."""
     return gespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
+
+
+def listenseite(request, *, titel: str, template: str, kontext: Callable[[], dict]):
+    """The response of a list page: `template` (the page's content) rendered with `kontext()`
+    and cached per user and URL (`inhalt_fuer`), inside the layout (`listenseite.html`)."""
+    inhalt = inhalt_fuer(
+        request, template, lambda: render_to_string(template, kontext(), request=request)
+    )
+    return render(request, "listenseite.html", {"titel": titel, "inhalt": inhalt})
 
 
 def inhalt_fuer(request, art: str, berechnen: Callable[[], str]) -> str:

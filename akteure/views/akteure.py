@@ -8,7 +8,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -20,7 +19,7 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import datenstand, dsgvo
 from quartiersmanagement.exports import export_antwort, mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je, inhalt_fuer, zeilen_html
+from quartiersmanagement.listen import adresse_je, listenseite, zeilen_html
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -112,12 +111,12 @@ def akteur_liste(request):
         return export_antwort(
             format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
         )
-    inhalt = inhalt_fuer(
+    return listenseite(
         request,
-        "akteure:liste",
-        lambda: render_to_string("akteure/_akteur_liste.html", _liste(request), request=request),
+        titel=_("Akteure"),
+        template="akteure/akteur_list.html",
+        kontext=lambda: _liste(request),
     )
-    return render(request, "akteure/akteur_list.html", {"inhalt": inhalt})
 
 
 def _gefiltert(request) -> AkteurFilter:

@@ -6,7 +6,6 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
-from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -15,7 +14,7 @@ from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.exports import export_antwort
-from quartiersmanagement.listen import adresse_je, inhalt_fuer, kurzdatum, vorhanden, zeilen_html
+from quartiersmanagement.listen import adresse_je, kurzdatum, listenseite, vorhanden, zeilen_html
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -78,12 +77,12 @@ def projekt_liste(request):
             spalten=exports.projekt_spalten(),
             zeilen=_gefiltert(request).qs.iterator(chunk_size=2000),
         )
-    inhalt = inhalt_fuer(
+    return listenseite(
         request,
-        "projekte:liste",
-        lambda: render_to_string("projekte/_projekt_liste.html", _liste(request), request=request),
+        titel=_("Projekte"),
+        template="projekte/projekt_list.html",
+        kontext=lambda: _liste(request),
     )
-    return render(request, "projekte/projekt_list.html", {"inhalt": inhalt})
 
 
 def _gefiltert(request) -> ProjektFilter:
