@@ -329,7 +329,7 @@ def ueberfaellige_nachweise(*, stichtag: datetime.date | None = None, user=None)
     )
     if user is not None:
         qs = qs.filter(fonds__quartier__in=quartiere_fuer(user))
-    return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am")
+    return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am", "pk")
 
 
 def jahresbuch(fonds: Stadtteilfonds):

@@ -31,7 +31,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .hilfen import ausfuehren, erlauben
+from .hilfen import ausfuehren, erlauben, seite
 
 S = Fondsantrag.Status
 
@@ -91,10 +91,11 @@ def nachweise_ueberfaellig(request):
         queryset=selectors.ueberfaellige_nachweise(user=request.user),
         quartiere=quartiere_fuer(request.user),
     )
+    seite_ = seite(request, filter_.qs)
     return render(
         request,
         "projekte/nachweise_ueberfaellig.html",
-        {"antraege": filter_.qs, "filter": filter_},
+        {"antraege": seite_.object_list, "page_obj": seite_, "filter": filter_},
     )
 
 

@@ -188,6 +188,21 @@ def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
     client.force_login(qm)
     response = client.get(reverse("projekte:nachweise_ueberfaellig"))
     assert list(response.context["antraege"]) == [antrag]
+    assert "1 Antrag mit überfälligem Nachweis" in response.content.decode()
+
+
+def test_ueberfaellige_nachweise_seitenweise(client, qm, fonds):
+    """The list is paginated like every list: 50 per page."""
+    factories.FondsantragFactory.create_batch(51, fonds=fonds)
+    Fondsantrag.objects.filter(fonds=fonds).update(
+        status=Fondsantrag.Status.BEWILLIGT,
+        betrag_bewilligt=Decimal("10.00"),
+        nachweis_faellig_am="2020-01-01",
+    )
+    client.force_login(qm)
+    url = reverse("projekte:nachweise_ueberfaellig")
+    assert len(client.get(url).context["antraege"]) == 50
+    assert len(client.get(url, {"page": 2}).context["antraege"]) == 1
 
 
 def test_jahr_und_links_ohne_tausenderpunkt(client, qm, fonds):
