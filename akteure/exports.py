@@ -1,4 +1,4 @@
-"""Columns of the actor export (CSV/XLSX of exactly the filtered list)."""
+"""Columns of the actor and action-item exports (CSV/XLSX of exactly the filtered list)."""
 
 from django.utils.translation import gettext as _
 
@@ -27,4 +27,16 @@ def spalten() -> list[Spalte]:
         Spalte(_("öffentlich"), lambda a: a.oeffentlich),
         Spalte(_("Einwilligung am"), lambda a: a.einwilligung_am),
         Spalte(_("geändert"), lambda a: a.geaendert),
+    ]
+
+
+def aufgaben_spalten() -> list[Spalte]:
+    """Action items as on /aufgaben/ (quartier, meeting, responsible, due, done)."""
+    return [
+        Spalte(_("Aufgabe"), lambda a: a.titel),
+        Spalte(_("Quartier"), lambda a: a.quartier.name),
+        Spalte(_("Sitzung"), lambda a: str(a.sitzung) if a.sitzung_id else ""),
+        Spalte(_("verantwortlich"), lambda a: str(a.verantwortlich or "")),
+        Spalte(_("fällig am"), lambda a: a.faellig_am),
+        Spalte(_("erledigt am"), lambda a: a.erledigt_am),
     ]

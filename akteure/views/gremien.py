@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
+from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import DatumEingabe
 from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
-from .. import selectors, services
+from .. import exports, selectors, services
 from ..filters import AufgabeFilter, GremiumFilter
 from ..forms import (
     AnwesenheitForm,
@@ -330,10 +331,19 @@ def aufgabe_neu(request, pk):
 
 @require_safe
 def aufgabe_liste(request):
-    """Action items of the user's quartiers, filtered (e.g. ?quartier=<pk>&ueberfaellig=true)."""
+    """Action items of the user's quartiers, filtered (e.g. ?quartier=<pk>&ueberfaellig=true);
+    `?format=csv|xlsx` exports the filtered list."""
     filter_ = AufgabeFilter(
         request.GET, queryset=selectors.aufgaben_fuer(request.user), user=request.user
     )
+    format_ = request.GET.get("format")
+    if format_ in ("csv", "xlsx"):
+        return export_antwort(
+            format_,
+            dateiname="aufgaben",
+            spalten=exports.aufgaben_spalten(),
+            zeilen=filter_.qs.iterator(chunk_size=2000),
+        )
     seite = Seitenteiler(filter_.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,

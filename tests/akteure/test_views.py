@@ -630,3 +630,19 @@ def test_liste_maskiert_namen_in_den_zeilen(client, qm, quartier):
     inhalt = client.get(reverse("akteure:liste")).content.decode()
     assert "&lt;b&gt;Verein&lt;/b&gt;" in inhalt and "&lt;i&gt;Ort&lt;/i&gt;" in inhalt
     assert "<b>Verein</b>" not in inhalt
+
+
+def test_aufgaben_export_enthaelt_genau_die_gefilterte_liste(
+    client, qm, quartier, anderes_quartier
+):
+    factories.AufgabeFactory(quartier=quartier, titel="Flyer drucken")
+    factories.AufgabeFactory(
+        quartier=quartier, titel="Raum buchen", erledigt_am=datetime.date(2026, 1, 5)
+    )
+    factories.AufgabeFactory(quartier=anderes_quartier, titel="Fremde Aufgabe")
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:aufgaben"), {"offen": "true", "format": "csv"})
+    text = b"".join(antwort.streaming_content).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Aufgabe;Quartier;Sitzung;verantwortlich")
+    assert "Flyer drucken" in text
+    assert "Raum buchen" not in text and "Fremde Aufgabe" not in text

@@ -106,10 +106,18 @@ def test_ziele_der_navigation_sind_erreichbar(client, qm):
     for name in [
         "bedarfe:liste",
         "akteure:liste",
+        "akteure:aufgaben",
         "projekte:liste",
         "projekte:fonds",
     ]:
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_navigation_markiert_aufgaben_statt_akteure(client, qm):
+    client.force_login(qm)
+    inhalt = client.get(reverse("akteure:aufgaben")).content.decode()
+    assert f'href="{reverse("akteure:aufgaben")}?offen=true" aria-current="page"' in inhalt
+    assert f'href="{reverse("akteure:liste")}" aria-current' not in inhalt
 
 
 def test_stadtweite_berichte_nur_fuer_leitung_in_der_navigation(client, qm, leitung):
