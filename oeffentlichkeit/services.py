@@ -104,6 +104,19 @@ def beitrag_speichern(
     return beitrag
 
 
+@transaction.atomic
+def beitrag_loeschen(*, beitrag: Beitrag, von) -> None:
+    """Delete a news item (only the QM of its quartier); its image file goes once the
+    deletion is committed. The audit trail keeps who deleted what."""
+    if not darf_quartier_bearbeiten(von, beitrag.quartier):
+        raise PermissionDenied
+    bild = beitrag.bild
+    beitrag._history_user = von
+    beitrag.delete()
+    if bild:
+        transaction.on_commit(lambda: bild.storage.delete(bild.name))
+
+
 # --- online fund application ------------------------------------------------------------------
 
 ANTRAEGE_JE_STUNDE = 5

@@ -28,4 +28,5 @@ urlpatterns = [
         views_mitarbeit.beitrag_bearbeiten,
         name="beitrag_bearbeiten",
     ),
+    path("beitraege/<int:pk>/loeschen/", views_mitarbeit.beitrag_loeschen, name="beitrag_loeschen"),
 ]

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.formulare import fehler_ins_formular
@@ -62,7 +62,23 @@ def beitrag_neu(request):
 
 
 def beitrag_bearbeiten(request, pk):
+    return _formular(request, _bearbeitbarer_beitrag(request, pk))
+
+
+@require_http_methods(["GET", "POST"])
+def beitrag_loeschen(request, pk):
+    """Asks first (GET), deletes on POST."""
+    beitrag = _bearbeitbarer_beitrag(request, pk)
+    if request.method == "POST":
+        services.beitrag_loeschen(beitrag=beitrag, von=request.user)
+        messages.success(request, _("Der Beitrag wurde gelöscht."))
+        return redirect("oeffentlichkeit:beitraege")
+    return render(request, "oeffentlichkeit/beitrag_loeschen.html", {"beitrag": beitrag})
+
+
+def _bearbeitbarer_beitrag(request, pk):
+    """404 outside the user's quartiers, 403 for read-only roles."""
     beitrag = selectors.beitrag_fuer(request.user, pk)
     if not request.user.has_perm("oeffentlichkeit.change_beitrag", beitrag):
         raise PermissionDenied
-    return _formular(request, beitrag)
+    return beitrag

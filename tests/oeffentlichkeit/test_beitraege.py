@@ -76,3 +76,24 @@ def test_beitragsliste_mit_konstanter_abfragezahl(client, qm, quartier, abfragen
     zahl = abfragen(lambda: client.get(url))
     factories.BeitragFactory.create_batch(10, quartier=quartier)
     assert abfragen(lambda: client.get(url)) == zahl
+
+
+def test_qm_loescht_beitrag_nach_rueckfrage(client, qm, quartier):
+    beitrag = factories.BeitragFactory(quartier=quartier, titel="Alte Meldung")
+    url = reverse("oeffentlichkeit:beitrag_loeschen", args=[beitrag.pk])
+    client.force_login(qm)
+    frage = client.get(url).content.decode()
+    assert "„Alte Meldung“" in frage and "Endgültig löschen" in frage
+    assert Beitrag.objects.filter(pk=beitrag.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Beitrag.objects.filter(pk=beitrag.pk).exists()
+    assert beitrag.history.first().history_type == "-"
+
+
+@pytest.mark.parametrize(("benutzer", "status"), [("lesend", 403), ("qm_anderes", 404)])
+def test_loeschen_nur_fuer_das_eigene_quartier(client, request, quartier, benutzer, status):
+    beitrag = factories.BeitragFactory(quartier=quartier)
+    client.force_login(request.getfixturevalue(benutzer))
+    url = reverse("oeffentlichkeit:beitrag_loeschen", args=[beitrag.pk])
+    assert client.post(url).status_code == status
+    assert Beitrag.objects.filter(pk=beitrag.pk).exists()

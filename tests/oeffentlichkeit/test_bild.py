@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -82,3 +83,19 @@ def test_kein_bild_gibt_404(client, oeffentliches_quartier):
     beitrag = factories.BeitragFactory(quartier=oeffentliches_quartier)
     url = reverse("oeffentlichkeit:beitrag_bild", args=["preuswald", beitrag.pk])
     assert client.get(url).status_code == 404
+
+
+def test_geloeschter_beitrag_nimmt_sein_bild_mit(
+    client, qm, oeffentliches_quartier, django_capture_on_commit_callbacks
+):
+    client.force_login(qm)
+    client.post(
+        reverse("oeffentlichkeit:beitrag_neu"), _daten(oeffentliches_quartier, bild=_bild())
+    )
+    beitrag = Beitrag.objects.get()
+    datei = beitrag.bild.path
+    with django_capture_on_commit_callbacks(execute=True):
+        antwort = client.post(reverse("oeffentlichkeit:beitrag_loeschen", args=[beitrag.pk]))
+    assert antwort.status_code == 302
+    assert not Beitrag.objects.exists()
+    assert not os.path.exists(datei)

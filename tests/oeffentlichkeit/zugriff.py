@@ -29,4 +29,7 @@ def _beitrag(quartier, text):
     return {"pk": BeitragFactory(quartier=quartier, titel=text[:200], teaser=text[:300]).pk}
 
 
-OBJEKTE = {"oeffentlichkeit:beitrag_bearbeiten": _beitrag}
+OBJEKTE = {
+    "oeffentlichkeit:beitrag_bearbeiten": _beitrag,
+    "oeffentlichkeit:beitrag_loeschen": _beitrag,
+}
