@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.browser.conftest import axe_pruefen
+from tests.browser.conftest import anmelden, axe_pruefen
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,3 +124,20 @@ def test_oeffentliche_seiten_passen_auf_320_pixel_breite(page, live_server, quar
         page.goto(f"{live_server.url}{pfad}")
         breite = page.evaluate("document.documentElement.scrollWidth")
         assert breite <= 320, f"{pfad}: {breite} px breit"
+
+
+def test_qm_loescht_beitrag_und_er_verschwindet_oeffentlich(page, live_server, quartier_mit_inhalt):
+    """From the edit form to the confirmation page (axe) to the public page without it."""
+    q, beitrag = quartier_mit_inhalt
+    factories.benutzer_mit_rolle(q, username="qm-preuswald")
+    page.goto(f"{live_server.url}/q/preuswald/")
+    assert page.get_by_text("Neue Bänke", exact=True).count() == 1
+    anmelden(page, live_server, "qm-preuswald", factories.PASSWORT)
+    page.goto(f"{live_server.url}/beitraege/{beitrag.pk}/bearbeiten/")
+    page.get_by_role("link", name="Beitrag löschen").click()
+    axe_pruefen(page)
+    page.get_by_role("button", name="Endgültig löschen").click()
+    page.wait_for_url(f"{live_server.url}/beitraege/")
+    assert page.get_by_text("Der Beitrag wurde gelöscht.").is_visible()
+    page.goto(f"{live_server.url}/q/preuswald/")
+    assert page.get_by_text("Neue Bänke", exact=True).count() == 0
