@@ -92,7 +92,7 @@ def _tabelle(seite) -> str:
 @require_safe
 def bedarf_liste(request):
     """The needs of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
-    The page's content is cached per user and query string (`listen.inhalt_fuer`)."""
+    The page's content is cached per user and query string (`listen.listenseite`)."""
     format_ = request.GET.get("format")
     if format_ in ("csv", "xlsx"):
         return export_antwort(

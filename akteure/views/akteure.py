@@ -104,7 +104,7 @@ def _tabelle(seite) -> str:
 @require_safe
 def akteur_liste(request):
     """Actors of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
-    The page's content is cached per user and URL (`listen.inhalt_fuer`)."""
+    The page's content is cached per user and URL (`listen.listenseite`)."""
     format = request.GET.get("format")
     if format in ("csv", "xlsx"):
         qs = _gefiltert(request).qs

@@ -69,7 +69,7 @@ def _tabelle(seite) -> str:
 @require_safe
 def projekt_liste(request):
     """Projects of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered
-    list. The page's content is cached per user and URL (`listen.inhalt_fuer`)."""
+    list. The page's content is cached per user and URL (`listen.listenseite`)."""
     if request.GET.get("format") in ("csv", "xlsx"):
         return export_antwort(
             request.GET["format"],
