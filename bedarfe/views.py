@@ -79,16 +79,6 @@ def _zeile(bedarf: Bedarf) -> str:
     )
 
 
-def _tabelle(seite) -> str:
-    """The rows of one page, cached under the data version by the list's SQL and the page
-    (quartiersmanagement.listen.Seitenteiler.zeilen): they show only what the page query reads,
-    and the query already holds the user's quartiers (no buttons, no token, nothing else of the
-    user)."""
-    return seite.paginator.zeilen(
-        seite, "bedarfe:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
-    )
-
-
 @require_safe
 def bedarf_liste(request):
     """The needs of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
@@ -122,7 +112,7 @@ def _liste(request) -> dict:
     return {
         "filter": filter_,
         "page_obj": seite,
-        "zeilen": _tabelle(seite),
+        "zeilen": zeilen_html(_listenzeilen(seite.object_list), _zeile),
         "sortierung": request.GET.get("o", ""),
         "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
     }

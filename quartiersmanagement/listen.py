@@ -5,7 +5,7 @@ A row's template work is repeated 50 times, so what costs per call is done once 
 clone each time, even when prefetched) and includes inside the row loop.
 
 It also holds the list pages' cached figures of a query (`anzahl`, `vorhanden`, `werte`,
-`Seitenteiler`), see below."""
+`Seitenteiler`) and the cached content of a whole list page (`listenseite`), see below."""
 
 import hashlib
 from collections.abc import Callable
@@ -122,27 +122,11 @@ def inhalt_fuer(request, art: str, berechnen: Callable[[], str]) -> str:
 
 class Seitenteiler(Paginator):
     """Django's paginator whose total comes from the cache like `anzahl` (COUNT of the filtered
-    list), and which caches what a page shows (`zeilen`) by the list's SQL and the page: one
-    compiled SQL serves both keys."""
-
-    @cached_property
-    def _schluessel(self) -> tuple | None:
-        if not isinstance(self.object_list, QuerySet):
-            return None
-        return abfrage_schluessel("anzahl", self.object_list)
+    list). A page's rows need no cache of their own: the list pages cache their whole content
+    (`listenseite`)."""
 
     @cached_property
     def count(self) -> int:
-        if self._schluessel is None:
+        if not isinstance(self.object_list, QuerySet):
             return super().count
-        return datenstand.zwischengespeichert(self._schluessel, self.object_list.count)
-
-    def zeilen(self, seite, art: str, berechnen: Callable[[QuerySet], object]):
-        """`berechnen(seite.object_list)` for a page of this paginator (e.g. its rows as HTML),
-        cached under the data version by the list's SQL, the page's number and size; like
-        `werte`, for values read from the page's query alone."""
-        if self._schluessel is None:
-            return berechnen(seite.object_list)
-        _, _, db, digest = self._schluessel
-        schluessel = ("seite", art, db, digest, seite.number, self.per_page, self.orphans)
-        return datenstand.zwischengespeichert(schluessel, lambda: berechnen(seite.object_list))
+        return anzahl(self.object_list)

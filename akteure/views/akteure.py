@@ -93,14 +93,6 @@ def _zeile(akteur) -> str:
     )
 
 
-def _tabelle(seite) -> str:
-    """The rows of one page, cached by the list's SQL and the page under the data version
-    (listen.Seitenteiler.zeilen): they show only what the page query reads."""
-    return seite.paginator.zeilen(
-        seite, "akteure:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
-    )
-
-
 @require_safe
 def akteur_liste(request):
     """Actors of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
@@ -131,7 +123,7 @@ def _liste(request) -> dict:
     return {
         "filter": filter,
         "page_obj": seite_,
-        "zeilen": _tabelle(seite_),
+        "zeilen": zeilen_html(_listenzeilen(seite_.object_list), _zeile),
         "sortierung": request.GET.get("sortierung", ""),
         "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
     }

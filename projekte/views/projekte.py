@@ -58,14 +58,6 @@ def _zeile(projekt: Projekt) -> str:
     )
 
 
-def _tabelle(seite) -> str:
-    """The rows of one page, cached by the list's SQL and the page under the data version
-    (listen.Seitenteiler.zeilen): they show only what the page query reads."""
-    return seite.paginator.zeilen(
-        seite, "projekte:zeilen", lambda qs: zeilen_html(_listenzeilen(qs), _zeile)
-    )
-
-
 @require_safe
 def projekt_liste(request):
     """Projects of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered
@@ -99,7 +91,7 @@ def _liste(request) -> dict:
     return {
         "filter": filter_,
         "page_obj": seite_,
-        "zeilen": _tabelle(seite_),
+        "zeilen": zeilen_html(_listenzeilen(seite_.object_list), _zeile),
         "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
     }
 
