@@ -30,6 +30,7 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 31536000),
     LOG_LEVEL=(str, "INFO"),
     LOG_JSON=(bool, True),
+    CACHE_URL=(str, "locmemcache://"),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -138,15 +139,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = 60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Computed figures and rendered dashboard sections, keyed by the data version
-# (quartiersmanagement/datenstand.py); per worker process, so no cache server is needed.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
-}
+# The one explicit cache (quartiersmanagement/shared_cache.py): LocMem in development,
+# "redis://host:6379/0" when several app servers share it; "dummycache://" switches it off.
+CACHES = {"default": env.cache_url("CACHE_URL")}
 
 AUTH_USER_MODEL = "quartiersmanagement.Benutzer"
 AUTHENTICATION_BACKENDS = [
