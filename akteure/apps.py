@@ -7,9 +7,11 @@ class AkteureConfig(AppConfig):
     verbose_name = _("Akteure und Gremien")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, dsgvo
+        from quartiersmanagement import abschnitte, demo_data, dsgvo
 
-        from . import auskunft, selectors, services
+        from . import auskunft, demo, selectors, services
+
+        demo_data.register(self, demo.laden)
 
         abschnitte.registrieren(
             "quartier",

@@ -7,9 +7,11 @@ class BedarfeConfig(AppConfig):
     verbose_name = _("Bedarfe und Lotsenfunktion")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, dsgvo
+        from quartiersmanagement import abschnitte, demo_data, dsgvo
 
-        from . import selectors
+        from . import demo, selectors
+
+        demo_data.register(self, demo.laden)
 
         abschnitte.registrieren(
             "quartier",

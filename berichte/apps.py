@@ -7,9 +7,11 @@ class BerichteConfig(AppConfig):
     verbose_name = _("Berichte")
 
     def ready(self):
-        from quartiersmanagement import abschnitte
+        from quartiersmanagement import abschnitte, demo_data
 
-        from . import jahresbericht, rules, selectors  # noqa: F401  (rules registers perms)
+        from . import demo, jahresbericht, rules, selectors  # noqa: F401  (rules registers perms)
+
+        demo_data.register(self, demo.laden)
 
         abschnitte.registrieren(
             "quartier",

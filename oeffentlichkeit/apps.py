@@ -7,8 +7,11 @@ class OeffentlichkeitConfig(AppConfig):
     verbose_name = _("Öffentlichkeitsarbeit")
 
     def ready(self):
-        from quartiersmanagement import dsgvo
+        from quartiersmanagement import demo_data, dsgvo
 
+        from . import demo
+
+        demo_data.register(self, demo.laden)
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Rückmeldungen zur Barrierefreiheit"),

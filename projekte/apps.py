@@ -7,9 +7,11 @@ class ProjekteConfig(AppConfig):
     verbose_name = _("Projekte und Stadtteilfonds")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, dsgvo
+        from quartiersmanagement import abschnitte, demo_data, dsgvo
 
-        from . import selectors, services
+        from . import demo, selectors, services
+
+        demo_data.register(self, demo.laden)
 
         abschnitte.registrieren(
             "quartier",

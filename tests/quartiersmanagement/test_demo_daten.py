@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from quartiere.models import Programmeinsatz, Quartier
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement import demo_data
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,14 @@ def test_ohne_debug_verweigert_der_befehl_die_demodaten(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("demo_daten")
+
+
+def test_jede_app_meldet_ihre_demodaten_selbst_in_schichtreihenfolge():
+    assert [part.app_label for part in demo_data.parts()] == [
+        "quartiere",
+        "akteure",
+        "bedarfe",
+        "projekte",
+        "berichte",
+        "oeffentlichkeit",
+    ]

@@ -1,18 +1,14 @@
 """Load the demo data of every app, in layer order, and print the demo logins.
 
-Each app keeps its own part in `<app>/demo.py`; this command only wires them together.
+Each app keeps its own part in `<app>/demo.py` and registers it in its AppConfig
+(`quartiersmanagement.demo_data`); this command only runs what was registered.
 Idempotent: running it twice changes nothing and creates no duplicates.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from akteure import demo as akteure_demo
-from bedarfe import demo as bedarfe_demo
-from berichte import demo as berichte_demo
-from oeffentlichkeit import demo as oeffentlichkeit_demo
-from projekte import demo as projekte_demo
-from quartiere import demo as quartiere_demo
+from quartiersmanagement import demo_data
 
 
 class Command(BaseCommand):
@@ -36,12 +32,7 @@ class Command(BaseCommand):
                 "Demodaten werden nur mit DEBUG=true geladen; "
                 "für ein Schulungssystem --erzwingen angeben."
             )
-        logins = quartiere_demo.laden(passwort=passwort)
-        akteure_demo.laden()
-        bedarfe_demo.laden()
-        projekte_demo.laden()
-        oeffentlichkeit_demo.laden()
-        berichte_demo.laden()
+        logins = demo_data.load_all(passwort=passwort)
         self.stdout.write(self.style.SUCCESS("Demodaten geladen."))
         self.stdout.write(f"Demo-Zugänge (Passwort für neu angelegte Zugänge: {passwort}):")
         for username, beschreibung in logins.items():
