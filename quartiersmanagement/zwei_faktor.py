@@ -9,9 +9,10 @@ import base64
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +83,7 @@ def einrichten(request):
         geraet.save(update_fields=["confirmed"])
         otp_login(request, geraet)
         messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
-        return redirect("quartiere:start")
+        return redirect(settings.LOGIN_REDIRECT_URL)
     qr = segno.make(geraet.config_url, error="m").svg_inline(scale=4, title=str(_("QR-Code")))
     schluessel = base64.b32encode(geraet.bin_key).decode()
     return render(
@@ -96,12 +97,12 @@ def pruefen(request):
         return redirect("login")
     geraet = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if geraet is None or request.user.is_verified():
-        return redirect("quartiere:start")
+        return redirect(settings.LOGIN_REDIRECT_URL)
     form = CodeForm(request.POST or None, geraet=geraet)
     if request.method == "POST" and form.is_valid():
         otp_login(request, geraet)
         ziel = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(ziel, {request.get_host()}):
-            ziel = reverse("quartiere:start")
+            ziel = resolve_url(settings.LOGIN_REDIRECT_URL)
         return redirect(ziel)
     return render(request, "zwei_faktor/pruefen.html", {"form": form})
