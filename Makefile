@@ -47,6 +47,7 @@ lint: $(VENV)/.installiert
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r $(APPS) --severity-level medium
+	$(VENV)/bin/lint-imports --no-cache
 
 test: setup lint
 	scripts/systempakete.sh browser
