@@ -112,10 +112,10 @@ class Beitrag(Zeitstempel):
 
 class Antragsversuch(Zeitstempel):
     """One online fund application from an address, for the rate limit (shared by every
-    process through the database). Only a keyed hash of the IP address is stored."""
+    process through the database). Only a keyed hash of the IP address is stored, deleted
+    after a day; no audit history, which would keep every hash forever."""
 
     ip_hash = models.CharField(_("Adresse (Hash)"), max_length=64, db_index=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Antragsversuch")

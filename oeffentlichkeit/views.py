@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from quartiersmanagement import datenstand, ical
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.http import client_ip
 from quartiersmanagement.pdf import pdf_antwort
 
 from . import selectors, services
@@ -321,9 +322,7 @@ def antrag(request, slug):
         if form.is_valid():
             daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
             try:
-                neu = services.online_antrag_stellen(
-                    quartier=q, ip=request.META.get("REMOTE_ADDR", ""), **daten
-                )
+                neu = services.online_antrag_stellen(quartier=q, ip=client_ip(request), **daten)
             except ValidationError as e:
                 fehler_ins_formular(form, e)
             else:
