@@ -22,6 +22,7 @@ env = environ.Env(
     DATABASE_URL=(str, ""),
     EMAIL_URL=(str, "smtp://localhost:25"),
     DEFAULT_FROM_EMAIL=(str, "quartiersmanagement@localhost"),
+    RUECKMELDUNG_EMAIL=(str, ""),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
@@ -229,6 +230,8 @@ STORAGES = {
 vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Feedback on barriers without a chosen quartier goes to this one mailbox (not to every quartier).
+RUECKMELDUNG_EMAIL = env("RUECKMELDUNG_EMAIL") or DEFAULT_FROM_EMAIL
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
