@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from quartiere.models import Fachbereich
 from quartiersmanagement.mail import mail_senden
-from quartiersmanagement.versionierung import mit_version_speichern
+from quartiersmanagement.versionierung import Versioniert, mit_version_speichern
 
 from .models import (
     Bedarf,
@@ -212,8 +212,12 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
     if quelle.status == S.ZUSAMMENGEFUEHRT or ziel.status == S.ZUSAMMENGEFUEHRT:
         raise ValidationError({"ziel": _("Dieser Bedarf wurde schon zusammengeführt.")})
 
-    Bedarf.objects.filter(pk=ziel.pk).update(nennungen=F("nennungen") + quelle.nennungen)
-    ziel.refresh_from_db(fields=["nennungen"])
+    # The version rises with the mentions and Zielgruppen: an edit form open on the target
+    # would otherwise save its stale values over them.
+    Bedarf.objects.filter(pk=ziel.pk).update(
+        nennungen=F("nennungen") + quelle.nennungen, version=F("version") + 1
+    )
+    ziel.refresh_from_db(fields=["nennungen", "version"])
     ziel.zielgruppen.add(*quelle.zielgruppen.all())
     Weiterleitung.objects.filter(bedarf=quelle).update(bedarf=ziel)
     Bedarf.objects.filter(zusammengefuehrt_in=quelle).update(zusammengefuehrt_in=ziel)
@@ -265,6 +269,12 @@ def _m2m_umhaengen(through, quelle: Bedarf, ziel: Bedarf) -> None:
     )
     schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
     through.objects.filter(**{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}).delete()
+    anderes_modell = through._meta.get_field(anderes_feld).related_model
+    if issubclass(anderes_modell, Versioniert):
+        # An edit form open on e.g. a project would put its stale list of needs back.
+        anderes_modell._default_manager.filter(
+            pk__in=through.objects.filter(**{bedarf_feld: quelle}).values(anderes_feld)
+        ).update(version=F("version") + 1)
     through.objects.filter(**{bedarf_feld: quelle}).update(**{bedarf_feld: ziel})
 
 

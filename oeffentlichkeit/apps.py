@@ -26,13 +26,13 @@ class OeffentlichkeitConfig(AppConfig):
         )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
-                bezeichnung=_("Schutz des Online-Antrags vor Missbrauch"),
-                zweck=_("Begrenzung auf 5 Online-Anträge je Stunde und Anschluss"),
+                bezeichnung=_("Schutz der öffentlichen Formulare vor Missbrauch"),
+                zweck=_("Begrenzung der Online-Anträge und Rückmeldungen je Stunde und Anschluss"),
                 rechtsgrundlage=dsgvo.RECHTSGRUNDLAGE_AUFGABE,
-                betroffene=_("Antragstellende im Internet"),
-                datenkategorien=_("Verschlüsselter Hash der IP-Adresse, Zeitpunkt"),
+                betroffene=_("Nutzende der öffentlichen Formulare"),
+                datenkategorien=_("Verschlüsselter Hash der IP-Adresse, Formular, Zeitpunkt"),
                 empfaenger=_("niemand"),
-                loeschfrist=_("1 Tag (beim nächsten Online-Antrag gelöscht)"),
-                modelle=("oeffentlichkeit.Antragsversuch",),
+                loeschfrist=_("1 Tag (beim nächsten Absenden gelöscht)"),
+                modelle=("oeffentlichkeit.Formularversuch",),
             )
         )

@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from projekte.models import ANTRAG_TEXT_MAX
 from quartiere.models import Quartier
 from quartiersmanagement.formulare import DatumEingabe
 from quartiersmanagement.uploads import BILDER, DateiPruefer
 
-from .models import BILD_MAX_MB
+from .models import BILD_MAX_MB, TEXT_MAX
 
 
 class BeitragForm(forms.Form):
@@ -57,11 +58,13 @@ class OnlineAntragForm(forms.Form):
     titel = forms.CharField(label=_("Titel Ihres Vorhabens"), max_length=200)
     zweck = forms.CharField(
         label=_("Was haben Sie vor?"),
+        max_length=ANTRAG_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Beschreiben Sie kurz, was Sie planen und wem es im Quartier nützt."),
     )
     kostenplan = forms.CharField(
         label=_("Kostenplan"),
+        max_length=ANTRAG_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Eine Zeile je Posten, z. B. „Material: 120 €“."),
     )
@@ -83,7 +86,10 @@ class OnlineAntragForm(forms.Form):
         label=_("Telefon (freiwillig)"), max_length=50, required=False
     )
     antragsteller_anschrift = forms.CharField(
-        label=_("Anschrift (freiwillig)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Anschrift (freiwillig)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     einwilligung = forms.BooleanField(
         label=_(
@@ -95,7 +101,7 @@ class OnlineAntragForm(forms.Form):
         },
     )
     # Honeypot: hidden from people (and assistive technology), filled in by spam bots.
-    webseite = forms.CharField(label=_("Webseite"), required=False)
+    webseite = forms.CharField(label=_("Webseite"), required=False, max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,7 +126,9 @@ class RueckmeldungForm(forms.Form):
         label=_("Welche Seite ist betroffen? (freiwillig)"), max_length=300, required=False
     )
     nachricht = forms.CharField(
-        label=_("Welche Barriere haben Sie bemerkt?"), widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Welche Barriere haben Sie bemerkt?"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     name = forms.CharField(label=_("Name (freiwillig)"), max_length=200, required=False)
     email = forms.EmailField(
@@ -128,7 +136,7 @@ class RueckmeldungForm(forms.Form):
         required=False,
         help_text=_("Nur wenn Sie eine Antwort wünschen."),
     )
-    webseite = forms.CharField(label=_("Webseite"), required=False)
+    webseite = forms.CharField(label=_("Webseite"), required=False, max_length=200)
 
     def __init__(self, *args, quartiere, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,10 @@ from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.uploads import BILDER, DateiPruefer, ZufallsPfad
 
 BILD_MAX_MB = 5
+
+
+# Longest free text a public form accepts (about two pages): enough for any real message.
+TEXT_MAX = 4000
 
 
 class Seite(Zeitstempel):
@@ -110,21 +115,29 @@ class Beitrag(Zeitstempel):
         )
 
 
-class Antragsversuch(Zeitstempel):
-    """One online fund application from an address, for the rate limit (shared by every
-    process through the database). Only a keyed hash of the IP address is stored."""
+class Formularversuch(Zeitstempel):
+    """One submission of an anonymous form (valid, invalid or caught by the honeypot) from an
+    address, for the hourly limit shared by every process through the database. Only a keyed
+    hash of the IP address is stored, deleted after a day; no audit history, which would keep
+    every hash forever."""
 
-    ip_hash = models.CharField(_("Adresse (Hash)"), max_length=64, db_index=True)
-    history = HistoricalRecords()
+    class Formular(models.TextChoices):
+        ANTRAG = "antrag", _("Online-Antrag Stadtteilfonds")
+        RUECKMELDUNG = "rueckmeldung", _("Rückmeldung zur Barrierefreiheit")
+
+    formular = models.CharField(_("Formular"), max_length=20, choices=Formular.choices)
+    ip_hash = models.CharField(_("Adresse (Hash)"), max_length=64)
 
     class Meta:
-        verbose_name = _("Antragsversuch")
-        verbose_name_plural = _("Antragsversuche")
+        verbose_name = _("Formularversuch")
+        verbose_name_plural = _("Formularversuche")
         ordering = ["-erstellt"]
-        indexes = [models.Index(fields=["ip_hash", "erstellt"], name="antragsversuch_ip_zeit")]
+        indexes = [
+            models.Index(fields=["formular", "ip_hash", "erstellt"], name="formularversuch_ip_zeit")
+        ]
 
     def __str__(self):
-        return f"{self.ip_hash[:8]} {self.erstellt:%d.%m.%Y %H:%M}"
+        return f"{self.formular} {self.ip_hash[:8]} {self.erstellt:%d.%m.%Y %H:%M}"
 
 
 class Rueckmeldung(Zeitstempel):
@@ -139,7 +152,9 @@ class Rueckmeldung(Zeitstempel):
         related_name="rueckmeldungen",
     )
     seite = models.CharField(_("Betroffene Seite"), max_length=300, blank=True)
-    nachricht = models.TextField(_("Nachricht"))
+    nachricht = models.TextField(
+        _("Nachricht"), max_length=TEXT_MAX, validators=[MaxLengthValidator(TEXT_MAX)]
+    )
     name = models.CharField(_("Name"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     erledigt = models.BooleanField(_("erledigt"), default=False)

@@ -11,15 +11,15 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from projekte import services as projekte_services
-from projekte.models import Stadtteilfonds
-from quartiere.models import Quartier
+from projekte.models import Stadtteilfonds, neue_referenz
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement.mail import mail_senden
 
-from .models import Antragsversuch, Beitrag, Rueckmeldung
+from .models import Beitrag, Formularversuch, Rueckmeldung
 
 BILD_MIN = (300, 200)
 BILD_MAX = (8000, 8000)
@@ -119,7 +119,12 @@ def beitrag_loeschen(*, beitrag: Beitrag, von) -> None:
 
 # --- online fund application ------------------------------------------------------------------
 
-ANTRAEGE_JE_STUNDE = 5
+# Submissions per address and hour of each anonymous form, invalid ones included.
+VERSUCHE_JE_STUNDE = {Formularversuch.Formular.ANTRAG: 5, Formularversuch.Formular.RUECKMELDUNG: 5}
+LIMIT_MELDUNG = gettext_lazy(
+    "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Eingaben gekommen. Bitte "
+    "versuchen Sie es später noch einmal oder wenden Sie sich an das Stadtteilbüro."
+)
 
 
 def ip_hash(ip: str) -> str:
@@ -127,8 +132,30 @@ def ip_hash(ip: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
-def referenz(antrag) -> str:
-    return f"SF-{antrag.eingegangen_am.year}-{antrag.pk:05d}"
+@transaction.atomic
+def formularversuch_zaehlen(*, formular: str, ip: str) -> bool:
+    """Count one submission of an anonymous form, whatever becomes of it (valid, invalid, a
+    bot caught by the honeypot); False when the address is past the hourly limit. Called
+    before the form is validated, in its own transaction, so failed attempts count too."""
+    schluessel = ip_hash(ip)
+    # Serialise attempts of the same address, so parallel requests cannot pass the limit.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [schluessel])
+    jetzt = timezone.now()
+    # Data minimisation: older attempts no longer count, so they go.
+    Formularversuch.objects.filter(erstellt__lt=jetzt - datetime.timedelta(days=1)).delete()
+    bisher = Formularversuch.objects.filter(
+        formular=formular, ip_hash=schluessel, erstellt__gte=jetzt - datetime.timedelta(hours=1)
+    ).count()
+    if bisher >= VERSUCHE_JE_STUNDE[formular]:
+        return False
+    Formularversuch.objects.create(formular=formular, ip_hash=schluessel)
+    return True
+
+
+def scheinreferenz() -> str:
+    """A reference number of the same kind as a real one, for a bot caught by the honeypot."""
+    return neue_referenz()
 
 
 def aktueller_fonds(quartier):
@@ -140,7 +167,6 @@ def aktueller_fonds(quartier):
 def online_antrag_stellen(
     *,
     quartier,
-    ip: str,
     titel: str,
     zweck: str,
     kostenplan: str,
@@ -151,26 +177,11 @@ def online_antrag_stellen(
     antragsteller_anschrift: str = "",
     einwilligung: bool,
 ):
-    """A resident's application: state eingereicht via the projekte service, at most
-    ANTRAEGE_JE_STUNDE per address and hour, confirmed by e-mail with a reference number."""
+    """A resident's application: state eingereicht via the projekte service, confirmed by
+    e-mail with its reference number (the view counts it against the hourly limit first)."""
     fonds = aktueller_fonds(quartier)
     if fonds is None:
         raise ValidationError(_("Für dieses Quartier kann zurzeit kein Antrag gestellt werden."))
-    schluessel = ip_hash(ip)
-    # Serialise attempts of the same address, so parallel requests cannot pass the limit.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [schluessel])
-    seit = timezone.now() - datetime.timedelta(hours=1)
-    if Antragsversuch.objects.filter(ip_hash=schluessel, erstellt__gte=seit).count() >= (
-        ANTRAEGE_JE_STUNDE
-    ):
-        raise ValidationError(
-            _(
-                "Von Ihrem Anschluss sind in der letzten Stunde schon mehrere Anträge "
-                "eingegangen. Bitte versuchen Sie es später noch einmal oder wenden Sie sich "
-                "an das Stadtteilbüro."
-            )
-        )
     antrag = projekte_services.antrag_anlegen(
         fonds=fonds,
         von=None,
@@ -184,10 +195,7 @@ def online_antrag_stellen(
         antragsteller_anschrift=antragsteller_anschrift,
         einwilligung=einwilligung,
     )
-    Antragsversuch.objects.create(ip_hash=schluessel)
-    # Data minimisation: older attempts no longer count, so they go.
-    Antragsversuch.objects.filter(erstellt__lt=timezone.now() - datetime.timedelta(days=1)).delete()
-    kontext = {"antrag": antrag, "quartier": quartier, "referenz": referenz(antrag)}
+    kontext = {"antrag": antrag, "quartier": quartier, "referenz": antrag.referenz}
     antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
     transaction.on_commit(
         lambda: mail_senden(
@@ -202,8 +210,8 @@ def online_antrag_stellen(
 
 @transaction.atomic
 def rueckmeldung_speichern(*, quartier, seite: str, nachricht: str, name: str, email: str):
-    """Store the feedback and mail it to the QM mailbox of the quartier (else to all public
-    quartiers' mailboxes), reply-to the sender if she gave an address."""
+    """Store the feedback and mail it to the QM mailbox of the quartier, else to the one
+    configured mailbox (`RUECKMELDUNG_EMAIL`); reply-to the sender if she gave an address."""
     if not nachricht.strip():
         raise ValidationError({"nachricht": _("Bitte beschreiben Sie die Barriere.")})
     rueckmeldung = Rueckmeldung.objects.create(
@@ -212,13 +220,7 @@ def rueckmeldung_speichern(*, quartier, seite: str, nachricht: str, name: str, e
     if quartier is not None and quartier.kontakt_email:
         an = [quartier.kontakt_email]
     else:
-        an = sorted(
-            set(
-                Quartier.objects.filter(oeffentlich=True)
-                .exclude(kontakt_email="")
-                .values_list("kontakt_email", flat=True)
-            )
-        ) or [settings.DEFAULT_FROM_EMAIL]
+        an = [settings.RUECKMELDUNG_EMAIL]
     transaction.on_commit(
         lambda: mail_senden(
             vorlage="rueckmeldung_barrierefreiheit",

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from quartiersmanagement import datenstand, ical
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.http import client_ip
 from quartiersmanagement.pdf import pdf_antwort
 
 from . import selectors, services
@@ -308,26 +309,34 @@ def seite(request, art):
     )
 
 
+def _im_limit(request, form, formular: str) -> bool:
+    """Count this submission (valid or not) against the address's hourly limit; past it the
+    form shows the limit's message and nothing is processed."""
+    if services.formularversuch_zaehlen(formular=formular, ip=client_ip(request)):
+        return True
+    form.is_valid()
+    form.add_error(None, services.LIMIT_MELDUNG)
+    return False
+
+
 @login_not_required
 def antrag(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     fonds = services.aktueller_fonds(q)
     form = OnlineAntragForm(request.POST or None)
-    if request.method == "POST" and fonds is not None:
+    if request.method == "POST" and fonds is not None and _im_limit(request, form, "antrag"):
         if form.ist_spam():
-            # Pretend success; a bot learns nothing, nothing is stored or mailed.
-            request.session["antrag_referenz"] = "SF-eingegangen"
+            # A bot sees what a person sees; nothing is stored or mailed.
+            request.session["antrag_referenz"] = services.scheinreferenz()
             return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
         if form.is_valid():
             daten = {k: v for k, v in form.cleaned_data.items() if k != "webseite"}
             try:
-                neu = services.online_antrag_stellen(
-                    quartier=q, ip=request.META.get("REMOTE_ADDR", ""), **daten
-                )
+                neu = services.online_antrag_stellen(quartier=q, **daten)
             except ValidationError as e:
                 fehler_ins_formular(form, e)
             else:
-                request.session["antrag_referenz"] = services.referenz(neu)
+                request.session["antrag_referenz"] = neu.referenz
                 return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
     return render(
         request,
@@ -351,7 +360,7 @@ def antrag_danke(request, slug):
 def barrierefreiheit(request):
     """The accessibility statement with its feedback form (stored and mailed to the QM)."""
     form = RueckmeldungForm(request.POST or None, quartiere=selectors.oeffentliche_quartiere())
-    if request.method == "POST":
+    if request.method == "POST" and _im_limit(request, form, "rueckmeldung"):
         if form.ist_spam():
             return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
         if form.is_valid():

@@ -6,15 +6,18 @@ the fund row never exceeds its budget, the paid total of an application never ex
 Services keep those totals up to date while holding a row lock on the fund.
 """
 
+import secrets
 import uuid
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -448,6 +451,20 @@ class Stadtteilfonds(Zeitstempel):
         return self.budget - self.bewilligt_summe
 
 
+# Longest purpose or cost plan of an application (about two pages).
+ANTRAG_TEXT_MAX = 4000
+# Letters and digits that cannot be mistaken for each other on the phone or on paper.
+REFERENZ_ZEICHEN = "ACDEFGHJKLMNPQRTUVWXY3469"
+
+
+def neue_referenz() -> str:
+    """The reference number of an application, paper or online: SF-<year>-<6 random signs>.
+    Random rather than counted, so it does not tell how many applications exist; a default of
+    the field, so every path (service, admin, import) gets one."""
+    zeichen = "".join(secrets.choice(REFERENZ_ZEICHEN) for _ in range(6))
+    return f"SF-{timezone.localdate().year}-{zeichen}"
+
+
 class Fondsantrag(Zeitstempel):
     """An application to the fund, entered by staff from a paper or e-mail application."""
 
@@ -474,10 +491,26 @@ class Fondsantrag(Zeitstempel):
         on_delete=models.PROTECT,
         related_name="antraege",
     )
+    referenz = models.CharField(
+        _("Vorgangsnummer"),
+        max_length=20,
+        unique=True,
+        editable=False,
+        default=neue_referenz,
+        help_text=_("SF-<Jahr>-<6 Zeichen>, zufällig: verrät nicht, wie viele Anträge es gibt."),
+    )
     titel = models.CharField(_("Titel"), max_length=200)
-    zweck = models.TextField(_("Zweck"), help_text=_("Wofür wird das Geld gebraucht?"))
+    zweck = models.TextField(
+        _("Zweck"),
+        help_text=_("Wofür wird das Geld gebraucht?"),
+        max_length=ANTRAG_TEXT_MAX,
+        validators=[MaxLengthValidator(ANTRAG_TEXT_MAX)],
+    )
     kostenplan = models.TextField(
-        _("Kostenplan"), help_text=_("Eine Zeile je Posten, z. B. „Material: 120 €“.")
+        _("Kostenplan"),
+        help_text=_("Eine Zeile je Posten, z. B. „Material: 120 €“."),
+        max_length=ANTRAG_TEXT_MAX,
+        validators=[MaxLengthValidator(ANTRAG_TEXT_MAX)],
     )
     betrag_beantragt = geld(_("beantragter Betrag"))
     eingegangen_am = models.DateField(_("eingegangen am"))
@@ -495,7 +528,9 @@ class Fondsantrag(Zeitstempel):
     )
     antragsteller_email = models.EmailField(_("E-Mail"), blank=True)
     antragsteller_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
-    antragsteller_anschrift = models.TextField(_("Anschrift"), blank=True)
+    antragsteller_anschrift = models.TextField(
+        _("Anschrift"), blank=True, max_length=500, validators=[MaxLengthValidator(500)]
+    )
     einwilligung = models.BooleanField(
         _("Einwilligung in die Datenverarbeitung"),
         default=False,

@@ -22,6 +22,7 @@ env = environ.Env(
     DATABASE_URL=(str, ""),
     EMAIL_URL=(str, "smtp://localhost:25"),
     DEFAULT_FROM_EMAIL=(str, "quartiersmanagement@localhost"),
+    RUECKMELDUNG_EMAIL=(str, ""),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
@@ -31,6 +32,8 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     LOG_JSON=(bool, True),
     CACHE_URL=(str, "locmemcache://"),
+    TRUSTED_PROXIES=(list, []),
+    SESSION_HOECHSTDAUER_STUNDEN=(int, 10),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -85,6 +88,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "quartiersmanagement.protokoll.RequestIdMiddleware",
+    "quartiersmanagement.http.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "quartiersmanagement.http.RequestRulesMiddleware",
     "quartiersmanagement.zwei_faktor.ZweiFaktorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -169,6 +174,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# However active, a session ends this many hours after sign-in (quartiersmanagement/http.py).
+SESSION_HOECHSTDAUER_STUNDEN = env("SESSION_HOECHSTDAUER_STUNDEN")
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Login lockout: 5 failed attempts per user name and IP lock for one hour.
@@ -177,6 +184,10 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/gesperrt.html"
+# Addresses (or networks) of the reverse proxies whose X-Forwarded-For is believed; lockout and
+# rate limits count the client behind them (quartiersmanagement/http.py, docs/betrieb.md).
+TRUSTED_PROXIES = env("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "quartiersmanagement.http.client_ip"
 
 # Internationalisation: German first; strings are marked so an English catalogue can follow.
 # No LocaleMiddleware yet: without an English catalogue a browser asking for English would get
@@ -219,6 +230,8 @@ STORAGES = {
 vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Feedback on barriers without a chosen quartier goes to this one mailbox (not to every quartier).
+RUECKMELDUNG_EMAIL = env("RUECKMELDUNG_EMAIL") or DEFAULT_FROM_EMAIL
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -239,6 +252,8 @@ if not DEBUG and env("HTTPS"):
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Bound to this host, HTTPS and path "/": no subdomain can set or shadow it.
+    SESSION_COOKIE_NAME = "__Host-sitzung"
 
 # No inline scripts or styles anywhere; every asset is served by the application itself.
 CONTENT_SECURITY_POLICY = {

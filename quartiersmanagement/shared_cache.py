@@ -42,7 +42,7 @@ ALL = "alle"
 TIMEOUT = 60 * 60
 
 # Writes that never change shared content: logins (last_login) and rate-limit rows.
-IGNORED_MODELS = frozenset({"quartiersmanagement.benutzer", "oeffentlichkeit.antragsversuch"})
+IGNORED_MODELS = frozenset({"quartiersmanagement.benutzer", "oeffentlichkeit.formularversuch"})
 
 
 def _version_key(scope: str) -> str:

@@ -21,17 +21,41 @@ KONFLIKT_MELDUNG = _(
 
 
 class Versioniert(models.Model):
+    """A record whose `version` the database raises with every save (`version + 1` in the
+    UPDATE itself, never a value computed in memory), so two writers never write the same
+    version. A full save writes only over the version the instance was read with: over a
+    newer save it raises `Bearbeitungskonflikt` instead of undoing it. A save with
+    `update_fields` changes only the named fields and raises the version unconditionally."""
+
     version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        if not self._state.adding and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         super().save(*args, **kwargs)
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        values = [
+            (feld, modell, F("version") + 1 if feld.attname == "version" else wert)
+            for feld, modell, wert in values
+        ]
+        gelesen = self.version
+        geprueft = base_qs if update_fields is not None else base_qs.filter(version=gelesen)
+        getroffen = super()._do_update(
+            geprueft, using, pk_val, values, update_fields, forced_update
+        )
+        if not getroffen:
+            if update_fields is None and base_qs.filter(pk=pk_val).exists():
+                raise Bearbeitungskonflikt(base_qs.get(pk=pk_val))
+            return False
+        if update_fields is None:
+            self.version = gelesen + 1
+        else:
+            self.version = base_qs.filter(pk=pk_val).values_list("version", flat=True).get()
+        return True
 
 
 class Bearbeitungskonflikt(Exception):

@@ -49,6 +49,9 @@ port_frei() {
   python3 - "$1" <<'PY'
 import socket, sys
 s = socket.socket()
+# Connections of a just-stopped server linger in TIME_WAIT; they do not keep the port busy
+# (only a listening socket does), so the cluster keeps its port after a stop and a start.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 try:
     s.bind(("127.0.0.1", int(sys.argv[1])))
 except OSError:

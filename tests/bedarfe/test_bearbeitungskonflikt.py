@@ -1,11 +1,13 @@
 """Two people edit the same need: the second save does not silently overwrite the first."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from bedarfe import services
 from bedarfe.models import Bedarf
+from quartiersmanagement.versionierung import Bearbeitungskonflikt
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +91,52 @@ def test_bedarfsseite_zeigt_den_feldverlauf(zwei_clients, quartier, qm):
     inhalt = erste.get(bedarf.get_absolute_url()).content.decode()
     assert "Verlauf" in inhalt
     assert "Ort:</strong> – → Kirchplatz" in inhalt
+
+
+def test_zusammenfuehren_dann_veraltetes_formular_fuehrt_zum_hinweis(zwei_clients, quartier, qm):
+    _erste, zweite = zwei_clients
+    ziel = services.bedarf_anlegen(quartier=quartier, titel="Bänke am Markt", von=qm)
+    quelle = services.bedarf_anlegen(quartier=quartier, titel="Sitzbänke", von=qm)
+    Bedarf.objects.filter(pk=quelle.pk).update(nennungen=4)
+    formular = _formulardaten(ziel, beschreibung="veraltet geöffnet")
+
+    services.bedarf_zusammenfuehren(quelle=quelle, ziel=ziel, von=qm)
+    antwort = zweite.post(reverse("bedarfe:bearbeiten", args=[ziel.pk]), formular)
+
+    assert antwort.status_code == 200
+    assert "Jemand anderes hat diesen Datensatz gespeichert" in antwort.content.decode()
+    assert Bedarf.objects.get(pk=ziel.pk).nennungen == 5, "keine Nennung geht verloren"
+
+
+def test_freigabe_dann_veraltetes_formular_fuehrt_zum_hinweis(zwei_clients, quartier, qm):
+    _erste, zweite = zwei_clients
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm)
+    formular = _formulardaten(bedarf, beschreibung="veraltet geöffnet")
+    veraltet = Bedarf.objects.get(pk=bedarf.pk)
+
+    services.antwort_freigeben(
+        bedarf=veraltet, oeffentlich=True, oeffentliche_antwort="Wird repariert.", von=qm
+    )
+    antwort = zweite.post(reverse("bedarfe:bearbeiten", args=[bedarf.pk]), formular)
+
+    assert "Jemand anderes hat diesen Datensatz gespeichert" in antwort.content.decode()
+    assert Bedarf.objects.get(pk=bedarf.pk).oeffentliche_antwort == "Wird repariert."
+
+
+def test_version_steigt_in_der_datenbank_auch_bei_veralteter_instanz(quartier, qm):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm)
+    veraltet = Bedarf.objects.get(pk=bedarf.pk)
+    aktuell = Bedarf.objects.get(pk=bedarf.pk)
+    aktuell.ort = "Kirchplatz"
+    aktuell.save()
+
+    veraltet.oeffentliche_antwort = "Text"
+    veraltet.save(update_fields=["oeffentliche_antwort"])
+    assert Bedarf.objects.get(pk=bedarf.pk).version == bedarf.version + 2
+
+    veraltet_ganz = Bedarf.objects.get(pk=bedarf.pk)
+    Bedarf.objects.get(pk=bedarf.pk).save()
+    veraltet_ganz.ort = "überschreibt nichts"
+    with pytest.raises(Bearbeitungskonflikt), transaction.atomic():
+        veraltet_ganz.save()
+    assert Bedarf.objects.get(pk=bedarf.pk).ort == "Kirchplatz"

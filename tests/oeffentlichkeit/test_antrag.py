@@ -1,9 +1,11 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
-from oeffentlichkeit.models import Antragsversuch
-from oeffentlichkeit.services import ANTRAEGE_JE_STUNDE
+from oeffentlichkeit.models import Formularversuch
+from oeffentlichkeit.services import VERSUCHE_JE_STUNDE
 from projekte.models import Fondsantrag
 from tests import factories
 
@@ -44,7 +46,8 @@ def test_online_antrag_wird_eingereicht_und_bestaetigt(
     assert antrag.status == Fondsantrag.Status.EINGEREICHT
     assert str(antrag.betrag_beantragt) == "350.00"
     assert antrag.einwilligung
-    referenz = f"SF-{antrag.eingegangen_am.year}-{antrag.pk:05d}"
+    referenz = antrag.referenz
+    assert re.fullmatch(rf"SF-{antrag.eingegangen_am.year}-[A-Z0-9]{{6}}", referenz)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["hof@example.org"]
     assert referenz in mail.outbox[0].subject
@@ -71,30 +74,56 @@ def test_zu_hoher_betrag_meldet_fehler_am_feld(client, fonds):
     assert antwort.status_code == 200
     assert "höchstens" in antwort.context["form"].errors["betrag_beantragt"][0]
     assert not Fondsantrag.objects.exists()
-    assert not Antragsversuch.objects.exists()
 
 
-def test_honeypot_speichert_nichts_und_verschickt_nichts(client, fonds):
+def test_honeypot_speichert_nichts_und_sieht_aus_wie_ein_echter_antrag(client, fonds):
     antwort = client.post(_url(), _daten(webseite="http://spam.example"))
     assert antwort.status_code == 302
     assert not Fondsantrag.objects.exists()
     assert not mail.outbox
+    danke = client.get(antwort.url).content.decode()
+    assert re.search(r"SF-\d{4}-[A-Z0-9]{6}", danke), "die gleiche Art Vorgangsnummer"
+
+
+def test_vorgangsnummern_verraten_nicht_die_zahl_der_antraege(client, fonds):
+    for _i in range(2):
+        client.post(_url(), _daten())
+    erste, zweite = Fondsantrag.objects.order_by("pk").values_list("referenz", flat=True)
+    assert erste != zweite
+    assert not (erste.endswith("00001") or zweite.endswith("00002"))
+
+
+def test_ueberlange_freitexte_werden_am_feld_abgelehnt(client, fonds):
+    antwort = client.post(_url(), _daten(zweck="x" * 200_000))
+    assert antwort.status_code == 200
+    assert "höchstens 4000 Zeichen" in antwort.context["form"].errors["zweck"][0]
+    assert not Fondsantrag.objects.exists()
+
+
+def test_auch_ungueltige_versuche_zaehlen_zum_limit(client, fonds):
+    limit = VERSUCHE_JE_STUNDE[Formularversuch.Formular.ANTRAG]
+    for _i in range(limit):
+        client.post(_url(), _daten(betrag_beantragt="viel"))
+    antwort = client.post(_url(), _daten())
+    assert "später" in str(antwort.context["form"].non_field_errors())
+    assert not Fondsantrag.objects.exists()
 
 
 def test_ratenbegrenzung_nach_fuenf_antraegen_je_stunde(client, fonds):
-    for _i in range(ANTRAEGE_JE_STUNDE):
+    limit = VERSUCHE_JE_STUNDE[Formularversuch.Formular.ANTRAG]
+    for _i in range(limit):
         assert client.post(_url(), _daten()).status_code == 302
     antwort = client.post(_url(), _daten())
     assert antwort.status_code == 200
     assert "später" in str(antwort.context["form"].non_field_errors())
-    assert Fondsantrag.objects.count() == ANTRAEGE_JE_STUNDE
+    assert Fondsantrag.objects.count() == limit
     # the limit lives in the database, not in the memory of one process
-    assert Antragsversuch.objects.count() == ANTRAEGE_JE_STUNDE
-    assert "127.0.0.1" not in Antragsversuch.objects.first().ip_hash
+    assert Formularversuch.objects.count() == limit
+    assert "127.0.0.1" not in Formularversuch.objects.first().ip_hash
 
 
 def test_andere_adresse_ist_nicht_begrenzt(client, fonds):
-    for _i in range(ANTRAEGE_JE_STUNDE):
+    for _i in range(VERSUCHE_JE_STUNDE[Formularversuch.Formular.ANTRAG]):
         client.post(_url(), _daten())
     antwort = client.post(_url(), _daten(), REMOTE_ADDR="10.0.0.7")
     assert antwort.status_code == 302

@@ -95,3 +95,16 @@ def test_jahreszahlen_und_ids_ohne_tausenderpunkt():
     with translation.override("de"):
         html = Template("{{ jahr }}/{{ pk }}").render(Context({"jahr": 2026, "pk": 1209}))
     assert html == "2026/1209"
+
+
+def test_sitzungscookie_in_produktion_mit_host_praefix():
+    ergebnis = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SESSION_COOKIE_NAME)",
+        DEBUG="false",
+        HTTPS="true",
+        SECRET_KEY="produktions-schluessel-" + "x" * 50,
+        ALLOWED_HOSTS="quartiere.stadt.example",
+    )
+    assert ergebnis.stdout.splitlines()[-1] == "__Host-sitzung", ergebnis.stderr
