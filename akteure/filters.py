@@ -9,7 +9,7 @@ from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import quartiere_fuer
 
 from . import selectors
-from .models import Akteur, Aufgabe, Gremium
+from .models import Akteur, Aufgabe, Gremium, Person
 
 JA_NEIN = [("true", _("ja")), ("false", _("nein"))]
 
@@ -56,15 +56,29 @@ class AkteurFilter(django_filters.FilterSet):
         model = Akteur
         fields = ["q", "quartier", "art", "handlungsfeld", "zielgruppe", "aktiv"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(user)
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
     def nach_aktiv(self, queryset, name, value):
         return queryset.filter(aktiv=value == "true")
 
     def suchen(self, queryset, name, value):
         return selectors.akteure_suchen(queryset, value) if value.strip() else queryset
+
+
+class PersonFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Name suchen"), method="suchen")
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def suchen(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(nachname__icontains=value) | Q(vorname__icontains=value))
 
 
 class GremiumFilter(django_filters.FilterSet):
@@ -79,9 +93,9 @@ class GremiumFilter(django_filters.FilterSet):
         model = Gremium
         fields = ["quartier", "art"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(user)
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
 
 class AufgabeFilter(django_filters.FilterSet):
@@ -101,9 +115,9 @@ class AufgabeFilter(django_filters.FilterSet):
         model = Aufgabe
         fields = ["quartier", "offen", "ueberfaellig"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(user)
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
     def nach_offen(self, queryset, name, value):
         return queryset.filter(erledigt_am__isnull=value == "true")

@@ -12,7 +12,7 @@ from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.formulare import DatumEingabe
 
-from .models import Bedarf, Weiterleitung
+from .models import Bedarf, Erhebung, Weiterleitung
 from .selectors import ueberfaellige_weiterleitungen
 
 SORTIERUNG = (
@@ -43,7 +43,7 @@ class SortierungMitId(django_filters.OrderingFilter):
 
 
 class BedarfFilter(django_filters.FilterSet):
-    suche = django_filters.CharFilter(
+    q = django_filters.CharFilter(
         label=_("Suche"), method="volltext", help_text=_("Titel und Beschreibung")
     )
     quartier = django_filters.ModelChoiceFilter(label=_("Quartier"), queryset=None)
@@ -77,16 +77,16 @@ class BedarfFilter(django_filters.FilterSet):
     fachbereich = django_filters.ModelChoiceFilter(
         label=_("weitergeleitet an"), queryset=Fachbereich.objects.all(), method="nach_fachbereich"
     )
-    o = SortierungMitId(label=_("Sortierung"), fields=SORTIERUNG)
+    sortierung = SortierungMitId(label=_("Sortierung"), fields=SORTIERUNG)
 
     class Meta:
         model = Bedarf
         fields = []
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(user)
-        self.form.fields["o"].widget = VersteckteSortierung()
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
+        self.form.fields["sortierung"].widget = VersteckteSortierung()
 
     def filter_queryset(self, queryset):
         """Merged needs live on in their target; they show only when asked for by status."""
@@ -151,12 +151,28 @@ class WeiterleitungFilter(django_filters.FilterSet):
         model = Weiterleitung
         fields = []
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(user)
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
     def nach_ueberfaellig(self, queryset, name, value):
         if value is None:
             return queryset
         heute = timezone.localdate()
         return queryset.filter(frist__lt=heute) if value else queryset.exclude(frist__lt=heute)
+
+
+class ErhebungFilter(django_filters.FilterSet):
+    """The assessments of one quartier (?quartier=<pk>), kept in the URL."""
+
+    quartier = django_filters.ModelChoiceFilter(
+        label=_("Quartier"), queryset=None, empty_label=_("alle")
+    )
+
+    class Meta:
+        model = Erhebung
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")

@@ -206,9 +206,19 @@ class Bedarf(Versioniert, Zeitstempel):
         indexes = [
             GinIndex(fields=["suchvektor"], name="bedarf_suchvektor_gin"),
             GinIndex(fields=["titel"], name="bedarf_titel_trgm", opclasses=["gin_trgm_ops"]),
-            models.Index(fields=["quartier", "status"], name="bedarf_quartier_status"),
+            # Counts of a list (the paginator) read this index alone, the id included for the
+            # filters that look up other tables per need (e.g. overdue forwards).
+            models.Index(
+                fields=["quartier", "status"], include=["id"], name="bedarf_quartier_status_id"
+            ),
             # The lists' default order (newest first), so a page of 50 needs no full sort.
             models.Index(fields=["-gemeldet_am", "-id"], name="bedarf_gemeldet_neueste"),
+            # The list's other sort orders (ties by id, either direction): a page of 50 of all
+            # quartiers is read in index order instead of sorting every need of the city.
+            models.Index(fields=["titel", "id"], name="bedarf_titel_id"),
+            models.Index(fields=["status", "id"], name="bedarf_status_id"),
+            models.Index(fields=["prioritaet", "id"], name="bedarf_prioritaet_id"),
+            models.Index(fields=["nennungen", "id"], name="bedarf_nennungen_id"),
             # A quartier's needs of a year (overview, reports) and its list, newest first.
             models.Index(
                 fields=["quartier", "-gemeldet_am", "-id"], name="bedarf_quartier_gemeldet"

@@ -2,7 +2,7 @@
 
 import rules
 
-from quartiere.rules import darf_quartier_bearbeiten, darf_quartier_lesen
+from quartiere.rules import darf_anlegen, darf_quartier_bearbeiten, darf_quartier_lesen
 
 
 @rules.predicate
@@ -18,6 +18,8 @@ def darf_bedarf_bearbeiten(user, obj):
 
 
 rules.add_perm("bedarfe.view_bedarf", darf_bedarf_lesen)
+rules.add_perm("bedarfe.add_bedarf", darf_anlegen)
 rules.add_perm("bedarfe.change_bedarf", darf_bedarf_bearbeiten)
 rules.add_perm("bedarfe.view_erhebung", darf_bedarf_lesen)
+rules.add_perm("bedarfe.add_erhebung", darf_anlegen)
 rules.add_perm("bedarfe.change_erhebung", darf_bedarf_bearbeiten)

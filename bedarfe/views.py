@@ -5,37 +5,25 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte, datenstand
-from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import (
-    Seitenteiler,
-    adresse_je,
-    kurzdatum,
-    listenseite,
-    vorhanden,
-    zeilen_html,
-)
+from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 from . import exports, forms, selectors, services
-from .filters import BedarfFilter, WeiterleitungFilter
+from .filters import BedarfFilter, ErhebungFilter, WeiterleitungFilter
 from .models import Bedarf, Erhebung, Weiterleitung
-
-PRO_SEITE = 50
 
 
 def _darf_bearbeiten(request, obj):
@@ -46,76 +34,29 @@ def _darf_bearbeiten(request, obj):
 # --- Bedarfe ----------------------------------------------------------------------------------
 
 
-def _listenzeilen(bedarfe) -> list[Bedarf]:
-    """The shown needs with their link prepared once per page instead of per row
-    (quartiersmanagement.listen)."""
-    adresse = adresse_je("bedarfe:detail")
-    zeilen = list(bedarfe)
-    for bedarf in zeilen:
-        bedarf.adresse = adresse(bedarf.pk)
-    return zeilen
+class BedarfListe(ExportMixin, FilteredListView):
+    """The needs of the user's quartiers, filtered and sorted; `?format=csv|xlsx` exports
+    exactly the filtered needs."""
+
+    filterset_class = BedarfFilter
+    template_name = "bedarfe/bedarf_list.html"
+    create_permission = "bedarfe.add_bedarf"
+    export_filename = "bedarfe"
+
+    def get_queryset(self):
+        return selectors.bedarfe_fuer(self.request.user)
+
+    def page_queryset(self, queryset):
+        return selectors.fuer_liste(selectors.im_einzigen_quartier(queryset, self.request.user))
+
+    def export_columns(self):
+        return exports.bedarf_spalten()
+
+    def export_queryset(self, queryset):
+        return selectors.fuer_export(queryset)
 
 
-def _zeile(bedarf: Bedarf) -> str:
-    """One row of the needs table (see listen.zeilen_html; columns as in bedarf_list.html)."""
-    return format_html(
-        '<tr><th scope="row"><a href="{}">{}</a>{}</th><td>{}</td><td>{}</td><td>{}</td>'
-        '<td><span class="badge status-{} {}">{}</span></td><td>{}</td>'
-        '<td class="text-end">{}</td><td>{}</td></tr>',
-        bedarf.adresse,
-        bedarf.titel,
-        format_html(' <span class="badge text-bg-danger">{}</span>', _("überfällig"))
-        if bedarf.ist_ueberfaellig
-        else "",
-        bedarf.quartier.name,
-        bedarf.handlungsfeld.name if bedarf.handlungsfeld else "–",
-        bedarf.zielgruppen_namen or "–",
-        bedarf.status,
-        bedarf.status_klasse,
-        bedarf.get_status_display(),
-        bedarf.get_prioritaet_display(),
-        bedarf.nennungen,
-        kurzdatum(bedarf.gemeldet_am),
-    )
-
-
-@require_safe
-def bedarf_liste(request):
-    """The needs of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
-    The page's content is cached per user and query string (`listen.listenseite`)."""
-    format_ = request.GET.get("format")
-    if format_ in ("csv", "xlsx"):
-        return export_antwort(
-            format_,
-            dateiname=f"bedarfe-{timezone.localdate():%Y-%m-%d}",
-            spalten=exports.bedarf_spalten(),
-            zeilen=selectors.fuer_export(_gefiltert(request).qs).iterator(chunk_size=2000),
-        )
-    return listenseite(
-        request,
-        titel=_("Bedarfe"),
-        template="bedarfe/bedarf_list.html",
-        kontext=lambda: _liste(request),
-    )
-
-
-def _gefiltert(request) -> BedarfFilter:
-    return BedarfFilter(
-        request.GET, queryset=selectors.bedarfe_fuer(request.user), user=request.user
-    )
-
-
-def _liste(request) -> dict:
-    filter_ = _gefiltert(request)
-    qs = selectors.fuer_liste(selectors.im_einzigen_quartier(filter_.qs, request.user))
-    seite = Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))
-    return {
-        "filter": filter_,
-        "page_obj": seite,
-        "zeilen": zeilen_html(_listenzeilen(seite.object_list), _zeile),
-        "sortierung": request.GET.get("o", ""),
-        "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
-    }
+bedarf_liste = BedarfListe.as_view()
 
 
 def bedarf_anlegen(request):
@@ -346,22 +287,17 @@ def bedarf_freigeben(request, pk):
 # --- Weiterleitungen --------------------------------------------------------------------------
 
 
-@require_safe
-def weiterleitung_liste(request):
-    filter_ = WeiterleitungFilter(
-        request.GET, queryset=selectors.weiterleitungen_fuer(request.user), user=request.user
-    )
-    seite = Seitenteiler(filter_.qs, PRO_SEITE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "bedarfe/weiterleitung_list.html",
-        {
-            "filter": filter_,
-            "page_obj": seite,
-            "weiterleitungen": seite.object_list,
-            "heute": timezone.localdate(),
-        },
-    )
+class WeiterleitungListe(FilteredListView):
+    """Open forwards of the user's quartiers, overdue first."""
+
+    filterset_class = WeiterleitungFilter
+    template_name = "bedarfe/weiterleitung_list.html"
+
+    def get_queryset(self):
+        return selectors.weiterleitungen_fuer(self.request.user)
+
+
+weiterleitung_liste = WeiterleitungListe.as_view()
 
 
 def weiterleitung_antwort_erfassen(request, pk):
@@ -428,24 +364,18 @@ def _antwort_seite(request, token):
 # --- Erhebungen -------------------------------------------------------------------------------
 
 
-@require_safe
-def erhebung_liste(request):
-    qs = selectors.erhebungen_fuer(request.user)
-    quartier = request.GET.get("quartier")
-    if quartier and quartier.isdigit():
-        qs = qs.filter(quartier_id=quartier)
-    seite = Paginator(qs, PRO_SEITE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "bedarfe/erhebung_list.html",
-        {
-            "page_obj": seite,
-            "erhebungen": seite.object_list,
-            "quartiere": quartiere_fuer(request.user),
-            "gewaehlt": quartier,
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
-        },
-    )
+class ErhebungListe(FilteredListView):
+    """Assessments of the user's quartiers, newest first, with their number of needs."""
+
+    filterset_class = ErhebungFilter
+    template_name = "bedarfe/erhebung_list.html"
+    create_permission = "bedarfe.add_erhebung"
+
+    def get_queryset(self):
+        return selectors.erhebungen_fuer(self.request.user)
+
+
+erhebung_liste = ErhebungListe.as_view()
 
 
 def erhebung_anlegen(request):

@@ -2,7 +2,7 @@
 
 import rules
 
-from quartiere.rules import darf_quartier_bearbeiten
+from quartiere.rules import darf_anlegen, darf_quartier_bearbeiten
 
 
 @rules.predicate
@@ -10,4 +10,5 @@ def darf_beitrag_bearbeiten(user, beitrag):
     return beitrag is not None and darf_quartier_bearbeiten(user, beitrag.quartier)
 
 
+rules.add_perm("oeffentlichkeit.add_beitrag", darf_anlegen)
 rules.add_perm("oeffentlichkeit.change_beitrag", darf_beitrag_bearbeiten)

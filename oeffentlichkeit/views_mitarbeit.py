@@ -2,31 +2,38 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import FilteredListView
 
 from . import selectors, services
+from .filters import BeitragFilter
 from .forms import BeitragForm
 
 
-@require_safe
-def beitrag_liste(request):
-    qs = selectors.beitraege_fuer(request.user)
-    return render(
-        request,
-        "oeffentlichkeit/beitrag_list.html",
-        {
-            "page_obj": Paginator(qs, 50).get_page(request.GET.get("page")),
-            "bearbeitbar": set(
-                bearbeitbare_quartiere_fuer(request.user).values_list("pk", flat=True)
-            ),
-        },
-    )
+class BeitragListe(FilteredListView):
+    """News items of the user's quartiers; edit links for the quartiers the user manages."""
+
+    filterset_class = BeitragFilter
+    template_name = "oeffentlichkeit/beitrag_list.html"
+    create_permission = "oeffentlichkeit.add_beitrag"
+
+    def get_queryset(self):
+        return selectors.beitraege_fuer(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        kontext = super().get_context_data(**kwargs)
+        kontext["bearbeitbar"] = set(
+            bearbeitbare_quartiere_fuer(self.request.user).values_list("pk", flat=True)
+        )
+        return kontext
+
+
+beitrag_liste = BeitragListe.as_view()
 
 
 def _formular(request, beitrag=None):

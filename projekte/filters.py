@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
+from quartiere.selectors import quartiere_fuer
 
 from . import selectors
 from .models import Fondsantrag, Projekt, Termin
@@ -41,9 +42,9 @@ class ProjektFilter(django_filters.FilterSet):
         model = Projekt
         fields = []
 
-    def __init__(self, *args, quartiere, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
     def suchen(self, qs, name, wert):
         return selectors.suchen(qs, wert).order_by("-rang", "titel") if wert.strip() else qs
@@ -89,9 +90,9 @@ class TerminFilter(django_filters.FilterSet):
         model = Termin
         fields = []
 
-    def __init__(self, *args, quartiere, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
 
 
 class NachweisFilter(django_filters.FilterSet):
@@ -105,6 +106,6 @@ class NachweisFilter(django_filters.FilterSet):
         model = Fondsantrag
         fields = []
 
-    def __init__(self, *args, quartiere, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere
+        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")

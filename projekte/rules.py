@@ -7,7 +7,7 @@ applications belong to exactly one quartier.
 
 import rules
 
-from quartiere.rules import darf_quartier_bearbeiten, darf_quartier_lesen
+from quartiere.rules import darf_anlegen, darf_quartier_bearbeiten, darf_quartier_lesen
 
 
 def _quartiere(projekt):
@@ -48,6 +48,7 @@ def darf_antrag_bearbeiten(user, antrag):
 
 
 rules.add_perm("projekte.view_projekt", darf_projekt_lesen)
+rules.add_perm("projekte.add_projekt", darf_anlegen)
 rules.add_perm("projekte.change_projekt", darf_projekt_bearbeiten)
 rules.add_perm("projekte.change_termin", darf_termin_bearbeiten)
 rules.add_perm("projekte.view_stadtteilfonds", darf_fonds_lesen)

@@ -102,6 +102,9 @@ class Quartier(Zeitstempel):
         verbose_name = _("Quartier")
         verbose_name_plural = _("Quartiere")
         ordering = ["name"]
+        # Lists sorted by quartier read the quartiers in name order and each one's rows from
+        # its own index (a nested loop), instead of sorting every row of the city.
+        indexes = [models.Index(fields=["name"], name="quartier_name")]
 
     def __str__(self):
         return self.name

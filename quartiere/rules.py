@@ -54,8 +54,22 @@ def ist_quartiersmanager(user, quartier):
     return Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT in _rollen_in(user, quartier)
 
 
+@rules.predicate
+def ist_irgendwo_quartiersmanager(user):
+    """Currently assigned as Quartiersmanagement in at least one quartier."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Zustaendigkeit.objects.aktuell()
+        .filter(benutzer=user, rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT)
+        .exists()
+    )
+
+
 darf_quartier_lesen = rules.is_superuser | ist_leitung | ist_zustaendig
 darf_quartier_bearbeiten = rules.is_superuser | ist_quartiersmanager
+#: May create records (needs, assessments, projects) in some quartier: the "create" buttons.
+darf_anlegen = rules.is_superuser | ist_irgendwo_quartiersmanager
 
 rules.add_perm("quartiere.view_quartier", darf_quartier_lesen)
 

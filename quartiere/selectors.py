@@ -3,8 +3,6 @@
 from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
-from quartiersmanagement.listen import werte
-
 from .models import Programmeinsatz, Quartier, Zustaendigkeit
 from .rules import ist_leitung
 
@@ -21,13 +19,13 @@ def quartiere_fuer(user) -> QuerySet[Quartier]:
 
 
 def einziges_quartier_fuer(user) -> int | None:
-    """The id of the one quartier the user may read, None for several or none; cached under
-    the data version (quartiersmanagement.listen.werte). A list adds `quartier_id = <id>` next
-    to its `quartier__in=quartiere_fuer(user)` condition (which stays and decides): PostgreSQL
+    """The id of the one quartier the user may read, None for several or none. A list adds
+    `quartier_id = <id>` next to its `quartier__in=quartiere_fuer(user)` condition (which
+    stays and decides): PostgreSQL
     then reads the newest rows of that quartier in index order and stops after one page, where
     the subquery alone made it fetch and sort every row of the quartier."""
-    ids = werte("quartier_ids", quartiere_fuer(user), lambda qs: list(qs.values_list("pk")[:2]))
-    return ids[0][0] if len(ids) == 1 else None
+    ids = list(quartiere_fuer(user).values_list("pk", flat=True)[:2])
+    return ids[0] if len(ids) == 1 else None
 
 
 def bearbeitbare_quartiere_fuer(user) -> QuerySet[Quartier]:

@@ -151,7 +151,7 @@ def messziele() -> list[Messziel]:
         Messziel("Bedarfe", reverse("bedarfe:liste"), qm, ohne_seq_scan=True),
         Messziel(
             "Bedarfe gefiltert",
-            f"{reverse('bedarfe:liste')}?status=weitergeleitet&o=-gemeldet_am",
+            f"{reverse('bedarfe:liste')}?status=weitergeleitet&sortierung=-gemeldet_am",
             qm,
             ohne_seq_scan=True,
         ),

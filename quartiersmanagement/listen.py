@@ -1,132 +1,116 @@
-"""Helpers for the rows of a list page (50 rows per page).
+"""One base for every list page: a django-filter FilterSet, 50 rows per page, sortable columns,
+and (with `ExportMixin`) CSV/XLSX of exactly the filtered rows.
 
-A row's template work is repeated 50 times, so what costs per call is done once per page here:
-`reverse()` per row (about a tenth of a millisecond each), `related.all()` per row (a queryset
-clone each time, even when prefetched) and includes inside the row loop.
+Every list reads the same query parameters: `q` (search), `sortierung`, `seite` (page) and
+`format` (export). Bookmarks with the names used before (`o`, `page`, `suche`) are redirected
+to the same list under the new names.
 
-It also holds the list pages' cached figures of a query (`anzahl`, `vorhanden`, `werte`,
-`Seitenteiler`) and the cached content of a whole list page (`listenseite`), see below."""
+A list view names its FilterSet, template and the permission that offers the "create" button:
 
-import hashlib
-from collections.abc import Callable
+    class BedarfListe(ExportMixin, FilteredListView):
+        filterset_class = BedarfFilter
+        template_name = "bedarfe/bedarf_list.html"
+        create_permission = "bedarfe.add_bedarf"
 
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.functional import cached_property
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+        def get_queryset(self):
+            return selectors.bedarfe_fuer(self.request.user)
 
-from quartiersmanagement import datenstand
+The FilterSet reads the user from `self.request` (django-filter passes the request). Speed
+comes from the query: `page_queryset` narrows the filtered rows to what a row shows (`only`,
+`select_related`, `prefetch_related(..., to_attr=...)`), and the paginator counts once per page.
+"""
 
-# Digits only, so it passes both the int and the slug converter; it never occurs in a prefix.
-_PLATZHALTER = "2147480047"
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django_filters.views import FilterView
 
+from quartiersmanagement.exports import export_antwort
 
-def zeilen_html(zeilen, zeile: Callable[[object], str]) -> SafeString:
-    """The rows of a list table, each built by `zeile` with `format_html` (which escapes every
-    value; a row returned as a plain string is escaped as a whole). A 50-row table rendered by
-    the template language cost more than the rest of the page (about a dozen variable lookups,
-    filters and tags per row); the markup stays the same."""
-    return format_html_join("\n", "{}", ((zeile(z),) for z in zeilen))
+PER_PAGE = 50
+EXPORT_FORMATS = ("csv", "xlsx")
+#: Query parameters of older bookmarks and the names that replaced them.
+OLD_PARAMETERS = {"o": "sortierung", "page": "seite", "suche": "q"}
 
 
-def kurzdatum(wert) -> str:
-    """`{{ wert|date:"SHORT_DATE_FORMAT" }}` in Python ("" for no date)."""
-    return date_format(wert, "SHORT_DATE_FORMAT") if wert else ""
-
-
-def adresse_je(name: str, feld: str = "pk") -> Callable[[object], str]:
-    """The URL of `name` for one key value, reversed once: `adresse_je("bedarfe:detail")(7)`
-    equals `reverse("bedarfe:detail", kwargs={"pk": 7})` for int and slug keys (both need no
-    quoting)."""
-    vorne, hinten = reverse(name, kwargs={feld: _PLATZHALTER}).split(_PLATZHALTER)
-    return lambda wert: f"{vorne}{wert}{hinten}"
-
-
-# --- Figures of a query, cached under the data version -----------------------------------------
-#
-# A list page counts its filtered rows (the paginator's COUNT) and reads small lists (a filter's
-# choices, "may the user create anything here?") that are the same for everybody who sends the
-# same SQL: the user's quartiers are part of the query (`quartiere_fuer`), as ids or as a
-# subquery with the user's id and today's date. So the result of one SQL text with its
-# parameters changes only when a table changes, and every table of our apps advances the data
-# version on any write (quartiersmanagement.datenstand). Keyed by the SQL, such a figure is
-# computed once per data version and process; over 200,000 needs of all quartiers the COUNT
-# alone was half of the Leitung's list page. Only for queries that read our own tables (Django's
-# auth tables carry no trigger).
-
-
-def abfrage_schluessel(art: str, qs: QuerySet) -> tuple | None:
-    """`art` and a digest of the query's SQL and parameters (the cache wants short keys); None
-    for a query of a model outside our apps (no trigger advances the data version for it)."""
-    if qs.model._meta.app_label not in settings.EIGENE_APPS:
+def renamed_query(query):
+    """A copy of `query` (a QueryDict) with the old parameter names replaced, or None when it
+    holds none of them. A new name already present wins over its old one."""
+    if not any(alt in query for alt in OLD_PARAMETERS):
         return None
-    return ("abfrage", art, qs.db, _digest(qs))
+    neu = query.copy()
+    for alt, name in OLD_PARAMETERS.items():
+        if alt in neu:
+            werte = neu.pop(alt)
+            if name not in neu:
+                neu.setlist(name, werte)
+    return neu
 
 
-def _digest(qs: QuerySet) -> str:
-    sql, params = qs.query.sql_with_params()
-    return hashlib.sha256(f"{sql}\x00{params!r}".encode()).hexdigest()
+class FilteredListView(FilterView):
+    """A filtered, sorted and paginated list; see the module's docstring."""
+
+    paginate_by = PER_PAGE
+    page_kwarg = "seite"
+    #: Invalid filter values are shown at their field and otherwise ignored (not an empty list).
+    strict = False
+    #: The permission ("app.add_model") that offers the "create" button; None for no button.
+    create_permission = None
+
+    def get(self, request, *args, **kwargs):
+        neu = renamed_query(request.GET)
+        if neu is not None:
+            return HttpResponseRedirect(f"{request.path}?{neu.urlencode()}")
+        return super().get(request, *args, **kwargs)
+
+    def get_filterset_kwargs(self, filterset_class):
+        """Always bound (an empty query too), so a FilterSet's own rules (e.g. merged needs
+        left out) hold on the unfiltered list as well."""
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+    def page_queryset(self, queryset):
+        """The filtered rows narrowed to what a row of the page shows (override per list)."""
+        return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        """Django's paginator, lenient like `get_page`: a page number out of range shows the
+        last page, a word the first (a bookmark never ends in a 404)."""
+        paginator = self.get_paginator(queryset, page_size)
+        seite = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, seite, seite.object_list, seite.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        kwargs["object_list"] = self.page_queryset(kwargs.get("object_list", self.object_list))
+        kontext = super().get_context_data(**kwargs)
+        kontext["sortierung"] = self.request.GET.get("sortierung", "")
+        kontext["darf_anlegen"] = bool(
+            self.create_permission and self.request.user.has_perm(self.create_permission)
+        )
+        return kontext
 
 
-def gespeichert(schluessel: tuple | None, berechnen: Callable):
-    """`datenstand.zwischengespeichert`, or just `berechnen()` without a key."""
-    if schluessel is None:
-        return berechnen()
-    return datenstand.zwischengespeichert(schluessel, berechnen)
+class ExportMixin:
+    """`?format=csv|xlsx` answers with exactly the filtered rows (all pages) as a file,
+    streamed from the database in chunks (quartiersmanagement.exports)."""
 
+    #: The file name without date and extension, e.g. "bedarfe".
+    export_filename = ""
 
-def anzahl(qs: QuerySet) -> int:
-    """`qs.count()`, cached for the current data version (see above)."""
-    return gespeichert(abfrage_schluessel("anzahl", qs), qs.count)
+    def export_columns(self):
+        """The columns (exports.Spalte) of the file."""
+        raise NotImplementedError
 
+    def export_queryset(self, queryset):
+        """The filtered rows with what the columns read (override per list)."""
+        return queryset
 
-def vorhanden(qs: QuerySet) -> bool:
-    """`qs.exists()`, cached for the current data version (see above)."""
-    return gespeichert(abfrage_schluessel("vorhanden", qs), qs.exists)
-
-
-def werte(art: str, qs: QuerySet, berechnen: Callable[[QuerySet], object]):
-    """`berechnen(qs)`, a picklable value read from `qs` alone (e.g. a filter's choices as
-    plain pairs), cached for the current data version under `art` (names the reading, so two
-    readings of one query never collide) and the SQL of `qs`."""
-    return gespeichert(abfrage_schluessel(art, qs), lambda: berechnen(qs))
-
-
-def listenseite(request, *, titel: str, template: str, kontext: Callable[[], dict]):
-    """The response of a list page: `template` (the page's content) rendered with `kontext()`
-    and cached per user and URL (`inhalt_fuer`), inside the layout (`listenseite.html`)."""
-    inhalt = inhalt_fuer(
-        request, template, lambda: render_to_string(template, kontext(), request=request)
-    )
-    return render(request, "listenseite.html", {"titel": titel, "inhalt": inhalt})
-
-
-def inhalt_fuer(request, art: str, berechnen: Callable[[], str]) -> str:
-    """A list page's rendered content for this user and URL, cached under the data version.
-
-    What a list shows follows from the user (their quartiers and roles live in our tables, so
-    changing them advances the data version), the URL with its query string and the data. The
-    content of a list holds GET forms only, no CSRF token; the layout around it (navigation,
-    messages, logout form) is rendered per request. On a hit the page skips building the
-    filter, the querysets and the keys of the cached figures above, which cost more than the
-    rest of the page."""
-    adresse = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return datenstand.zwischengespeichert(("inhalt", art, request.user.pk, adresse), berechnen)
-
-
-class Seitenteiler(Paginator):
-    """Django's paginator whose total comes from the cache like `anzahl` (COUNT of the filtered
-    list). A page's rows need no cache of their own: the list pages cache their whole content
-    (`listenseite`)."""
-
-    @cached_property
-    def count(self) -> int:
-        if not isinstance(self.object_list, QuerySet):
-            return super().count
-        return anzahl(self.object_list)
+    def get(self, request, *args, **kwargs):
+        format_ = request.GET.get("format")
+        if format_ not in EXPORT_FORMATS or renamed_query(request.GET) is not None:
+            return super().get(request, *args, **kwargs)
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        return export_antwort(
+            format_,
+            dateiname=f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}",
+            spalten=self.export_columns(),
+            zeilen=self.export_queryset(self.filterset.qs).iterator(chunk_size=2000),
+        )

@@ -5,26 +5,24 @@ import json
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import datenstand, dsgvo
-from quartiersmanagement.exports import export_antwort, mappe_antwort
+from quartiersmanagement.exports import mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import adresse_je, listenseite, zeilen_html
+from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, importieren, selectors, services
-from ..filters import AkteurFilter
+from ..filters import AkteurFilter, PersonFilter
 from ..forms import (
     AkteurForm,
     BeziehungForm,
@@ -36,7 +34,7 @@ from ..forms import (
     WiderrufForm,
 )
 from ..models import Beziehung, Einwilligung, Funktion
-from .hilfen import formularseite, pruefen, seite
+from .hilfen import formularseite, pruefen
 
 __all__ = [
     "akteur_liste",
@@ -63,70 +61,26 @@ __all__ = [
 IMPORT_SCHLUESSEL = "akteure_import"
 
 
-def _listenzeilen(akteure) -> list:
-    """The shown actors with link and names prepared once per page instead of per row in the
-    template (see quartiersmanagement.listen)."""
-    adresse = adresse_je("akteure:detail")
-    zeilen = list(akteure)
-    for akteur in zeilen:
-        akteur.adresse = adresse(akteur.pk)
-        akteur.quartiere_text = ", ".join(q.name for q in akteur.quartiere_liste)
-        akteur.handlungsfelder_text = ", ".join(h.name for h in akteur.handlungsfelder_liste)
-    return zeilen
+class AkteurListe(ExportMixin, FilteredListView):
+    """Actors of the user's quartiers, filtered and sorted; `?format=csv|xlsx` exports exactly
+    the filtered actors."""
+
+    filterset_class = AkteurFilter
+    template_name = "akteure/akteur_list.html"
+    create_permission = "akteure.add_akteur"
+    export_filename = "akteure"
+
+    def get_queryset(self):
+        return selectors.akteure_liste(self.request.user)
+
+    def page_queryset(self, queryset):
+        return selectors.fuer_listenseite(queryset)
+
+    def export_columns(self):
+        return exports.spalten()
 
 
-def _zeile(akteur) -> str:
-    """One row of the actors table (listen.zeilen_html; columns as in akteur_list.html)."""
-    status = _("aktiv") if akteur.aktiv else _("inaktiv")
-    if akteur.oeffentlich:
-        status = f"{status} · {_('öffentlich')}"
-    return format_html(
-        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td>'
-        "<td>{}</td><td>{}</td></tr>",
-        akteur.adresse,
-        akteur.name,
-        akteur.get_art_display(),
-        akteur.quartiere_text,
-        akteur.handlungsfelder_text,
-        akteur.ort,
-        status,
-    )
-
-
-@require_safe
-def akteur_liste(request):
-    """Actors of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered list.
-    The page's content is cached per user and URL (`listen.listenseite`)."""
-    format = request.GET.get("format")
-    if format in ("csv", "xlsx"):
-        qs = _gefiltert(request).qs
-        return export_antwort(
-            format, dateiname="akteure", spalten=exports.spalten(), zeilen=qs.iterator(2000)
-        )
-    return listenseite(
-        request,
-        titel=_("Akteure"),
-        template="akteure/akteur_list.html",
-        kontext=lambda: _liste(request),
-    )
-
-
-def _gefiltert(request) -> AkteurFilter:
-    return AkteurFilter(
-        request.GET, queryset=selectors.akteure_liste(request.user), user=request.user
-    )
-
-
-def _liste(request) -> dict:
-    filter = _gefiltert(request)
-    seite_ = seite(request, selectors.fuer_listenseite(filter.qs))
-    return {
-        "filter": filter,
-        "page_obj": seite_,
-        "zeilen": zeilen_html(_listenzeilen(seite_.object_list), _zeile),
-        "sortierung": request.GET.get("sortierung", ""),
-        "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
-    }
+akteur_liste = AkteurListe.as_view()
 
 
 def akteur_neu(request):
@@ -217,21 +171,18 @@ def beziehung_beenden(request, pk):
 # --- Personen ------------------------------------------------------------------------------
 
 
-@require_safe
-def person_liste(request):
-    qs = selectors.personen_fuer(request.user)
-    suche = request.GET.get("q", "").strip()
-    if suche:
-        qs = qs.filter(Q(nachname__icontains=suche) | Q(vorname__icontains=suche))
-    return render(
-        request,
-        "akteure/person_list.html",
-        {
-            "page_obj": seite(request, qs.order_by("nachname", "vorname")),
-            "suche": suche,
-            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
-        },
-    )
+class PersonListe(FilteredListView):
+    """Persons active in the user's quartiers, by name; `?q=` searches the name."""
+
+    filterset_class = PersonFilter
+    template_name = "akteure/person_list.html"
+    create_permission = "akteure.add_akteur"
+
+    def get_queryset(self):
+        return selectors.personen_fuer(self.request.user).order_by("nachname", "vorname", "pk")
+
+
+person_liste = PersonListe.as_view()
 
 
 def person_neu(request):
@@ -438,11 +389,9 @@ def _netzwerk_fuer_anfrage(request):
 
 
 def _als_json(netz) -> dict:
-    """Nodes with their page URL, reversed once for all nodes (`adresse_je`): reversing for
-    each of several hundred actors cost more than the database work."""
-    adresse = adresse_je("akteure:detail")
+    """Nodes with their page URL."""
     return {
-        "knoten": [{**k, "url": adresse(k["id"])} for k in netz.knoten],
+        "knoten": [{**k, "url": reverse("akteure:detail", args=[k["id"]])} for k in netz.knoten],
         "kanten": netz.kanten,
         "kennzahlen": netz.kennzahlen,
     }

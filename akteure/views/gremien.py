@@ -13,9 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
-from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import DatumEingabe
-from quartiersmanagement.listen import Seitenteiler
+from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -32,7 +31,7 @@ from ..forms import (
     TeilnahmeForm,
 )
 from ..models import Aufgabe, Gremium, Mitgliedschaft, Sitzung
-from .hilfen import formularseite, pruefen, seite
+from .hilfen import formularseite, pruefen
 
 __all__ = [
     "gremium_liste",
@@ -63,20 +62,18 @@ class BisForm(forms.Form):
     bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumEingabe())
 
 
-@require_safe
-def gremium_liste(request):
-    filter = GremiumFilter(
-        request.GET, queryset=selectors.gremien_fuer(request.user), user=request.user
-    )
-    return render(
-        request,
-        "akteure/gremium_list.html",
-        {
-            "filter": filter,
-            "page_obj": seite(request, filter.qs),
-            "darf_anlegen": request.user.has_perm("akteure.add_akteur"),
-        },
-    )
+class GremiumListe(FilteredListView):
+    """Committees of the user's quartiers."""
+
+    filterset_class = GremiumFilter
+    template_name = "akteure/gremium_list.html"
+    create_permission = "akteure.add_akteur"
+
+    def get_queryset(self):
+        return selectors.gremien_fuer(self.request.user)
+
+
+gremium_liste = GremiumListe.as_view()
 
 
 def gremium_neu(request):
@@ -329,27 +326,22 @@ def aufgabe_neu(request, pk):
     )
 
 
-@require_safe
-def aufgabe_liste(request):
+class AufgabeListe(ExportMixin, FilteredListView):
     """Action items of the user's quartiers, filtered (e.g. ?quartier=<pk>&ueberfaellig=true);
-    `?format=csv|xlsx` exports the filtered list."""
-    filter_ = AufgabeFilter(
-        request.GET, queryset=selectors.aufgaben_fuer(request.user), user=request.user
-    )
-    format_ = request.GET.get("format")
-    if format_ in ("csv", "xlsx"):
-        return export_antwort(
-            format_,
-            dateiname="aufgaben",
-            spalten=exports.aufgaben_spalten(),
-            zeilen=filter_.qs.iterator(chunk_size=2000),
-        )
-    seite = Seitenteiler(filter_.qs, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "akteure/aufgabe_list.html",
-        {"filter": filter_, "page_obj": seite, "aufgaben": seite.object_list},
-    )
+    `?format=csv|xlsx` exports exactly the filtered items."""
+
+    filterset_class = AufgabeFilter
+    template_name = "akteure/aufgabe_list.html"
+    export_filename = "aufgaben"
+
+    def get_queryset(self):
+        return selectors.aufgaben_fuer(self.request.user)
+
+    def export_columns(self):
+        return exports.aufgaben_spalten()
+
+
+aufgabe_liste = AufgabeListe.as_view()
 
 
 @require_POST

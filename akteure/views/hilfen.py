@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
 
 
@@ -37,7 +36,3 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
         },
         status=400 if request.method == "POST" else 200,
     )
-
-
-def seite(request, qs, anzahl=50):
-    return Seitenteiler(qs, anzahl).get_page(request.GET.get("page"))

@@ -11,9 +11,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement import datenstand
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
 from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
@@ -31,7 +32,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .hilfen import ausfuehren, erlauben, seite
+from .hilfen import ausfuehren, erlauben
 
 S = Fondsantrag.Status
 
@@ -84,19 +85,17 @@ def fonds_jahresbuch(request, pk):
     return exports.jahresbuch_antwort(selectors.fonds_detail(request.user, pk))
 
 
-@require_safe
-def nachweise_ueberfaellig(request):
-    filter_ = NachweisFilter(
-        request.GET,
-        queryset=selectors.ueberfaellige_nachweise(user=request.user),
-        quartiere=quartiere_fuer(request.user),
-    )
-    seite_ = seite(request, filter_.qs)
-    return render(
-        request,
-        "projekte/nachweise_ueberfaellig.html",
-        {"antraege": seite_.object_list, "page_obj": seite_, "filter": filter_},
-    )
+class NachweisListe(FilteredListView):
+    """Granted applications whose proof of use is overdue, in the user's quartiers."""
+
+    filterset_class = NachweisFilter
+    template_name = "projekte/nachweise_ueberfaellig.html"
+
+    def get_queryset(self):
+        return selectors.ueberfaellige_nachweise(user=self.request.user)
+
+
+nachweise_ueberfaellig = NachweisListe.as_view()
 
 
 def antrag_neu(request):

@@ -1,13 +1,10 @@
-"""Small helpers the views share: permission checks, running a form's service, pagination."""
+"""Small helpers the views share: permission checks, running a form's service."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import Seitenteiler
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
-
-PRO_SEITE = 50
 
 
 def erlauben(user, perm: str, obj=None) -> None:
@@ -31,7 +28,3 @@ def ausfuehren(request, form, service, meldung):
         return None
     messages.success(request, meldung)
     return ergebnis
-
-
-def seite(request, qs):
-    return Seitenteiler(qs, PRO_SEITE).get_page(request.GET.get("page"))

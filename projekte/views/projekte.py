@@ -6,15 +6,13 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement.exports import export_antwort
-from quartiersmanagement.listen import adresse_je, kurzdatum, listenseite, vorhanden, zeilen_html
+from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
@@ -27,73 +25,29 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Budgetposten, Projekt, Projektpartner, Termin
-from .hilfen import ausfuehren, erlauben, seite
+from .hilfen import ausfuehren, erlauben
 
 
-def _listenzeilen(projekte) -> list[Projekt]:
-    """The shown projects with link and quartiers prepared once per page instead of per row in
-    the template (see quartiersmanagement.listen)."""
-    adresse = adresse_je("projekte:detail", "slug")
-    zeilen = list(projekte)
-    for projekt in zeilen:
-        projekt.adresse = adresse(projekt.slug)
-        projekt.quartiere_text = ", ".join(q.name for q in projekt.quartiere_liste)
-    return zeilen
+class ProjektListe(ExportMixin, FilteredListView):
+    """Projects of the user's quartiers, filtered and sorted; `?format=csv|xlsx` exports
+    exactly the filtered projects."""
+
+    filterset_class = ProjektFilter
+    template_name = "projekte/projekt_list.html"
+    create_permission = "projekte.add_projekt"
+    export_filename = "projekte"
+
+    def get_queryset(self):
+        return selectors.projekte_fuer(self.request.user)
+
+    def page_queryset(self, queryset):
+        return selectors.fuer_listenseite(queryset)
+
+    def export_columns(self):
+        return exports.projekt_spalten()
 
 
-def _zeile(projekt: Projekt) -> str:
-    """One row of the projects table (listen.zeilen_html; columns as in projekt_list.html)."""
-    return format_html(
-        '<tr><th scope="row"><a href="{}">{}</a></th><td>{}</td>'
-        '<td><span class="badge text-bg-secondary">{}</span></td><td>{}</td><td>{}</td>'
-        "<td>{} – {}</td></tr>",
-        projekt.adresse,
-        projekt.titel,
-        projekt.quartiere_text,
-        projekt.get_status_display(),
-        projekt.get_qm_rolle_display(),
-        projekt.programm or "–",
-        kurzdatum(projekt.beginn) or "–",
-        kurzdatum(projekt.ende) or _("offen"),
-    )
-
-
-@require_safe
-def projekt_liste(request):
-    """Projects of the user's quartiers, filtered; `?format=csv|xlsx` exports the filtered
-    list. The page's content is cached per user and URL (`listen.listenseite`)."""
-    if request.GET.get("format") in ("csv", "xlsx"):
-        return export_antwort(
-            request.GET["format"],
-            dateiname="projekte",
-            spalten=exports.projekt_spalten(),
-            zeilen=_gefiltert(request).qs.iterator(chunk_size=2000),
-        )
-    return listenseite(
-        request,
-        titel=_("Projekte"),
-        template="projekte/projekt_list.html",
-        kontext=lambda: _liste(request),
-    )
-
-
-def _gefiltert(request) -> ProjektFilter:
-    return ProjektFilter(
-        request.GET,
-        queryset=selectors.projekte_fuer(request.user),
-        quartiere=quartiere_fuer(request.user),
-    )
-
-
-def _liste(request) -> dict:
-    filter_ = _gefiltert(request)
-    seite_ = seite(request, selectors.fuer_listenseite(filter_.qs))
-    return {
-        "filter": filter_,
-        "page_obj": seite_,
-        "zeilen": zeilen_html(_listenzeilen(seite_.object_list), _zeile),
-        "darf_anlegen": vorhanden(bearbeitbare_quartiere_fuer(request.user)),
-    }
+projekt_liste = ProjektListe.as_view()
 
 
 def _formular_seite(request, form, *, titel, zurueck, projekt=None, hinweis="", knopf=None):

@@ -22,52 +22,45 @@ from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
-from quartiersmanagement.exports import export_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.listen import ExportMixin, FilteredListView
 
 from .. import exports, selectors, services
 from ..filters import TerminFilter
 from ..forms import TerminForm
-from .hilfen import erlauben, seite
+from .hilfen import erlauben
 
 
-@require_safe
-def termin_liste(request):
-    filter_ = TerminFilter(
-        request.GET,
-        queryset=selectors.termine_fuer(request.user),
-        quartiere=quartiere_fuer(request.user),
-    )
-    qs = filter_.qs
-    if request.GET.get("format") in ("csv", "xlsx"):
-        return export_antwort(
-            request.GET["format"],
-            dateiname="termine",
-            spalten=exports.termin_spalten(),
-            zeilen=qs.iterator(chunk_size=2000),
-        )
-    zugang = services.kalenderzugang_fuer(request.user)
-    feed_quartiere = [
-        {
-            "quartier": q,
-            "url": request.build_absolute_uri(reverse("projekte:termine_ics"))
-            + f"?quartier={q.slug}&token={zugang.token}",
-        }
-        for q in quartiere_fuer(request.user).filter(aktiv=True)
-    ]
-    return render(
-        request,
-        "projekte/termin_list.html",
-        {
-            "filter": filter_,
-            "page_obj": seite(request, qs),
-            "bearbeitbar": set(
-                bearbeitbare_quartiere_fuer(request.user).values_list("pk", flat=True)
-            ),
-            "feeds": feed_quartiere,
-            "aktivierung_je_jahr": selectors.aktivierung_je_jahr(qs),
-        },
-    )
+class TerminListe(ExportMixin, FilteredListView):
+    """Events of the user's quartiers, filtered; `?format=csv|xlsx` exports exactly the
+    filtered events. Also the activation figures of the filtered events and the personal
+    calendar feeds."""
+
+    filterset_class = TerminFilter
+    template_name = "projekte/termin_list.html"
+    export_filename = "termine"
+
+    def get_queryset(self):
+        return selectors.termine_fuer(self.request.user)
+
+    def export_columns(self):
+        return exports.termin_spalten()
+
+    def get_context_data(self, **kwargs):
+        kontext = super().get_context_data(**kwargs)
+        user = self.request.user
+        zugang = services.kalenderzugang_fuer(user)
+        feed = self.request.build_absolute_uri(reverse("projekte:termine_ics"))
+        kontext["feeds"] = [
+            {"quartier": q, "url": f"{feed}?quartier={q.slug}&token={zugang.token}"}
+            for q in quartiere_fuer(user).filter(aktiv=True)
+        ]
+        kontext["bearbeitbar"] = set(bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True))
+        kontext["aktivierung_je_jahr"] = selectors.aktivierung_je_jahr(self.object_list)
+        return kontext
+
+
+termin_liste = TerminListe.as_view()
 
 
 def _termin_form(request, *, initial=None):

@@ -5,8 +5,6 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.formats import number_format
 
-from quartiersmanagement.formulare import filterfelder_html
-
 register = template.Library()
 
 
@@ -30,11 +28,3 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
-
-
-@register.simple_tag
-def filterfelder(form):
-    """The fields of a GET filter form, each in a grid column (see formulare.filterfelder_html:
-    rendered in Python, model selects read with one query each, cached by the form's
-    fingerprint under the data version)."""
-    return filterfelder_html(form)

@@ -87,7 +87,6 @@ def test_akteurseite_und_personenliste_konstant(
     client.force_login(qm)
     with django_assert_max_num_queries(16):  # 15 for the page, 1 for the Verlauf
         assert client.get(akteure[0].get_absolute_url()).status_code == 200
-    # 11: incl. the data version, read once for the filter's cached choices (listen.werte)
     with django_assert_max_num_queries(11):
         assert client.get(reverse("akteure:personen")).status_code == 200
     with django_assert_max_num_queries(11):

@@ -306,7 +306,7 @@ def test_weiterleitungen_ueberfaellige_zuerst_mit_tagen(angemeldet, quartier, an
 def test_volltextsuche_findet_spielplatz_bei_spielplaetze(angemeldet, quartier):
     factories.BedarfFactory(quartier=quartier, titel="Neuer Spielplatz gewünscht")
     factories.BedarfFactory(quartier=quartier, titel="Straßenbeleuchtung", beschreibung="Dunkel")
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"suche": "Spielplätze"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplätze"}))
     assert "Neuer Spielplatz gewünscht" in inhalt
     assert "Straßenbeleuchtung" not in inhalt
 
@@ -315,7 +315,7 @@ def test_volltextsuche_in_der_beschreibung(angemeldet, quartier):
     factories.BedarfFactory(
         quartier=quartier, titel="Treffpunkt", beschreibung="Die Jugendlichen brauchen Räume"
     )
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"suche": "Jugendlicher Raum"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Jugendlicher Raum"}))
     assert "Treffpunkt" in inhalt
 
 
@@ -337,9 +337,9 @@ def test_filter_nach_status_und_ueberfaellig(angemeldet, quartier):
 def test_sortierung_nach_titel(angemeldet, quartier):
     factories.BedarfFactory(quartier=quartier, titel="Zebrastreifen")
     factories.BedarfFactory(quartier=quartier, titel="Ampel")
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"o": "titel"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"sortierung": "titel"}))
     assert inhalt.index("Ampel") < inhalt.index("Zebrastreifen")
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"o": "-titel"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"sortierung": "-titel"}))
     assert inhalt.index("Zebrastreifen") < inhalt.index("Ampel")
 
 
@@ -385,13 +385,9 @@ def test_liste_mit_konstanten_abfragen(angemeldet, quartier, anzahl, django_asse
     for b in factories.BedarfFactory.create_batch(anzahl, quartier=quartier, handlungsfeld=hf):
         b.zielgruppen.add(zg)
     url = reverse("bedarfe:liste")
-    # Cold: the data version, the count, the filter's choices and "may create" are read once.
-    with django_assert_max_num_queries(15):
-        antwort = angemeldet.get(url, {"suche": "Bedarf", "o": "-titel"})
-    assert antwort.status_code == 200
-    # Warm (same data version): they come from the cache (quartiersmanagement.listen).
-    with django_assert_max_num_queries(9):
-        antwort = angemeldet.get(url, {"suche": "Bedarf", "o": "-titel"})
+    # session, user, quartiers (2), count, page, filter choices (3), "may create"
+    with django_assert_max_num_queries(12):
+        antwort = angemeldet.get(url, {"q": "Bedarf", "sortierung": "-titel"})
     assert antwort.status_code == 200
 
 
@@ -499,7 +495,7 @@ def test_quartierseite_zeigt_bedarfe_je_status_und_ueberfaellige(
 def test_volltextsuche_zeigt_titeltreffer_vor_beschreibungstreffern(angemeldet, quartier):
     factories.BedarfFactory(quartier=quartier, titel="Treffpunkt", beschreibung="Mit Spielplatz")
     factories.BedarfFactory(quartier=quartier, titel="Spielplatz erneuern", beschreibung="")
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"suche": "Spielplatz"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplatz"}))
     assert inhalt.index("Spielplatz erneuern") < inhalt.index("Treffpunkt")
 
 
@@ -563,10 +559,10 @@ def test_liste_zeigt_zielgruppen_in_ihrer_reihenfolge(angemeldet, quartier):
 def test_sortierung_ordnet_gleiche_werte_nach_id(angemeldet, quartier):
     tag = datetime.date(2026, 3, 1)
     bedarfe = factories.BedarfFactory.create_batch(3, quartier=quartier, gemeldet_am=tag)
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"o": "-gemeldet_am"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"sortierung": "-gemeldet_am"}))
     stellen = [inhalt.index(f'href="{b.get_absolute_url()}"') for b in bedarfe]
     assert stellen == sorted(stellen, reverse=True)
-    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"o": "gemeldet_am"}))
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"sortierung": "gemeldet_am"}))
     stellen = [inhalt.index(f'href="{b.get_absolute_url()}"') for b in bedarfe]
     assert stellen == sorted(stellen)
 
@@ -588,11 +584,10 @@ def test_liste_eines_quartiers_zeigt_keine_bedarfe_anderer(client, quartier, and
     assert "Fremder Bedarf" not in inhalt
 
 
-def test_gespeicherte_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
+def test_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
     client, qm, qm_anderes, quartier, anderes_quartier
 ):
-    """The list's content is cached per user and URL (listen.inhalt_fuer): another user with
-    the same URL gets their own list, and a new need shows on the next request."""
+    """Another user with the same URL gets their own list; a new need shows at once."""
     factories.BedarfFactory(quartier=quartier, titel="Bank am Spielplatz")
     factories.BedarfFactory(quartier=anderes_quartier, titel="Ampel an der Schule")
     url = reverse("bedarfe:liste")
@@ -604,4 +599,4 @@ def test_gespeicherte_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
     client.force_login(qm)
     factories.BedarfFactory(quartier=quartier, titel="Licht im Park")
     assert "Licht im Park" in client.get(url).content.decode()
-    assert "Licht im Park" not in client.get(url, {"suche": "Spielplatz"}).content.decode()
+    assert "Licht im Park" not in client.get(url, {"q": "Spielplatz"}).content.decode()

@@ -187,7 +187,7 @@ def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
     Fondsantrag.objects.filter(pk=antrag.pk).update(nachweis_faellig_am="2020-01-01")
     client.force_login(qm)
     response = client.get(reverse("projekte:nachweise_ueberfaellig"))
-    assert list(response.context["antraege"]) == [antrag]
+    assert list(response.context["object_list"]) == [antrag]
     assert "1 Antrag mit überfälligem Nachweis" in response.content.decode()
 
 
@@ -201,8 +201,8 @@ def test_ueberfaellige_nachweise_seitenweise(client, qm, fonds):
     )
     client.force_login(qm)
     url = reverse("projekte:nachweise_ueberfaellig")
-    assert len(client.get(url).context["antraege"]) == 50
-    assert len(client.get(url, {"page": 2}).context["antraege"]) == 1
+    assert len(client.get(url).context["object_list"]) == 50
+    assert len(client.get(url, {"seite": 2}).context["object_list"]) == 1
 
 
 def test_jahr_und_links_ohne_tausenderpunkt(client, qm, fonds):

@@ -165,7 +165,6 @@ def test_terminliste_mit_fester_zahl_an_abfragen(
     for _ in range(anzahl):
         factories.TeilnahmeFactory(termin__quartier=quartier, termin__projekt=projekt)
     client.force_login(qm)
-    # 23: incl. the data version, read once for the filter's cached choices (listen.werte)
     with django_assert_max_num_queries(23):
         assert client.get(reverse("projekte:termine")).status_code == 200
 

@@ -1,98 +1,110 @@
-"""quartiersmanagement.listen: reverse() once per list page with the same URLs (adresse_je);
-a query's count, existence and choices cached under the data version, fresh after any write."""
+"""quartiersmanagement.listen: the one base of every list page. The same parameter names on
+every list (`q`, `sortierung`, `seite`, `format`), old bookmarks redirected, 50 rows per page,
+a page number out of range shows the last page, the "create" button from a permission, and
+the export of exactly the filtered rows."""
+
+import io
 
 import pytest
-from django.core.paginator import Paginator
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.http import QueryDict
 from django.urls import reverse
+from openpyxl import load_workbook
 
-from bedarfe.models import Bedarf
-from quartiersmanagement.listen import Seitenteiler, adresse_je, anzahl, vorhanden, werte
+from quartiersmanagement.listen import renamed_query
 from tests import factories
 
-
-@pytest.mark.parametrize("pk", [1, 7, 123456789])
-def test_adresse_gleicht_reverse_mit_zahl(pk):
-    assert adresse_je("bedarfe:detail")(pk) == reverse("bedarfe:detail", kwargs={"pk": pk})
-
-
-@pytest.mark.parametrize("slug", ["spielplatz-nord", "a_b-2"])
-def test_adresse_gleicht_reverse_mit_kurzname(slug):
-    adresse = adresse_je("projekte:detail", "slug")
-    assert adresse(slug) == reverse("projekte:detail", kwargs={"slug": slug})
-
-
-# --- Cached figures of a query (anzahl, vorhanden, werte, Seitenteiler) -----------------------
-
-
-def _ohne_stand(kontext) -> list[str]:
-    return [a["sql"] for a in kontext.captured_queries if "qm_datenstand" not in a["sql"]]
+LISTEN = [
+    "bedarfe:liste",
+    "bedarfe:weiterleitungen",
+    "bedarfe:erhebungen",
+    "akteure:liste",
+    "akteure:personen",
+    "akteure:gremien",
+    "akteure:aufgaben",
+    "projekte:liste",
+    "projekte:termine",
+    "projekte:nachweise_ueberfaellig",
+    "oeffentlichkeit:beitraege",
+]
 
 
-@pytest.mark.django_db
-def test_anzahl_zaehlt_einmal_bis_zur_naechsten_aenderung(quartier):
-    factories.BedarfFactory.create_batch(2, quartier=quartier)
-    qs = Bedarf.objects.filter(quartier=quartier)
-    assert anzahl(qs) == 2
-    with CaptureQueriesContext(connection) as kontext:
-        assert anzahl(Bedarf.objects.filter(quartier=quartier)) == 2
-    assert _ohne_stand(kontext) == []
-    factories.BedarfFactory(quartier=quartier)
-    assert anzahl(Bedarf.objects.filter(quartier=quartier)) == 3
+def test_alte_namen_werden_ersetzt():
+    neu = renamed_query(QueryDict("o=-titel&page=3&suche=Bank&status=neu"))
+    assert neu.dict() == {"sortierung": "-titel", "seite": "3", "q": "Bank", "status": "neu"}
+    assert renamed_query(QueryDict("sortierung=titel&seite=2")) is None
 
 
-@pytest.mark.django_db
-def test_anzahl_unterscheidet_abfragen_nach_sql_und_parametern(quartier, anderes_quartier):
-    factories.BedarfFactory.create_batch(2, quartier=quartier)
-    factories.BedarfFactory(quartier=anderes_quartier)
-    assert anzahl(Bedarf.objects.filter(quartier=quartier)) == 2
-    assert anzahl(Bedarf.objects.filter(quartier=anderes_quartier)) == 1
-    assert anzahl(Bedarf.objects.filter(quartier=quartier, titel="gibt es nicht")) == 0
+def test_neuer_name_geht_dem_alten_vor():
+    assert renamed_query(QueryDict("o=titel&sortierung=-titel")).dict() == {"sortierung": "-titel"}
 
 
-@pytest.mark.django_db
-def test_vorhanden_folgt_einer_aenderung(quartier):
-    qs = Bedarf.objects.filter(quartier=quartier)
-    assert vorhanden(qs) is False
-    factories.BedarfFactory(quartier=quartier)
-    assert vorhanden(Bedarf.objects.filter(quartier=quartier)) is True
-
-
-@pytest.mark.django_db
-def test_werte_trennt_lesarten_derselben_abfrage(quartier):
-    qs = Bedarf.objects.filter(quartier=quartier)
-    assert werte("a", qs, lambda q: "erste") == "erste"
-    assert werte("b", qs, lambda q: "zweite") == "zweite"
-    assert werte("a", qs, lambda q: "nicht gerechnet") == "erste"
-
-
-@pytest.mark.django_db
-def test_seitenteiler_gleicht_dem_paginator(quartier):
-    factories.BedarfFactory.create_batch(7, quartier=quartier)
-    qs = Bedarf.objects.filter(quartier=quartier).order_by("pk")
-    eigen, django = Seitenteiler(qs, 3).get_page(3), Paginator(qs, 3).get_page(3)
-    assert eigen.paginator.count == django.paginator.count == 7
-    assert eigen.paginator.num_pages == 3
-    assert list(eigen.object_list) == list(django.object_list)
-    assert Seitenteiler([1, 2, 3], 2).count == 3
-
-
-@pytest.mark.django_db
-def test_bedarfsliste_zeigt_nach_neuem_bedarf_die_neue_anzahl(client, qm, quartier):
+@pytest.mark.parametrize("name", LISTEN)
+def test_jede_liste_leitet_alte_lesezeichen_um(client, qm, name):
     client.force_login(qm)
-    factories.BedarfFactory.create_batch(2, quartier=quartier)
-    assert "2 Bedarfe gefunden" in client.get(reverse("bedarfe:liste")).content.decode()
-    factories.BedarfFactory(quartier=quartier)
-    assert "3 Bedarfe gefunden" in client.get(reverse("bedarfe:liste")).content.decode()
+    antwort = client.get(reverse(name), {"page": "2", "o": "titel"})
+    assert antwort.status_code == 302
+    assert antwort["Location"] == f"{reverse(name)}?seite=2&sortierung=titel"
 
 
-@pytest.mark.django_db
-def test_abfragen_fremder_modelle_werden_nicht_zwischengespeichert():
-    """Django's auth tables carry no trigger: their figures are always read afresh."""
-    from django.contrib.auth.models import Group
+@pytest.mark.parametrize("name", LISTEN)
+def test_jede_liste_zeigt_sich_mit_seite_ausserhalb(client, qm, name):
+    client.force_login(qm)
+    assert client.get(reverse(name), {"seite": "999"}).status_code == 200
+    assert client.get(reverse(name), {"seite": "abc"}).status_code == 200
 
-    vorher = anzahl(Group.objects.all())
-    Group.objects.create(name="Neu")
-    assert anzahl(Group.objects.all()) == vorher + 1
-    assert Seitenteiler(Group.objects.order_by("pk"), 10).count == vorher + 1
+
+@pytest.mark.parametrize("name", LISTEN)
+def test_jede_liste_nimmt_kein_post_an(client, qm, name):
+    client.force_login(qm)
+    assert client.post(reverse(name)).status_code == 405
+
+
+def test_blaettern_mit_seite_und_letzte_seite_bei_zu_grosser_zahl(client, qm, quartier):
+    factories.BedarfFactory.create_batch(51, quartier=quartier)
+    client.force_login(qm)
+    url = reverse("bedarfe:liste")
+    assert len(client.get(url).context["object_list"]) == 50
+    assert len(client.get(url, {"seite": 2}).context["object_list"]) == 1
+    inhalt = client.get(url, {"seite": 99}).content.decode()
+    assert "Seite 2 von 2" in inhalt
+    assert "?seite=1" in inhalt  # the link back keeps the new name
+
+
+@pytest.mark.parametrize(
+    ("name", "knopf"),
+    [
+        ("bedarfe:liste", "bedarfe:anlegen"),
+        ("bedarfe:erhebungen", "bedarfe:erhebung_anlegen"),
+        ("akteure:liste", "akteure:neu"),
+        ("projekte:liste", "projekte:neu"),
+        ("oeffentlichkeit:beitraege", "oeffentlichkeit:beitrag_neu"),
+    ],
+)
+def test_anlegen_nur_fuer_quartiersmanagement(client, qm, lesend, name, knopf):
+    client.force_login(qm)
+    assert f'href="{reverse(knopf)}"' in client.get(reverse(name)).content.decode()
+    client.force_login(lesend)
+    assert f'href="{reverse(knopf)}"' not in client.get(reverse(name)).content.decode()
+
+
+def test_export_enthaelt_alle_gefilterten_zeilen_ueber_die_seite_hinaus(client, qm, quartier):
+    factories.BedarfFactory.create_batch(55, quartier=quartier, titel="Bank")
+    factories.BedarfFactory(quartier=quartier, titel="Ampel")
+    client.force_login(qm)
+    antwort = client.get(reverse("bedarfe:liste"), {"q": "Bank", "format": "xlsx", "seite": 2})
+    zeilen = list(load_workbook(io.BytesIO(b"".join(antwort.streaming_content))).active.values)
+    assert len(zeilen) == 56  # header + 55
+
+
+def test_export_alter_lesezeichen_wird_umgeleitet(client, qm):
+    client.force_login(qm)
+    antwort = client.get(reverse("akteure:liste"), {"format": "csv", "page": "2"})
+    assert antwort.status_code == 302
+
+
+def test_filterformular_mit_crispy_und_fehlern_am_feld(client, qm):
+    client.force_login(qm)
+    inhalt = client.get(reverse("bedarfe:liste"), {"gemeldet_ab": "gestern"}).content.decode()
+    assert 'id="div_id_gemeldet_ab"' in inhalt  # crispy's field wrapper
+    assert "is-invalid" in inhalt
+    assert 'type="hidden" name="sortierung"' in inhalt

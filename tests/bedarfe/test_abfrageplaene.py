@@ -1,0 +1,72 @@
+"""The needs list at city scale (200,000 needs, 100 quartiers, tests/massendaten.py): for
+every sort order and every filter, the Leitung's list across all quartiers reads the page's
+rows without a sequential scan of a big table, and no query of the page sorts on disk: each
+query is run with EXPLAIN ANALYZE.
+
+The paginator's COUNT reads every matching need once per page (a sequential or an index-only
+scan, as PostgreSQL finds cheaper); it is held to "no sort on disk" only."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from bedarfe.filters import SORTIERUNG
+from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
+from tests import factories, massendaten
+
+
+def _plaene(client, params) -> list[tuple[str, str]]:
+    """(SQL, plan) of every query of the list page that reads the needs."""
+    with CaptureQueriesContext(connection) as abfragen:
+        antwort = client.get(reverse("bedarfe:liste"), params)
+    assert antwort.status_code == 200
+    plaene = []
+    with connection.cursor() as cursor:
+        for abfrage in abfragen.captured_queries:
+            sql = abfrage["sql"]
+            if sql.startswith("SELECT") and "bedarfe_bedarf" in sql:
+                cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}")
+                plaene.append((sql, "\n".join(zeile for (zeile,) in cursor.fetchall())))
+    return plaene
+
+
+def _fehler(sql: str, plan: str) -> list[str]:
+    tabellen = () if sql.startswith("SELECT COUNT(*)") else massendaten.GROSSE_TABELLEN
+    fehler = [f"Seq Scan on {t}" for t in tabellen if f"Seq Scan on {t} " in plan]
+    if "external" in plan or "Disk:" in plan:
+        fehler.append("sort on disk")
+    return fehler
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_bedarfsliste_der_leitung_ohne_seq_scan_und_ohne_sortieren_auf_platte(client):
+    massendaten.anlegen()
+    client.force_login(factories.leitung(username="plan-leitung"))
+    quartier = Quartier.objects.get(slug="masse-7")
+    faelle = [{}]
+    for _feld, name in SORTIERUNG:
+        faelle += [{"sortierung": name}, {"sortierung": f"-{name}"}]
+    faelle += [
+        {"q": "Spielplatz"},
+        {"quartier": quartier.pk},
+        {"handlungsfeld": Handlungsfeld.objects.get(name="Massenfeld 3").pk},
+        {"zielgruppe": Zielgruppe.objects.get(name="Massengruppe 2").pk},
+        {"status": "neu"},
+        {"offen": "true"},
+        {"offen": "false"},
+        {"prioritaet": "3"},
+        {"gemeldet_ab": "2025-01-01"},
+        {"gemeldet_bis": "2017-01-01"},
+        {"ueberfaellig": "true"},
+        {"ueberfaellig": "false"},
+        {"fachbereich": Fachbereich.objects.get(name="Massenfachbereich 4").pk},
+    ]
+    schlecht = {}
+    for params in faelle:
+        plaene = _plaene(client, params)
+        assert len(plaene) >= 2, params  # the count and the page's rows
+        for sql, plan in plaene:
+            if fehler := _fehler(sql, plan):
+                schlecht[f"{params} {sql[:60]}"] = (fehler, plan)
+    assert not schlecht, "\n\n".join(f"{k}: {f}\n{p}" for k, (f, p) in schlecht.items())

@@ -1,0 +1,118 @@
+"""City-scale rows written with SQL `generate_series` in a few seconds (the sizes of
+`lastdaten --skalierung 1`): 100 quartiers, 200,000 needs, 150,000 forwards, 50,000 actors and
+20,000 projects. For tests of query plans; the rows are plausible, not pretty."""
+
+from django.db import connection, transaction
+
+QUARTIERE = 100
+BEDARFE = 200_000
+WEITERLEITUNGEN = 150_000
+AKTEURE = 50_000
+PROJEKTE = 20_000
+
+GROSSE_TABELLEN = (
+    "bedarfe_bedarf",
+    "bedarfe_bedarf_zielgruppen",
+    "bedarfe_weiterleitung",
+    "akteure_akteur",
+    "akteure_akteur_quartiere",
+    "akteure_akteur_handlungsfelder",
+    "projekte_projekt",
+    "projekte_projekt_quartiere",
+)
+
+_SQL = f"""
+INSERT INTO quartiere_quartier (erstellt, geaendert, name, slug, stadtbezirk, beschreibung,
+    buero_adresse, sprechzeiten, kontakt_email, aktiv, oeffentlich)
+SELECT now(), now(), 'Massenquartier ' || lpad(i::text, 3, '0'), 'masse-' || i, 'Bezirk', '',
+    '', '', '', true, false
+FROM generate_series(1, {QUARTIERE}) i;
+
+INSERT INTO quartiere_handlungsfeld (erstellt, geaendert, name, beschreibung, sortierung, aktiv)
+SELECT now(), now(), 'Massenfeld ' || i, '', i, true FROM generate_series(1, 12) i;
+
+INSERT INTO quartiere_zielgruppe (erstellt, geaendert, name, beschreibung, sortierung, aktiv)
+SELECT now(), now(), 'Massengruppe ' || i, '', i, true FROM generate_series(1, 10) i;
+
+INSERT INTO quartiere_fachbereich (erstellt, geaendert, name, kuerzel, email, aktiv)
+SELECT now(), now(), 'Massenfachbereich ' || i, 'M' || i, 'fb' || i || '@example.org', true
+FROM generate_series(1, 20) i;
+
+CREATE TEMPORARY TABLE masse_ids ON COMMIT DROP AS
+SELECT (SELECT array_agg(id ORDER BY id) FROM quartiere_quartier WHERE slug LIKE 'masse-%') q,
+       (SELECT array_agg(id ORDER BY id) FROM quartiere_handlungsfeld
+         WHERE name LIKE 'Massenfeld %') h,
+       (SELECT array_agg(id ORDER BY id) FROM quartiere_zielgruppe
+         WHERE name LIKE 'Massengruppe %') z,
+       (SELECT array_agg(id ORDER BY id) FROM quartiere_fachbereich
+         WHERE name LIKE 'Massenfachbereich %') f;
+
+INSERT INTO bedarfe_bedarf (erstellt, geaendert, titel, beschreibung, quelle, gemeldet_am, ort,
+    prioritaet, nennungen, status, oeffentlich, oeffentliche_antwort, handlungsfeld_id,
+    quartier_id, version)
+SELECT now(), now(),
+    (ARRAY['Spielplatz', 'Beleuchtung', 'Treffpunkt', 'Sauberkeit', 'Verkehr', 'Beratung'])
+        [1 + i % 6] || ' ' || md5(i::text),
+    'Beschreibung ' || i, 'sonstiges', date '2016-01-01' + (i * 7919) % 3650, '',
+    1 + i % 3, 1 + i % 17,
+    (ARRAY['neu', 'in_pruefung', 'weitergeleitet', 'in_bearbeitung', 'erledigt',
+           'nicht_umsetzbar', 'zurueckgestellt'])[1 + (i / 7) % 7],
+    false, '', m.h[1 + i % 12], m.q[1 + i % {QUARTIERE}], 1
+FROM generate_series(1, {BEDARFE}) i, masse_ids m;
+
+INSERT INTO bedarfe_bedarf_zielgruppen (bedarf_id, zielgruppe_id)
+SELECT b.id, m.z[1 + b.id % 10] FROM bedarfe_bedarf b, masse_ids m
+WHERE b.quartier_id = ANY (m.q);
+
+INSERT INTO bedarfe_weiterleitung (erstellt, geaendert, kontakt_email, nachricht, gesendet_am,
+    frist, schluessel, token_hash, ergebnis, antwort, beantwortet_am, beantwortet_ueber,
+    antwort_von, erinnerungen, bedarf_id, fachbereich_id)
+SELECT now(), now(), '', '', b.gemeldet_am + 1, b.gemeldet_am + 30, md5('s' || b.id),
+    md5('t' || b.id),
+    CASE WHEN b.id % 3 = 0 THEN '' ELSE 'uebernommen' END, '',
+    CASE WHEN b.id % 3 = 0 THEN NULL ELSE now() END, '', '', 0, b.id, m.f[1 + b.id % 20]
+FROM (SELECT * FROM bedarfe_bedarf, masse_ids m0 WHERE quartier_id = ANY (m0.q)
+      ORDER BY id LIMIT {WEITERLEITUNGEN}) b, masse_ids m;
+"""  # noqa: S608 - module constants only
+
+_SQL_AKTEURE_PROJEKTE = f"""
+INSERT INTO akteure_akteur (erstellt, geaendert, name, art, beschreibung, strasse, plz, ort,
+    email, telefon, website, aktiv, oeffentlich, einwilligung_quelle, version)
+SELECT now(), now(), 'Massenakteur ' || md5(i::text),
+    (ARRAY['verein', 'schule', 'kita', 'initiative', 'unternehmen'])[1 + i % 5], '', '', '',
+    'Ort ' || (i % 50), '', '', '', i % 10 <> 0, false, '', 1
+FROM generate_series(1, {AKTEURE}) i;
+
+INSERT INTO akteure_akteur_quartiere (akteur_id, quartier_id)
+SELECT a.id, m.q[1 + a.id % {QUARTIERE}] FROM akteure_akteur a, masse_ids m
+WHERE a.name LIKE 'Massenakteur %';
+
+INSERT INTO akteure_akteur_handlungsfelder (akteur_id, handlungsfeld_id)
+SELECT a.id, m.h[1 + a.id % 12] FROM akteure_akteur a, masse_ids m
+WHERE a.name LIKE 'Massenakteur %';
+
+INSERT INTO projekte_projekt (erstellt, geaendert, titel, slug, ziele, beschreibung, status,
+    qm_rolle, beginn, ende, oeffentlich, ergebnis, erkenntnisse, wird_fortgefuehrt,
+    fortgefuehrt_von, version)
+SELECT now(), now(), 'Massenprojekt ' || md5(i::text), 'massenprojekt-' || i, '', '',
+    (ARRAY['idee', 'planung', 'umsetzung', 'abgeschlossen', 'abgebrochen'])[1 + i % 5],
+    (ARRAY['initiiert', 'begleitet', 'unterstuetzt'])[1 + i % 3],
+    date '2016-01-01' + (i * 131) % 3650, NULL, false, '', '', false, '', 1
+FROM generate_series(1, {PROJEKTE}) i;
+
+INSERT INTO projekte_projekt_quartiere (projekt_id, quartier_id)
+SELECT p.id, m.q[1 + p.id % {QUARTIERE}] FROM projekte_projekt p, masse_ids m
+WHERE p.slug LIKE 'massenprojekt-%';
+"""  # noqa: S608 - module constants only
+
+
+def anlegen(*, akteure_und_projekte: bool = False) -> None:
+    """Write the rows (in a test with `transaction=True`: they are committed) and vacuum the
+    tables, as autovacuum would, so counts may read the indexes alone (the visibility map)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_SQL)
+        if akteure_und_projekte:
+            cursor.execute(_SQL_AKTEURE_PROJEKTE)
+    with connection.cursor() as cursor:
+        for tabelle in GROSSE_TABELLEN + ("quartiere_quartier",):
+            cursor.execute(f"VACUUM ANALYZE {tabelle}")
