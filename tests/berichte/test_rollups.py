@@ -20,7 +20,7 @@ from berichte.models import (
     TerminZahl,
     WeiterleitungZahl,
 )
-from berichte.selectors import TageZwischen
+from berichte.selectors import TageZwischen, median
 from projekte.models import Teilnahme, Termin
 from tests import factories
 from tests.berichte.test_uebersicht import _zeit
@@ -302,3 +302,20 @@ def test_neu_aufbauen_zaehlt_aus_den_grunddaten(quartier):
     TerminZahl.objects.all().delete()
     call_command("rollups_neu_aufbauen")
     assert gespeichert() == soll
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "werte", [[3.0], [1.0, 2.0], [1.5, 1.5, 4.0, 10.25], [2.0, 2.0, 2.0, 7.0, 9.5], [0.1, 0.2, 0.3]]
+)
+def test_median_aus_haeufigkeiten_gleicht_percentile_cont(werte):
+    from collections import Counter
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(%s::float8[]) v",
+            [werte],
+        )
+        erwartet = cursor.fetchone()[0]
+    assert median(sorted(Counter(werte).items())) == erwartet
+    assert median([]) is None
