@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quartiere.models import Fachbereich, Handlungsfeld, Programm, Quartier
+from quartiere.models import Fachbereich, Programm, Quartier
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.versionierung import Versioniert
@@ -168,16 +168,9 @@ class _Rollup(models.Model):
 
 
 class BedarfZahl(_Rollup):
-    """Needs reported in a year (`gemeldet_am`) per quartier, status and Handlungsfeld."""
+    """Needs reported in a year (`gemeldet_am`) per quartier and status."""
 
     status = models.CharField(_("Status"), max_length=20)
-    handlungsfeld = models.ForeignKey(
-        Handlungsfeld,
-        verbose_name=_("Handlungsfeld"),
-        on_delete=models.CASCADE,
-        null=True,
-        related_name="+",
-    )
     anzahl = models.IntegerField(_("Anzahl"))
 
     class Meta(_Rollup.Meta):
@@ -185,14 +178,12 @@ class BedarfZahl(_Rollup):
         verbose_name_plural = _("Bedarfe je Jahr (Rollup)")
         constraints = [
             models.UniqueConstraint(
-                fields=["quartier", "jahr", "status", "handlungsfeld"],
-                nulls_distinct=False,
-                name="bedarfzahl_eindeutig",
+                fields=["quartier", "jahr", "status"], name="bedarfzahl_eindeutig"
             )
         ]
 
     def __str__(self):
-        return f"{self.quartier_id}/{self.jahr}/{self.status}/{self.handlungsfeld_id}"
+        return f"{self.quartier_id}/{self.jahr}/{self.status}: {self.anzahl}"
 
 
 class AbschlussZahl(_Rollup):

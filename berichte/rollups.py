@@ -6,7 +6,7 @@ scale 200,000 needs: 18 queries, about 230 ms of SQL per request). The rollups h
 figures already counted per quartier and year — a few rows per quartier and year, whatever the
 number of needs:
 
-- `BedarfZahl`: needs reported per quartier × year × status × Handlungsfeld (reported, open);
+- `BedarfZahl`: needs reported per quartier × year × status (reported in the year, open);
 - `AbschlussZahl`: needs now closed with a closing event in the year, each need once a year
   (merged needs count as closed, as the overview has always counted them);
 - `WeiterleitungZahl`: forwards per department × quartier × year sent × outcome, unanswered ones

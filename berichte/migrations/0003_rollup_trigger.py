@@ -60,8 +60,8 @@ def beide(vorlage: str, alt: str, neu: str) -> str:
 # --- contributions, each as a template over a relation {rows} with a sign {sign} -------------
 
 BEDARF_ZAHL = (
-    "SELECT quartier_id, EXTRACT(YEAR FROM gemeldet_am)::int AS jahr, status, handlungsfeld_id,"
-    " {sign} AS anzahl FROM {rows} AS r"
+    "SELECT quartier_id, EXTRACT(YEAR FROM gemeldet_am)::int AS jahr, status, {sign} AS anzahl"
+    " FROM {rows} AS r"
 )
 # A need's closing years (each once), for needs now closed, in the need's quartier.
 ABSCHLUSS_JE_BEDARF = (
@@ -114,7 +114,7 @@ TEILNAHME_ZAHL = (
 )
 
 SCHLUESSEL = {
-    "berichte_bedarfzahl": (["quartier_id", "jahr", "status", "handlungsfeld_id"], ["anzahl"]),
+    "berichte_bedarfzahl": (["quartier_id", "jahr", "status"], ["anzahl"]),
     "berichte_abschlusszahl": (["quartier_id", "jahr"], ["anzahl"]),
     "berichte_weiterleitungzahl": (
         ["fachbereich_id", "quartier_id", "jahr", "ergebnis", "frist_offen"],

@@ -57,12 +57,11 @@ def nachgezaehlt() -> dict:
     return {
         "bedarfe": _menge(
             Bedarf.objects.annotate(jahr=ExtractYear("gemeldet_am"))
-            .values("quartier", "jahr", "status", "handlungsfeld")
+            .values("quartier", "jahr", "status")
             .annotate(n=Count("pk")),
             "quartier",
             "jahr",
             "status",
-            "handlungsfeld",
             "n",
         ),
         "abschluesse": _menge(
@@ -106,9 +105,7 @@ def nachgezaehlt() -> dict:
 
 def gespeichert() -> dict:
     return {
-        "bedarfe": sorted(
-            BedarfZahl.objects.values_list("quartier", "jahr", "status", "handlungsfeld", "anzahl")
-        ),
+        "bedarfe": sorted(BedarfZahl.objects.values_list("quartier", "jahr", "status", "anzahl")),
         "abschluesse": sorted(AbschlussZahl.objects.values_list("quartier", "jahr", "anzahl")),
         "weiterleitungen": sorted(
             WeiterleitungZahl.objects.values_list(
