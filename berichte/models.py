@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quartiere.models import Programm, Quartier
+from quartiere.models import Fachbereich, Programm, Quartier
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
 from quartiersmanagement.models import Zeitstempel
 from quartiersmanagement.versionierung import Versioniert
@@ -148,3 +148,128 @@ class Berichtstext(Versioniert, Zeitstempel):
     def kommentare(self) -> dict[str, str]:
         """Section title -> comment, for the report templates."""
         return {str(titel): getattr(self, feld) for feld, titel in self.KOMMENTARE}
+
+
+# --- rollups of city-wide figures -------------------------------------------------------------
+# Kept current by database triggers in the same transaction as every write (berichte.rollups);
+# never written by Django code except `rollups.neu_aufbauen`. Derived data: no history, no
+# time stamps.
+
+
+class _Rollup(models.Model):
+    quartier = models.ForeignKey(
+        Quartier, verbose_name=_("Quartier"), on_delete=models.CASCADE, related_name="+"
+    )
+    jahr = models.PositiveSmallIntegerField(_("Jahr"))
+
+    class Meta:
+        abstract = True
+        ordering = ["quartier", "jahr"]
+
+
+class BedarfZahl(_Rollup):
+    """Needs reported in a year (`gemeldet_am`) per quartier and status."""
+
+    status = models.CharField(_("Status"), max_length=20)
+    anzahl = models.IntegerField(_("Anzahl"))
+
+    class Meta(_Rollup.Meta):
+        verbose_name = _("Bedarfe je Jahr (Rollup)")
+        verbose_name_plural = _("Bedarfe je Jahr (Rollup)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quartier", "jahr", "status"], name="bedarfzahl_eindeutig"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.quartier_id}/{self.jahr}/{self.status}: {self.anzahl}"
+
+
+class AbschlussZahl(_Rollup):
+    """Needs now closed (status in `Bedarf.ABGESCHLOSSEN`) with a closing event in the year,
+    per quartier: each need once per year, as the overview has always counted them."""
+
+    anzahl = models.IntegerField(_("Anzahl"))
+
+    class Meta(_Rollup.Meta):
+        verbose_name = _("abgeschlossene Bedarfe je Jahr (Rollup)")
+        verbose_name_plural = _("abgeschlossene Bedarfe je Jahr (Rollup)")
+        constraints = [
+            models.UniqueConstraint(fields=["quartier", "jahr"], name="abschlusszahl_eindeutig")
+        ]
+
+    def __str__(self):
+        return f"{self.quartier_id}/{self.jahr}: {self.anzahl}"
+
+
+class WeiterleitungZahl(_Rollup):
+    """Forwards sent in a year (`gesendet_am`, local time) per department, quartier (of the
+    need) and outcome (empty: not answered yet); for unanswered ones also per Frist, so
+    "overdue today" is a sum over the Fristen before today."""
+
+    fachbereich = models.ForeignKey(
+        Fachbereich, verbose_name=_("Fachbereich"), on_delete=models.CASCADE, related_name="+"
+    )
+    ergebnis = models.CharField(_("Ergebnis"), max_length=20, blank=True)
+    frist_offen = models.DateField(_("Frist (unbeantwortet)"), null=True)
+    anzahl = models.IntegerField(_("Anzahl"))
+
+    class Meta(_Rollup.Meta):
+        verbose_name = _("Weiterleitungen je Jahr (Rollup)")
+        verbose_name_plural = _("Weiterleitungen je Jahr (Rollup)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fachbereich", "quartier", "jahr", "ergebnis", "frist_offen"],
+                nulls_distinct=False,
+                name="weiterleitungzahl_eindeutig",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fachbereich_id}/{self.quartier_id}/{self.jahr}/{self.ergebnis}"
+
+
+class AntwortdauerZahl(_Rollup):
+    """Answered forwards per department, quartier, year sent and exact days to the answer: the
+    frequency table the median is read from (same value as PostgreSQL's percentile_cont over
+    the forwards)."""
+
+    fachbereich = models.ForeignKey(
+        Fachbereich, verbose_name=_("Fachbereich"), on_delete=models.CASCADE, related_name="+"
+    )
+    tage = models.FloatField(_("Tage bis zur Antwort"))
+    anzahl = models.IntegerField(_("Anzahl"))
+
+    class Meta(_Rollup.Meta):
+        verbose_name = _("Antwortdauern je Jahr (Rollup)")
+        verbose_name_plural = _("Antwortdauern je Jahr (Rollup)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fachbereich", "quartier", "jahr", "tage"],
+                name="antwortdauerzahl_eindeutig",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.fachbereich_id}/{self.quartier_id}/{self.jahr}/{self.tage}: {self.anzahl}"
+
+
+class TerminZahl(_Rollup):
+    """Events not cancelled per quartier and year (`beginn`, local time): their number,
+    volunteers, volunteer hours and participants."""
+
+    veranstaltungen = models.IntegerField(_("Veranstaltungen"))
+    ehrenamtliche = models.IntegerField(_("Ehrenamtliche"))
+    ehrenamtsstunden = models.DecimalField(_("Ehrenamtsstunden"), max_digits=12, decimal_places=2)
+    teilnehmende = models.IntegerField(_("Teilnehmende"))
+
+    class Meta(_Rollup.Meta):
+        verbose_name = _("Termine je Jahr (Rollup)")
+        verbose_name_plural = _("Termine je Jahr (Rollup)")
+        constraints = [
+            models.UniqueConstraint(fields=["quartier", "jahr"], name="terminzahl_eindeutig")
+        ]
+
+    def __str__(self):
+        return f"{self.quartier_id}/{self.jahr}: {self.veranstaltungen}"

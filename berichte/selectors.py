@@ -2,6 +2,7 @@
 queries whatever the amount of data. Every read starts from the quartiers the user may read."""
 
 import datetime
+import math
 from decimal import Decimal
 
 from django.db.models import (
@@ -24,13 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from akteure.selectors import aktive_akteure_je_handlungsfeld, aktive_akteure_je_zielgruppe
-from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from bedarfe.models import Bedarf, Weiterleitung
 from bedarfe.selectors import (
     bedarfe_gezaehlt,
     offene_bedarfe_je_handlungsfeld,
     offene_bedarfe_je_zielgruppe,
 )
-from projekte.models import Auszahlung, Projekt, Stadtteilfonds, Teilnahme
+from projekte.models import Auszahlung, Projekt, Stadtteilfonds
 from quartiere.models import (
     Berichtspflicht,
     Fachbereich,
@@ -42,6 +43,8 @@ from quartiere.models import (
 )
 from quartiere.selectors import begriffe, quartiere_fuer
 from quartiersmanagement.abschnitte import geteilt
+
+from .models import AbschlussZahl, AntwortdauerZahl, BedarfZahl, TerminZahl, WeiterleitungZahl
 
 #: Funder reports due within this many days show on the quartier page.
 BERICHTE_VORLAUF_TAGE = 60
@@ -114,9 +117,9 @@ VERGLEICH_LEER = {
 
 def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
     """All readable quartiers (or those where `programm` ran in the year), by name, each with
-    the year's figures as attributes. Every figure is one query grouped by quartier over the
-    year's rows (eight queries in all, whatever the number of quartiers): per-quartier
-    subqueries read each quartier's whole history and took seconds at city scale.
+    the year's figures as attributes. Needs and events come from the rollups (a few rows per
+    quartier and year, whatever the number of needs), projects and funds from their own small
+    tables: seven queries, whatever the number of quartiers or needs.
     Needs closed in the year = needs now closed whose closing event lies in it."""
     anfang, ende = _jahresgrenzen(jahr)
     quartiere = quartiere_fuer(user)
@@ -132,25 +135,15 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
     fonds = Stadtteilfonds.objects.filter(quartier__in=ids, jahr=jahr)
     teile = [
         gruppiert_je_quartier(
-            Bedarf.objects.filter(quartier__in=ids, gemeldet_am__year=jahr),
+            BedarfZahl.objects.filter(quartier__in=ids),
             "quartier",
-            bedarfe_eroeffnet=Count("pk"),
+            bedarfe_eroeffnet=Coalesce(Sum("anzahl", filter=Q(jahr=jahr)), 0),
+            bedarfe_offen=Coalesce(Sum("anzahl", filter=~Q(status__in=Bedarf.ABGESCHLOSSEN)), 0),
         ),
         gruppiert_je_quartier(
-            Bedarfsereignis.objects.filter(
-                bedarf__quartier__in=ids,
-                bedarf__status__in=Bedarf.ABGESCHLOSSEN,
-                zu_status__in=Bedarf.ABGESCHLOSSEN,
-                zeitpunkt__gte=anfang,
-                zeitpunkt__lt=ende,
-            ),
-            "bedarf__quartier",
-            bedarfe_geschlossen=Count("bedarf", distinct=True),
-        ),
-        gruppiert_je_quartier(
-            Bedarf.objects.filter(quartier__in=ids).exclude(status__in=Bedarf.ABGESCHLOSSEN),
+            AbschlussZahl.objects.filter(quartier__in=ids, jahr=jahr),
             "quartier",
-            bedarfe_offen=Count("pk"),
+            bedarfe_geschlossen=Sum("anzahl"),
         ),
         gruppiert_je_quartier(
             Projekt.objects.laufend().filter(quartiere__in=ids),
@@ -158,14 +151,9 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
             projekte_laufend=Count("pk", distinct=True),
         ),
         gruppiert_je_quartier(
-            Teilnahme.objects.filter(
-                termin__quartier__in=ids,
-                termin__abgesagt=False,
-                termin__beginn__gte=anfang,
-                termin__beginn__lt=ende,
-            ),
-            "termin__quartier",
-            teilnehmende=Sum("anzahl"),
+            TerminZahl.objects.filter(quartier__in=ids, jahr=jahr),
+            "quartier",
+            teilnehmende=Sum("teilnehmende"),
         ),
         gruppiert_je_quartier(
             fonds, "quartier", fonds_budget=Sum("budget"), fonds_bewilligt=Sum("bewilligt_summe")
@@ -214,14 +202,64 @@ def fachbereiche(weiterleitungen: QuerySet[Weiterleitung]) -> list[Fachbereich]:
     return liste
 
 
+def median(haeufigkeiten: list[tuple[float, int]]) -> float | None:
+    """The median of values given as (value, count) in ascending order, computed exactly as
+    PostgreSQL's percentile_cont(0.5): the middle value, or the mean of the two middle ones."""
+    n = sum(anzahl for _wert, anzahl in haeufigkeiten)
+    if not n:
+        return None
+    position = 0.5 * (n - 1)
+    stellen = (math.floor(position), math.ceil(position))
+    werte: list[float] = []
+    gezaehlt = 0
+    for wert, anzahl in haeufigkeiten:
+        gezaehlt += anzahl
+        while len(werte) < 2 and gezaehlt > stellen[len(werte)]:
+            werte.append(wert)
+    erster, zweiter = werte
+    if stellen[0] == stellen[1]:
+        return erster
+    return erster + (zweiter - erster) * (position - stellen[0])
+
+
 def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
-    """Departments with forwards of the user's quartiers sent in the year (`fachbereiche`)."""
-    anfang, ende = _jahresgrenzen(jahr)
-    return fachbereiche(
-        Weiterleitung.objects.filter(
-            gesendet_am__gte=anfang, gesendet_am__lt=ende, bedarf__quartier__in=quartiere_fuer(user)
+    """Departments with forwards of the user's quartiers sent in the year, with the figures of
+    `fachbereiche`, read from the rollups: three queries whatever the number of forwards
+    (the durations' frequency table has one row per distinct duration)."""
+    quartiere = quartiere_fuer(user).values("pk")
+    offen = Q(ergebnis="")
+    ergebnisse = {
+        f"ergebnis_{wert}": Coalesce(Sum("anzahl", filter=Q(ergebnis=wert)), 0)
+        for wert in Weiterleitung.Ergebnis.values
+    }
+    zahlen = {
+        zeile.pop("fachbereich"): zeile
+        for zeile in WeiterleitungZahl.objects.filter(jahr=jahr, quartier__in=quartiere)
+        .order_by()
+        .values("fachbereich")
+        .annotate(
+            weitergeleitet=Sum("anzahl"),
+            beantwortet=Coalesce(Sum("anzahl", filter=~offen), 0),
+            ueberfaellig=Coalesce(
+                Sum("anzahl", filter=offen & Q(frist_offen__lt=timezone.localdate())), 0
+            ),
+            **ergebnisse,
         )
-    )
+    }
+    dauern: dict[int, list] = {}
+    for fachbereich, tage, anzahl in (
+        AntwortdauerZahl.objects.filter(jahr=jahr, quartier__in=quartiere)
+        .order_by("fachbereich", "tage")
+        .values("fachbereich", "tage")
+        .annotate(n=Sum("anzahl"))
+        .values_list("fachbereich", "tage", "n")
+    ):
+        dauern.setdefault(fachbereich, []).append((tage, anzahl))
+    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("kuerzel"))
+    for fachbereich in liste:
+        vars(fachbereich).update(zahlen[fachbereich.pk])
+        fachbereich.median_tage = median(dauern.get(fachbereich.pk, []))
+    return liste
 
 
 def summen(quartiere) -> dict:

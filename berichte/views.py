@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
-from quartiersmanagement import datenstand
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -66,17 +64,11 @@ def uebersicht(request):
         sortierung = "name"
     programme = list(Programm.objects.order_by("name"))
     programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
-    # Leitung reads every quartier, so the page's content is the same for everybody allowed
-    # here: computed and rendered once per data version (at city scale the figures take a few
-    # hundred milliseconds, the table and small multiples another hundred).
-    inhalt = datenstand.zwischengespeichert(
-        ("uebersicht", jahr, programm.pk if programm else "", sortierung),
-        lambda: render_to_string(
-            "berichte/_uebersicht_inhalt.html",
-            _uebersicht_kontext(request.user, jahr, programm, programme, sortierung),
-        ),
+    return render(
+        request,
+        "berichte/uebersicht.html",
+        _uebersicht_kontext(request.user, jahr, programm, programme, sortierung),
     )
-    return render(request, "berichte/uebersicht.html", {"inhalt": inhalt})
 
 
 def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
@@ -89,7 +81,7 @@ def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
     elif absteigend:
         quartiere.reverse()
     heute = timezone.localdate().year
-    # The sort links carry only the parameters the cached content is keyed by.
+    # The sort links carry only the page's own (normalised) parameters.
     parameter = QueryDict(mutable=True)
     parameter.update(
         {"jahr": jahr, "o": sortierung, **({"programm": programm.pk} if programm else {})}
