@@ -262,20 +262,15 @@ def fonds_detail(user, pk: int) -> Stadtteilfonds:
 
 
 def fonds_seite_fuer(user, pk: int) -> Stadtteilfonds:
-    """The fund of its page (404 outside the user's quartiers) with what its head shows, in one
-    query without the list's sums: the page reads those with the applications
-    (`fonds_ausgezahlt`, once per data version)."""
+    """The fund of its page (404 outside the user's quartiers) with what its head shows and
+    its paid total (`ausgezahlt`) in one query, without the list's counts."""
     return get_object_or_404(
-        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
-            "quartier", "programm", "entscheidendes_gremium"
-        ),
+        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier", "programm", "entscheidendes_gremium")
+        .defer("quartier__grenze")
+        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe")),
         pk=pk,
     )
-
-
-def fonds_ausgezahlt(fonds: Stadtteilfonds) -> Decimal:
-    """The fund's paid total (the `ausgezahlt` of `mit_summen`)."""
-    return fonds.antraege.aggregate(s=Sum("ausgezahlt_summe"))["s"] or Decimal("0.00")
 
 
 def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
