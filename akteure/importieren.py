@@ -20,6 +20,7 @@ from openpyxl import Workbook, load_workbook
 from simple_history.utils import bulk_create_with_history
 
 from quartiere.models import Handlungsfeld, Zielgruppe
+from quartiersmanagement import shared_cache
 
 from .models import Akteur
 
@@ -258,4 +259,6 @@ def importieren(*, zeilen: list[dict], quartier, von=None) -> int:
         ],
         batch_size=2000,
     )
+    # bulk_create sends no signals: the quartier's network (shared_cache) renews here.
+    shared_cache.changed(quartier_id=quartier.pk)
     return len(angelegt)

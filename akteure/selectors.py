@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from quartiere.models import Handlungsfeld, Quartier
 from quartiere.selectors import begriffe, quartiere_fuer
-from quartiersmanagement import datenstand, ical
+from quartiersmanagement import ical
 from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
@@ -507,19 +507,9 @@ AUFGABEN_AUF_DER_QUARTIERSSEITE = 10
 
 def quartier_abschnitt(user, quartier) -> dict:
     """Context of the section on the quartier page: network figures, gaps, the most urgent open
-    action items (all of them on /aufgaben/). The section is personal (edit buttons), so its
-    figures are cached here, under the data version; only the permission is read per request."""
+    action items (all of them on /aufgaben/) and whether the user may edit (buttons)."""
     from quartiere.rules import darf_quartier_bearbeiten
 
-    return {
-        **datenstand.zwischengespeichert(
-            ("akteure-quartier", quartier.pk), lambda: _quartier_abschnitt_daten(quartier)
-        ),
-        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
-    }
-
-
-def _quartier_abschnitt_daten(quartier) -> dict:
     luecken_felder, luecken_gruppen = _luecken_geteilt(quartier)
     heute = timezone.localdate()
     aufgaben = offene_aufgaben(quartier, hoechstens=AUFGABEN_AUF_DER_QUARTIERSSEITE)
@@ -537,6 +527,7 @@ def _quartier_abschnitt_daten(quartier) -> dict:
         "aufgaben_offen": Aufgabe.objects.offen().filter(quartier=quartier).count(),
         "luecken_handlungsfelder": luecken_felder,
         "luecken_zielgruppen": luecken_gruppen,
+        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
     }
 
 

@@ -123,36 +123,29 @@ def bedarf_fuer(user, pk: int) -> Bedarf:
 
 
 def bedarf_seite_fuer(user, pk: int) -> Bedarf:
-    """The need of its page (404 for another quartier's need) with its quartier, in one
-    query. The list's overdue flag, the target groups and the other related records are left
-    to `bedarf_seite_daten`: joining four tables cost more than the rest of the page's reads."""
+    """The need of its page (404 for another quartier's need) with its quartier (without its
+    border), Handlungsfeld, Erhebung and the need it was merged into in one query, and its
+    target groups (`zielgruppen_liste`) in a second."""
     return get_object_or_404(
         Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
-        .select_related("quartier")
-        .defer("suchvektor"),
+        .select_related("quartier", "handlungsfeld", "erhebung", "zusammengefuehrt_in")
+        .defer("suchvektor", "quartier__grenze", "zusammengefuehrt_in__suchvektor")
+        .prefetch_related(Prefetch("zielgruppen", to_attr="zielgruppen_liste")),
         pk=pk,
     )
 
 
 def bedarf_seite_daten(bedarf: Bedarf) -> dict:
-    """What a need's page shows besides the need: target groups, timeline, forwards, similar
-    needs of its quartier, the needs merged into it and the audit trail. None of it depends on
-    who looks once they may read the need, so the page reads it once per data version
-    (`datenstand.zwischengespeichert`): these eight queries were most of the page's time."""
-    verknuepft = (
-        Bedarf.objects.select_related("handlungsfeld", "erhebung", "zusammengefuehrt_in")
-        .only("handlungsfeld", "erhebung", "zusammengefuehrt_in__titel")
-        .get(pk=bedarf.pk)
-    )
+    """What a need's page shows besides the need: timeline, forwards, similar needs of its
+    quartier, the needs merged into it and the audit trail, each in a constant number of
+    queries."""
     return {
-        "handlungsfeld": verknuepft.handlungsfeld,
-        "erhebung": verknuepft.erhebung,
-        "zusammengefuehrt_in": verknuepft.zusammengefuehrt_in,
-        "zielgruppen": [z.name for z in bedarf.zielgruppen.all()],
         "zeitleiste": list(zeitleiste(bedarf)),
         "weiterleitungen": list(weiterleitungen_von(bedarf)),
         "aehnliche": aehnliche_im_quartier(bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk),
-        "zusammengefuehrte": list(bedarf.zusammengefuehrte.defer("suchvektor")),
+        "zusammengefuehrte": list(
+            bedarf.zusammengefuehrte.only("pk", "titel", "zusammengefuehrt_in_id")
+        ),
         "verlauf": verlauf_fuer(bedarf),
     }
 

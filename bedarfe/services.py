@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quartiere.models import Fachbereich
+from quartiersmanagement import shared_cache
 from quartiersmanagement.mail import mail_senden
 from quartiersmanagement.versionierung import Versioniert, mit_version_speichern
 
@@ -222,6 +223,8 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
     Weiterleitung.objects.filter(bedarf=quelle).update(bedarf=ziel)
     Bedarf.objects.filter(zusammengefuehrt_in=quelle).update(zusammengefuehrt_in=ziel)
     _verknuepfungen_umhaengen(quelle, ziel)
+    # The update()s send no signals: content of the quartier in the shared cache renews.
+    shared_cache.changed(quartier_id=ziel.quartier_id)
 
     alt = quelle.status
     quelle.status = S.ZUSAMMENGEFUEHRT

@@ -1,7 +1,6 @@
 """Pages of the bedarfe app. Thin: selector (404 outside the user's quartiers), permission
 (403 for read-only roles), form, service, render."""
 
-from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import abschnitte, datenstand
+from quartiersmanagement import abschnitte
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.uploads import datei_ausliefern
@@ -122,43 +121,30 @@ def aehnliche_bedarfe(request):
 
 @require_safe
 def bedarf_detail(request, pk):
-    """A need's page. The permission check and the user's buttons run on every request; what
-    the page shows of the need is read once per data version (`_bedarf_seite`)."""
+    """A need's page; the edit forms only for those who may edit."""
     bedarf = selectors.bedarf_seite_fuer(request.user, pk)
-    daten = datenstand.zwischengespeichert(
-        ("bedarf_seite", bedarf.pk), lambda: _bedarf_seite(bedarf)
-    )
+    daten = selectors.bedarf_seite_daten(bedarf)
+    darf_bearbeiten = request.user.has_perm("bedarfe.change_bedarf", bedarf)
+    if darf_bearbeiten:
+        antwort = next((w.antwort for w in reversed(daten["weiterleitungen"]) if w.antwort), "")
+        daten["kommentar_form"] = forms.KommentarForm()
+        daten["freigabe_form"] = forms.FreigabeForm(
+            initial={
+                "oeffentlich": bedarf.oeffentlich,
+                "oeffentliche_antwort": bedarf.oeffentliche_antwort or antwort,
+            }
+        )
     return render(
         request,
         "bedarfe/bedarf_detail.html",
         {
             **daten,
             "bedarf": bedarf,
-            "darf_bearbeiten": request.user.has_perm("bedarfe.change_bedarf", bedarf),
+            "darf_bearbeiten": darf_bearbeiten,
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
             "abschnitte": abschnitte.abschnitte_fuer("bedarf", request, bedarf),
         },
     )
-
-
-def _bedarf_seite(bedarf) -> dict:
-    """What the need's page shows of the need (`selectors.bedarf_seite_daten`) and its two
-    forms, rendered: they hold no CSRF token (the page adds it around them) and nothing of the
-    user, and rendering them cost as much as the need's page's remaining reads. The page shows
-    them only to those who may edit."""
-    daten = selectors.bedarf_seite_daten(bedarf)
-    antwort = next((w.antwort for w in reversed(daten["weiterleitungen"]) if w.antwort), "")
-    freigabe = forms.FreigabeForm(
-        initial={
-            "oeffentlich": bedarf.oeffentlich,
-            "oeffentliche_antwort": bedarf.oeffentliche_antwort or antwort,
-        }
-    )
-    return {
-        **daten,
-        "kommentar_form": as_crispy_form(forms.KommentarForm()),
-        "freigabe_form": as_crispy_form(freigabe),
-    }
 
 
 def bedarf_bearbeiten(request, pk):

@@ -2,6 +2,8 @@
 
 import datetime
 import functools
+import time
+from functools import partial
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
@@ -17,7 +19,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from quartiersmanagement import datenstand, ical
+from quartiere.models import Quartier
+from quartiersmanagement import ical, shared_cache
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.http import client_ip
 from quartiersmanagement.pdf import pdf_antwort
@@ -45,6 +48,8 @@ def zwischenspeicherbar(view):
 
 ANZAHL_TERMINE = 5
 ANZAHL_BEITRAEGE = 5
+ANZAHL_IM_FEED = 20
+ZEITFENSTER = 5 * 60  # seconds
 
 
 def _event_ld(request, quartier, termine) -> list[dict]:
@@ -80,33 +85,41 @@ def uebersicht(request):
     )
 
 
+def _zeitfenster() -> int:
+    """The number of the current five-minute window: part of the key of shared content that
+    lists coming dates, so a date that has begun leaves it at most five minutes late (as long
+    as the shared HTTP caches may keep the page, `zwischenspeicherbar`)."""
+    return int(time.time() // ZEITFENSTER)
+
+
 @login_not_required
 @require_safe
 @zwischenspeicherbar
 def quartier(request, slug):
-    """A quartier's public page. What it shows is the same for every visitor, so it is read
-    once per data version (`datenstand`) instead of in six queries per visit; only the page
-    itself (with the request's address in its links) is rendered each time. Like the shared
-    caches this page allows (`zwischenspeicherbar`), a date that has just begun or news whose
-    publication time has just come may show up to the cache lifetime (5 minutes) late."""
-    daten = datenstand.zwischengespeichert(
-        ("oeffentliche_quartierseite", slug), lambda: _quartier_daten(slug)
+    """A quartier's public page. What it shows is the same for every visitor: it comes from
+    the shared cache, built from the quartier's id only; the page itself (with the request's
+    address in its links) is rendered each time."""
+    q = selectors.oeffentliches_quartier(slug)
+    daten = shared_cache.cached(
+        "oeffentliche_quartierseite",
+        partial(quartier_daten, q.pk),
+        params=(q.pk, _zeitfenster()),
+        quartier_ids=[q.pk],
     )
     return render(
         request,
         "oeffentlichkeit/quartier.html",
-        {**daten, "termine_ld": _event_ld(request, daten["quartier"], daten["termine"])},
+        {**daten, "quartier": q, "termine_ld": _event_ld(request, q, daten["termine"])},
     )
 
 
-def _quartier_daten(slug: str) -> dict:
-    q = selectors.oeffentliches_quartier(slug)
+def quartier_daten(quartier_id: int) -> dict:
+    """What the public quartier page lists; it gets the quartier's id only, never the request."""
     return {
-        "quartier": q,
-        "termine": selectors.kommende_termine(q, anzahl=ANZAHL_TERMINE),
-        "projekte": list(selectors.aktuelle_projekte(q)),
-        "beitraege": list(selectors.beitraege(q)[:ANZAHL_BEITRAEGE]),
-        "bedarfe": selectors.beantwortete_bedarfe(q),
+        "termine": selectors.kommende_termine(quartier_id, anzahl=ANZAHL_TERMINE),
+        "projekte": list(selectors.aktuelle_projekte(quartier_id)),
+        "beitraege": list(selectors.beitraege(quartier_id)[:ANZAHL_BEITRAEGE]),
+        "bedarfe": selectors.beantwortete_bedarfe(quartier_id),
     }
 
 
@@ -205,21 +218,25 @@ def aushang(request, slug):
 def termine_ics(request, slug):
     """The quartier's public dates as an iCalendar feed. Building it (icalendar objects for
     a few hundred dates) cost four times a plain page, and the feed is the same for every
-    visitor: it is cached under the data version (`datenstand`), keyed by the quartier and
-    the page address it links to (scheme and host come from the request). The feed window
-    (`ical.fenster_beginn`) moves on with the clock; a cached feed may keep a date that
-    left the window at most the cache lifetime (5 minutes) longer."""
+    visitor: it comes from the shared cache, keyed by the quartier and the page address it
+    links to (scheme and host come from the request). The feed window
+    (`ical.fenster_beginn`) moves on with the clock, the key with it (`_zeitfenster`)."""
     q = selectors.oeffentliches_quartier(slug)
     url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
-    inhalt = datenstand.zwischengespeichert(
-        ("oeffentliche_termine_ics", q.pk, url), lambda: _termine_ical(q, url)
+    inhalt = shared_cache.cached(
+        "oeffentliche_termine_ics",
+        partial(termine_ical, q.pk, url),
+        params=(q.pk, url, _zeitfenster()),
+        quartier_ids=[q.pk],
     )
     return ical.ical_antwort(inhalt, dateiname=f"oeffentliche-termine-{q.slug}")
 
 
-def _termine_ical(q, url: str) -> bytes:
-    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": q.name})
-    for t in selectors.termine(q, ab=ical.fenster_beginn()):
+def termine_ical(quartier_id: int, url: str) -> bytes:
+    """The feed of `termine_ics`; it gets the quartier's id and the page address only."""
+    name = Quartier.objects.values_list("name", flat=True).get(pk=quartier_id)
+    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": name})
+    for t in selectors.termine(quartier_id, ab=ical.fenster_beginn()):
         cal.add_component(
             ical.ereignis(
                 uid=t.uid,
@@ -267,7 +284,12 @@ class BeitragFeed(Feed):
         return _("Beiträge des Quartiersmanagements %(quartier)s") % {"quartier": obj.name}
 
     def items(self, obj):
-        return selectors.beitraege(obj).select_related("quartier")[:20]
+        return shared_cache.cached(
+            "oeffentliche_beitraege_atom",
+            partial(feed_beitraege, obj.pk),
+            params=(obj.pk,),
+            quartier_ids=[obj.pk],
+        )
 
     def item_title(self, item):
         return item.titel
@@ -284,6 +306,12 @@ class BeitragFeed(Feed):
 
     def item_updateddate(self, item):
         return item.geaendert
+
+
+def feed_beitraege(quartier_id: int) -> list:
+    """The news of the Atom feed (the same for every reader; the feed is rendered per request
+    because its links carry the request's address)."""
+    return list(selectors.beitraege(quartier_id).select_related("quartier")[:ANZAHL_IM_FEED])
 
 
 _feed = BeitragFeed()

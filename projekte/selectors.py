@@ -1,11 +1,9 @@
 """Reads of the projekte app; every one starts from the quartiers the user may read."""
 
 import datetime
-import json
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
@@ -262,20 +260,15 @@ def fonds_detail(user, pk: int) -> Stadtteilfonds:
 
 
 def fonds_seite_fuer(user, pk: int) -> Stadtteilfonds:
-    """The fund of its page (404 outside the user's quartiers) with what its head shows, in one
-    query without the list's sums: the page reads those with the applications
-    (`fonds_ausgezahlt`, once per data version)."""
+    """The fund of its page (404 outside the user's quartiers) with what its head shows and
+    its paid total (`ausgezahlt`) in one query, without the list's counts."""
     return get_object_or_404(
-        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
-            "quartier", "programm", "entscheidendes_gremium"
-        ),
+        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
+        .select_related("quartier", "programm", "entscheidendes_gremium")
+        .defer("quartier__grenze")
+        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe")),
         pk=pk,
     )
-
-
-def fonds_ausgezahlt(fonds: Stadtteilfonds) -> Decimal:
-    """The fund's paid total (the `ausgezahlt` of `mit_summen`)."""
-    return fonds.antraege.aggregate(s=Sum("ausgezahlt_summe"))["s"] or Decimal("0.00")
 
 
 def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
@@ -365,72 +358,44 @@ def _skalar(qs, ausdruck, feld=None):
 
 
 def quartier_abschnitt(user, quartier) -> dict:
-    """Projects by state, this year's activation figures and the fund of the year: one query,
-    read once per quartier page (`abschnitte.geteilt`): the berichte charts show the same."""
+    """Projects by state, this year's activation figures and the fund of the year: three
+    queries, read once per quartier page (`abschnitte.geteilt`): the berichte charts show
+    the same."""
     return geteilt(_quartier_zahlen, quartier)
 
 
 def _quartier_zahlen(quartier) -> dict:
-    """The figures of `quartier_abschnitt` in one SQL statement. Written out rather than as
-    thirteen ORM subqueries on a Quartier row: building that queryset cost more Python time
-    than the database needed to answer it, and projects are counted by status in one pass
-    instead of one subquery per status. Table names come from the models."""
+    """The figures of `quartier_abschnitt` in three queries: projects counted by status in one
+    grouped query, this year's activation figures (`aktivierung`) and the fund of the year
+    with its paid total."""
     jahr = timezone.localdate().year
     tz = timezone.get_current_timezone()
     anfang = datetime.datetime(jahr, 1, 1, tzinfo=tz)
     ende = datetime.datetime(jahr + 1, 1, 1, tzinfo=tz)
-    tabellen = {
-        "pq": Projekt.quartiere.through._meta.db_table,
-        "projekt": Projekt._meta.db_table,
-        "termin": Termin._meta.db_table,
-        "teilnahme": Teilnahme._meta.db_table,
-        "fonds": Stadtteilfonds._meta.db_table,
-        "antrag": Fondsantrag._meta.db_table,
-    }
-    sql = """
-        SELECT
-          (SELECT coalesce(json_object_agg(s.status, s.n), '{{}}'::json) FROM (
-             SELECT p.status, count(*) AS n FROM {pq} pq JOIN {projekt} p ON p.id = pq.projekt_id
-             WHERE pq.quartier_id = %(quartier)s GROUP BY p.status) s),
-          t.termine, t.ehrenamtliche, t.stunden,
-          (SELECT coalesce(sum(tn.anzahl), 0) FROM {teilnahme} tn
-             JOIN {termin} te ON te.id = tn.termin_id
-           WHERE te.quartier_id = %(quartier)s AND NOT te.abgesagt
-             AND te.beginn >= %(anfang)s AND te.beginn < %(ende)s),
-          f.id, f.budget, f.bewilligt_summe,
-          (SELECT coalesce(sum(a.ausgezahlt_summe), 0) FROM {antrag} a WHERE a.fonds_id = f.id)
-        FROM (
-          SELECT count(*) AS termine, coalesce(sum(ehrenamtliche), 0) AS ehrenamtliche,
-                 coalesce(sum(ehrenamtsstunden), 0) AS stunden
-          FROM {termin}
-          WHERE quartier_id = %(quartier)s AND NOT abgesagt
-            AND beginn >= %(anfang)s AND beginn < %(ende)s
-        ) t
-        LEFT JOIN {fonds} f ON f.quartier_id = %(quartier)s AND f.jahr = %(jahr)s
-    """.format(**tabellen)  # noqa: S608  # nosec B608 - only model table names formatted in
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"quartier": quartier.pk, "anfang": anfang, "ende": ende, "jahr": jahr})
-        (
-            je_status,
-            termine,
-            ehrenamtliche,
-            stunden,
-            teilnehmende,
-            fonds_pk,
-            budget,
-            bewilligt,
-            ausgezahlt,
-        ) = cursor.fetchone()
-    if isinstance(je_status, str):  # json arrives decoded with psycopg 3; text otherwise
-        je_status = json.loads(je_status)
+    je_status = dict(
+        Projekt.objects.filter(quartiere=quartier)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    aktiv = aktivierung(
+        Termin.objects.filter(quartier=quartier, beginn__gte=anfang, beginn__lt=ende)
+    )
+    fonds = (
+        Stadtteilfonds.objects.filter(quartier=quartier, jahr=jahr)
+        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe"))
+        .values("pk", "budget", "bewilligt_summe", "ausgezahlt")
+        .first()
+    )
     fonds_daten = None
-    if fonds_pk:
+    if fonds:
         fonds_daten = {
-            "url": reverse("projekte:fonds_detail", kwargs={"pk": fonds_pk}),
-            "budget": budget,
-            "bewilligt_summe": bewilligt,
-            "ausgezahlt": ausgezahlt,
-            "verfuegbar": budget - bewilligt,
+            "url": reverse("projekte:fonds_detail", kwargs={"pk": fonds["pk"]}),
+            "budget": fonds["budget"],
+            "bewilligt_summe": fonds["bewilligt_summe"],
+            "ausgezahlt": fonds["ausgezahlt"],
+            "verfuegbar": fonds["budget"] - fonds["bewilligt_summe"],
         }
     return {
         "jahr": jahr,
@@ -438,12 +403,7 @@ def _quartier_zahlen(quartier) -> dict:
             {"status": s, "label": s.label, "anzahl": je_status.get(s.value, 0)}
             for s in Projekt.Status
         ],
-        "aktivierung": {
-            "termine": termine,
-            "teilnehmende": teilnehmende,
-            "ehrenamtliche": ehrenamtliche,
-            "ehrenamtsstunden": stunden,
-        },
+        "aktivierung": aktiv,
         "fonds": fonds_daten,
     }
 

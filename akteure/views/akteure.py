@@ -1,6 +1,7 @@
 """Actors, persons, the import and the network map."""
 
 import json
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import datenstand, dsgvo
+from quartiersmanagement import dsgvo, shared_cache
 from quartiersmanagement.exports import mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
@@ -426,20 +427,24 @@ def netzwerk(request):
 def netzwerk_json(request):
     """The network of one quartier as JSON for the map. After the permission check (the
     quartier must be one of the user's) the document is the same for everybody, and building
-    it (the graph, betweenness centrality, several hundred nodes) is the heavy part: it is
-    cached as text under the data version (`datenstand`)."""
+    it (the graph, betweenness centrality, several hundred nodes) is the heavy part: it comes
+    from the shared cache, built from the quartier's and the Handlungsfeld's ids only."""
     _q, quartier, handlungsfeld = _netzwerk_auswahl(request)
     if quartier is None:
         return JsonResponse({"knoten": [], "kanten": []})
-
-    def berechnen() -> str:
-        netz = selectors.netzwerk_daten(quartier, handlungsfeld=handlungsfeld)
-        return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
-
-    inhalt = datenstand.zwischengespeichert(
-        ("netzwerk_json", quartier.pk, handlungsfeld), berechnen
+    inhalt = shared_cache.cached(
+        "netzwerk_json",
+        partial(netzwerk_json_text, quartier.pk, handlungsfeld),
+        params=(quartier.pk, handlungsfeld),
+        quartier_ids=[quartier.pk],
     )
     return HttpResponse(inhalt, content_type="application/json")
+
+
+def netzwerk_json_text(quartier_id: int, handlungsfeld: int | None) -> str:
+    """The network document of `netzwerk_json`; it gets ids only, never the request."""
+    netz = selectors.netzwerk_daten(quartier_id, handlungsfeld=handlungsfeld)
+    return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
 
 
 def einwilligung_widerrufen(request, pk):

@@ -7,12 +7,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement import datenstand
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
@@ -52,32 +50,18 @@ def fonds_liste(request):
 
 @require_safe
 def fonds_detail(request, pk):
-    """A fund's page. The permission check and the button run on every request; the figures,
-    the applications by state (as HTML) and the audit trail are the same for everybody who
-    may read the fund and are read once per data version (`_fonds_seite`)."""
+    """A fund's page: its figures, the applications by state and the audit trail."""
     fonds = selectors.fonds_seite_fuer(request.user, pk)
-    teile = datenstand.zwischengespeichert(("fonds_seite", fonds.pk), partial(_fonds_seite, fonds))
     return render(
         request,
         "projekte/fonds_detail.html",
         {
-            **teile,
             "fonds": fonds,
+            "gruppen": selectors.antraege_nach_status(fonds),
+            "verlauf": verlauf_fuer(fonds),
             "darf_bearbeiten": request.user.has_perm("projekte.change_stadtteilfonds", fonds),
         },
     )
-
-
-def _fonds_seite(fonds) -> dict:
-    """The fund page's parts that do not depend on the user: rendering the applications' rows
-    (links, names, three amounts each) was most of the page's time."""
-    return {
-        "ausgezahlt": selectors.fonds_ausgezahlt(fonds),
-        "antraege_html": render_to_string(
-            "projekte/_fonds_antraege.html", {"gruppen": selectors.antraege_nach_status(fonds)}
-        ),
-        "verlauf": verlauf_fuer(fonds),
-    }
 
 
 @require_safe

@@ -137,14 +137,26 @@ def test_detailseite_zeigt_nach_einer_aenderung_den_neuen_stand(angemeldet, quar
     assert "Bitte Beutelspender" in _inhalt(angemeldet.get(bedarf.get_absolute_url()))
 
 
-def test_detailseite_prueft_das_recht_auch_aus_dem_zwischenspeicher(
-    client, qm, qm_anderes, quartier
-):
+def test_detailseite_fuer_qm_eines_anderen_quartiers_404(client, qm, qm_anderes, quartier):
     bedarf = services.bedarf_anlegen(quartier=quartier, titel="Hundekot im Park", von=qm)
     client.force_login(qm)
     assert client.get(bedarf.get_absolute_url()).status_code == 200
     client.force_login(qm_anderes)
     assert client.get(bedarf.get_absolute_url()).status_code == 404
+
+
+def test_detailseite_zeigt_formulare_nur_wer_bearbeiten_darf(client, qm, lesend, quartier):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Hundekot im Park", von=qm)
+    kommentieren = reverse("bedarfe:kommentieren", args=[bedarf.pk])
+    freigeben = reverse("bedarfe:freigeben", args=[bedarf.pk])
+    client.force_login(lesend)
+    inhalt = _inhalt(client.get(bedarf.get_absolute_url()))
+    assert "Hundekot im Park" in inhalt
+    assert kommentieren not in inhalt and freigeben not in inhalt
+    client.force_login(qm)
+    inhalt = _inhalt(client.get(bedarf.get_absolute_url()))
+    assert kommentieren in inhalt and freigeben in inhalt
+    assert 'name="kommentar"' in inhalt and 'name="oeffentliche_antwort"' in inhalt
 
 
 def test_detailseite_zeigt_handlungsfeld_erhebung_und_zusammenfuehrung(angemeldet, quartier, qm):

@@ -35,7 +35,7 @@ def test_ical_feed_enthaelt_oeffentliche_termine_und_sitzungen(client, oeffentli
 
 
 def test_ical_feed_kommt_aus_dem_zwischenspeicher_bis_sich_etwas_aendert(
-    client, oeffentliches_quartier
+    client, oeffentliches_quartier, django_capture_on_commit_callbacks
 ):
     q = oeffentliches_quartier
     beginn = timezone.now() + datetime.timedelta(days=2)
@@ -45,7 +45,8 @@ def test_ical_feed_kommt_aus_dem_zwischenspeicher_bis_sich_etwas_aendert(
     with CaptureQueriesContext(connection) as zweiter_abruf:
         assert client.get(url).content == erste
     assert not any("projekte_termin" in q["sql"] for q in zweiter_abruf.captured_queries)
-    factories.TerminFactory(quartier=q, titel="Flohmarkt", oeffentlich=True, beginn=beginn)
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.TerminFactory(quartier=q, titel="Flohmarkt", oeffentlich=True, beginn=beginn)
     cal = icalendar.Calendar.from_ical(client.get(url).content)
     assert {str(e["summary"]) for e in cal.walk("VEVENT")} == {"Sommerfest", "Flohmarkt"}
 

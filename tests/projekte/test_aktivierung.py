@@ -42,7 +42,7 @@ def test_aktivierung_je_jahr_ohne_abgesagte_termine(quartier):
 
 
 @pytest.mark.parametrize("anzahl", [5, 200])
-def test_quartierabschnitt_mit_einer_abfrage(quartier, qm, django_assert_num_queries, anzahl):
+def test_quartierabschnitt_mit_drei_abfragen(quartier, qm, django_assert_num_queries, anzahl):
     fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("3000"))
     antrag = services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
     services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
@@ -51,10 +51,12 @@ def test_quartierabschnitt_mit_einer_abfrage(quartier, qm, django_assert_num_que
         factories.ProjektFactory(quartiere=[quartier], status=["idee", "planung"][i % 2])
     for _ in range(anzahl):
         factories.TeilnahmeFactory(termin__quartier=quartier, anzahl=2)
-    with django_assert_num_queries(1):
+    factories.ProjektFactory(quartiere=[quartier, factories.QuartierFactory()], status="idee")
+    factories.ProjektFactory(status="idee")  # another quartier's
+    with django_assert_num_queries(3):
         daten = selectors.quartier_abschnitt(qm, quartier)
     zahlen = {z["status"]: z["anzahl"] for z in daten["projekte_je_status"]}
-    assert zahlen["idee"] + zahlen["planung"] == anzahl and zahlen["umsetzung"] == 0
+    assert zahlen["idee"] + zahlen["planung"] == anzahl + 1 and zahlen["umsetzung"] == 0
     assert daten["aktivierung"]["termine"] == anzahl
     assert daten["aktivierung"]["teilnehmende"] == 2 * anzahl
     assert daten["fonds"]["verfuegbar"] == Decimal("2700.00")
