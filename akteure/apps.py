@@ -7,20 +7,10 @@ class AkteureConfig(AppConfig):
     verbose_name = _("Akteure und Gremien")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, dsgvo
+        from quartiersmanagement import dsgvo
 
-        from . import auskunft, selectors, services
+        from . import auskunft, services
 
-        abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Akteure, Netzwerk und Aufgaben"),
-                template="akteure/quartier_abschnitt.html",
-                kontext=selectors.quartier_abschnitt,
-                reihenfolge=20,
-                persoenlich=True,
-            ),
-        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Kontaktpersonen von Akteuren und Gremien"),

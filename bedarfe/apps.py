@@ -7,19 +7,8 @@ class BedarfeConfig(AppConfig):
     verbose_name = _("Bedarfe und Lotsenfunktion")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, dsgvo
+        from quartiersmanagement import dsgvo
 
-        from . import selectors
-
-        abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Bedarfe und Weiterleitungen"),
-                template="bedarfe/quartier_abschnitt.html",
-                kontext=selectors.quartier_kennzahlen,
-                reihenfolge=10,
-            ),
-        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Weiterleitungen an Fachbereiche (Lotsenfunktion)"),

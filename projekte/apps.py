@@ -12,22 +12,11 @@ class ProjekteConfig(AppConfig):
         from . import selectors, services
 
         abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Projekte, Aktivierung und Stadtteilfonds"),
-                template="projekte/quartier_abschnitt.html",
-                kontext=selectors.quartier_abschnitt,
-                reihenfolge=30,
-            ),
-        )
-        abschnitte.registrieren(
             "bedarf",
             abschnitte.Abschnitt(
                 titel=_("Projekte zu diesem Bedarf"),
                 template="projekte/bedarf_abschnitt.html",
                 kontext=selectors.bedarf_abschnitt,
-                reihenfolge=30,
-                persoenlich=True,
             ),
         )
         dsgvo.registrieren(

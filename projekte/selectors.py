@@ -1,11 +1,9 @@
 """Reads of the projekte app; every one starts from the quartiers the user may read."""
 
 import datetime
-import json
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
@@ -22,7 +20,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +28,6 @@ from bedarfe.models import Bedarf
 from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
-from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
     Budgetposten,
@@ -349,103 +345,6 @@ def jahresbuch(fonds: Stadtteilfonds):
 
 # --------------------------------------------------------------------------------------------
 # Sections on other apps' pages
-
-
-def _skalar(qs, ausdruck, feld=None):
-    """A scalar subquery: one aggregate over `qs`, 0 when there are no rows."""
-    feld = feld or IntegerField()
-    return Coalesce(
-        Subquery(
-            qs.order_by().annotate(_g=Value(1)).values("_g").annotate(w=ausdruck).values("w"),
-            output_field=feld,
-        ),
-        Value(0),
-        output_field=feld,
-    )
-
-
-def quartier_abschnitt(user, quartier) -> dict:
-    """Projects by state, this year's activation figures and the fund of the year: one query,
-    read once per quartier page (`abschnitte.geteilt`): the berichte charts show the same."""
-    return geteilt(_quartier_zahlen, quartier)
-
-
-def _quartier_zahlen(quartier) -> dict:
-    """The figures of `quartier_abschnitt` in one SQL statement. Written out rather than as
-    thirteen ORM subqueries on a Quartier row: building that queryset cost more Python time
-    than the database needed to answer it, and projects are counted by status in one pass
-    instead of one subquery per status. Table names come from the models."""
-    jahr = timezone.localdate().year
-    tz = timezone.get_current_timezone()
-    anfang = datetime.datetime(jahr, 1, 1, tzinfo=tz)
-    ende = datetime.datetime(jahr + 1, 1, 1, tzinfo=tz)
-    tabellen = {
-        "pq": Projekt.quartiere.through._meta.db_table,
-        "projekt": Projekt._meta.db_table,
-        "termin": Termin._meta.db_table,
-        "teilnahme": Teilnahme._meta.db_table,
-        "fonds": Stadtteilfonds._meta.db_table,
-        "antrag": Fondsantrag._meta.db_table,
-    }
-    sql = """
-        SELECT
-          (SELECT coalesce(json_object_agg(s.status, s.n), '{{}}'::json) FROM (
-             SELECT p.status, count(*) AS n FROM {pq} pq JOIN {projekt} p ON p.id = pq.projekt_id
-             WHERE pq.quartier_id = %(quartier)s GROUP BY p.status) s),
-          t.termine, t.ehrenamtliche, t.stunden,
-          (SELECT coalesce(sum(tn.anzahl), 0) FROM {teilnahme} tn
-             JOIN {termin} te ON te.id = tn.termin_id
-           WHERE te.quartier_id = %(quartier)s AND NOT te.abgesagt
-             AND te.beginn >= %(anfang)s AND te.beginn < %(ende)s),
-          f.id, f.budget, f.bewilligt_summe,
-          (SELECT coalesce(sum(a.ausgezahlt_summe), 0) FROM {antrag} a WHERE a.fonds_id = f.id)
-        FROM (
-          SELECT count(*) AS termine, coalesce(sum(ehrenamtliche), 0) AS ehrenamtliche,
-                 coalesce(sum(ehrenamtsstunden), 0) AS stunden
-          FROM {termin}
-          WHERE quartier_id = %(quartier)s AND NOT abgesagt
-            AND beginn >= %(anfang)s AND beginn < %(ende)s
-        ) t
-        LEFT JOIN {fonds} f ON f.quartier_id = %(quartier)s AND f.jahr = %(jahr)s
-    """.format(**tabellen)  # noqa: S608  # nosec B608 - only model table names formatted in
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"quartier": quartier.pk, "anfang": anfang, "ende": ende, "jahr": jahr})
-        (
-            je_status,
-            termine,
-            ehrenamtliche,
-            stunden,
-            teilnehmende,
-            fonds_pk,
-            budget,
-            bewilligt,
-            ausgezahlt,
-        ) = cursor.fetchone()
-    if isinstance(je_status, str):  # json arrives decoded with psycopg 3; text otherwise
-        je_status = json.loads(je_status)
-    fonds_daten = None
-    if fonds_pk:
-        fonds_daten = {
-            "url": reverse("projekte:fonds_detail", kwargs={"pk": fonds_pk}),
-            "budget": budget,
-            "bewilligt_summe": bewilligt,
-            "ausgezahlt": ausgezahlt,
-            "verfuegbar": budget - bewilligt,
-        }
-    return {
-        "jahr": jahr,
-        "projekte_je_status": [
-            {"status": s, "label": s.label, "anzahl": je_status.get(s.value, 0)}
-            for s in Projekt.Status
-        ],
-        "aktivierung": {
-            "termine": termine,
-            "teilnehmende": teilnehmende,
-            "ehrenamtliche": ehrenamtliche,
-            "ehrenamtsstunden": stunden,
-        },
-        "fonds": fonds_daten,
-    }
 
 
 def bedarf_abschnitt(user, bedarf) -> dict:
