@@ -7,22 +7,12 @@ class AkteureConfig(AppConfig):
     verbose_name = _("Akteure und Gremien")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, demo_data, dsgvo
+        from quartiersmanagement import demo_data, dsgvo
 
-        from . import auskunft, demo, selectors, services
+        from . import auskunft, demo, services
 
         demo_data.register(self, demo.laden)
 
-        abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Akteure, Netzwerk und Aufgaben"),
-                template="akteure/quartier_abschnitt.html",
-                kontext=selectors.quartier_abschnitt,
-                reihenfolge=20,
-                persoenlich=True,
-            ),
-        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Kontaktpersonen von Akteuren und Gremien"),

@@ -13,13 +13,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 
 from quartiere.models import Handlungsfeld, Quartier
-from quartiere.selectors import begriffe, quartiere_fuer
+from quartiere.selectors import quartiere_fuer
 from quartiersmanagement import ical
-from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
     Akteur,
@@ -487,48 +485,6 @@ def luecken(quartier) -> tuple[list, list]:
         pk__in=AkteurZielgruppe.objects.filter(akteur__in=aktive).values("zielgruppe")
     )
     return list(felder), list(gruppen)
-
-
-def _luecken_geteilt(quartier) -> tuple[list, list]:
-    """The same as `luecken`, built from the counts of `aktive_akteure_je_*` and the term
-    lists, which the gap table of the berichte section reads too: on the quartier page these
-    four queries are shared (`abschnitte.geteilt`) instead of two more of its own."""
-    from quartiere.models import Handlungsfeld, Zielgruppe
-
-    je_feld = geteilt(aktive_akteure_je_handlungsfeld, quartier)
-    je_gruppe = geteilt(aktive_akteure_je_zielgruppe, quartier)
-    felder = [h for h in geteilt(begriffe, Handlungsfeld) if h.aktiv and h.pk not in je_feld]
-    gruppen = [z for z in geteilt(begriffe, Zielgruppe) if z.aktiv and z.pk not in je_gruppe]
-    return felder, gruppen
-
-
-AUFGABEN_AUF_DER_QUARTIERSSEITE = 10
-
-
-def quartier_abschnitt(user, quartier) -> dict:
-    """Context of the section on the quartier page: network figures, gaps, the most urgent open
-    action items (all of them on /aufgaben/) and whether the user may edit (buttons)."""
-    from quartiere.rules import darf_quartier_bearbeiten
-
-    luecken_felder, luecken_gruppen = _luecken_geteilt(quartier)
-    heute = timezone.localdate()
-    aufgaben = offene_aufgaben(quartier, hoechstens=AUFGABEN_AUF_DER_QUARTIERSSEITE)
-    # The table on the quartier page reads these prepared values instead of resolving URLs,
-    # meeting labels and today's date once per row in the template.
-    for a in aufgaben:
-        a.erledigt_url = reverse("akteure:aufgabe_erledigt", kwargs={"pk": a.pk})
-        a.ist_ueberfaellig = a.faellig_am is not None and a.faellig_am < heute
-        if a.sitzung_id:
-            a.sitzung_url = reverse("akteure:sitzung", kwargs={"pk": a.sitzung_id})
-            a.sitzung_text = str(a.sitzung)
-    return {
-        "kennzahlen": geteilt(netzwerk_ueberblick, quartier),
-        "aufgaben": aufgaben,
-        "aufgaben_offen": Aufgabe.objects.offen().filter(quartier=quartier).count(),
-        "luecken_handlungsfelder": luecken_felder,
-        "luecken_zielgruppen": luecken_gruppen,
-        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
-    }
 
 
 def akteure_in_quartieren(quartiere) -> QuerySet[Akteur]:

@@ -7,21 +7,12 @@ class BedarfeConfig(AppConfig):
     verbose_name = _("Bedarfe und Lotsenfunktion")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, demo_data, dsgvo
+        from quartiersmanagement import demo_data, dsgvo
 
-        from . import demo, selectors
+        from . import demo
 
         demo_data.register(self, demo.laden)
 
-        abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Bedarfe und Weiterleitungen"),
-                template="bedarfe/quartier_abschnitt.html",
-                kontext=selectors.quartier_kennzahlen,
-                reihenfolge=10,
-            ),
-        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Weiterleitungen an Fachbereiche (Lotsenfunktion)"),

@@ -19,7 +19,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.selectors import einziges_quartier_fuer, quartiere_fuer
-from quartiersmanagement.abschnitte import geteilt
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
@@ -276,54 +275,14 @@ def erhebungsdatei_fuer(user, pk: int) -> Erhebungsdatei:
 
 def bedarfe_gezaehlt(quartier) -> list[dict]:
     """A quartier's needs counted by status and Handlungsfeld (id and name): one
-    grouped query. The quartier page reads it once (`abschnitte.geteilt`) for the needs by
-    status, the open needs by Handlungsfeld, the open-needs matrix and the gap table."""
+    grouped query, from which the quartier page takes the needs by status, the open-needs
+    matrix and the gap table."""
     return list(
         Bedarf.objects.filter(quartier=quartier)
         .values("status", "handlungsfeld", "handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
         .order_by()
     )
-
-
-def quartier_kennzahlen(user, quartier) -> dict:
-    """The quartier page's section: needs by status (value, label, count), open needs by
-    Handlungsfeld (pk, name, count; the pk lets the count link to the filtered list), overdue
-    forwards. Two queries whatever the amount of data (the counts shared with other sections)."""
-    namen = dict(Bedarf.Status.choices)
-    je_status: dict[str, int] = {}
-    je_handlungsfeld: dict[tuple, int] = {}
-    for z in geteilt(bedarfe_gezaehlt, quartier):
-        je_status[z["status"]] = je_status.get(z["status"], 0) + z["anzahl"]
-        if z["status"] not in Bedarf.ABGESCHLOSSEN:
-            feld = (z["handlungsfeld"], z["handlungsfeld__name"] or "")
-            je_handlungsfeld[feld] = je_handlungsfeld.get(feld, 0) + z["anzahl"]
-    ueberfaellig = list(
-        Weiterleitung.objects.ueberfaellig()
-        .filter(bedarf__quartier=quartier)
-        .select_related("bedarf", "fachbereich")
-        .order_by("frist")[:10]
-    )
-    return {
-        "je_status": [(s, namen[s], je_status[s]) for s in Bedarf.Status.values if s in je_status],
-        "je_handlungsfeld": [
-            (pk, name, anzahl)
-            for (pk, name), anzahl in sorted(
-                je_handlungsfeld.items(), key=lambda e: (-e[1], e[0][1])
-            )
-        ],
-        "ueberfaellig": ueberfaellig,
-    }
-
-
-def offene_bedarfe_je_handlungsfeld(quartier) -> dict[int, int]:
-    """Open needs of a quartier per Handlungsfeld id (for the gap analysis); one query, shared
-    on the quartier page (see `bedarfe_gezaehlt`)."""
-    ergebnis: dict[int, int] = {}
-    for z in geteilt(bedarfe_gezaehlt, quartier):
-        if z["handlungsfeld"] is not None and z["status"] not in Bedarf.ABGESCHLOSSEN:
-            ergebnis[z["handlungsfeld"]] = ergebnis.get(z["handlungsfeld"], 0) + z["anzahl"]
-    return ergebnis
 
 
 def offene_bedarfe_je_zielgruppe(quartier) -> dict[int, int]:

@@ -11,7 +11,6 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -361,21 +360,3 @@ def jahresbericht_pdf(user, quartier, jahr: int, request=None):
 
 def jahresbericht_xlsx(user, quartier, jahr: int):
     return bericht_xlsx(jahresbericht(user, quartier, jahr))
-
-
-def quartier_abschnitt(user, quartier) -> dict:
-    """Context of the "Jahresberichte" section on the quartier page: this and last year,
-    which have texts already, and whether the user may write them."""
-    jahr = timezone.localdate().year
-    jahre = [jahr, jahr - 1]
-    return {
-        "jahre": jahre,
-        "mit_texten": set(
-            Berichtstext.objects.filter(quartier=quartier, jahr__in=jahre).values_list(
-                "jahr", flat=True
-            )
-        ),
-        "darf_bearbeiten": user.has_perm(
-            "berichte.change_berichtstext", Berichtstext(quartier=quartier, jahr=jahr)
-        ),
-    }

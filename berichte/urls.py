@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import views, views_quartier
 
 app_name = "berichte"
 
 urlpatterns = [
+    path("quartiere/<slug:slug>/", views_quartier.quartier_detail, name="quartier"),
     path("berichte/", views.uebersicht, name="uebersicht"),
     path("berichte/programme/<int:pk>/", views.programm, name="programm"),
     path(

@@ -14,22 +14,11 @@ class ProjekteConfig(AppConfig):
         demo_data.register(self, demo.laden)
 
         abschnitte.registrieren(
-            "quartier",
-            abschnitte.Abschnitt(
-                titel=_("Projekte, Aktivierung und Stadtteilfonds"),
-                template="projekte/quartier_abschnitt.html",
-                kontext=selectors.quartier_abschnitt,
-                reihenfolge=30,
-            ),
-        )
-        abschnitte.registrieren(
             "bedarf",
             abschnitte.Abschnitt(
                 titel=_("Projekte zu diesem Bedarf"),
                 template="projekte/bedarf_abschnitt.html",
                 kontext=selectors.bedarf_abschnitt,
-                reihenfolge=30,
-                persoenlich=True,
             ),
         )
         dsgvo.registrieren(

@@ -20,7 +20,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +28,6 @@ from bedarfe.models import Bedarf
 from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import ical
-from quartiersmanagement.abschnitte import geteilt
 
 from .models import (
     Budgetposten,
@@ -342,70 +340,6 @@ def jahresbuch(fonds: Stadtteilfonds):
 
 # --------------------------------------------------------------------------------------------
 # Sections on other apps' pages
-
-
-def _skalar(qs, ausdruck, feld=None):
-    """A scalar subquery: one aggregate over `qs`, 0 when there are no rows."""
-    feld = feld or IntegerField()
-    return Coalesce(
-        Subquery(
-            qs.order_by().annotate(_g=Value(1)).values("_g").annotate(w=ausdruck).values("w"),
-            output_field=feld,
-        ),
-        Value(0),
-        output_field=feld,
-    )
-
-
-def quartier_abschnitt(user, quartier) -> dict:
-    """Projects by state, this year's activation figures and the fund of the year: three
-    queries, read once per quartier page (`abschnitte.geteilt`): the berichte charts show
-    the same."""
-    return geteilt(_quartier_zahlen, quartier)
-
-
-def _quartier_zahlen(quartier) -> dict:
-    """The figures of `quartier_abschnitt` in three queries: projects counted by status in one
-    grouped query, this year's activation figures (`aktivierung`) and the fund of the year
-    with its paid total."""
-    jahr = timezone.localdate().year
-    tz = timezone.get_current_timezone()
-    anfang = datetime.datetime(jahr, 1, 1, tzinfo=tz)
-    ende = datetime.datetime(jahr + 1, 1, 1, tzinfo=tz)
-    je_status = dict(
-        Projekt.objects.filter(quartiere=quartier)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    aktiv = aktivierung(
-        Termin.objects.filter(quartier=quartier, beginn__gte=anfang, beginn__lt=ende)
-    )
-    fonds = (
-        Stadtteilfonds.objects.filter(quartier=quartier, jahr=jahr)
-        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe"))
-        .values("pk", "budget", "bewilligt_summe", "ausgezahlt")
-        .first()
-    )
-    fonds_daten = None
-    if fonds:
-        fonds_daten = {
-            "url": reverse("projekte:fonds_detail", kwargs={"pk": fonds["pk"]}),
-            "budget": fonds["budget"],
-            "bewilligt_summe": fonds["bewilligt_summe"],
-            "ausgezahlt": fonds["ausgezahlt"],
-            "verfuegbar": fonds["budget"] - fonds["bewilligt_summe"],
-        }
-    return {
-        "jahr": jahr,
-        "projekte_je_status": [
-            {"status": s, "label": s.label, "anzahl": je_status.get(s.value, 0)}
-            for s in Projekt.Status
-        ],
-        "aktivierung": aktiv,
-        "fonds": fonds_daten,
-    }
 
 
 def bedarf_abschnitt(user, bedarf) -> dict:

@@ -110,7 +110,8 @@ class Quartier(Zeitstempel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("quartiere:detail", kwargs={"slug": self.slug})
+        # The page lives in berichte, which reads every app (berichte.views_quartier).
+        return reverse("berichte:quartier", kwargs={"slug": self.slug})
 
 
 class Programm(Zeitstempel):

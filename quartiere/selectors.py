@@ -1,6 +1,6 @@
 """Reads of the base app. Every list of another app starts from `quartiere_fuer(user)`."""
 
-from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import Programmeinsatz, Quartier, Zustaendigkeit
@@ -73,16 +73,3 @@ def _details() -> tuple[Prefetch, Prefetch]:
 def quartier_mit_details(user, slug: str) -> Quartier:
     """One readable quartier with its programmes (running first) and current staff; else 404."""
     return get_object_or_404(quartiere_fuer(user).prefetch_related(*_details()), slug=slug)
-
-
-def details_laden(quartier: Quartier) -> Quartier:
-    """`quartier` (already checked) with the programmes and staff of `quartier_mit_details`."""
-    prefetch_related_objects([quartier], *_details())
-    return quartier
-
-
-def begriffe(modell) -> list:
-    """All terms of a small taxonomy (Handlungsfeld, Zielgruppe) in their order: one query.
-    Sections of the quartier page read them via `abschnitte.geteilt(begriffe, modell)` and
-    filter in Python, so the page reads each taxonomy once."""
-    return list(modell.objects.all())

@@ -7,5 +7,4 @@ app_name = "quartiere"
 urlpatterns = [
     path("", views.start, name="start"),
     path("quartiere/", views.QuartierListe.as_view(), name="liste"),
-    path("quartiere/<slug:slug>/", views.quartier_detail, name="detail"),
 ]

@@ -1,12 +1,9 @@
-"""Pages of the base app: my quartiers, all readable quartiers, one quartier."""
+"""Pages of the base app: my quartiers and all readable quartiers. A quartier's own page is
+berichte's (berichte/views_quartier.py), which may read every app."""
 
-from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
-
-from quartiersmanagement import abschnitte, datenstand
-from quartiersmanagement.verlauf import verlauf_fuer
 
 from . import selectors
 
@@ -30,32 +27,3 @@ class QuartierListe(ListView):
 
     def get_queryset(self):
         return selectors.quartiere_fuer(self.request.user)
-
-
-@require_safe
-def quartier_detail(request, slug):
-    """A quartier's page; another quartier's slug gives 404 because the selector hides it.
-    Everything but the personal sections is the same for every reader and is rendered once per
-    data version (`datenstand`): the head (programmes, staff, office), the sections and the
-    audit trail."""
-    quartier = get_object_or_404(selectors.quartiere_fuer(request.user), slug=slug)
-    kopf = datenstand.zwischengespeichert(
-        ("quartier-kopf", quartier.pk),
-        lambda: render_to_string(
-            "quartiere/_quartier_kopf.html", {"quartier": selectors.details_laden(quartier)}
-        ),
-    )
-    verlauf = datenstand.zwischengespeichert(
-        ("verlauf", "quartier", quartier.pk),
-        lambda: render_to_string("includes/verlauf.html", {"verlauf": verlauf_fuer(quartier)}),
-    )
-    return render(
-        request,
-        "quartiere/quartier_detail.html",
-        {
-            "quartier": quartier,
-            "kopf": kopf,
-            "abschnitte": abschnitte.abschnitte_fuer("quartier", request, quartier),
-            "verlauf": verlauf,
-        },
-    )

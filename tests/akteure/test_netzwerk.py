@@ -162,20 +162,3 @@ def test_netzwerk_ueberblick_gleich_dem_graphen(kleines_netz, quartier, django_a
     for schluessel in ("akteure", "verbindungen", "anzahl_isoliert", "isoliert", "dichte"):
         assert ueberblick[schluessel] == graph[schluessel], schluessel
     assert ueberblick["verbindungen"] == 5  # A–B, B–C, C–D, A–E, B–E
-
-
-@pytest.mark.django_db
-def test_luecken_auf_der_quartierseite_wie_einzeln(quartier):
-    from quartiere.models import Handlungsfeld, Zielgruppe
-
-    gedeckt = factories.HandlungsfeldFactory(name="gedeckt")
-    factories.HandlungsfeldFactory(name="offen")
-    factories.HandlungsfeldFactory(name="inaktiv", aktiv=False)
-    factories.ZielgruppeFactory(name="Kinder")
-    akteur = factories.AkteurFactory(quartiere=[quartier])
-    akteur.handlungsfelder.add(gedeckt)
-    factories.AkteurFactory(quartiere=[quartier], aktiv=False).handlungsfelder.add(
-        Handlungsfeld.objects.get(name="offen")
-    )
-    assert Zielgruppe.objects.exists()
-    assert selectors._luecken_geteilt(quartier) == selectors.luecken(quartier)

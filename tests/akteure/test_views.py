@@ -376,7 +376,7 @@ def test_quartierseite_zeigt_kennzahlen_und_offene_aufgaben(client, qm, quartier
     factories.AufgabeFactory(quartier=quartier, titel="Spielplatz begehen")
     client.force_login(qm)
     inhalt = client.get(quartier.get_absolute_url()).content.decode()
-    assert "Akteure, Netzwerk und Aufgaben" in inhalt
+    assert 'id="netzwerk-tabelle"' in inhalt
     assert "Spielplatz begehen" in inhalt
 
 

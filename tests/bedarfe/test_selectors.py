@@ -1,9 +1,6 @@
-"""Reads for other pages: quartier section, gap analysis, similar needs."""
-
-import datetime
+"""Reads for other pages: counts for the quartier page and gap analysis, similar needs."""
 
 import pytest
-from django.utils import timezone
 
 from bedarfe import selectors
 from bedarfe.models import Bedarf
@@ -12,7 +9,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_offene_bedarfe_je_handlungsfeld_in_einer_abfrage(
+def test_bedarfe_gezaehlt_nach_status_und_handlungsfeld_in_einer_abfrage(
     quartier, anderes_quartier, django_assert_num_queries
 ):
     wohnen, jugend = factories.HandlungsfeldFactory.create_batch(2)
@@ -22,8 +19,19 @@ def test_offene_bedarfe_je_handlungsfeld_in_einer_abfrage(
     factories.BedarfFactory(quartier=quartier)  # without Handlungsfeld
     factories.BedarfFactory(quartier=anderes_quartier, handlungsfeld=wohnen)
     with django_assert_num_queries(1):
-        ergebnis = selectors.offene_bedarfe_je_handlungsfeld(quartier)
-    assert ergebnis == {wohnen.pk: 2, jugend.pk: 1}
+        ergebnis = selectors.bedarfe_gezaehlt(quartier)
+    assert sorted(
+        ((z["status"], z["handlungsfeld"], z["anzahl"]) for z in ergebnis),
+        key=lambda z: (z[0], z[1] or 0),
+    ) == sorted(
+        [
+            ("neu", wohnen.pk, 2),
+            ("neu", jugend.pk, 1),
+            ("erledigt", jugend.pk, 1),
+            ("neu", None, 1),
+        ],
+        key=lambda z: (z[0], z[1] or 0),
+    )
 
 
 def test_offene_bedarfe_je_zielgruppe_in_einer_abfrage(
@@ -41,21 +49,6 @@ def test_offene_bedarfe_je_zielgruppe_in_einer_abfrage(
     with django_assert_num_queries(1):
         ergebnis = selectors.offene_bedarfe_je_zielgruppe(quartier)
     assert ergebnis == {kinder.pk: 2, senioren.pk: 1}
-
-
-@pytest.mark.parametrize("anzahl", [5, 200])
-def test_quartier_kennzahlen_mit_konstanten_abfragen(
-    quartier, qm, anzahl, django_assert_num_queries
-):
-    hf = factories.HandlungsfeldFactory()
-    gestern = timezone.localdate() - datetime.timedelta(days=1)
-    for b in factories.BedarfFactory.create_batch(anzahl, quartier=quartier, handlungsfeld=hf):
-        factories.WeiterleitungFactory(bedarf=b, frist=gestern)
-    with django_assert_num_queries(2):
-        daten = selectors.quartier_kennzahlen(qm, quartier)
-    assert daten["je_status"] == [("neu", "neu", anzahl)]
-    assert daten["je_handlungsfeld"] == [(hf.pk, hf.name, anzahl)]
-    assert len(daten["ueberfaellig"]) == min(anzahl, 10)
 
 
 def test_aehnliche_bedarfe_nur_im_selben_quartier(quartier, anderes_quartier, leitung):

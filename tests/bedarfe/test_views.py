@@ -498,10 +498,13 @@ def test_quartierseite_zeigt_bedarfe_je_status_und_ueberfaellige(
         frist=timezone.localdate() - datetime.timedelta(days=9),
     )
     inhalt = _inhalt(angemeldet.get(quartier.get_absolute_url()))
-    assert "Bedarfe nach Status" in inhalt
+    assert "Offene Bedarfe nach Status" in inhalt
     assert "Wohnumfeld" in inhalt
-    assert "Seit Wochen offen" in inhalt
-    assert "9 Tage überfällig" in inhalt
+    assert 'aria-label="1 überfällige Weiterleitungen"' in inhalt
+    liste = reverse("bedarfe:weiterleitungen")
+    assert f"{liste}?quartier={quartier.pk}&amp;ueberfaellig=true" in inhalt
+    antwort = angemeldet.get(liste, {"quartier": quartier.pk, "ueberfaellig": "true"})
+    assert "Seit Wochen offen" in _inhalt(antwort)
 
 
 def test_volltextsuche_zeigt_titeltreffer_vor_beschreibungstreffern(angemeldet, quartier):

@@ -1,6 +1,7 @@
-"""The dashboard parts of the quartier page: what needs attention (overdue forwards, action
-items, proofs of use), the next events and meetings, and the charts of projects, fund,
-activation and network; figures against hand-computed values, links to the filtered lists."""
+"""The overview of the quartier page (berichte.quartierseite): what needs attention (overdue
+forwards, action items, proofs of use), the next events and meetings, and the charts of
+projects, fund, activation and network; figures against hand-computed values, links to the
+filtered lists, edit buttons only for who may edit."""
 
 import datetime
 from decimal import Decimal
@@ -9,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from berichte import selectors
+from berichte import quartierseite
 from projekte.models import Fondsantrag
 from tests import factories
 
@@ -54,7 +55,7 @@ def _ueberfaellig_daten(quartier):
 @pytest.mark.django_db
 def test_ueberfaellige_weiterleitungen_aufgaben_und_nachweise_gezaehlt(quartier):
     _ueberfaellig_daten(quartier)
-    zahlen = {a["schluessel"]: a["anzahl"] for a in selectors.aufmerksamkeit(quartier)}
+    zahlen = {a["schluessel"]: a["anzahl"] for a in quartierseite.aufmerksamkeit(quartier)}
     assert zahlen == {"weiterleitungen": 2, "aufgaben": 1, "nachweise": 1}
 
 
@@ -62,7 +63,7 @@ def test_ueberfaellige_weiterleitungen_aufgaben_und_nachweise_gezaehlt(quartier)
 def test_zahlen_der_aufmerksamkeit_fuehren_zu_listen_mit_denselben_eintraegen(client, qm, quartier):
     _ueberfaellig_daten(quartier)
     client.force_login(qm)
-    for a in selectors.aufmerksamkeit(quartier):
+    for a in quartierseite.aufmerksamkeit(quartier):
         antwort = client.get(a["url"])
         assert antwort.status_code == 200
         if a["schluessel"] == "weiterleitungen":
@@ -90,7 +91,7 @@ def test_naechste_termine_und_sitzungen_nach_datum_gemischt(quartier):
         factories.TerminFactory(
             quartier=quartier, titel=f"Später {i}", beginn=jetzt + (10 + i) * tag
         )
-    eintraege = selectors.naechste_termine(quartier)["eintraege"]
+    eintraege = quartierseite.naechste_termine(quartier)
     assert [e["titel"] for e in eintraege] == [
         "Fest",
         "Frühjahr",
@@ -127,10 +128,16 @@ def test_diagramme_mit_handgerechneten_zahlen_und_links(quartier):
     a, b, c = factories.AkteurFactory.create_batch(3, quartiere=[quartier])
     factories.BeziehungFactory(quelle=a, ziel=b)
 
-    d = selectors.diagramme(None, quartier)
+    jahr = timezone.localdate().year
+    d = {
+        "projekte": quartierseite.projekte_diagramm(quartier),
+        "fonds": quartierseite.fonds_diagramm(quartier, jahr),
+        "aktivierung": quartierseite.aktivierung_diagramm(quartier, jahr),
+        "netzwerk": quartierseite.netzwerk_diagramm(quartier),
+    }
 
     def werte(diagramm):
-        return {z["label"]: z["zellen"][0]["wert"] for z in diagramm["zeilen"]}
+        return {z["label"]: z["wert"] for z in diagramm["zeilen"]}
 
     assert werte(d["projekte"]) == {
         "Idee": 1,
@@ -141,10 +148,8 @@ def test_diagramme_mit_handgerechneten_zahlen_und_links(quartier):
     }
     assert d["projekte"]["daten"]["datasets"][0]["data"] == [1, 0, 2, 0, 0]
     liste = reverse("projekte:liste")
-    assert d["projekte"]["zeilen"][2]["zellen"][0]["url"] == (
-        f"{liste}?quartier={quartier.pk}&status=umsetzung"
-    )
-    assert d["projekte"]["zeilen"][1]["zellen"][0]["url"] is None  # a zero links nowhere
+    assert d["projekte"]["zeilen"][2]["url"] == f"{liste}?quartier={quartier.pk}&status=umsetzung"
+    assert d["projekte"]["zeilen"][1]["url"] is None  # a zero links nowhere
     assert werte(d["fonds"]) == {
         "Budget": Decimal("1000"),
         "bewilligt": Decimal("400"),
@@ -158,7 +163,7 @@ def test_diagramme_mit_handgerechneten_zahlen_und_links(quartier):
         "Ehrenamtliche": 3,
         "Ehrenamtsstunden": Decimal("7.5"),
     }
-    assert d["aktivierung"]["zeilen"][0]["zellen"][0]["url"].endswith(
+    assert d["aktivierung"]["zeilen"][0]["url"].endswith(
         f"von={jahr}-01-01&bis={jahr}-12-31&abgesagt=false"
     )
     assert werte(d["netzwerk"]) == {
@@ -183,6 +188,76 @@ def test_quartierseite_zeigt_aufmerksamkeit_termine_und_diagramm_tabellen(client
     assert 'scope="row"' in inhalt and "<caption>" in inhalt
     # Chart.js and the drawing script are loaded once for all charts
     assert inhalt.count("js/berichte-diagramm.js") == 1
+
+
+@pytest.mark.django_db
+def test_ohne_fonds_und_termine_des_jahres(quartier):
+    jahr = timezone.localdate().year
+    letztes_jahr = timezone.now().replace(month=6, day=1) - datetime.timedelta(days=365)
+    factories.TerminFactory(quartier=quartier, beginn=letztes_jahr, ehrenamtliche=4)
+    factories.StadtteilfondsFactory(quartier=quartier, jahr=jahr - 1)
+    assert quartierseite.fonds_diagramm(quartier, jahr) is None
+    aktivierung = quartierseite.aktivierung_diagramm(quartier, jahr)
+    assert [z["wert"] for z in aktivierung["zeilen"]] == [0, 0, 0, Decimal(0)]
+    assert all(z["url"] is None for z in aktivierung["zeilen"])
+
+
+@pytest.mark.django_db
+def test_aktivierung_zaehlt_termine_des_jahres_ab_neujahr_ortszeit(quartier):
+    jahr = timezone.localdate().year
+    tz = timezone.get_current_timezone()
+    factories.TerminFactory(
+        quartier=quartier, beginn=datetime.datetime(jahr, 1, 1, 0, 30, tzinfo=tz), ehrenamtliche=1
+    )
+    factories.TerminFactory(
+        quartier=quartier,
+        beginn=datetime.datetime(jahr - 1, 12, 31, 23, 30, tzinfo=tz),
+        ehrenamtliche=5,
+    )
+    zeilen = quartierseite.aktivierung_diagramm(quartier, jahr)["zeilen"]
+    assert [z["wert"] for z in zeilen[:3:2]] == [1, 1]  # one event, one volunteer
+
+
+@pytest.mark.django_db
+def test_quartierseite_ohne_fonds_sagt_es(client, qm, quartier):
+    client.force_login(qm)
+    inhalt = client.get(quartier.get_absolute_url()).content.decode()
+    assert "Für dieses Jahr ist kein Stadtteilfonds angelegt." in inhalt
+    assert 'id="fonds-jahr-tabelle"' not in inhalt
+
+
+@pytest.mark.django_db
+def test_qm_sieht_erledigt_knopf_lesend_nicht(client, qm, lesend, quartier):
+    factories.AufgabeFactory(quartier=quartier, titel="Protokoll verschicken")
+    erledigt = reverse("akteure:aufgabe_erledigt", args=[quartier.aufgaben.get().pk])
+    client.force_login(qm)
+    inhalt = client.get(quartier.get_absolute_url()).content.decode()
+    assert "Protokoll verschicken" in inhalt and f'action="{erledigt}"' in inhalt
+    assert "Jahresbericht" in inhalt and "vorbereiten" in inhalt
+    client.force_login(lesend)
+    inhalt = client.get(quartier.get_absolute_url()).content.decode()
+    assert "Protokoll verschicken" in inhalt
+    assert f'action="{erledigt}"' not in inhalt
+    assert "als erledigt markieren" not in inhalt
+    assert "vorbereiten" not in inhalt
+
+
+@pytest.mark.django_db
+def test_erledigt_auf_der_quartierseite_fuehrt_zurueck_und_die_aufgabe_verschwindet(
+    client, qm, quartier
+):
+    aufgabe = factories.AufgabeFactory(quartier=quartier, titel="Protokoll verschicken")
+    client.force_login(qm)
+    url = quartier.get_absolute_url()
+    antwort = client.post(reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk]), {"weiter": url})
+    assert antwort.status_code == 302 and antwort.url == url
+    assert "Protokoll verschicken" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_qm_eines_anderen_quartiers_bekommt_404(client, qm_anderes, quartier):
+    client.force_login(qm_anderes)
+    assert client.get(quartier.get_absolute_url()).status_code == 404
 
 
 @pytest.mark.django_db

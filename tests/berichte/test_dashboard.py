@@ -1,5 +1,6 @@
-"""The overview section on the quartier page: open needs by Handlungsfeld and status, gaps,
-programmes and funder reports due; figures against hand-computed values."""
+"""The quartier page (berichte.quartierseite): open needs by status and by Handlungsfeld ×
+status, gaps, funder reports due; figures against hand-computed values, each shown once, with
+a constant number of queries."""
 
 import datetime
 from decimal import Decimal
@@ -9,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe.models import Bedarf
-from berichte import selectors
+from bedarfe.selectors import bedarfe_gezaehlt
+from berichte import quartierseite
+from quartiere.models import Handlungsfeld, Zielgruppe
 from tests import factories
 
 
@@ -30,30 +33,43 @@ def felder(quartier):
     return wohnen, gruen, kinder
 
 
+def _bedarfe(quartier):
+    return quartierseite.bedarfe_uebersicht(
+        quartier, bedarfe_gezaehlt(quartier), list(Handlungsfeld.objects.all())
+    )
+
+
 @pytest.mark.django_db
 def test_offene_bedarfe_nach_handlungsfeld_und_status(quartier, felder):
-    wohnen, gruen, _kinder = felder
-    matrix = selectors.offene_bedarfe_matrix(quartier)
+    bedarfe = _bedarfe(quartier)
+    matrix = bedarfe["matrix"]
     assert [s for s, _n in matrix["status"]] == [Bedarf.Status.NEU, Bedarf.Status.IN_PRUEFUNG]
     assert [(z["name"], z["werte"], z["summe"]) for z in matrix["zeilen"]] == [
         ("Wohnen", [("neu", 2), ("in_pruefung", 1)], 3),
         ("Grün", [("neu", 1), ("in_pruefung", 0)], 1),
     ]
-    assert matrix["summe"] == 4
-    chart = selectors.chart_daten(matrix)
-    assert chart["labels"] == ["Wohnen", "Grün"]
-    assert chart["datasets"][0]["data"] == [2, 1]
+    assert bedarfe["offen"] == 4 and bedarfe["abgeschlossen"] == 1
+    assert {s["status"]: s["anzahl"] for s in bedarfe["je_status"] if s["anzahl"]} == {
+        "neu": 3,
+        "in_pruefung": 1,
+    }
+    assert bedarfe["chart"]["labels"] == ["Wohnen", "Grün"]
+    assert bedarfe["chart"]["datasets"][0]["data"] == [2, 1]
 
 
 @pytest.mark.django_db
 def test_luecken_sind_felder_mit_offenen_bedarfen_ohne_aktiven_akteur(quartier, felder):
     wohnen, gruen, kinder = felder
-    luecken = selectors.luecken_tabelle(quartier)
-    je_feld = {
-        z["begriff"]: (z["bedarfe"], z["akteure"], z["luecke"]) for z in luecken["handlungsfelder"]
-    }
+    luecken = quartierseite.luecken_tabelle(
+        quartier,
+        bedarfe_gezaehlt(quartier),
+        list(Handlungsfeld.objects.all()),
+        list(Zielgruppe.objects.all()),
+    )
+    felder, gruppen = (g["zeilen"] for g in luecken["gruppen"])
+    je_feld = {z["begriff"]: (z["bedarfe"], z["akteure"], z["luecke"]) for z in felder}
     assert je_feld == {wohnen: (3, 1, False), gruen: (1, 0, True)}
-    assert [(z["begriff"], z["luecke"]) for z in luecken["zielgruppen"]] == [(kinder, True)]
+    assert [(z["begriff"], z["luecke"]) for z in gruppen] == [(kinder, True)]
     assert luecken["anzahl"] == 2
 
 
@@ -77,7 +93,12 @@ def test_berichte_der_naechsten_60_tage_der_laufenden_programme(quartier):
         quartier=quartier, von=datetime.date(2020, 1, 1), bis=datetime.date(2021, 1, 1)
     )
     factories.BerichtspflichtFactory(programm=beendet.programm, faellig_am=heute)
-    assert selectors.faellige_berichte(quartier) == [bald]
+    vorbei = factories.BerichtspflichtFactory(
+        programm=programm, faellig_am=heute - datetime.timedelta(days=3)
+    )
+    berichte = quartierseite.faellige_berichte(quartier)
+    assert berichte == [vorbei, bald]
+    assert [b.ist_ueberfaellig for b in berichte] == [True, False]
 
 
 @pytest.mark.django_db
@@ -89,8 +110,8 @@ def test_quartierseite_zeigt_diagramm_tabelle_und_links(client, qm, quartier, fe
     liste = reverse("bedarfe:liste")
     link = f"{liste}?quartier={quartier.pk}&amp;handlungsfeld={wohnen.pk}&amp;status=neu"
     assert link in inhalt
-    assert "4 offene Bedarfe" in inhalt
-    assert "vendor/chart.js/chart.umd.js" in inhalt
+    assert "4 offene Bedarfe in 2 Handlungsfeldern." in inhalt
+    assert inhalt.count("vendor/chart.js/chart.umd.js") == 1
 
 
 @pytest.mark.django_db
@@ -113,6 +134,7 @@ def test_quartierseite_mit_konstanter_anzahl_abfragen(client, qm, quartier, abfr
     for _ in range(3):
         daten()
     assert abfragen(lambda: client.get(url)) == wenig
+    assert wenig <= 30
 
 
 @pytest.mark.django_db
@@ -122,13 +144,13 @@ def test_matrix_folgt_der_reihenfolge_der_handlungsfelder_ohne_feld_zuletzt(quar
     factories.BedarfFactory(quartier=quartier, handlungsfeld=None, status="neu")
     factories.BedarfFactory(quartier=quartier, handlungsfeld=zweites, status="neu")
     factories.BedarfFactory(quartier=quartier, handlungsfeld=erstes, status="in_pruefung")
-    matrix = selectors.offene_bedarfe_matrix(quartier)
+    matrix = _bedarfe(quartier)["matrix"]
     assert [z["pk"] for z in matrix["zeilen"]] == [erstes.pk, zweites.pk, None]
 
 
 @pytest.mark.django_db
-def test_quartierseite_liest_geteilte_zahlen_nur_einmal(client, qm, quartier, felder):
-    """The sections share the network figures, the needs counts and the project figures."""
+def test_quartierseite_liest_jede_zahl_nur_einmal(client, qm, quartier, felder):
+    """Each figure is read by one query: the needs counts, the project counts, the network."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -139,3 +161,27 @@ def test_quartierseite_liest_geteilte_zahlen_nur_einmal(client, qm, quartier, fe
     assert sum("akteure_mitgliedschaft" in t for t in texte) == 1
     assert sum("projekte_projekt_quartiere" in t for t in texte) == 1
     assert sum(t.startswith('SELECT "bedarfe_bedarf"."status"') for t in texte) == 1
+
+
+@pytest.mark.django_db
+def test_quartierseite_zeigt_jede_kennzahl_einmal(client, qm, quartier, felder):
+    """The page used to show status, gaps, projects, fund and network twice."""
+    factories.StadtteilfondsFactory(quartier=quartier)
+    client.force_login(qm)
+    inhalt = client.get(quartier.get_absolute_url()).content.decode()
+    for merkmal in (
+        'id="bedarfe-status"',
+        'id="bedarfe-matrix"',
+        'id="luecken-handlungsfeld"',
+        'id="projekte-status-tabelle"',
+        'id="fonds-jahr-tabelle"',
+        'id="aktivierung-jahr-tabelle"',
+        'id="netzwerk-tabelle"',
+        'id="naechste-termine"',
+        'id="aufgaben"',
+        'id="jahresberichte"',
+        "Projekte nach Status</h3>",
+        "Lücken: offene Bedarfe ohne aktive Akteure",
+        "Programme im Quartier",
+    ):
+        assert inhalt.count(merkmal) == 1, merkmal

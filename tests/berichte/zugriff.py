@@ -43,7 +43,15 @@ def _jahresbericht_ohne_texte(quartier, text):
     return {"slug": quartier.slug, "jahr": 2026}
 
 
+def _quartier_seite(quartier, text):
+    quartier.beschreibung = text
+    quartier.save()
+    BedarfFactory(quartier=quartier, titel=text[:200], beschreibung=text)
+    return {"slug": quartier.slug}
+
+
 OBJEKTE = {
+    "berichte:quartier": _quartier_seite,
     "berichte:programm": _programm,
     "berichte:sachbericht": _sachbericht,
     "berichte:sachbericht_pdf": _sachbericht,

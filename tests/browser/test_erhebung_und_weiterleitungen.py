@@ -55,5 +55,5 @@ def test_erhebung_anlegen_bedarf_daraus_erfassen_und_ueberfaellige_sehen(page, l
     axe_pruefen(page)
 
     page.goto(f"{live_server.url}/quartiere/richterich/")
-    assert page.get_by_role("heading", name="Bedarfe und Weiterleitungen").is_visible()
+    assert page.get_by_role("heading", name="Offene Bedarfe nach Status").is_visible()
     axe_pruefen(page)

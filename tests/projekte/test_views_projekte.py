@@ -210,8 +210,12 @@ def test_quartierseite_zeigt_projekte_aktivierung_und_fonds(client, qm, quartier
     factories.StadtteilfondsFactory(quartier=quartier, budget="4000.00")
     client.force_login(qm)
     inhalt = client.get(quartier.get_absolute_url()).content.decode()
-    assert "Projekte, Aktivierung und Stadtteilfonds" in inhalt
-    assert re.search(r"Teilnehmende: <a href=\"[^\"]*abgesagt=false\">17</a>", inhalt)
+    assert "Projekte nach Status" in inhalt
+    assert re.search(
+        r"<th scope=\"row\">Teilnehmende</th>\s*"
+        r"<td class=\"text-end\"><a href=\"[^\"]*abgesagt=false\">17</a>",
+        inhalt,
+    )
     assert "4.000,00\u00a0€" in inhalt
 
 
