@@ -31,6 +31,8 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     LOG_JSON=(bool, True),
     CACHE_URL=(str, "locmemcache://"),
+    # Default: DEBUG (see below).
+    BENCH=bool,
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -104,6 +106,14 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "quartiersmanagement.urls"
+
+# Development and `make bench` only (never production): load data, the benchmark and its floor
+# page live in the top-level app bench/, which brings its own URLconf (production's plus the
+# floor page).
+BENCH = env("BENCH", default=DEBUG)
+if BENCH:
+    INSTALLED_APPS.append("bench")
+    ROOT_URLCONF = "bench.urls"
 WSGI_APPLICATION = "quartiersmanagement.wsgi.application"
 
 TEMPLATES = [
