@@ -122,6 +122,8 @@ def ausfuellen(formular: dict, vorgaben: dict[str, str]) -> dict[str, list[str]]
             daten[f["name"]] = [f["wert"] or "on"]
         elif f["typ"] == "date":
             daten[f["name"]] = [time.strftime("%Y-%m-%d")]
+        elif f["typ"] == "datetime-local":
+            daten[f["name"]] = [time.strftime("%Y-%m-%dT%H:%M")]
         elif f["typ"] == "number":
             daten[f["name"]] = ["1"]
         elif f["typ"] == "email":
