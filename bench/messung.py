@@ -393,6 +393,45 @@ class Gunicorn:
         self._log.close()
 
 
+class RedisServer:
+    """Debian's redis-server on 127.0.0.1:`port` without persistence (scripts/systempakete.sh
+    installs it), for the benchmark and the test of several app servers; as a context
+    manager it waits until Redis answers and stops it on exit."""
+
+    def __init__(self, *, port: int, ordner: Path):
+        self.port, self.ordner = port, ordner
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.prozess: subprocess.Popen | None = None
+
+    def __enter__(self):
+        import redis
+
+        self.ordner.mkdir(parents=True, exist_ok=True)
+        self.prozess = subprocess.Popen(  # noqa: S603 - fixed argv
+            [  # noqa: S607 - Debian's redis-server from PATH
+                "redis-server",
+                *("--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", str(self.ordner)),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        verbindung = redis.Redis(host="127.0.0.1", port=self.port)
+        ende = time.monotonic() + 20
+        while True:
+            try:
+                verbindung.ping()
+                return self
+            except redis.ConnectionError:
+                if time.monotonic() > ende or self.prozess.poll() is not None:
+                    self.__exit__()
+                    raise RuntimeError("redis-server antwortet nicht") from None
+                time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        self.prozess.terminate()
+        self.prozess.wait(timeout=10)
+
+
 def freier_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket() as s:

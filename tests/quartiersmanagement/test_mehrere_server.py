@@ -3,8 +3,6 @@ and one Redis (CACHE_URL) — a login made on one is valid on the other, and a p
 through one appears at once in the cached public iCal feed of the other."""
 
 import datetime
-import subprocess
-import time
 from http.cookiejar import CookieJar
 from urllib.error import HTTPError
 from urllib.parse import urlencode
@@ -16,7 +14,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from bench import formulare
-from bench.messung import Gunicorn, freier_port
+from bench.messung import Gunicorn, RedisServer, freier_port
 from tests import factories
 from tests.conftest import datenbank_url
 
@@ -58,37 +56,8 @@ class Browser:
 
 @pytest.fixture
 def redis_url(tmp_path):
-    port = freier_port()
-    prozess = subprocess.Popen(  # noqa: S603 - fixed argv
-        [  # noqa: S607 - Debian's redis-server from PATH (scripts/systempakete.sh)
-            "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    verbindung = redis.Redis(host="127.0.0.1", port=port)
-    try:
-        ende = time.monotonic() + 20
-        while True:
-            try:
-                verbindung.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < ende, "redis-server antwortet nicht"
-                time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        prozess.terminate()
-        prozess.wait(timeout=10)
+    with RedisServer(port=freier_port(), ordner=tmp_path / "redis") as server:
+        yield server.url
 
 
 @pytest.fixture

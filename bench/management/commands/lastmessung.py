@@ -7,6 +7,7 @@ request group against the floor of the same run (bench/messung.py). Prints one t
 writes bench/ergebnisse/ergebnis.json and fails when a target is missed.
 """
 
+import contextlib
 import json
 import os
 import platform
@@ -77,7 +78,9 @@ class Command(BaseCommand):
         ausgabe = Path(optionen["ausgabe"])
         ausgabe.parent.mkdir(parents=True, exist_ok=True)
         passwoerter = messung.konten_vorbereiten(stichprobe)
-        try:
+        with contextlib.ExitStack() as stack:
+            stack.callback(messung.konten_sperren, passwoerter)
+            stack.callback(ausgabe.with_name("stichprobe.json").unlink, missing_ok=True)
             stichprobe["passwoerter"] = passwoerter
             stichprobe["nutzer"] = {
                 "qm": optionen["qm"],
@@ -90,15 +93,20 @@ class Command(BaseCommand):
             datei.touch(mode=0o600)
             datei.write_text(json.dumps(stichprobe))
             laeufe = [("mit Cache", True, {})]
+            if not optionen["server"] and self._lokaler_cache(optionen):
+                redis = messung.RedisServer(port=messung.freier_port(), ordner=ORDNER / "redis")
+                laeufe = [("mit Cache", True, {"CACHE_URL": redis.url})]
+                self.stdout.write(
+                    "CACHE_URL ist ein Speicher je Prozess; mit mehreren Workern gilt der für den "
+                    f"Betrieb vorgesehene gemeinsame Cache: eigener redis-server ({redis.url})."
+                )
+                stack.enter_context(redis)
             if not optionen["server"] and not optionen["nur_mit_cache"]:
                 laeufe.append(("ohne Cache", False, {"CACHE_URL": "dummycache://"}))
             ergebnisse = [
                 self._lauf(titel, mit_cache, umgebung, datei, optionen)
                 for titel, mit_cache, umgebung in laeufe
             ]
-        finally:
-            messung.konten_sperren(passwoerter)
-            ausgabe.with_name("stichprobe.json").unlink(missing_ok=True)
         verfehlt = [f"{e['lauf']}: {grund}" for e in ergebnisse for grund in e["verfehlt"]]
         ausgabe.write_text(
             json.dumps(
@@ -113,10 +121,7 @@ class Command(BaseCommand):
                     "einstellungen": {
                         k: optionen[k]
                         for k in ("dauer", "aufwaermen", "qm", "leitung", "lesend", "oeffentlich")
-                    }
-                    | {
-                        "worker": optionen["worker"],
-                        "cache": settings.CACHES["default"]["BACKEND"],
+                        + ("worker",)
                     },
                     "ziele": messung.ZIELE,
                     "mengen": messung.mengen(),
@@ -132,8 +137,16 @@ class Command(BaseCommand):
             raise CommandError("Zielwerte verfehlt:\n  " + "\n  ".join(verfehlt))
         self.stdout.write(self.style.SUCCESS("Alle Zielwerte eingehalten."))
 
+    def _lokaler_cache(self, optionen) -> bool:
+        """LocMem is a cache per process: with several workers a write advances the versions
+        in one worker only (quartiersmanagement/shared_cache.py), so production with several
+        workers uses Redis and so does the measured run."""
+        backend = settings.CACHES["default"]["BACKEND"]
+        return backend.endswith("LocMemCache") and optionen["worker"] > 1
+
     def _lauf(self, titel, mit_cache, umgebung, stichprobe_datei, optionen) -> dict:
         rohdaten = stichprobe_datei.with_name(f"roh-{'mit' if mit_cache else 'ohne'}-cache.json")
+        cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "locmemcache://"))
         self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']} s …")
         if optionen["server"]:
             roh, start = self._locust(optionen["server"], stichprobe_datei, rohdaten, optionen)
@@ -153,9 +166,7 @@ class Command(BaseCommand):
         lesend = sum(g.anzahl for g in gruppen if g.art != "grundlinie")
         schreibend = sum(g.anzahl for g in gruppen if g.art == "schreiben")
         anteil = round(100 * schreibend / lesend, 1) if lesend else 0.0
-        self.stdout.write(
-            f"\nLauf {titel} ({settings.CACHES['default']['BACKEND'] if mit_cache else 'dummycache://'}):"
-        )
+        self.stdout.write(f"\nLauf {titel} (CACHE_URL={cache_url}):")
         self.stdout.write(messung.tabelle(gruppen))
         self.stdout.write(
             f"Schreibanteil {anteil} % der Anfragen der Nutzer:innen; "
@@ -163,7 +174,7 @@ class Command(BaseCommand):
         )
         return {
             "lauf": titel,
-            "cache": mit_cache,
+            "cache_url": cache_url,
             "schreibanteil_prozent": anteil,
             "worker_rss_mb": list(rss.values()),
             "gruppen": [asdict(g) for g in gruppen],
