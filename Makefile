@@ -13,7 +13,7 @@ help:
 	@echo "make run    – einrichten, Demodaten laden, Entwicklungsserver auf http://127.0.0.1:8000"
 	@echo "make test   – einrichten und alle Tests (inkl. Browser-Tests) ausführen"
 	@echo "make serve  – gunicorn + whitenoise mit Produktionseinstellungen (lokal, HTTP)"
-	@echo "make bench  – Lastdaten in Stadtgröße erzeugen und Antwortzeiten messen (docs/performance.md)"
+	@echo "make bench  – Lastdaten in Stadtgröße erzeugen, reale Nutzung mit Locust messen (docs/performance.md)"
 	@echo "make stop   – eingebettete Datenbank stoppen"
 
 $(VENV)/.installiert: pyproject.toml
@@ -41,7 +41,7 @@ run: setup
 	$(MANAGE) demo_daten
 	$(MANAGE) runserver 127.0.0.1:8000
 
-APPS := quartiersmanagement quartiere akteure bedarfe projekte berichte oeffentlichkeit
+APPS := quartiersmanagement quartiere akteure bedarfe projekte berichte oeffentlichkeit bench
 
 lint: $(VENV)/.installiert
 	$(VENV)/bin/ruff check .
@@ -59,7 +59,12 @@ serve: setup
 	DEBUG=false HTTPS=false ALLOWED_HOSTS=127.0.0.1,localhost \
 	  $(VENV)/bin/gunicorn quartiersmanagement.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
-bench: setup
+# The load tool (Locust) is installed for the benchmark only, never for tests or production.
+$(VENV)/.bench-installiert: $(VENV)/.installiert
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $@
+
+bench: setup $(VENV)/.bench-installiert
 	scripts/bench.sh
 
 stop:

@@ -34,6 +34,8 @@ env = environ.Env(
     CACHE_URL=(str, "locmemcache://"),
     TRUSTED_PROXIES=(list, []),
     SESSION_HOECHSTDAUER_STUNDEN=(int, 10),
+    # Default: DEBUG (see below).
+    BENCH=bool,
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -109,6 +111,14 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "quartiersmanagement.urls"
+
+# Development and `make bench` only (never production): load data, the benchmark and its floor
+# page live in the top-level app bench/, which brings its own URLconf (production's plus the
+# floor page).
+BENCH = env("BENCH", default=DEBUG)
+if BENCH:
+    INSTALLED_APPS.append("bench")
+    ROOT_URLCONF = "bench.urls"
 WSGI_APPLICATION = "quartiersmanagement.wsgi.application"
 
 TEMPLATES = [

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiersmanagement import zwei_faktor
 from quartiersmanagement.forms import AnmeldeForm
-from quartiersmanagement.views import grundlinie, healthz, verarbeitungsverzeichnis
+from quartiersmanagement.views import healthz, verarbeitungsverzeichnis
 
 admin.site.site_header = _("Quartiersmanagement – Verwaltung")
 admin.site.site_title = _("Quartiersmanagement")
@@ -15,7 +15,6 @@ admin.site.index_title = _("Stammdaten pflegen")
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
-    path("messung/grundlinie/", grundlinie, name="grundlinie"),
     path(
         "admin/verarbeitungsverzeichnis/",
         admin.site.admin_view(verarbeitungsverzeichnis),

@@ -6,9 +6,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
-
-from quartiere.models import Quartier
+from django.views.decorators.http import require_GET
 
 from . import dsgvo
 
@@ -24,13 +22,6 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "fehler", "datenbank": "nicht erreichbar"}, status=503)
     return JsonResponse({"status": "ok", "datenbank": "ok"})
-
-
-@require_safe
-def grundlinie(request):
-    """The floor of `make bench`: a full page (session, login, base layout) with one query of
-    its own, so every other page's time is read as a multiple of what any page costs."""
-    return render(request, "grundlinie.html", {"anzahl_quartiere": Quartier.objects.count()})
 
 
 def verarbeitungsverzeichnis(request):

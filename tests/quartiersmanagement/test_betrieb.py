@@ -108,13 +108,3 @@ def test_sicherung_und_wiederherstellung_in_neue_datenbank(settings, tmp_path):
     finally:
         with psycopg.connect(quelle, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{ziel_name}"')
-
-
-def test_grundlinie_braucht_eine_eigene_abfrage(client, qm, quartier, django_assert_num_queries):
-    """The floor of `make bench`: what every page costs (session and user read, the Leitung
-    check of the navigation, session save in a savepoint: 6 statements) plus one of its own."""
-    client.force_login(qm)
-    with django_assert_num_queries(7):
-        response = client.get("/messung/grundlinie/")
-    assert response.status_code == 200
-    assert "Die Anwendung kennt 1 Quartier." in response.text

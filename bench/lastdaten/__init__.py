@@ -1,8 +1,9 @@
 """Shared helpers of the city-scale data generators (`manage.py lastdaten`).
 
-Each app keeps its own generator in `<app>/lastdaten.py` with
-`erzeugen(*, skalierung, zufall) -> dict[str, int]`; they write with `bulk_create` in batches
-and skip django-simple-history on purpose (bulk_create writes no history rows).
+Each app's generator is `bench/lastdaten/<app>.py` (development only: the production package
+never imports a domain app for load data) with `erzeugen(*, skalierung, zufall) -> dict[str,
+int]`; they write with `bulk_create` in batches and skip django-simple-history on purpose
+(bulk_create writes no history rows).
 """
 
 import datetime

@@ -1,6 +1,6 @@
 """Generate city-scale load data (`--skalierung 1`: about 100 quartiers, 200,000 needs …).
 
-Each app keeps its generator in `<app>/lastdaten.py`; this command only checks the arguments,
+Each app's generator is `bench/lastdaten/<app>.py`; this command only checks the arguments,
 runs them in layer order inside one transaction and prints the counts and the time taken.
 A second run is refused (the generated quartiers already exist; use a fresh database) unless
 `--vorhandene-behalten` asks to keep them, as `make bench` does. The planner statistics are
@@ -14,15 +14,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from akteure import lastdaten as akteure_lastdaten
-from bedarfe import lastdaten as bedarfe_lastdaten
-from projekte import lastdaten as projekte_lastdaten
-from quartiere import lastdaten as quartiere_lastdaten
+from bench.lastdaten import SLUG_PRAEFIX, akteure, bedarfe, projekte, quartiere
 from quartiere.models import Quartier
-from quartiersmanagement.lastdaten import SLUG_PRAEFIX
 
 #: Layer order: later generators use the rows of the earlier ones.
-GENERATOREN = [quartiere_lastdaten, akteure_lastdaten, bedarfe_lastdaten, projekte_lastdaten]
+GENERATOREN = [quartiere, akteure, bedarfe, projekte]
 SEED = 2026
 
 

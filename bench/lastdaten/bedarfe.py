@@ -5,8 +5,8 @@ import hashlib
 import random
 
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from bench.lastdaten import anzahl, einfuegen, lastquartier_ids, zufalls_zeitpunkt
 from quartiere.models import Fachbereich, Handlungsfeld
-from quartiersmanagement.lastdaten import anzahl, einfuegen, lastquartier_ids, zufalls_zeitpunkt
 
 BEDARFE = 200_000
 EREIGNISSE = 600_000

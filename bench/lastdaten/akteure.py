@@ -17,7 +17,7 @@ from akteure.models import (
     Person,
     Sitzung,
 )
-from quartiersmanagement.lastdaten import (
+from bench.lastdaten import (
     BATCH,
     anzahl,
     einfuegen,

@@ -13,6 +13,15 @@ from decimal import Decimal
 from django.utils import timezone
 
 from akteure.models import Akteur
+from bench.lastdaten import (
+    BATCH,
+    anzahl,
+    einfuegen,
+    lastquartier_ids,
+    zufalls_datum,
+    zufalls_uuid,
+    zufalls_zeitpunkt,
+)
 from projekte.models import (
     Auszahlung,
     Fondsantrag,
@@ -24,15 +33,6 @@ from projekte.models import (
     Verwendungsnachweis,
 )
 from quartiere.models import Zielgruppe
-from quartiersmanagement.lastdaten import (
-    BATCH,
-    anzahl,
-    einfuegen,
-    lastquartier_ids,
-    zufalls_datum,
-    zufalls_uuid,
-    zufalls_zeitpunkt,
-)
 
 PROJEKTE = 20_000
 TERMINE = 200_000

@@ -5,7 +5,7 @@
 2. Network data of a quartier with 2,000 actors and 10,000 links (Beziehungen): the selector
    with the networkx figures plus the JSON the page embeds, and the whole page; target < 1 s.
 
-Run against the development database: `.venv/bin/python scripts/bench_akteure.py`.
+Run against the development database: `.venv/bin/python bench/akteure_netzwerk.py`.
 It creates its own quartier, actors and user and removes them again at the end.
 """
 

@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from bench.lastdaten import SLUG_PRAEFIX, anzahl, einfuegen
 from quartiere.models import (
     Berichtspflicht,
     Fachbereich,
@@ -26,7 +27,6 @@ from quartiere.models import (
     Zustaendigkeit,
 )
 from quartiere.rules import GRUPPE_LEITUNG
-from quartiersmanagement.lastdaten import SLUG_PRAEFIX, anzahl, einfuegen
 
 QUARTIERE = 100
 PROGRAMME = 10
