@@ -8,13 +8,11 @@ class QuartiersmanagementConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_migrate
 
-        from . import datenstand, dsgvo, http, shared_cache, zwei_faktor
+        from . import dsgvo, http, shared_cache, zwei_faktor
 
         user_logged_in.connect(zwei_faktor.bei_anmeldung_merken, dispatch_uid="zwei_faktor")
         user_logged_in.connect(http.mark_sign_in, dispatch_uid="anmeldezeit")
-        post_migrate.connect(datenstand.triggers_einrichten, sender=self, dispatch_uid="datenstand")
         shared_cache.connect_signals()
         dsgvo.registrieren(
             dsgvo.Verarbeitung(

@@ -31,7 +31,7 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 31536000),
     LOG_LEVEL=(str, "INFO"),
     LOG_JSON=(bool, True),
-    CACHE_URL=(str, "locmemcache://"),
+    CACHE_URL=(str, "dummycache://"),
     TRUSTED_PROXIES=(list, []),
     SESSION_HOECHSTDAUER_STUNDEN=(int, 10),
     # Default: DEBUG (see below).
@@ -52,7 +52,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS") or (["127.0.0.1", "localhost"] if DEBUG els
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL").rstrip("/")
 
-# This project's apps; their tables advance the data version (quartiersmanagement/datenstand.py).
+# This project's apps (the shared cache's signals and the layering contract read this list).
 EIGENE_APPS = [
     "quartiersmanagement",
     "quartiere",
@@ -106,7 +106,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "quartiersmanagement.datenstand.DatenstandMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

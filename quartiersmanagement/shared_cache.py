@@ -22,7 +22,7 @@ the quartier it was loaded with is remembered when it is loaded (`post_init`). T
 are connected to this project's models only, so Django keeps deleting the rows of other
 models (sessions, history tables) without loading them first (`Collector.can_fast_delete`).
 
-Backend: Django's cache API with `CACHE_URL` (settings): LocMem in development, Redis shared by
+Backend: Django's cache API with `CACHE_URL` (settings): off by default (dummy), Redis shared by
 several app servers in production (docs/betrieb.md). Versions start at the current time in
 nanoseconds, so a version key the backend evicted never comes back with an old value.
 """
