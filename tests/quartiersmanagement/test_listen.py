@@ -43,7 +43,7 @@ def test_jede_liste_leitet_alte_lesezeichen_um(client, qm, name):
     client.force_login(qm)
     antwort = client.get(reverse(name), {"page": "2", "o": "titel"})
     assert antwort.status_code == 302
-    assert antwort["Location"] == f"{reverse(name)}?seite=2&sortierung=titel"
+    assert antwort["Location"] == f"{reverse(name)}?sortierung=titel&seite=2"
 
 
 @pytest.mark.parametrize("name", LISTEN)
