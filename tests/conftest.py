@@ -12,8 +12,11 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def _test_einstellungen(settings, tmp_path):
-    # Each test starts with an empty cache: a rolled-back test's writes leave the data
-    # version advanced, so a later test could otherwise meet figures of data that is gone.
+    # Each test starts with an empty cache: content cached from a rolled-back test's data
+    # would otherwise outlive it (its writes never committed, so no version advanced).
+    # The shipped default has no cache (dummycache://); tests run one process, so a
+    # per-process cache stands in for the shared one (Redis in production).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

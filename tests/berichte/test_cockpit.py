@@ -66,12 +66,8 @@ def test_zahlen_der_aufmerksamkeit_fuehren_zu_listen_mit_denselben_eintraegen(cl
     for a in quartierseite.aufmerksamkeit(quartier):
         antwort = client.get(a["url"])
         assert antwort.status_code == 200
-        if a["schluessel"] == "weiterleitungen":
-            assert len(antwort.context["weiterleitungen"]) == 2
-        elif a["schluessel"] == "aufgaben":
-            assert antwort.context["page_obj"].paginator.count == 1
-        else:
-            assert len(antwort.context["antraege"]) == 1
+        # Every list shares one base: its rows are counted by the paginator.
+        assert antwort.context["page_obj"].paginator.count == a["anzahl"], a["schluessel"]
 
 
 @pytest.mark.django_db

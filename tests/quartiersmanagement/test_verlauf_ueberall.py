@@ -8,6 +8,16 @@ from django.urls import reverse
 from tests.factories import PASSWORT, BenutzerFactory
 
 DOMAENEN_APPS = {"quartiere", "akteure", "bedarfe", "projekte", "berichte", "oeffentlichkeit"}
+# Derived or short-lived rows that nobody edits: the rollups are recounted from the domain
+# tables (which keep their history), rate-limit rows hold an address hash for a day only.
+OHNE_VERLAUF = {
+    "berichte.BedarfZahl",
+    "berichte.AbschlussZahl",
+    "berichte.WeiterleitungZahl",
+    "berichte.AntwortdauerZahl",
+    "berichte.TerminZahl",
+    "oeffentlichkeit.Formularversuch",
+}
 
 
 def test_jedes_fachmodell_hat_einen_verlauf():
@@ -17,6 +27,7 @@ def test_jedes_fachmodell_hat_einen_verlauf():
         if m._meta.app_label in DOMAENEN_APPS
         and not m.__name__.startswith("Historical")
         and not hasattr(m, "history")
+        and m._meta.label not in OHNE_VERLAUF
     ]
     assert not ohne, f"Ohne django-simple-history: {ohne}"
 
