@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from simple_history.utils import bulk_create_with_history
@@ -112,9 +113,11 @@ def _zeilen_lesen(datei) -> list[list[str]]:
     ]
 
 
-def pruefen(datei) -> list[Zeile]:
+def pruefen(datei, *, bekannte: QuerySet[Akteur]) -> list[Zeile]:
     """Read and check every row; nothing is saved. Raises ValidationError if the file as a
-    whole is unusable (unreadable, no `name` column, too many rows)."""
+    whole is unusable (unreadable, no `name` column, too many rows). A duplicate name is
+    looked up among `bekannte` only, the actors the user may read: the check must not tell
+    whether an actor of another quartier exists."""
     zeilen = _zeilen_lesen(datei)
     zeilen = [z for z in zeilen if any(z)]
     if not zeilen:
@@ -134,7 +137,7 @@ def pruefen(datei) -> list[Zeile]:
         arten[str(label).casefold()] = wert
     felder = {h.name.casefold(): h.pk for h in Handlungsfeld.objects.all()}
     gruppen = {z.name.casefold(): z.pk for z in Zielgruppe.objects.all()}
-    vorhandene = {_normalisiert(n) for n in Akteur.objects.values_list("name", flat=True)}
+    vorhandene = {_normalisiert(n) for n in bekannte.values_list("name", flat=True)}
     url_pruefer = URLValidator()
     gesehen = {}
     ergebnis = []
@@ -150,7 +153,9 @@ def pruefen(datei) -> list[Zeile]:
         else:
             schluessel = _normalisiert(name)
             if schluessel in vorhandene:
-                zeile.fehler.append(_("Einen Akteur mit diesem Namen gibt es schon."))
+                zeile.fehler.append(
+                    _("Einen Akteur mit diesem Namen gibt es in Ihren Quartieren schon.")
+                )
             elif schluessel in gesehen:
                 zeile.fehler.append(
                     _("Doppelt in der Datei (wie Zeile %(n)s).") % {"n": gesehen[schluessel]}
@@ -202,18 +207,18 @@ def als_sitzungsdaten(zeilen: list[Zeile]) -> list[dict]:
 
 
 @transaction.atomic
-def importieren(*, zeilen: list[dict], quartier, von=None) -> int:
+def importieren(*, zeilen: list[dict], quartier, bekannte: QuerySet[Akteur], von=None) -> int:
     """Save the checked rows as actors of `quartier`: all or nothing.
 
-    Checks again inside the transaction (an actor of the same name may have been created
-    since the preview); any error rolls everything back."""
+    Checks again inside the transaction against `bekannte` (as `pruefen`): an actor of the same
+    name may have been created since the preview; any error rolls everything back."""
     if not zeilen:
         raise ValidationError(_("Es gibt keine Zeilen zu importieren."))
     if any(z["fehler"] for z in zeilen):
         raise ValidationError(
             _("Die Datei enthält fehlerhafte Zeilen; es wurde nichts importiert.")
         )
-    vorhandene = {_normalisiert(n) for n in Akteur.objects.values_list("name", flat=True)}
+    vorhandene = {_normalisiert(n) for n in bekannte.values_list("name", flat=True)}
     doppelt = [z["nummer"] for z in zeilen if _normalisiert(z["daten"]["name"]) in vorhandene]
     if doppelt:
         raise ValidationError(

@@ -73,10 +73,14 @@ def import_ueber_seiten_messen(quartier, client) -> None:
 
 def import_messen(quartier) -> None:
     datei = _csv_datei(f"{PRAEFIX} Import")
-    geprueft, t_pruefen = _zeit(lambda: importieren.pruefen(datei))
+    geprueft, t_pruefen = _zeit(lambda: importieren.pruefen(datei, bekannte=Akteur.objects.all()))
     fehler = sum(1 for z in geprueft if z.fehler)
     daten = importieren.als_sitzungsdaten(geprueft)
-    anzahl, t_import = _zeit(lambda: importieren.importieren(zeilen=daten, quartier=quartier))
+    anzahl, t_import = _zeit(
+        lambda: importieren.importieren(
+            zeilen=daten, quartier=quartier, bekannte=Akteur.objects.all()
+        )
+    )
     gesamt = t_pruefen + t_import
     print(
         f"Import: {anzahl} Zeilen ({fehler} fehlerhaft) – Prüfen {t_pruefen:.2f} s, "

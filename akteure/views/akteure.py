@@ -305,7 +305,9 @@ def import_hochladen(request):
     zeilen = None
     if request.method == "POST" and form.is_valid():
         try:
-            zeilen = importieren.pruefen(form.cleaned_data["datei"])
+            zeilen = importieren.pruefen(
+                form.cleaned_data["datei"], bekannte=selectors.akteure_fuer(request.user)
+            )
         except ValidationError as fehler:
             fehler_ins_formular(form, fehler)
         else:
@@ -338,7 +340,10 @@ def import_bestaetigen(request):
     quartier = get_object_or_404(bearbeitbare_quartiere_fuer(request.user), pk=daten["quartier"])
     try:
         anzahl = importieren.importieren(
-            zeilen=daten["zeilen"], quartier=quartier, von=request.user
+            zeilen=daten["zeilen"],
+            quartier=quartier,
+            bekannte=selectors.akteure_fuer(request.user),
+            von=request.user,
         )
     except ValidationError as fehler:
         messages.error(request, " ".join(fehler.messages))

@@ -47,7 +47,7 @@ def test_vorschau_zeigt_fehler_je_zeile(client, qm, quartier):
     assert "Der Name fehlt." in fehler[3]
     assert "Unbekannte Art „Gesangsverein“." in fehler[4]
     assert "Ungültige E-Mail-Adresse" in fehler[5]
-    assert "gibt es schon" in fehler[6]
+    assert "gibt es in Ihren Quartieren schon" in fehler[6]
     assert "Doppelt in der Datei (wie Zeile 2)" in fehler[7]
     assert "Unbekanntes Handlungsfeld „Raumfahrt“." in fehler[8]
     assert "Import bestätigen" not in antwort.content.decode()
@@ -95,10 +95,10 @@ def test_alles_oder_nichts_wenn_inzwischen_ein_duplikat_entstand(client, qm, qua
 
 def test_importieren_mit_fehlerhafter_zeile_speichert_nichts(quartier):
     zeilen = importieren.als_sitzungsdaten(
-        importieren.pruefen(_csv(KOPF + "Gut;Verein;;\n;Verein;;\n"))
+        importieren.pruefen(_csv(KOPF + "Gut;Verein;;\n;Verein;;\n"), bekannte=Akteur.objects.all())
     )
     with pytest.raises(Exception):  # noqa: B017 - ValidationError
-        importieren.importieren(zeilen=zeilen, quartier=quartier)
+        importieren.importieren(zeilen=zeilen, quartier=quartier, bekannte=Akteur.objects.all())
     assert not Akteur.objects.exists()
 
 
@@ -116,7 +116,7 @@ def test_xlsx_import(client, qm, quartier):
 
 def test_csv_in_windows_kodierung_mit_komma(quartier):
     datei = SimpleUploadedFile("a.csv", "name,art\nBürgerhaus,Verein\n".encode("cp1252"))
-    (zeile,) = importieren.pruefen(datei)
+    (zeile,) = importieren.pruefen(datei, bekannte=Akteur.objects.all())
     assert zeile.daten["name"] == "Bürgerhaus" and not zeile.fehler
 
 
@@ -148,7 +148,9 @@ def test_vorlage_laesst_sich_importieren(quartier):
         factories.HandlungsfeldFactory(name=name)
     for name in ("Familien", "Ältere Menschen"):
         factories.ZielgruppeFactory(name=name)
-    (zeile,) = importieren.pruefen(_csv(importieren.vorlage_csv().lstrip("\ufeff")))
+    (zeile,) = importieren.pruefen(
+        _csv(importieren.vorlage_csv().lstrip("\ufeff")), bekannte=Akteur.objects.all()
+    )
     assert zeile.fehler == []
 
 
@@ -157,3 +159,11 @@ def test_umbenannte_binaerdatei_wird_abgelehnt(client, qm, quartier):
     antwort = _hochladen(client, quartier, SimpleUploadedFile("a.csv", b"%PDF-1.4 binary"))
     assert antwort.status_code == 400
     assert "datei" in antwort.context["form"].errors
+
+
+def test_vorschau_verraet_keine_akteure_fremder_quartiere(client, qm, quartier, anderes_quartier):
+    factories.AkteurFactory(name="Stille Hilfe Eilendorf", quartiere=[anderes_quartier])
+    client.force_login(qm)
+    antwort = _hochladen(client, quartier, _csv(KOPF + "Stille Hilfe Eilendorf;Verein;;\n"))
+    (zeile,) = antwort.context["zeilen"]
+    assert not zeile.fehler

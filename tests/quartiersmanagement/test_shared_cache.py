@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from akteure import importieren
+from akteure.models import Akteur
 from bedarfe import services as bedarfe_services
 from bedarfe.models import Bedarf
 from oeffentlichkeit.models import Beitrag
@@ -288,7 +289,10 @@ def test_akteursimport_erneuert_das_netz_des_quartiers(
     assert client.get(url).json()["kennzahlen"]["akteure"] == 0
     zeilen = [{"nummer": 2, "fehler": [], "daten": _importzeile("Kita Sonnenschein")}]
     with django_capture_on_commit_callbacks(execute=True):
-        assert importieren.importieren(zeilen=zeilen, quartier=quartier) == 1
+        assert (
+            importieren.importieren(zeilen=zeilen, quartier=quartier, bekannte=Akteur.objects.all())
+            == 1
+        )
     assert client.get(url).json()["kennzahlen"]["akteure"] == 1
 
 
