@@ -7,12 +7,22 @@ class QuartiersmanagementConfig(AppConfig):
     verbose_name = _("Benutzer und Grundeinstellungen")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_save, pre_save
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from . import dsgvo, http, shared_cache, zwei_faktor
+        from . import account_notices, dsgvo, http, shared_cache, zwei_faktor
 
         user_logged_in.connect(zwei_faktor.bei_anmeldung_merken, dispatch_uid="zwei_faktor")
         user_logged_in.connect(http.mark_sign_in, dispatch_uid="anmeldezeit")
+        pre_save.connect(
+            account_notices.password_changing, sender=get_user_model(), dispatch_uid="passwort"
+        )
+        post_save.connect(account_notices.device_saved, sender=TOTPDevice, dispatch_uid="totp")
+        post_delete.connect(
+            account_notices.device_deleted, sender=TOTPDevice, dispatch_uid="totp_weg"
+        )
         shared_cache.connect_signals()
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
