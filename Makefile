@@ -57,7 +57,8 @@ test: setup lint
 serve: setup
 	DEBUG=false HTTPS=false $(MANAGE) collectstatic --no-input -v 0
 	DEBUG=false HTTPS=false ALLOWED_HOSTS=127.0.0.1,localhost \
-	  $(VENV)/bin/gunicorn quartiersmanagement.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	  $(VENV)/bin/gunicorn quartiersmanagement.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile - \
+	  --logger-class quartiersmanagement.gunicorn_logging.MaskingLogger
 
 # The load tool (Locust) is installed for the benchmark only, never for tests or production.
 $(VENV)/.bench-installiert: $(VENV)/.installiert
