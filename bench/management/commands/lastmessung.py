@@ -197,8 +197,10 @@ class Command(BaseCommand):
                 f"http://{server}",
                 "--users",
                 str(nutzer),
+                # One new user a second: a team signs in one after another, not all in the
+                # same second (a burst queues every page behind the password hashing).
                 "--spawn-rate",
-                str(nutzer),
+                "1",
                 "--run-time",
                 f"{optionen['dauer']}s",
                 "--stop-timeout",
