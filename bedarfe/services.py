@@ -126,12 +126,48 @@ def bedarf_anlegen(*, quartier, titel: str, von, zielgruppen=(), **felder) -> Be
     return bedarf
 
 
+#: Default of `bedarf_aendern`'s fields: the caller leaves the field as it is.
+UNVERAENDERT = object()
+
+
 @transaction.atomic
-def bedarf_aendern(*, bedarf: Bedarf, von, zielgruppen=None, version=None, **felder) -> Bedarf:
-    """Change a need's data (not its status); notes who changed it on the timeline.
+def bedarf_aendern(
+    *,
+    bedarf: Bedarf,
+    von,
+    titel=UNVERAENDERT,
+    beschreibung=UNVERAENDERT,
+    handlungsfeld=UNVERAENDERT,
+    quelle=UNVERAENDERT,
+    erhebung=UNVERAENDERT,
+    gemeldet_am=UNVERAENDERT,
+    ort=UNVERAENDERT,
+    prioritaet=UNVERAENDERT,
+    nennungen=UNVERAENDERT,
+    zielgruppen=None,
+    version=None,
+) -> Bedarf:
+    """Change a need's data; notes who changed it on the timeline. Only the fields named here:
+    the status changes through `bedarf_status_aendern` (the workflow), the quartier never.
+    A field left out keeps its value.
 
     With `version` (the one the edit form was built from) a concurrent save by someone else
     raises Bearbeitungskonflikt instead of being overwritten."""
+    felder = {
+        name: wert
+        for name, wert in {
+            "titel": titel,
+            "beschreibung": beschreibung,
+            "handlungsfeld": handlungsfeld,
+            "quelle": quelle,
+            "erhebung": erhebung,
+            "gemeldet_am": gemeldet_am,
+            "ort": ort,
+            "prioritaet": prioritaet,
+            "nennungen": nennungen,
+        }.items()
+        if wert is not UNVERAENDERT
+    }
     # Compare with the stored row: a ModelForm has already written its values to `bedarf`.
     spalten = {feld: Bedarf._meta.get_field(feld).attname for feld in felder}
     alt = Bedarf.objects.filter(pk=bedarf.pk).values(*spalten.values()).get()

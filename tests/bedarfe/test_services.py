@@ -313,3 +313,17 @@ def test_keine_erinnerung_wenn_der_antwortlink_abgelaufen_ist(quartier):
         frist=timezone.localdate() - datetime.timedelta(weeks=8, days=1),
     )
     assert services.erinnerungen_senden() == 0
+
+
+def test_bedarf_aendern_nimmt_keinen_status_an_der_ablauf_vorbei(quartier, qm):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm)
+    with pytest.raises(TypeError):
+        services.bedarf_aendern(bedarf=bedarf, von=qm, status=Bedarf.Status.ERLEDIGT)
+    assert Bedarf.objects.get(pk=bedarf.pk).status == Bedarf.Status.NEU
+
+
+def test_bedarf_aendern_laesst_nicht_genannte_felder_wie_sie_sind(quartier, qm):
+    bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm, ort="Markt")
+    services.bedarf_aendern(bedarf=bedarf, von=qm, titel="Spielplatz an der Kirche")
+    gespeichert = Bedarf.objects.get(pk=bedarf.pk)
+    assert (gespeichert.titel, gespeichert.ort) == ("Spielplatz an der Kirche", "Markt")
