@@ -620,7 +620,16 @@ class Fondsantrag(Zeitstempel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["fonds", "status"])]
+        indexes = [
+            models.Index(fields=["fonds", "status"]),
+            # Overdue proofs of use (the fund list's warning, their own list): granted
+            # applications by due date, read from the index alone.
+            models.Index(
+                fields=["nachweis_faellig_am", "fonds"],
+                condition=Q(status__in=["bewilligt", "ausgezahlt"]),
+                name="antrag_nachweis_offen_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.titel
