@@ -133,9 +133,11 @@ def budget_summen(budgetposten) -> dict:
 
 
 def _teilnehmende_subquery():
+    # order_by(): without it the participants' Meta.ordering joins the target groups per event.
     return Coalesce(
         Subquery(
             Teilnahme.objects.filter(termin=OuterRef("pk"))
+            .order_by()
             .values("termin")
             .annotate(s=Sum("anzahl"))
             .values("s"),
@@ -154,6 +156,22 @@ def termine_fuer(user) -> QuerySet[Termin]:
         Termin.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
             "quartier", "projekt"
         )
+    )
+
+
+def fuer_terminliste(termine: QuerySet[Termin]) -> QuerySet[Termin]:
+    """The list page's events with only the shown columns (not the quartier's GeoJSON border,
+    the project's texts or the event's description)."""
+    return termine.only(
+        "beginn",
+        "titel",
+        "ort",
+        "oeffentlich",
+        "abgesagt",
+        "ehrenamtliche",
+        "quartier__name",
+        "projekt__titel",
+        "projekt__slug",
     )
 
 
