@@ -67,11 +67,11 @@ def test_zahlen_der_aufmerksamkeit_fuehren_zu_listen_mit_denselben_eintraegen(cl
         antwort = client.get(a["url"])
         assert antwort.status_code == 200
         if a["schluessel"] == "weiterleitungen":
-            assert len(antwort.context["weiterleitungen"]) == 2
+            assert len(antwort.context["object_list"]) == 2
         elif a["schluessel"] == "aufgaben":
             assert antwort.context["page_obj"].paginator.count == 1
         else:
-            assert len(antwort.context["antraege"]) == 1
+            assert len(antwort.context["object_list"]) == 1
 
 
 @pytest.mark.django_db
