@@ -241,6 +241,22 @@ def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
     )
 
 
+def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):
+    """The open forwards list's rows with only the shown columns: a need row carries its
+    description and search vector, a quartier row its GeoJSON border."""
+    return weiterleitungen.only(
+        "bedarf_id",
+        "gesendet_am",
+        "frist",
+        "beantwortet_am",
+        "erinnerungen",
+        "bedarf__titel",
+        "bedarf__quartier__name",
+        "fachbereich__kuerzel",
+        "fachbereich__name",
+    )
+
+
 def erhebungen_fuer(user) -> QuerySet[Erhebung]:
     return (
         Erhebung.objects.filter(quartier__in=quartiere_fuer(user))

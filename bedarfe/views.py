@@ -282,6 +282,9 @@ class WeiterleitungListe(FilteredListView):
     def get_queryset(self):
         return selectors.weiterleitungen_fuer(self.request.user)
 
+    def page_queryset(self, queryset):
+        return selectors.fuer_weiterleitungsliste(queryset)
+
 
 weiterleitung_liste = WeiterleitungListe.as_view()
 

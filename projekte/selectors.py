@@ -12,7 +12,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -70,10 +69,23 @@ def projekte_fuer(user) -> QuerySet[Projekt]:
 
 
 def fuer_listenseite(projekte: QuerySet[Projekt]) -> QuerySet[Projekt]:
-    """The list page's projects: only the shown quartiers, as a plain list (`quartiere_liste`),
-    so a row reads them without a queryset clone per row."""
-    return projekte.prefetch_related(None).prefetch_related(
-        Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste")
+    """The list page's projects with only the shown columns (not their texts), the quartiers as
+    a plain list (`quartiere_liste`), so a row reads them without a queryset clone per row."""
+    return (
+        projekte.only(
+            "titel",
+            "slug",
+            "status",
+            "qm_rolle",
+            "beginn",
+            "ende",
+            "programm__name",
+            "programm__kurzname",
+        )
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("quartiere", Quartier.objects.only("name"), to_attr="quartiere_liste")
+        )
     )
 
 
@@ -134,9 +146,11 @@ def budget_summen(budgetposten) -> dict:
 
 
 def _teilnehmende_subquery():
+    # order_by(): without it the participants' Meta.ordering joins the target groups per event.
     return Coalesce(
         Subquery(
             Teilnahme.objects.filter(termin=OuterRef("pk"))
+            .order_by()
             .values("termin")
             .annotate(s=Sum("anzahl"))
             .values("s"),
@@ -155,6 +169,22 @@ def termine_fuer(user) -> QuerySet[Termin]:
         Termin.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
             "quartier", "projekt"
         )
+    )
+
+
+def fuer_terminliste(termine: QuerySet[Termin]) -> QuerySet[Termin]:
+    """The list page's events with only the shown columns (not the quartier's GeoJSON border,
+    the project's texts or the event's description)."""
+    return termine.only(
+        "beginn",
+        "titel",
+        "ort",
+        "oeffentlich",
+        "abgesagt",
+        "ehrenamtliche",
+        "quartier__name",
+        "projekt__titel",
+        "projekt__slug",
     )
 
 
@@ -228,33 +258,41 @@ def _summe_antraege(feld: str, **filter_):
 
 
 def mit_summen(qs: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
-    """Annotate paid total and counts; granted total is stored on the row."""
+    """Annotate the paid total and the open applications; the granted total is stored on the
+    row. One subquery each (no join): on a page of 50 funds PostgreSQL computes them for those
+    rows only, where a join with all applications grouped the whole city's 30,000."""
+    offen = (
+        Fondsantrag.objects.filter(
+            fonds=OuterRef("pk"),
+            status__in=[Fondsantrag.Status.EINGEREICHT, Fondsantrag.Status.GEPRUEFT],
+        )
+        .order_by()
+        .values("fonds")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return qs.annotate(
         ausgezahlt=_summe_antraege("ausgezahlt_summe"),
-        antraege_anzahl=Count("antraege", distinct=True),
-        antraege_offen=Count(
-            "antraege",
-            filter=Q(
-                antraege__status__in=[
-                    Fondsantrag.Status.EINGEREICHT,
-                    Fondsantrag.Status.GEPRUEFT,
-                ]
-            ),
-            distinct=True,
-        ),
+        antraege_offen=Coalesce(Subquery(offen, output_field=IntegerField()), 0),
     )
 
 
 def fonds_fuer(user) -> QuerySet[Stadtteilfonds]:
+    return Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
+
+
+def fuer_fondsliste(fonds: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
+    """The list page's funds with the columns a row shows (not the quartier's GeoJSON border)
+    and their sums."""
     return mit_summen(
-        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
-            "quartier", "programm"
-        )
+        fonds.select_related("quartier").only("jahr", "budget", "bewilligt_summe", "quartier__name")
     )
 
 
 def fonds_detail(user, pk: int) -> Stadtteilfonds:
-    return get_object_or_404(fonds_fuer(user), pk=pk)
+    return get_object_or_404(
+        mit_summen(fonds_fuer(user).select_related("quartier", "programm")), pk=pk
+    )
 
 
 def fonds_seite_fuer(user, pk: int) -> Stadtteilfonds:

@@ -21,6 +21,16 @@ def kleine_diagramme(quartiere) -> list[dict]:
     hoechstens = max(
         (max(q.bedarfe_eroeffnet, q.bedarfe_geschlossen) for q in quartiere), default=0
     )
+    # The same labels for every quartier: translated once, not six times per quartier.
+    bedarfe_labels = [gettext("gemeldet"), gettext("abgeschlossen")]
+    bedarfe_titel = gettext("Bedarfe")
+    fonds_labels = [gettext("bewilligt"), gettext("ausgezahlt")]
+    fonds_titel = gettext("% des Budgets")
+    zusammenfassung = gettext(
+        "%(name)s: %(gemeldet)s Bedarfe gemeldet, %(geschlossen)s abgeschlossen; "
+        "Stadtteilfonds zu %(bewilligt)s %% bewilligt und zu %(ausgezahlt)s %% "
+        "ausgezahlt."
+    )
     ergebnis = []
     for q in quartiere:
         bewilligt = _anteil(q.fonds_bewilligt, q.fonds_budget)
@@ -33,27 +43,21 @@ def kleine_diagramme(quartiere) -> list[dict]:
                 "fonds_id": f"klein-fonds-{q.pk}",
                 "fonds_daten_id": f"klein-fonds-{q.pk}-daten",
                 "bedarfe": {
-                    "labels": [gettext("gemeldet"), gettext("abgeschlossen")],
+                    "labels": bedarfe_labels,
                     "datasets": [
                         {
-                            "label": gettext("Bedarfe"),
+                            "label": bedarfe_titel,
                             "data": [q.bedarfe_eroeffnet, q.bedarfe_geschlossen],
                         }
                     ],
                     "max": max(hoechstens, 1),
                 },
                 "fonds": {
-                    "labels": [gettext("bewilligt"), gettext("ausgezahlt")],
-                    "datasets": [
-                        {"label": gettext("% des Budgets"), "data": [bewilligt, ausgezahlt]}
-                    ],
+                    "labels": fonds_labels,
+                    "datasets": [{"label": fonds_titel, "data": [bewilligt, ausgezahlt]}],
                     "max": 100,
                 },
-                "zusammenfassung": gettext(
-                    "%(name)s: %(gemeldet)s Bedarfe gemeldet, %(geschlossen)s abgeschlossen; "
-                    "Stadtteilfonds zu %(bewilligt)s %% bewilligt und zu %(ausgezahlt)s %% "
-                    "ausgezahlt."
-                )
+                "zusammenfassung": zusammenfassung
                 % {
                     "name": q.name,
                     "gemeldet": q.bedarfe_eroeffnet,

@@ -18,7 +18,7 @@ from quartiersmanagement.uploads import datei_ausliefern
 from quartiersmanagement.verlauf import verlauf_fuer
 
 from .. import exports, selectors, services
-from ..filters import NachweisFilter
+from ..filters import FondsFilter, NachweisFilter
 from ..forms import (
     AblehnenForm,
     AntragForm,
@@ -35,17 +35,28 @@ from .hilfen import ausfuehren, erlauben
 S = Fondsantrag.Status
 
 
-@require_safe
-def fonds_liste(request):
-    return render(
-        request,
-        "projekte/fonds_list.html",
-        {
-            "fonds_liste": selectors.fonds_fuer(request.user),
-            "ueberfaellig": selectors.ueberfaellige_nachweise(user=request.user).count(),
-            "darf_anlegen": bearbeitbare_quartiere_fuer(request.user).exists(),
-        },
-    )
+class FondsListe(FilteredListView):
+    """The funds of the user's quartiers, 50 a page (the Leitung's city has a thousand), with
+    the sums computed for the page's rows only."""
+
+    filterset_class = FondsFilter
+    template_name = "projekte/fonds_list.html"
+    context_object_name = "fonds_liste"
+
+    def get_queryset(self):
+        return selectors.fonds_fuer(self.request.user)
+
+    def page_queryset(self, queryset):
+        return selectors.fuer_fondsliste(queryset)
+
+    def get_context_data(self, **kwargs):
+        kontext = super().get_context_data(**kwargs)
+        kontext["ueberfaellig"] = selectors.ueberfaellige_nachweise(user=self.request.user).count()
+        kontext["darf_anlegen"] = bearbeitbare_quartiere_fuer(self.request.user).exists()
+        return kontext
+
+
+fonds_liste = FondsListe.as_view()
 
 
 @require_safe

@@ -20,7 +20,7 @@ from akteure import selectors as akteure_selectors
 from akteure import services as akteure_services
 from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import bearbeitbare_quartiere_fuer, einziges_quartier_fuer, quartiere_fuer
 from quartiersmanagement import ical
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
@@ -29,6 +29,10 @@ from .. import exports, selectors, services
 from ..filters import TerminFilter
 from ..forms import TerminForm
 from .hilfen import erlauben
+
+#: The list shows the activation per year of the filtered events of at most this many
+#: quartiers (a QM's); the Leitung chooses a quartier or reads the city overview.
+AKTIVIERUNG_HOECHSTENS_QUARTIERE = 5
 
 
 class TerminListe(ExportMixin, FilteredListView):
@@ -43,6 +47,14 @@ class TerminListe(ExportMixin, FilteredListView):
     def get_queryset(self):
         return selectors.termine_fuer(self.request.user)
 
+    def page_queryset(self, queryset):
+        # A QM's one quartier named outright: the page comes from the (quartier, beginn)
+        # index instead of walking the whole city's events by date until 50 of it are found.
+        quartier_id = einziges_quartier_fuer(self.request.user)
+        if quartier_id is not None:
+            queryset = queryset.filter(quartier_id=quartier_id)
+        return selectors.fuer_terminliste(queryset)
+
     def export_columns(self):
         return exports.termin_spalten()
 
@@ -51,12 +63,21 @@ class TerminListe(ExportMixin, FilteredListView):
         user = self.request.user
         zugang = services.kalenderzugang_fuer(user)
         feed = self.request.build_absolute_uri(reverse("projekte:termine_ics"))
+        quartiere = list(quartiere_fuer(user).only("name", "slug", "aktiv"))
         kontext["feeds"] = [
             {"quartier": q, "url": f"{feed}?quartier={q.slug}&token={zugang.token}"}
-            for q in quartiere_fuer(user).filter(aktiv=True)
+            for q in quartiere
+            if q.aktiv
         ]
         kontext["bearbeitbar"] = set(bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True))
-        kontext["aktivierung_je_jahr"] = selectors.aktivierung_je_jahr(self.object_list)
+        # Counted from the events themselves, the figures of a whole city would read every
+        # event and its participants per request; the city overview reads them from a rollup.
+        einige = self.filterset.form.cleaned_data.get("quartier") or (
+            len(quartiere) <= AKTIVIERUNG_HOECHSTENS_QUARTIERE
+        )
+        kontext["aktivierung_je_jahr"] = (
+            selectors.aktivierung_je_jahr(self.object_list) if einige else None
+        )
         return kontext
 
 

@@ -397,8 +397,8 @@ def test_liste_mit_konstanten_abfragen(angemeldet, quartier, anzahl, django_asse
     for b in factories.BedarfFactory.create_batch(anzahl, quartier=quartier, handlungsfeld=hf):
         b.zielgruppen.add(zg)
     url = reverse("bedarfe:liste")
-    # session (and its update: 3), user, roles (2), the one quartier, count, page, the four
-    # model selects of the filter, "may create"
+    # session, user, Leitung?, the one quartier, count, page, filter choices (4: quartier,
+    # Handlungsfeld, Zielgruppe, Fachbereich), "may create", session save (3)
     with django_assert_max_num_queries(14):
         antwort = angemeldet.get(url, {"q": "Bedarf", "sortierung": "-titel"})
     assert antwort.status_code == 200

@@ -32,6 +32,24 @@ def test_fondsliste_zeigt_nur_fonds_meiner_quartiere(client, qm, fonds, anderes_
     assert list(response.context["fonds_liste"]) == [fonds]
 
 
+def test_fondsliste_zeigt_summen_und_blaettert(client, leitung, fonds, antrag, qm):
+    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
+    factories.FondsantragFactory(fonds=fonds)
+    for jahr in range(1970, 2020):
+        factories.StadtteilfondsFactory(quartier=fonds.quartier, jahr=jahr)
+    client.force_login(leitung)
+    erste = client.get(reverse("projekte:fonds"))
+    zeile = erste.context["fonds_liste"][0]
+    assert (zeile, zeile.ausgezahlt, zeile.antraege_offen) == (fonds, Decimal("120.00"), 1)
+    assert len(erste.context["fonds_liste"]) == 50
+    assert 'href="?seite=2"' in erste.content.decode()
+    zweite = client.get(reverse("projekte:fonds"), {"seite": 2, "quartier": fonds.quartier.pk})
+    assert [f.jahr for f in zweite.context["fonds_liste"]] == [1970]
+    jahr_1999 = client.get(reverse("projekte:fonds"), {"jahr": 1999})
+    assert [f.jahr for f in jahr_1999.context["fonds_liste"]] == [1999]
+
+
 def test_fondsseite_zeigt_budget_bewilligt_ausgezahlt_und_verfuegbar(client, qm, fonds, antrag):
     services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
     services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
@@ -172,7 +190,9 @@ def test_fondsliste_mit_fester_zahl_an_abfragen(
 ):
     _antraege(fonds, anzahl)
     client.force_login(qm)
-    with django_assert_max_num_queries(10):
+    # 6 session and user (incl. its save), Leitung?, count of funds (pagination), overdue
+    # proofs, may create?, quartier choices of the filter, the page's funds with their sums
+    with django_assert_max_num_queries(12):
         assert client.get(reverse("projekte:fonds")).status_code == 200
 
 

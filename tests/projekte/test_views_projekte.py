@@ -243,6 +243,17 @@ def test_terminliste_zeigt_aktivierung_je_jahr_der_gefilterten_termine(client, q
     assert (jahr["termine"], jahr["teilnehmende"], jahr["ehrenamtliche"]) == (1, 11, 4)
 
 
+def test_terminliste_der_leitung_zeigt_aktivierung_erst_mit_quartier(client, leitung, quartier):
+    factories.TeilnahmeFactory(termin__quartier=quartier, anzahl=7)
+    factories.QuartierFactory.create_batch(5)
+    client.force_login(leitung)
+    ohne = client.get(reverse("projekte:termine"))
+    assert ohne.context["aktivierung_je_jahr"] is None
+    assert reverse("berichte:uebersicht") in ohne.content.decode()
+    mit = client.get(reverse("projekte:termine"), {"quartier": quartier.pk})
+    assert [jahr["teilnehmende"] for jahr in mit.context["aktivierung_je_jahr"]] == [7]
+
+
 def test_lesend_sieht_termine_ohne_bearbeiten_links(client, lesend, quartier):
     termin = factories.TerminFactory(quartier=quartier, titel="Sprechstunde")
     client.force_login(lesend)

@@ -10,6 +10,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from bedarfe.models import Bedarf
+from quartiersmanagement import listen
 from quartiersmanagement.listen import renamed_query
 from tests import factories
 
@@ -68,6 +70,25 @@ def test_blaettern_mit_seite_und_letzte_seite_bei_zu_grosser_zahl(client, qm, qu
     inhalt = client.get(url, {"seite": 99}).content.decode()
     assert "Seite 2 von 2" in inhalt
     assert "?seite=1" in inhalt  # the link back keeps the new name
+
+
+def test_zaehlt_hoechstens_bis_zur_grenze(client, qm, quartier, monkeypatch):
+    monkeypatch.setattr(listen, "COUNT_LIMIT", 60)
+    factories.BedarfFactory.create_batch(61, quartier=quartier)
+    client.force_login(qm)
+    url = reverse("bedarfe:liste")
+    inhalt = client.get(url).content.decode()
+    assert "Mehr als 60 Bedarfe gefunden" in inhalt
+    assert "Seite 1 von mehr als 2" in inhalt
+    assert len(client.get(url, {"seite": 2}).context["object_list"]) == 10
+    gefiltert = client.get(url, {"q": "gibt es nicht"}).content.decode()
+    assert "0 Bedarfe gefunden" in gefiltert
+
+
+def test_zaehlt_genau_unter_der_grenze(quartier):
+    factories.BedarfFactory.create_batch(3, quartier=quartier)
+    paginator = listen.CappedPaginator(Bedarf.objects.all(), 2)
+    assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
 
 
 @pytest.mark.parametrize(
