@@ -55,6 +55,14 @@ def akteure_fuer(user) -> QuerySet[Akteur]:
     )
 
 
+def waehlbare_akteure(user) -> QuerySet[Akteur]:
+    """Actors a pick list (project partner, fund applicant) may offer the user: the active
+    actors of a quartier the user reads plus the publicly listed ones (an actor has no
+    city-wide flag; a public actor's name is no secret). Services check a chosen actor against
+    the same set, so a forged id of another quartier's non-public actor is refused."""
+    return (akteure_fuer(user).filter(aktiv=True) | Akteur.objects.oeffentlich()).order_by("name")
+
+
 def akteure_in(quartier) -> QuerySet[Akteur]:
     return Akteur.objects.filter(
         pk__in=AkteurQuartier.objects.filter(quartier=quartier).values("akteur")

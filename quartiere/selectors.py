@@ -3,7 +3,7 @@
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Programmeinsatz, Quartier, Zustaendigkeit
+from .models import Programm, Programmeinsatz, Quartier, Zustaendigkeit
 from .zugriff import zugriff_fuer
 
 
@@ -24,6 +24,16 @@ def einziges_quartier_fuer(user) -> int | None:
 def bearbeitbare_quartiere_fuer(user) -> QuerySet[Quartier]:
     """Quartiers whose records the user may create and change (Quartiersmanagement role)."""
     return zugriff_fuer(user).bearbeitbare_quartiere()
+
+
+def programme_fuer(user) -> QuerySet[Programm]:
+    """Programmes that run or ran in a quartier the user reads: the programme pick list
+    (every programme for city-wide roles)."""
+    if zugriff_fuer(user).liest_alle:
+        return Programm.objects.all()
+    return Programm.objects.filter(
+        pk__in=Programmeinsatz.objects.filter(quartier__in=quartiere_fuer(user)).values("programm")
+    )
 
 
 def meine_zustaendigkeiten(user) -> QuerySet[Zustaendigkeit]:

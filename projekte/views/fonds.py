@@ -91,7 +91,9 @@ def antrag_neu(request):
     initial = {}
     if request.GET.get("fonds", "").isdigit():
         initial["fonds"] = get_object_or_404(fonds_auswahl, pk=request.GET["fonds"]).pk
-    form = AntragForm(request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl)
+    form = AntragForm(
+        request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl, user=request.user
+    )
     antrag = ausfuehren(
         request,
         form,

@@ -188,7 +188,7 @@ def projekt_status(request, projekt):
 
 @projekt_bearbeitbar
 def partner(request, projekt):
-    form = PartnerForm(request.POST or None)
+    form = PartnerForm(request.POST or None, user=request.user)
     if ausfuehren(
         request,
         form,
