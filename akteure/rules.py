@@ -9,22 +9,7 @@ a Mitgliedschaft in a Gremium of that quartier. Committees and meetings follow t
 import rules
 
 from quartiere.rules import darf_quartier_bearbeiten, darf_quartier_lesen
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-
-
-def lesbare_quartier_ids(user) -> set[int]:
-    """Ids of the quartiers the user reads, cached on the user for the request."""
-    if not hasattr(user, "_akteure_lesbar"):
-        user._akteure_lesbar = set(quartiere_fuer(user).values_list("pk", flat=True))
-    return user._akteure_lesbar
-
-
-def bearbeitbare_quartier_ids(user) -> set[int]:
-    if not hasattr(user, "_akteure_bearbeitbar"):
-        user._akteure_bearbeitbar = set(
-            bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True)
-        )
-    return user._akteure_bearbeitbar
+from quartiere.zugriff import zugriff_fuer
 
 
 def _quartier_ids_von_akteur(akteur) -> set[int]:
@@ -46,51 +31,78 @@ def quartier_ids_von_person(person) -> set[int]:
 
 @rules.predicate
 def darf_akteur_lesen(user, akteur):
-    if user.is_superuser:
-        return True
-    return bool(_quartier_ids_von_akteur(akteur) & lesbare_quartier_ids(user))
+    zugriff = zugriff_fuer(user)
+    return zugriff.ist_superuser or any(map(zugriff.darf_lesen, _quartier_ids_von_akteur(akteur)))
 
 
 @rules.predicate
 def darf_akteur_bearbeiten(user, akteur):
-    if user.is_superuser:
-        return True
-    return bool(_quartier_ids_von_akteur(akteur) & bearbeitbare_quartier_ids(user))
+    zugriff = zugriff_fuer(user)
+    return zugriff.ist_superuser or any(
+        map(zugriff.darf_bearbeiten, _quartier_ids_von_akteur(akteur))
+    )
 
 
 @rules.predicate
 def darf_akteure_anlegen(user):
     """Quartiersmanagement of at least one quartier (or superuser)."""
-    return user.is_superuser or bool(bearbeitbare_quartier_ids(user))
+    return zugriff_fuer(user).bearbeitet_irgendwo
 
 
 @rules.predicate
 def darf_person_lesen(user, person):
-    if user.is_superuser:
-        return True
-    return bool(quartier_ids_von_person(person) & lesbare_quartier_ids(user))
+    zugriff = zugriff_fuer(user)
+    return zugriff.ist_superuser or any(map(zugriff.darf_lesen, quartier_ids_von_person(person)))
 
 
 @rules.predicate
 def darf_person_bearbeiten(user, person):
-    if user.is_superuser:
-        return True
-    return bool(quartier_ids_von_person(person) & bearbeitbare_quartier_ids(user))
+    zugriff = zugriff_fuer(user)
+    return zugriff.ist_superuser or any(
+        map(zugriff.darf_bearbeiten, quartier_ids_von_person(person))
+    )
 
 
 @rules.predicate
 def darf_gremium_lesen(user, gremium):
-    return darf_quartier_lesen(user, gremium.quartier)
+    return darf_quartier_lesen(user, gremium.quartier_id)
 
 
 @rules.predicate
 def darf_gremium_bearbeiten(user, gremium):
-    return darf_quartier_bearbeiten(user, gremium.quartier)
+    return darf_quartier_bearbeiten(user, gremium.quartier_id)
 
 
 @rules.predicate
 def darf_sitzung_bearbeiten(user, sitzung):
-    return darf_quartier_bearbeiten(user, sitzung.gremium.quartier)
+    return darf_quartier_bearbeiten(user, sitzung.gremium.quartier_id)
+
+
+@rules.predicate
+def darf_beziehung_bearbeiten(user, beziehung):
+    """A relation belongs to the actor it starts at."""
+    return darf_akteur_bearbeiten(user, beziehung.quelle)
+
+
+@rules.predicate
+def darf_funktion_bearbeiten(user, funktion):
+    """A person's role at an actor is part of the actor's record."""
+    return darf_akteur_bearbeiten(user, funktion.akteur)
+
+
+@rules.predicate
+def darf_einwilligung_bearbeiten(user, einwilligung):
+    return darf_person_bearbeiten(user, einwilligung.person)
+
+
+@rules.predicate
+def darf_mitgliedschaft_bearbeiten(user, mitgliedschaft):
+    return darf_gremium_bearbeiten(user, mitgliedschaft.gremium)
+
+
+@rules.predicate
+def darf_aufgabe_bearbeiten(user, aufgabe):
+    return darf_quartier_bearbeiten(user, aufgabe.quartier_id)
 
 
 rules.add_perm("akteure.view_akteur", darf_akteur_lesen)
@@ -101,3 +113,8 @@ rules.add_perm("akteure.change_person", darf_person_bearbeiten)
 rules.add_perm("akteure.view_gremium", darf_gremium_lesen)
 rules.add_perm("akteure.change_gremium", darf_gremium_bearbeiten)
 rules.add_perm("akteure.change_sitzung", darf_sitzung_bearbeiten)
+rules.add_perm("akteure.change_beziehung", darf_beziehung_bearbeiten)
+rules.add_perm("akteure.change_funktion", darf_funktion_bearbeiten)
+rules.add_perm("akteure.change_einwilligung", darf_einwilligung_bearbeiten)
+rules.add_perm("akteure.change_mitgliedschaft", darf_mitgliedschaft_bearbeiten)
+rules.add_perm("akteure.change_aufgabe", darf_aufgabe_bearbeiten)

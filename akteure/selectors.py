@@ -23,6 +23,7 @@ from .models import (
     Akteur,
     Aufgabe,
     Beziehung,
+    Einwilligung,
     Funktion,
     Gremium,
     Kalenderzugang,
@@ -52,6 +53,14 @@ def akteure_fuer(user) -> QuerySet[Akteur]:
     return Akteur.objects.filter(
         pk__in=AkteurQuartier.objects.filter(quartier__in=quartiere_fuer(user)).values("akteur")
     )
+
+
+def waehlbare_akteure(user) -> QuerySet[Akteur]:
+    """Actors a pick list (project partner, fund applicant) may offer the user: the active
+    actors of a quartier the user reads plus the publicly listed ones (an actor has no
+    city-wide flag; a public actor's name is no secret). Services check a chosen actor against
+    the same set, so a forged id of another quartier's non-public actor is refused."""
+    return (akteure_fuer(user).filter(aktiv=True) | Akteur.objects.oeffentlich()).order_by("name")
 
 
 def akteure_in(quartier) -> QuerySet[Akteur]:
@@ -136,6 +145,16 @@ def akteur_bearbeitbar(user, pk: int) -> Akteur:
     return get_object_or_404(akteure_fuer(user).prefetch_related("quartiere"), pk=pk)
 
 
+def beziehung_fuer(user, pk: int) -> Beziehung:
+    """A relation starting at an actor the user reads (else 404)."""
+    return get_object_or_404(
+        Beziehung.objects.select_related("quelle", "ziel", "art").filter(
+            quelle__in=akteure_fuer(user)
+        ),
+        pk=pk,
+    )
+
+
 # --- Personen ------------------------------------------------------------------------------
 
 
@@ -166,6 +185,25 @@ def personen_fuer(user) -> QuerySet[Person]:
     return _personen_in(quartiere_fuer(user))
 
 
+def person_fuer(user, pk: int) -> Person:
+    """A person the user may read (else 404)."""
+    return get_object_or_404(personen_fuer(user), pk=pk)
+
+
+def funktion_fuer(user, pk: int) -> Funktion:
+    return get_object_or_404(
+        Funktion.objects.select_related("person", "akteur").filter(person__in=personen_fuer(user)),
+        pk=pk,
+    )
+
+
+def einwilligung_fuer(user, pk: int) -> Einwilligung:
+    return get_object_or_404(
+        Einwilligung.objects.select_related("person").filter(person__in=personen_fuer(user)),
+        pk=pk,
+    )
+
+
 def person_detail(user, pk: int) -> Person:
     qs = personen_fuer(user).prefetch_related(
         Prefetch(
@@ -190,6 +228,19 @@ def gremien_fuer(user) -> QuerySet[Gremium]:
     return Gremium.objects.filter(quartier__in=quartiere_fuer(user)).select_related("quartier")
 
 
+def gremium_fuer(user, pk: int) -> Gremium:
+    return get_object_or_404(gremien_fuer(user), pk=pk)
+
+
+def mitgliedschaft_fuer(user, pk: int) -> Mitgliedschaft:
+    return get_object_or_404(
+        Mitgliedschaft.objects.select_related("gremium__quartier", "akteur", "person").filter(
+            gremium__in=gremien_fuer(user)
+        ),
+        pk=pk,
+    )
+
+
 def gremium_detail(user, pk: int) -> Gremium:
     qs = gremien_fuer(user).prefetch_related(
         "handlungsfelder",
@@ -211,6 +262,10 @@ def sitzungen_fuer(user) -> QuerySet[Sitzung]:
     return Sitzung.objects.filter(gremium__quartier__in=quartiere_fuer(user)).select_related(
         "gremium", "gremium__quartier"
     )
+
+
+def sitzung_fuer(user, pk: int) -> Sitzung:
+    return get_object_or_404(sitzungen_fuer(user), pk=pk)
 
 
 def sitzung_detail(user, pk: int) -> Sitzung:
@@ -249,6 +304,15 @@ def benutzer_zum_token(token: str):
         .first()
     )
     return zugang.benutzer if zugang else None
+
+
+def aufgabe_fuer(user, pk: int) -> Aufgabe:
+    return get_object_or_404(
+        Aufgabe.objects.select_related("quartier", "sitzung").filter(
+            quartier__in=quartiere_fuer(user)
+        ),
+        pk=pk,
+    )
 
 
 def aufgaben_fuer(user) -> QuerySet[Aufgabe]:

@@ -257,6 +257,16 @@ def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):
     )
 
 
+def weiterleitung_fuer(user, pk: int) -> Weiterleitung:
+    """One forward of a readable need (404 for another quartier's)."""
+    return get_object_or_404(
+        Weiterleitung.objects.filter(bedarf__quartier__in=quartiere_fuer(user)).select_related(
+            "bedarf__quartier", "fachbereich"
+        ),
+        pk=pk,
+    )
+
+
 def erhebungen_fuer(user) -> QuerySet[Erhebung]:
     return (
         Erhebung.objects.filter(quartier__in=quartiere_fuer(user))

@@ -3,7 +3,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import abschnitte
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.uploads import datei_ausliefern
@@ -24,10 +25,10 @@ from . import exports, forms, selectors, services
 from .filters import BedarfFilter, ErhebungFilter, WeiterleitungFilter
 from .models import Bedarf, Erhebung, Weiterleitung
 
-
-def _darf_bearbeiten(request, obj):
-    if not request.user.has_perm("bedarfe.change_bedarf", obj):
-        raise PermissionDenied
+#: The need of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+bedarf_bearbeitbar = berechtigung(
+    "bedarfe.change_bedarf", objekt=lambda request, pk: selectors.bedarf_fuer(request.user, pk)
+)
 
 
 # --- Bedarfe ----------------------------------------------------------------------------------
@@ -58,9 +59,8 @@ class BedarfListe(ExportMixin, FilteredListView):
 bedarf_liste = BedarfListe.as_view()
 
 
+@berechtigung("bedarfe.add_bedarf")
 def bedarf_anlegen(request):
-    if not bearbeitbare_quartiere_fuer(request.user).exists():
-        raise PermissionDenied
     initial = {}
     erhebung = None
     if erhebung_pk := request.GET.get("erhebung"):
@@ -147,9 +147,8 @@ def bedarf_detail(request, pk):
     )
 
 
-def bedarf_bearbeiten(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_bearbeiten(request, bedarf):
     form = forms.BedarfBearbeitenForm(request.POST or None, instance=bedarf, user=request.user)
     if request.method == "POST" and form.is_valid():
         daten = {k: v for k, v in form.cleaned_data.items() if k != "quartier"}
@@ -166,9 +165,8 @@ def bedarf_bearbeiten(request, pk):
     return render(request, "bedarfe/bedarf_form.html", {"form": form, "bedarf": bedarf})
 
 
-def bedarf_status(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_status(request, bedarf):
     form = forms.StatusForm(request.POST or None, bedarf=bedarf)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,9 +183,8 @@ def bedarf_status(request, pk):
     )
 
 
-def bedarf_weiterleiten(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_weiterleiten(request, bedarf):
     form = forms.WeiterleitenForm(request.POST or None, bedarf=bedarf, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -215,9 +212,8 @@ def bedarf_weiterleiten(request, pk):
     )
 
 
-def bedarf_zusammenfuehren(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_zusammenfuehren(request, bedarf):
     form = forms.ZusammenfuehrenForm(request.POST or None, bedarf=bedarf)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,9 +233,8 @@ def bedarf_zusammenfuehren(request, pk):
 
 
 @require_POST
-def bedarf_kommentieren(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_kommentieren(request, bedarf):
     form = forms.KommentarForm(request.POST)
     if form.is_valid():
         services.bedarf_kommentieren(bedarf=bedarf, von=request.user, **form.cleaned_data)
@@ -249,9 +244,8 @@ def bedarf_kommentieren(request, pk):
     return redirect(bedarf)
 
 
-def bedarf_freigeben(request, pk):
-    bedarf = selectors.bedarf_fuer(request.user, pk)
-    _darf_bearbeiten(request, bedarf)
+@bedarf_bearbeitbar
+def bedarf_freigeben(request, bedarf):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     form = forms.FreigabeForm(request.POST)
@@ -289,15 +283,12 @@ class WeiterleitungListe(FilteredListView):
 weiterleitung_liste = WeiterleitungListe.as_view()
 
 
-def weiterleitung_antwort_erfassen(request, pk):
+@berechtigung(
+    "bedarfe.change_weiterleitung",
+    objekt=lambda request, pk: selectors.weiterleitung_fuer(request.user, pk),
+)
+def weiterleitung_antwort_erfassen(request, w):
     """Staff record an answer that came by phone or letter."""
-    w = get_object_or_404(
-        Weiterleitung.objects.filter(
-            bedarf__quartier__in=quartiere_fuer(request.user)
-        ).select_related("bedarf__quartier", "fachbereich"),
-        pk=pk,
-    )
-    _darf_bearbeiten(request, w.bedarf)
     form = forms.AntwortErfassenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -367,15 +358,16 @@ class ErhebungListe(FilteredListView):
 erhebung_liste = ErhebungListe.as_view()
 
 
+@berechtigung("bedarfe.add_erhebung")
 def erhebung_anlegen(request):
-    if not bearbeitbare_quartiere_fuer(request.user).exists():
-        raise PermissionDenied
     return _erhebung_formular(request, Erhebung())
 
 
-def erhebung_bearbeiten(request, pk):
-    erhebung = selectors.erhebung_fuer(request.user, pk)
-    _darf_bearbeiten(request, erhebung)
+@berechtigung(
+    "bedarfe.change_erhebung",
+    objekt=lambda request, pk: selectors.erhebung_fuer(request.user, pk),
+)
+def erhebung_bearbeiten(request, erhebung):
     return _erhebung_formular(request, erhebung)
 
 

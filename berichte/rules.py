@@ -3,8 +3,9 @@
 import rules
 from django.db.models import Q
 
-from quartiere.models import Programmeinsatz, Zustaendigkeit
+from quartiere.models import Programmeinsatz
 from quartiere.rules import ist_leitung, ist_quartiersmanager
+from quartiere.zugriff import zugriff_fuer
 
 darf_stadtweit_sehen = rules.is_superuser | ist_leitung
 
@@ -18,7 +19,7 @@ def ist_qm_des_jahresberichts(user, text):
     return (
         text is not None
         and text.quartier_id is not None
-        and ist_quartiersmanager(user, text.quartier)
+        and ist_quartiersmanager(user, text.quartier_id)
     )
 
 
@@ -26,22 +27,15 @@ def ist_qm_des_jahresberichts(user, text):
 def ist_qm_im_programm(user, text):
     """The texts of a Sachbericht: QM (now) of at least one quartier where the programme ran
     during the report period."""
-    if not user.is_authenticated or text is None or text.programm_id is None:
+    bearbeitbar = zugriff_fuer(user).bearbeitbar
+    if not bearbeitbar or text is None or text.programm_id is None:
         return False
-    einsaetze = Programmeinsatz.objects.filter(
+    return Programmeinsatz.objects.filter(
         Q(bis__isnull=True) | Q(bis__gte=text.von),
         programm_id=text.programm_id,
         von__lte=text.bis,
-    )
-    return (
-        Zustaendigkeit.objects.aktuell()
-        .filter(
-            benutzer=user,
-            rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT,
-            quartier__in=einsaetze.values("quartier"),
-        )
-        .exists()
-    )
+        quartier_id__in=sorted(bearbeitbar),
+    ).exists()
 
 
 darf_berichtstext_bearbeiten = rules.is_superuser | ist_qm_des_jahresberichts | ist_qm_im_programm

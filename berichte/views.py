@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.verlauf import verlauf_fuer
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
@@ -21,7 +22,6 @@ from quartiersmanagement.versionierung import Bearbeitungskonflikt
 from . import jahresbericht, kennzahlen, selectors, services
 from .forms import BerichtstextForm, ZeitraumForm
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
-from .rules import darf_stadtweit_sehen
 
 SORTIERBAR = (
     "name",
@@ -54,10 +54,9 @@ def _berichtsjahr(jahr: int) -> int:
 
 
 @require_safe
+@berechtigung("berichte.stadtweit_sehen")
 def uebersicht(request):
     """All quartiers side by side and the departments' response figures; Leitung only."""
-    if not darf_stadtweit_sehen(request.user):
-        raise PermissionDenied
     jahr = _jahr(request)
     sortierung = request.GET.get("o", "name")
     if sortierung.removeprefix("-") not in SORTIERBAR:

@@ -7,7 +7,7 @@ from quartiere.rules import darf_anlegen, darf_quartier_bearbeiten
 
 @rules.predicate
 def darf_beitrag_bearbeiten(user, beitrag):
-    return beitrag is not None and darf_quartier_bearbeiten(user, beitrag.quartier)
+    return beitrag is not None and darf_quartier_bearbeiten(user, beitrag.quartier_id)
 
 
 rules.add_perm("oeffentlichkeit.add_beitrag", darf_anlegen)

@@ -1,12 +1,13 @@
 """Staff pages (login): write and edit the news items of the quartiers one manages."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import FilteredListView
 
@@ -38,8 +39,6 @@ beitrag_liste = BeitragListe.as_view()
 
 def _formular(request, beitrag=None):
     bearbeitbar = bearbeitbare_quartiere_fuer(request.user)
-    if not bearbeitbar.exists():
-        raise PermissionDenied
     initial = None
     if beitrag is not None:
         initial = {
@@ -64,28 +63,29 @@ def _formular(request, beitrag=None):
     return render(request, "oeffentlichkeit/beitrag_form.html", {"form": form, "beitrag": beitrag})
 
 
+#: A news item of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+beitrag_bearbeitbar = berechtigung(
+    "oeffentlichkeit.change_beitrag",
+    objekt=lambda request, pk: selectors.beitrag_fuer(request.user, pk),
+)
+
+
+@berechtigung("oeffentlichkeit.add_beitrag")
 def beitrag_neu(request):
     return _formular(request)
 
 
-def beitrag_bearbeiten(request, pk):
-    return _formular(request, _bearbeitbarer_beitrag(request, pk))
+@beitrag_bearbeitbar
+def beitrag_bearbeiten(request, beitrag):
+    return _formular(request, beitrag)
 
 
 @require_http_methods(["GET", "POST"])
-def beitrag_loeschen(request, pk):
+@beitrag_bearbeitbar
+def beitrag_loeschen(request, beitrag):
     """Asks first (GET), deletes on POST."""
-    beitrag = _bearbeitbarer_beitrag(request, pk)
     if request.method == "POST":
         services.beitrag_loeschen(beitrag=beitrag, von=request.user)
         messages.success(request, _("Der Beitrag wurde gelöscht."))
         return redirect("oeffentlichkeit:beitraege")
     return render(request, "oeffentlichkeit/beitrag_loeschen.html", {"beitrag": beitrag})
-
-
-def _bearbeitbarer_beitrag(request, pk):
-    """404 outside the user's quartiers, 403 for read-only roles."""
-    beitrag = selectors.beitrag_fuer(request.user, pk)
-    if not request.user.has_perm("oeffentlichkeit.change_beitrag", beitrag):
-        raise PermissionDenied
-    return beitrag

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import programme_fuer, quartiere_fuer
 
 from . import selectors
 from .models import Fondsantrag, Projekt, Stadtteilfonds, Termin
@@ -25,7 +25,7 @@ class ProjektFilter(django_filters.FilterSet):
         label=_("Zielgruppe"), field_name="zielgruppen", queryset=Zielgruppe.objects.all()
     )
     programm = django_filters.ModelChoiceFilter(
-        label=_("Programm"), queryset=Programm.objects.all()
+        label=_("Programm"), queryset=Programm.objects.none()
     )
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
@@ -45,6 +45,7 @@ class ProjektFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
+        self.filters["programm"].queryset = programme_fuer(self.request.user)
 
     def suchen(self, qs, name, wert):
         return selectors.suchen(qs, wert).order_by("-rang", "titel") if wert.strip() else qs

@@ -6,13 +6,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from akteure.models import Akteur, Aufgabe, Mitgliedschaft, Sitzung
+from akteure.selectors import waehlbare_akteure
 from bedarfe.models import Bedarf
-from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
+from quartiere.selectors import programme_fuer
 from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe, MehrereDateienFeld
 from quartiersmanagement.versionierung import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
-from .services import UEBERGAENGE
+from .services import AKTEUR_NICHT_WAEHLBAR, UEBERGAENGE
 
 
 def geldfeld(label, *, required=True, help_text="", min_value=0):
@@ -63,9 +65,12 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
     def __init__(self, *args, user, lesbare_quartiere, bearbeitbare_quartiere, **kwargs):
         super().__init__(*args, **kwargs)
         erlaubt = Quartier.objects.filter(pk__in=bearbeitbare_quartiere.values("pk"))
+        programme = programme_fuer(user)
         if self.instance.pk:
             erlaubt = erlaubt | self.instance.quartiere.all()
+            programme = programme | Programm.objects.filter(pk=self.instance.programm_id)
         self.fields["quartiere"].queryset = erlaubt.distinct().order_by("name")
+        self.fields["programm"].queryset = programme.order_by("name")
         self.fields["handlungsfelder"].queryset = Handlungsfeld.objects.filter(aktiv=True)
         self.fields["zielgruppen"].queryset = Zielgruppe.objects.filter(aktiv=True)
         self.fields["bedarfe"].queryset = Bedarf.objects.filter(
@@ -99,14 +104,18 @@ class StatusForm(forms.Form):
 
 
 class PartnerForm(forms.Form):
-    akteur = forms.ModelChoiceField(label=_("Akteur"), queryset=Akteur.objects.none())
+    akteur = forms.ModelChoiceField(
+        label=_("Akteur"),
+        queryset=Akteur.objects.none(),
+        error_messages={"invalid_choice": AKTEUR_NICHT_WAEHLBAR},
+    )
     rolle = forms.CharField(
         label=_("Rolle"), max_length=120, help_text=_("z. B. Träger, Kooperationspartner")
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["akteur"].queryset = Akteur.objects.filter(aktiv=True)
+        self.fields["akteur"].queryset = waehlbare_akteure(user)
 
 
 class BudgetpostenForm(forms.ModelForm):
@@ -212,6 +221,7 @@ class AntragForm(forms.Form):
         queryset=Akteur.objects.none(),
         required=False,
         help_text=_("Leer lassen, wenn eine Privatperson beantragt."),
+        error_messages={"invalid_choice": AKTEUR_NICHT_WAEHLBAR},
     )
     antragsteller_name = forms.CharField(label=_("Name der Privatperson"), required=False)
     antragsteller_email = forms.EmailField(label=_("E-Mail"), required=False)
@@ -224,10 +234,10 @@ class AntragForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, fonds_auswahl, **kwargs):
+    def __init__(self, *args, fonds_auswahl, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fonds"].queryset = fonds_auswahl
-        self.fields["akteur"].queryset = Akteur.objects.filter(aktiv=True)
+        self.fields["akteur"].queryset = waehlbare_akteure(user)
 
 
 class PruefenForm(forms.Form):

@@ -29,28 +29,30 @@ def darf_projekt_bearbeiten(user, projekt):
 
 @rules.predicate
 def darf_termin_bearbeiten(user, termin):
-    return darf_quartier_bearbeiten(user, termin.quartier)
+    return darf_quartier_bearbeiten(user, termin.quartier_id)
 
 
 @rules.predicate
 def darf_fonds_lesen(user, fonds):
-    return darf_quartier_lesen(user, fonds.quartier)
+    return darf_quartier_lesen(user, fonds.quartier_id)
 
 
 @rules.predicate
 def darf_fonds_bearbeiten(user, fonds):
-    return darf_quartier_bearbeiten(user, fonds.quartier)
+    return darf_quartier_bearbeiten(user, fonds.quartier_id)
 
 
 @rules.predicate
 def darf_antrag_bearbeiten(user, antrag):
-    return darf_quartier_bearbeiten(user, antrag.fonds.quartier)
+    return darf_quartier_bearbeiten(user, antrag.fonds.quartier_id)
 
 
 rules.add_perm("projekte.view_projekt", darf_projekt_lesen)
 rules.add_perm("projekte.add_projekt", darf_anlegen)
 rules.add_perm("projekte.change_projekt", darf_projekt_bearbeiten)
+rules.add_perm("projekte.add_termin", darf_anlegen)
 rules.add_perm("projekte.change_termin", darf_termin_bearbeiten)
 rules.add_perm("projekte.view_stadtteilfonds", darf_fonds_lesen)
 rules.add_perm("projekte.change_stadtteilfonds", darf_fonds_bearbeiten)
+rules.add_perm("projekte.add_fondsantrag", darf_anlegen)
 rules.add_perm("projekte.change_fondsantrag", darf_antrag_bearbeiten)

@@ -93,6 +93,11 @@ def bearbeitbare_projekte_fuer(user) -> QuerySet[Projekt]:
     return Projekt.objects.filter(_in_quartieren(bearbeitbare_quartiere_fuer(user)))
 
 
+def projekt_fuer(user, slug: str) -> Projekt:
+    """One readable project (404 for a project of other quartiers only)."""
+    return get_object_or_404(projekte_fuer(user), slug=slug)
+
+
 def projekt_detail(user, slug: str) -> Projekt:
     """One readable project with everything its page shows; another quartier's gives 404."""
     qs = (

@@ -13,9 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
+from akteure.selectors import waehlbare_akteure
 from quartiersmanagement.mail import mail_senden
 from quartiersmanagement.templatetags.qm import euro
 from quartiersmanagement.versionierung import mit_version_speichern
@@ -238,9 +240,25 @@ def projekt_ergebnis_speichern(
     return projekt
 
 
+AKTEUR_NICHT_WAEHLBAR = gettext_lazy(
+    "Dieser Akteur kann nicht gewählt werden: Er ist in keinem Ihrer Quartiere aktiv und "
+    "nicht öffentlich eingetragen."
+)
+
+
+def _akteur_fehler(akteur, *, von) -> str | None:
+    """A chosen actor must be one the user may pick (`akteure.selectors.waehlbare_akteure`):
+    a forged id must not put another quartier's non-public actor on a project or a letter."""
+    if waehlbare_akteure(von).filter(pk=akteur.pk).exists():
+        return None
+    return str(AKTEUR_NICHT_WAEHLBAR)
+
+
 @transaction.atomic
 def partner_hinzufuegen(*, projekt: Projekt, akteur, rolle: str, von) -> Projektpartner:
     """Add an actor as project partner (once per project)."""
+    if fehler := _akteur_fehler(akteur, von=von):
+        raise ValidationError({"akteur": fehler})
     if projekt.partner.filter(akteur=akteur).exists():
         raise ValidationError({"akteur": _("Dieser Akteur ist schon Partner des Projekts.")})
     if not rolle.strip():
@@ -411,6 +429,8 @@ def antrag_anlegen(
         fehler["betrag_beantragt"] = _("Je Antrag sind höchstens %(max)s möglich.") % {
             "max": euro(fonds.max_je_antrag)
         }
+    if akteur is not None and (nicht_waehlbar := _akteur_fehler(akteur, von=von)):
+        fehler["akteur"] = nicht_waehlbar
     if akteur is None:
         if not antragsteller_name.strip():
             fehler["antragsteller_name"] = _(

@@ -20,7 +20,7 @@ from .models import (
     Zielgruppe,
     Zustaendigkeit,
 )
-from .rules import GRUPPE_LEITUNG, GRUPPE_LESEND, GRUPPE_QUARTIERSMANAGEMENT
+from .zugriff import GRUPPE_LEITUNG, GRUPPE_LESEND, GRUPPE_QUARTIERSMANAGEMENT
 
 FACHBEREICHE = [
     ("FB 56", "Fachbereich Wohnen, Soziales und Integration"),

@@ -1,69 +1,40 @@
-"""Who may see and edit what, per quartier.
-
-Leitung (group) reads every quartier; a current Zuständigkeit gives its role in one quartier:
-Quartiersmanagement edits, Leitung and Lesend read. Superusers pass every check through Django.
-Other apps guard their objects with `darf_quartier_lesen` / `darf_quartier_bearbeiten` on the
-object's quartier, so the rule lives here once.
+"""Who may see and edit what, per quartier: named predicates over the request's access object
+(`quartiere.zugriff`). Other apps guard their objects with `darf_quartier_lesen` /
+`darf_quartier_bearbeiten` on the object's quartier (the Quartier or its id: an id saves
+loading the quartier), so the rule lives here once.
 """
 
 import rules
 
-from .models import Zustaendigkeit
+from .zugriff import zugriff_fuer
 
-GRUPPE_QUARTIERSMANAGEMENT = "Quartiersmanagement"
-GRUPPE_LEITUNG = "Leitung"
-GRUPPE_LESEND = "Lesend"
-GRUPPEN = (GRUPPE_QUARTIERSMANAGEMENT, GRUPPE_LEITUNG, GRUPPE_LESEND)
+
+def _quartier_id(quartier) -> int | None:
+    return getattr(quartier, "pk", quartier)
 
 
 @rules.predicate
 def ist_leitung(user):
     """Member of the city-wide Leitung group: reads all quartiers and the city reports."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_ist_leitung"):
-        user._ist_leitung = user.groups.filter(name=GRUPPE_LEITUNG).exists()
-    return user._ist_leitung
-
-
-def _rollen_in(user, quartier) -> set[str]:
-    """The user's current roles in one quartier, cached on the user for the request."""
-    if not user.is_authenticated or quartier is None:
-        return set()
-    cache = getattr(user, "_rollen_je_quartier", None)
-    if cache is None:
-        cache = user._rollen_je_quartier = {}
-    if quartier.pk not in cache:
-        cache[quartier.pk] = set(
-            Zustaendigkeit.objects.aktuell()
-            .filter(benutzer=user, quartier=quartier)
-            .values_list("rolle", flat=True)
-        )
-    return cache[quartier.pk]
+    return zugriff_fuer(user).ist_leitung
 
 
 @rules.predicate
 def ist_zustaendig(user, quartier):
     """Any current role in this quartier (Quartiersmanagement, Leitung or Lesend)."""
-    return bool(_rollen_in(user, quartier))
+    return _quartier_id(quartier) in zugriff_fuer(user).lesbar
 
 
 @rules.predicate
 def ist_quartiersmanager(user, quartier):
     """Currently assigned as Quartiersmanagement in this quartier: may edit its records."""
-    return Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT in _rollen_in(user, quartier)
+    return _quartier_id(quartier) in zugriff_fuer(user).bearbeitbar
 
 
 @rules.predicate
 def ist_irgendwo_quartiersmanager(user):
     """Currently assigned as Quartiersmanagement in at least one quartier."""
-    if not user.is_authenticated:
-        return False
-    return (
-        Zustaendigkeit.objects.aktuell()
-        .filter(benutzer=user, rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT)
-        .exists()
-    )
+    return bool(zugriff_fuer(user).bearbeitbar)
 
 
 darf_quartier_lesen = rules.is_superuser | ist_leitung | ist_zustaendig

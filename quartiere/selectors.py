@@ -3,41 +3,36 @@
 from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Programmeinsatz, Quartier, Zustaendigkeit
-from .rules import ist_leitung
+from .models import Programm, Programmeinsatz, Quartier, Zustaendigkeit
+from .zugriff import zugriff_fuer
 
 
 def quartiere_fuer(user) -> QuerySet[Quartier]:
     """Quartiers the user may read: all for superusers and Leitung, else the assigned ones."""
-    if not user.is_authenticated:
-        return Quartier.objects.none()
-    if user.is_superuser or ist_leitung(user):
-        return Quartier.objects.all()
-    return Quartier.objects.filter(
-        pk__in=Zustaendigkeit.objects.aktuell().filter(benutzer=user).values("quartier")
-    )
+    return zugriff_fuer(user).lesbare_quartiere()
 
 
 def einziges_quartier_fuer(user) -> int | None:
-    """The id of the one quartier the user may read, None for several or none. A list adds
-    `quartier_id = <id>` next to its `quartier__in=quartiere_fuer(user)` condition (which
-    stays and decides): PostgreSQL
-    then reads the newest rows of that quartier in index order and stops after one page, where
-    the subquery alone made it fetch and sort every row of the quartier."""
-    ids = list(quartiere_fuer(user).values_list("pk", flat=True)[:2])
-    return ids[0] if len(ids) == 1 else None
+    """The id of the one quartier the user may read, None for city-wide roles or several or
+    none. A list adds `quartier_id = <id>` next to its `quartier__in=quartiere_fuer(user)`
+    condition (which stays and decides): PostgreSQL then reads the newest rows of that quartier
+    in index order and stops after one page, where the subquery alone made it fetch and sort
+    every row of the quartier."""
+    return zugriff_fuer(user).einziges_quartier()
 
 
 def bearbeitbare_quartiere_fuer(user) -> QuerySet[Quartier]:
     """Quartiers whose records the user may create and change (Quartiersmanagement role)."""
-    if not user.is_authenticated:
-        return Quartier.objects.none()
-    if user.is_superuser:
-        return Quartier.objects.all()
-    return Quartier.objects.filter(
-        pk__in=Zustaendigkeit.objects.aktuell()
-        .filter(benutzer=user, rolle=Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT)
-        .values("quartier")
+    return zugriff_fuer(user).bearbeitbare_quartiere()
+
+
+def programme_fuer(user) -> QuerySet[Programm]:
+    """Programmes that run or ran in a quartier the user reads: the programme pick list
+    (every programme for city-wide roles)."""
+    if zugriff_fuer(user).liest_alle:
+        return Programm.objects.all()
+    return Programm.objects.filter(
+        pk__in=Programmeinsatz.objects.filter(quartier__in=quartiere_fuer(user)).values("programm")
     )
 
 

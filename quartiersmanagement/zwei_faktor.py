@@ -11,7 +11,6 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .berechtigung import berechtigung
 
 OFFENE_PFADE = ("/konto/zwei-faktor/pruefen/", "/konto/abmelden/", "/healthz/", "/static/")
 SITZUNGSSCHLUESSEL = "zwei_faktor_noetig"
@@ -68,10 +69,9 @@ class CodeForm(forms.Form):
         return code
 
 
+@berechtigung("quartiersmanagement.zwei_faktor_nutzen")
 def einrichten(request):
     """Create an unconfirmed device, show its QR code, confirm it with a first code."""
-    if not request.user.has_perm("quartiersmanagement.zwei_faktor_nutzen"):
-        raise PermissionDenied
     if user_has_device(request.user):
         return render(request, "zwei_faktor/aktiv.html")
     geraet, _neu = TOTPDevice.objects.get_or_create(

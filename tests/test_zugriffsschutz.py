@@ -190,3 +190,23 @@ def test_verwaltung_nur_fuer_administration(client, qm):
     client.force_login(qm)
     antwort = client.get(reverse("admin:index"))
     assert antwort.status_code == 302 and "/admin/login/" in antwort.url
+
+
+FREMDER_AKTEUR = "Verborgener Verein"
+FREMDES_PROGRAMM = "Fremdprogramm"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name,pattern", LESBAR, ids=[n for n, _p in LESBAR])
+def test_auswahllisten_zeigen_nichts_aus_fremden_quartieren(
+    client, qm, quartier, anderes_quartier, name, pattern
+):
+    """Every page the Quartiersmanager:in opens, forms with their pick lists included, names
+    no non-public actor and no programme of a quartier she cannot read."""
+    factories.AkteurFactory(name=FREMDER_AKTEUR, quartiere=[anderes_quartier], oeffentlich=False)
+    factories.ProgrammeinsatzFactory(quartier=anderes_quartier, programm__name=FREMDES_PROGRAMM)
+    url = _url(name, pattern, quartier)
+    client.force_login(qm)
+    inhalt = _inhalt(client.get(url))
+    assert FREMDER_AKTEUR not in inhalt, f"{name} nennt einen fremden, nicht öffentlichen Akteur"
+    assert FREMDES_PROGRAMM not in inhalt, f"{name} nennt ein Programm eines fremden Quartiers"

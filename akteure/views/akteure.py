@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import dsgvo, shared_cache
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.exports import mappe_antwort
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
@@ -34,8 +35,7 @@ from ..forms import (
     PersonNeuForm,
     WiderrufForm,
 )
-from ..models import Beziehung, Einwilligung, Funktion
-from .hilfen import formularseite, pruefen
+from .hilfen import formularseite
 
 __all__ = [
     "akteur_liste",
@@ -84,8 +84,8 @@ class AkteurListe(ExportMixin, FilteredListView):
 akteur_liste = AkteurListe.as_view()
 
 
+@berechtigung("akteure.add_akteur")
 def akteur_neu(request):
-    pruefen(request.user.has_perm("akteure.add_akteur"))
     form = AkteurForm(request.POST or None, user=request.user)
     return formularseite(
         request,
@@ -113,9 +113,19 @@ def akteur_detail(request, pk):
     )
 
 
-def akteur_bearbeiten(request, pk):
-    akteur = selectors.akteur_bearbeitbar(request.user, pk)
-    pruefen(request.user.has_perm("akteure.change_akteur", akteur))
+#: An actor of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+akteur_bearbeitbar = berechtigung(
+    "akteure.change_akteur",
+    objekt=lambda request, pk: selectors.akteur_bearbeitbar(request.user, pk),
+)
+#: A person of an edit page (404 unless active in a readable quartier, 403 for read-only).
+person_bearbeitbar = berechtigung(
+    "akteure.change_person", objekt=lambda request, pk: selectors.person_fuer(request.user, pk)
+)
+
+
+@akteur_bearbeitbar
+def akteur_bearbeiten(request, akteur):
     form = AkteurForm(request.POST or None, instance=akteur, user=request.user)
     return formularseite(
         request,
@@ -126,9 +136,8 @@ def akteur_bearbeiten(request, pk):
     )
 
 
-def beziehung_neu(request, pk):
-    akteur = selectors.akteur_bearbeitbar(request.user, pk)
-    pruefen(request.user.has_perm("akteure.change_akteur", akteur))
+@akteur_bearbeitbar
+def beziehung_neu(request, akteur):
     form = BeziehungForm(request.POST or None, user=request.user)
 
     def speichern(f):
@@ -144,14 +153,11 @@ def beziehung_neu(request, pk):
     )
 
 
-def beziehung_beenden(request, pk):
-    beziehung = get_object_or_404(
-        Beziehung.objects.select_related("quelle", "ziel", "art").filter(
-            quelle__in=selectors.akteure_fuer(request.user)
-        ),
-        pk=pk,
-    )
-    pruefen(request.user.has_perm("akteure.change_akteur", beziehung.quelle))
+@berechtigung(
+    "akteure.change_beziehung",
+    objekt=lambda request, pk: selectors.beziehung_fuer(request.user, pk),
+)
+def beziehung_beenden(request, beziehung):
     form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
     form.fields["am"].label = _("Ende der Beziehung")
     zurueck = beziehung.quelle.get_absolute_url()
@@ -186,8 +192,8 @@ class PersonListe(FilteredListView):
 person_liste = PersonListe.as_view()
 
 
+@berechtigung("akteure.add_akteur")
 def person_neu(request):
-    pruefen(request.user.has_perm("akteure.add_akteur"))
     initial = {}
     if request.GET.get("akteur"):
         initial["akteur"] = request.GET["akteur"]
@@ -219,11 +225,10 @@ def person_detail(request, pk):
 
 
 @require_safe
-def person_auskunft(request, pk, format):
+@person_bearbeitbar
+def person_auskunft(request, person, format):
     """Right of access (Art. 15 DSGVO): everything stored about a person, as JSON or PDF.
     Only for staff who may edit the person (they answer the request)."""
-    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
-    pruefen(request.user.has_perm("akteure.change_person", person))
     daten = dsgvo.auskunft(person)
     dateiname = f"auskunft-person-{person.pk}-{timezone.localdate():%Y-%m-%d}"
     if format == "pdf":
@@ -238,9 +243,8 @@ def person_auskunft(request, pk, format):
     return antwort
 
 
-def person_bearbeiten(request, pk):
-    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
-    pruefen(request.user.has_perm("akteure.change_person", person))
+@person_bearbeitbar
+def person_bearbeiten(request, person):
     form = PersonForm(request.POST or None, instance=person)
     return formularseite(
         request,
@@ -251,14 +255,11 @@ def person_bearbeiten(request, pk):
     )
 
 
-def funktion_wechseln(request, pk):
-    funktion = get_object_or_404(
-        Funktion.objects.select_related("person", "akteur").filter(
-            person__in=selectors.personen_fuer(request.user)
-        ),
-        pk=pk,
-    )
-    pruefen(request.user.has_perm("akteure.change_akteur", funktion.akteur))
+@berechtigung(
+    "akteure.change_funktion",
+    objekt=lambda request, pk: selectors.funktion_fuer(request.user, pk),
+)
+def funktion_wechseln(request, funktion):
     form = FunktionWechselnForm(request.POST or None, initial={"rolle": funktion.rolle})
 
     def speichern(f):
@@ -277,9 +278,8 @@ def funktion_wechseln(request, pk):
     )
 
 
-def einwilligung_neu(request, pk):
-    person = get_object_or_404(selectors.personen_fuer(request.user), pk=pk)
-    pruefen(request.user.has_perm("akteure.change_person", person))
+@person_bearbeitbar
+def einwilligung_neu(request, person):
     form = EinwilligungForm(request.POST or None)
 
     def speichern(f):
@@ -298,9 +298,9 @@ def einwilligung_neu(request, pk):
 # --- Import --------------------------------------------------------------------------------
 
 
+@berechtigung("akteure.add_akteur")
 def import_hochladen(request):
     """Upload and preview: the checked rows wait in the session until confirmed."""
-    pruefen(request.user.has_perm("akteure.add_akteur"))
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     zeilen = None
     if request.method == "POST" and form.is_valid():
@@ -331,8 +331,8 @@ def import_hochladen(request):
 
 
 @require_POST
+@berechtigung("akteure.add_akteur")
 def import_bestaetigen(request):
-    pruefen(request.user.has_perm("akteure.add_akteur"))
     daten = request.session.get(IMPORT_SCHLUESSEL)
     if not daten:
         messages.error(request, _("Keine geprüfte Datei gefunden; bitte erneut hochladen."))
@@ -452,15 +452,12 @@ def netzwerk_json_text(quartier_id: int, handlungsfeld: int | None) -> str:
     return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
 
 
-def einwilligung_widerrufen(request, pk):
-    einwilligung = get_object_or_404(
-        Einwilligung.objects.select_related("person").filter(
-            person__in=selectors.personen_fuer(request.user)
-        ),
-        pk=pk,
-    )
+@berechtigung(
+    "akteure.change_einwilligung",
+    objekt=lambda request, pk: selectors.einwilligung_fuer(request.user, pk),
+)
+def einwilligung_widerrufen(request, einwilligung):
     person = einwilligung.person
-    pruefen(request.user.has_perm("akteure.change_person", person))
     form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
 
     def speichern(f):

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement import ical
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import DatumEingabe
 from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
@@ -30,8 +30,8 @@ from ..forms import (
     TagesordnungspunktForm,
     TeilnahmeForm,
 )
-from ..models import Aufgabe, Gremium, Mitgliedschaft, Sitzung
-from .hilfen import formularseite, pruefen
+from ..models import Mitgliedschaft
+from .hilfen import formularseite
 
 __all__ = [
     "gremium_liste",
@@ -76,8 +76,8 @@ class GremiumListe(FilteredListView):
 gremium_liste = GremiumListe.as_view()
 
 
+@berechtigung("akteure.add_akteur")
 def gremium_neu(request):
-    pruefen(request.user.has_perm("akteure.add_akteur"))
     form = GremiumForm(request.POST or None, user=request.user)
     return formularseite(
         request,
@@ -106,14 +106,14 @@ def gremium_detail(request, pk):
     )
 
 
-def _gremium_bearbeitbar(request, pk) -> Gremium:
-    gremium = get_object_or_404(selectors.gremien_fuer(request.user), pk=pk)
-    pruefen(request.user.has_perm("akteure.change_gremium", gremium))
-    return gremium
+#: A committee of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+gremium_bearbeitbar = berechtigung(
+    "akteure.change_gremium", objekt=lambda request, pk: selectors.gremium_fuer(request.user, pk)
+)
 
 
-def gremium_bearbeiten(request, pk):
-    gremium = _gremium_bearbeitbar(request, pk)
+@gremium_bearbeitbar
+def gremium_bearbeiten(request, gremium):
     form = GremiumForm(request.POST or None, instance=gremium, user=request.user)
     return formularseite(
         request,
@@ -124,8 +124,8 @@ def gremium_bearbeiten(request, pk):
     )
 
 
-def mitglied_neu(request, pk):
-    gremium = _gremium_bearbeitbar(request, pk)
+@gremium_bearbeitbar
+def mitglied_neu(request, gremium):
     form = MitgliedschaftForm(request.POST or None, user=request.user, gremium=gremium)
 
     def speichern(f):
@@ -141,14 +141,11 @@ def mitglied_neu(request, pk):
     )
 
 
-def mitgliedschaft_beenden(request, pk):
-    m = get_object_or_404(
-        Mitgliedschaft.objects.select_related("gremium__quartier", "akteur", "person").filter(
-            gremium__in=selectors.gremien_fuer(request.user)
-        ),
-        pk=pk,
-    )
-    pruefen(request.user.has_perm("akteure.change_gremium", m.gremium))
+@berechtigung(
+    "akteure.change_mitgliedschaft",
+    objekt=lambda request, pk: selectors.mitgliedschaft_fuer(request.user, pk),
+)
+def mitgliedschaft_beenden(request, m):
     form = BisForm(request.POST or None, initial={"bis": timezone.localdate()})
 
     def speichern(f):
@@ -164,8 +161,8 @@ def mitgliedschaft_beenden(request, pk):
     )
 
 
-def sitzung_neu(request, pk):
-    gremium = _gremium_bearbeitbar(request, pk)
+@gremium_bearbeitbar
+def sitzung_neu(request, gremium):
     form = SitzungForm(request.POST or None, initial={"ort": ""})
     form.fields.pop("protokoll")
     form.fields.pop("status")
@@ -193,14 +190,14 @@ def sitzung_detail(request, pk):
     )
 
 
-def _sitzung_bearbeitbar(request, pk) -> Sitzung:
-    sitzung = get_object_or_404(selectors.sitzungen_fuer(request.user), pk=pk)
-    pruefen(request.user.has_perm("akteure.change_sitzung", sitzung))
-    return sitzung
+#: A meeting of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+sitzung_bearbeitbar = berechtigung(
+    "akteure.change_sitzung", objekt=lambda request, pk: selectors.sitzung_fuer(request.user, pk)
+)
 
 
-def sitzung_bearbeiten(request, pk):
-    sitzung = _sitzung_bearbeitbar(request, pk)
+@sitzung_bearbeitbar
+def sitzung_bearbeiten(request, sitzung):
     form = SitzungForm(request.POST or None, instance=sitzung)
 
     def speichern(f):
@@ -216,8 +213,8 @@ def sitzung_bearbeiten(request, pk):
 
 
 @require_POST
-def sitzung_einladen(request, pk):
-    sitzung = _sitzung_bearbeitbar(request, pk)
+@sitzung_bearbeitbar
+def sitzung_einladen(request, sitzung):
     try:
         anzahl = services.sitzung_einladen(sitzung=sitzung, von=request.user)
     except ValidationError as fehler:
@@ -238,10 +235,9 @@ def protokoll_pdf(request, pk):
     )
 
 
-def _sitzungsformular(request, pk, *, form_klasse, service, titel, form_kwargs=None):
+def _sitzungsformular(request, sitzung, *, form_klasse, service, titel, form_kwargs=None):
     """A form page that adds one thing to a meeting through `service(sitzung=..., **data)`;
     `form_kwargs(sitzung)` gives the form's extra arguments."""
-    sitzung = _sitzung_bearbeitbar(request, pk)
     form = form_klasse(request.POST or None, **(form_kwargs(sitzung) if form_kwargs else {}))
 
     def speichern(f):
@@ -253,20 +249,22 @@ def _sitzungsformular(request, pk, *, form_klasse, service, titel, form_kwargs=N
     )
 
 
-def top_neu(request, pk):
+@sitzung_bearbeitbar
+def top_neu(request, sitzung):
     return _sitzungsformular(
         request,
-        pk,
+        sitzung,
         form_klasse=TagesordnungspunktForm,
         service=services.top_anlegen,
         titel=_("Tagesordnungspunkt hinzufügen"),
     )
 
 
-def teilnahme_neu(request, pk):
+@sitzung_bearbeitbar
+def teilnahme_neu(request, sitzung):
     return _sitzungsformular(
         request,
-        pk,
+        sitzung,
         form_klasse=TeilnahmeForm,
         service=services.teilnahme_erfassen,
         titel=_("Teilnahme erfassen"),
@@ -274,9 +272,9 @@ def teilnahme_neu(request, pk):
     )
 
 
-def anwesenheit(request, pk):
+@sitzung_bearbeitbar
+def anwesenheit(request, sitzung):
     """Attendance of all current members on one page."""
-    sitzung = _sitzung_bearbeitbar(request, pk)
     stichtag = timezone.localtime(sitzung.beginn).date()
     mitgliedschaften = (
         Mitgliedschaft.objects.aktuell(stichtag)
@@ -304,10 +302,11 @@ def anwesenheit(request, pk):
     )
 
 
-def beschluss_neu(request, pk):
+@sitzung_bearbeitbar
+def beschluss_neu(request, sitzung):
     return _sitzungsformular(
         request,
-        pk,
+        sitzung,
         form_klasse=BeschlussForm,
         service=services.beschluss_erfassen,
         titel=_("Beschluss erfassen"),
@@ -315,10 +314,11 @@ def beschluss_neu(request, pk):
     )
 
 
-def aufgabe_neu(request, pk):
+@sitzung_bearbeitbar
+def aufgabe_neu(request, sitzung):
     return _sitzungsformular(
         request,
-        pk,
+        sitzung,
         form_klasse=AufgabeForm,
         service=services.aufgabe_anlegen,
         titel=_("Aufgabe festhalten"),
@@ -345,14 +345,10 @@ aufgabe_liste = AufgabeListe.as_view()
 
 
 @require_POST
-def aufgabe_erledigt(request, pk):
-    aufgabe = get_object_or_404(
-        Aufgabe.objects.select_related("quartier", "sitzung").filter(
-            quartier__in=selectors.quartiere_fuer(request.user)
-        ),
-        pk=pk,
-    )
-    pruefen(darf_quartier_bearbeiten(request.user, aufgabe.quartier))
+@berechtigung(
+    "akteure.change_aufgabe", objekt=lambda request, pk: selectors.aufgabe_fuer(request.user, pk)
+)
+def aufgabe_erledigt(request, aufgabe):
     services.aufgabe_erledigen(aufgabe=aufgabe)
     messages.success(request, _("Aufgabe als erledigt markiert."))
     ziel = request.POST.get("weiter", "")

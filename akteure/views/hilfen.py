@@ -1,15 +1,10 @@
 """Small helpers shared by the views of this app."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
-
-
-def pruefen(bedingung: bool) -> None:
-    if not bedingung:
-        raise PermissionDenied
 
 
 def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):

@@ -26,7 +26,7 @@ from quartiere.models import (
     Zielgruppe,
     Zustaendigkeit,
 )
-from quartiere.rules import GRUPPE_LEITUNG
+from quartiere.zugriff import GRUPPE_LEITUNG
 
 QUARTIERE = 100
 PROGRAMME = 10

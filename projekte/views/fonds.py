@@ -4,13 +4,14 @@ with their workflow actions, the decision letter and receipts."""
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import FilteredListView
 from quartiersmanagement.pdf import pdf_antwort
@@ -30,7 +31,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .hilfen import ausfuehren, erlauben
+from .hilfen import ausfuehren
 
 S = Fondsantrag.Status
 
@@ -93,16 +94,17 @@ class NachweisListe(FilteredListView):
 nachweise_ueberfaellig = NachweisListe.as_view()
 
 
+@berechtigung("projekte.add_fondsantrag")
 def antrag_neu(request):
     fonds_auswahl = Stadtteilfonds.objects.filter(
         quartier__in=bearbeitbare_quartiere_fuer(request.user)
     ).select_related("quartier")
-    if not fonds_auswahl.exists():
-        raise PermissionDenied
     initial = {}
     if request.GET.get("fonds", "").isdigit():
         initial["fonds"] = get_object_or_404(fonds_auswahl, pk=request.GET["fonds"]).pk
-    form = AntragForm(request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl)
+    form = AntragForm(
+        request.POST or None, initial=initial, fonds_auswahl=fonds_auswahl, user=request.user
+    )
     antrag = ausfuehren(
         request,
         form,
@@ -165,10 +167,17 @@ def antrag_detail(request, pk):
     return _antrag_seite(request, selectors.antrag_detail(request.user, pk))
 
 
-def _aktion(request, pk, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs):
-    """Run one workflow action: permission, form, service; on error the page with the errors."""
-    antrag = selectors.antrag_detail(request.user, pk)
-    erlauben(request.user, "projekte.change_fondsantrag", antrag)
+#: The application of a workflow action: 404 outside the user's quartiers, 403 for read-only.
+antrag_bearbeitbar = berechtigung(
+    "projekte.change_fondsantrag",
+    objekt=lambda request, pk: selectors.antrag_detail(request.user, pk),
+)
+
+
+def _aktion(
+    request, antrag, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs
+):
+    """Run one workflow action: form, service; on error the page with the errors."""
     if form_klasse in (BewilligenForm, AblehnenForm, AuszahlungForm):
         form_kwargs["antrag"] = antrag
     form = form_klasse(request.POST, request.FILES, prefix=prefix, **form_kwargs)
@@ -180,15 +189,16 @@ def _aktion(request, pk, *, form_klasse, prefix, schluessel, ausfuehren, meldung
         else:
             messages.success(request, meldung)
             return redirect(antrag)
-    antrag = selectors.antrag_detail(request.user, pk)
+    antrag = selectors.antrag_detail(request.user, antrag.pk)
     return _antrag_seite(request, antrag, status=400, **{schluessel: form})
 
 
 @require_POST
-def antrag_pruefen(request, pk):
+@antrag_bearbeitbar
+def antrag_pruefen(request, antrag):
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=PruefenForm,
         prefix=None,
         schluessel="pruefen",
@@ -200,7 +210,8 @@ def antrag_pruefen(request, pk):
 
 
 @require_POST
-def antrag_bewilligen(request, pk):
+@antrag_bearbeitbar
+def antrag_bewilligen(request, antrag):
     def ausfuehren(a, f):
         d = f.cleaned_data
         services.antrag_bewilligen(
@@ -215,7 +226,7 @@ def antrag_bewilligen(request, pk):
 
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=BewilligenForm,
         prefix="bew",
         schluessel="bewilligen",
@@ -225,7 +236,8 @@ def antrag_bewilligen(request, pk):
 
 
 @require_POST
-def antrag_ablehnen(request, pk):
+@antrag_bearbeitbar
+def antrag_ablehnen(request, antrag):
     def ausfuehren(a, f):
         d = f.cleaned_data
         services.antrag_ablehnen(
@@ -238,7 +250,7 @@ def antrag_ablehnen(request, pk):
 
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=AblehnenForm,
         prefix="abl",
         schluessel="ablehnen",
@@ -248,10 +260,11 @@ def antrag_ablehnen(request, pk):
 
 
 @require_POST
-def auszahlung_buchen(request, pk):
+@antrag_bearbeitbar
+def auszahlung_buchen(request, antrag):
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=AuszahlungForm,
         prefix="aus",
         schluessel="auszahlung",
@@ -263,7 +276,8 @@ def auszahlung_buchen(request, pk):
 
 
 @require_POST
-def nachweis_einreichen(request, pk):
+@antrag_bearbeitbar
+def nachweis_einreichen(request, antrag):
     def ausfuehren(a, f):
         d = dict(f.cleaned_data)
         services.nachweis_einreichen(
@@ -277,7 +291,7 @@ def nachweis_einreichen(request, pk):
 
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=NachweisForm,
         prefix="nw",
         schluessel="nachweis",
@@ -287,10 +301,11 @@ def nachweis_einreichen(request, pk):
 
 
 @require_POST
-def nachweis_pruefen(request, pk):
+@antrag_bearbeitbar
+def nachweis_pruefen(request, antrag):
     return _aktion(
         request,
-        pk,
+        antrag,
         form_klasse=NachweisPruefenForm,
         prefix="np",
         schluessel="nachweis_pruefen",

@@ -1,16 +1,10 @@
-"""Small helpers the views share: permission checks, running a form's service."""
+"""Small helpers the views share: running a form's service."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.versionierung import Bearbeitungskonflikt
-
-
-def erlauben(user, perm: str, obj=None) -> None:
-    """403 unless the user holds the (object) permission; reading was checked by the selector."""
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def ausfuehren(request, form, service, meldung):

@@ -4,7 +4,6 @@ result. Reading is limited by the selector (404), writing by `projekte.change_pr
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.listen import ExportMixin, FilteredListView
 from quartiersmanagement.verlauf import verlauf_fuer
 
@@ -24,8 +24,8 @@ from ..forms import (
     ProjektForm,
     StatusForm,
 )
-from ..models import Budgetposten, Projekt, Projektpartner, Termin
-from .hilfen import ausfuehren, erlauben
+from ..models import Budgetposten, Projektpartner, Termin
+from .hilfen import ausfuehren
 
 
 class ProjektListe(ExportMixin, FilteredListView):
@@ -76,11 +76,10 @@ def _projekt_form(request, *, instance=None, initial=None):
     )
 
 
+@berechtigung("projekte.add_projekt")
 def projekt_neu(request):
     """A new project; `?bedarf=<pk>` starts it from a need (its quartier and topic preselected),
     `?aufgabe=<pk>` from an action item of a meeting."""
-    if not bearbeitbare_quartiere_fuer(request.user).exists():
-        raise PermissionDenied
     initial = {}
     bedarf = None
     if request.GET.get("bedarf", "").isdigit():
@@ -145,14 +144,15 @@ def projekt_detail(request, slug):
     )
 
 
-def _bearbeitbares_projekt(request, slug) -> Projekt:
-    projekt = get_object_or_404(selectors.projekte_fuer(request.user), slug=slug)
-    erlauben(request.user, "projekte.change_projekt", projekt)
-    return projekt
+#: The project of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
+projekt_bearbeitbar = berechtigung(
+    "projekte.change_projekt",
+    objekt=lambda request, slug: selectors.projekt_fuer(request.user, slug),
+)
 
 
-def projekt_bearbeiten(request, slug):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def projekt_bearbeiten(request, projekt):
     form = _projekt_form(request, instance=projekt)
     if ausfuehren(
         request,
@@ -166,8 +166,8 @@ def projekt_bearbeiten(request, slug):
     )
 
 
-def projekt_status(request, slug):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def projekt_status(request, projekt):
     form = StatusForm(request.POST or None, projekt=projekt)
     if ausfuehren(
         request,
@@ -186,9 +186,9 @@ def projekt_status(request, slug):
     )
 
 
-def partner(request, slug):
-    projekt = _bearbeitbares_projekt(request, slug)
-    form = PartnerForm(request.POST or None)
+@projekt_bearbeitbar
+def partner(request, projekt):
+    form = PartnerForm(request.POST or None, user=request.user)
     if ausfuehren(
         request,
         form,
@@ -202,16 +202,16 @@ def partner(request, slug):
 
 
 @require_POST
-def partner_entfernen(request, slug, pk):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def partner_entfernen(request, projekt, pk):
     eintrag = get_object_or_404(Projektpartner, projekt=projekt, pk=pk)
     services.partner_entfernen(partner=eintrag, von=request.user)
     messages.success(request, _("Der Partner wurde entfernt."))
     return redirect(projekt)
 
 
-def budgetposten(request, slug, pk=None):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def budgetposten(request, projekt, pk=None):
     posten = get_object_or_404(Budgetposten, projekt=projekt, pk=pk) if pk else None
     form = BudgetpostenForm(request.POST or None, instance=posten)
     if ausfuehren(
@@ -231,16 +231,16 @@ def budgetposten(request, slug, pk=None):
 
 
 @require_POST
-def budgetposten_loeschen(request, slug, pk):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def budgetposten_loeschen(request, projekt, pk):
     posten = get_object_or_404(Budgetposten, projekt=projekt, pk=pk)
     services.budgetposten_loeschen(posten=posten, von=request.user)
     messages.success(request, _("Der Budgetposten wurde gelöscht."))
     return redirect(projekt)
 
 
-def projekt_ergebnis(request, slug):
-    projekt = _bearbeitbares_projekt(request, slug)
+@projekt_bearbeitbar
+def projekt_ergebnis(request, projekt):
     form = ErgebnisForm(request.POST or None, instance=projekt)
     if ausfuehren(
         request,

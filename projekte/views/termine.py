@@ -9,7 +9,7 @@ The feed `/termine.ics?quartier=<slug>` decides what it shows like this:
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,13 +22,13 @@ from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, einziges_quartier_fuer, quartiere_fuer
 from quartiersmanagement import ical
+from quartiersmanagement.berechtigung import berechtigung
 from quartiersmanagement.formulare import fehler_ins_formular
 from quartiersmanagement.listen import ExportMixin, FilteredListView
 
 from .. import exports, selectors, services
 from ..filters import TerminFilter
 from ..forms import TerminForm
-from .hilfen import erlauben
 
 #: The list shows the activation per year of the filtered events of at most this many
 #: quartiers (a QM's); the Leitung chooses a quartier or reads the city overview.
@@ -111,9 +111,8 @@ def _termin_speichern(request, form, termin=None):
     return redirect(termin.projekt or "projekte:termine")
 
 
+@berechtigung("projekte.add_termin")
 def termin_neu(request):
-    if not bearbeitbare_quartiere_fuer(request.user).exists():
-        raise PermissionDenied
     initial = {}
     if request.GET.get("projekt"):
         projekt = get_object_or_404(
@@ -128,9 +127,11 @@ def termin_neu(request):
     return render(request, "projekte/termin_form.html", {"form": form, "termin": None})
 
 
-def termin_bearbeiten(request, pk):
-    termin = selectors.termin_zum_bearbeiten(request.user, pk)
-    erlauben(request.user, "projekte.change_termin", termin)
+@berechtigung(
+    "projekte.change_termin",
+    objekt=lambda request, pk: selectors.termin_zum_bearbeiten(request.user, pk),
+)
+def termin_bearbeiten(request, termin):
     initial = {
         "quartier": termin.quartier_id,
         "projekt": termin.projekt_id,

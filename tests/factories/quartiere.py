@@ -17,7 +17,7 @@ from quartiere.models import (
     Zielgruppe,
     Zustaendigkeit,
 )
-from quartiere.rules import GRUPPE_LEITUNG
+from quartiere.zugriff import GRUPPE_LEITUNG
 
 PASSWORT = "test-passwort-123"
 

@@ -203,3 +203,19 @@ def test_ueberfaellige_nachweise_werden_einmal_am_tag_erinnert(fonds, qm, quarti
     assert set(mail.outbox[0].to) == {"erika@example.org", "qm-preuswald@stadt.example"}
     antrag.refresh_from_db()
     assert antrag.erinnerungen == 1
+
+
+def test_antragsteller_eines_fremden_quartiers_lehnt_der_service_ab(fonds, qm, anderes_quartier):
+    fremder = factories.AkteurFactory(quartiere=[anderes_quartier], oeffentlich=False)
+    with pytest.raises(ValidationError) as e:
+        services.antrag_anlegen(
+            fonds=fonds,
+            von=qm,
+            titel="Fest",
+            zweck="Fest",
+            kostenplan="-",
+            betrag_beantragt="100",
+            akteur=fremder,
+        )
+    assert "nicht gewählt werden" in e.value.message_dict["akteur"][0]
+    assert not Fondsantrag.objects.exists()

@@ -159,3 +159,12 @@ def test_ergebnis_speichern_setzt_status_nicht_zurueck(qm, quartier):
     services.projekt_ergebnis_speichern(projekt=veraltet, von=qm, ergebnis="Zwischenstand")
     projekt.refresh_from_db()
     assert projekt.status == "planung" and projekt.ergebnis == "Zwischenstand"
+
+
+def test_partner_eines_fremden_quartiers_lehnt_der_service_ab(qm, quartier, anderes_quartier):
+    projekt = _projekt(qm, quartier)
+    fremder = factories.AkteurFactory(quartiere=[anderes_quartier], oeffentlich=False)
+    with pytest.raises(ValidationError) as e:
+        services.partner_hinzufuegen(projekt=projekt, akteur=fremder, rolle="Träger", von=qm)
+    assert "nicht gewählt werden" in e.value.message_dict["akteur"][0]
+    assert not projekt.partner.exists()

@@ -259,3 +259,27 @@ def test_schreiben_gibt_es_erst_nach_der_entscheidung(client, qm, antrag):
     client.force_login(qm)
     url = reverse("projekte:entscheidungsschreiben", args=[antrag.pk])
     assert client.get(url).status_code == 404
+
+
+def test_antragsteller_eines_fremden_quartiers_wird_am_feld_abgelehnt(
+    client, qm, fonds, anderes_quartier
+):
+    """A forged id of another quartier's non-public actor would print its name and address
+    in the decision letter: refused with a German error at the field."""
+    fremder = factories.AkteurFactory(quartiere=[anderes_quartier], oeffentlich=False)
+    client.force_login(qm)
+    response = client.post(
+        reverse("projekte:antrag_neu"),
+        {
+            "fonds": fonds.pk,
+            "titel": "Hoffest",
+            "zweck": "Fest",
+            "kostenplan": "-",
+            "betrag_beantragt": "100,00",
+            "eingegangen_am": "2026-11-02",
+            "akteur": fremder.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "nicht gewählt werden" in response.context["form"].errors["akteur"][0]
+    assert not Fondsantrag.objects.exists()

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from quartiere import rules as qrules
 from quartiere.models import Zustaendigkeit
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.zugriff import zugriff_fuer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,20 @@ def test_bearbeitbare_quartiere_nur_mit_rolle_quartiersmanagement(quartier, ande
     )
     assert set(quartiere_fuer(benutzer)) == {quartier, anderes_quartier}
     assert list(bearbeitbare_quartiere_fuer(benutzer)) == [quartier]
+
+
+def test_zugriff_kostet_eine_abfrage_je_anfrage(django_assert_num_queries, qm, quartier):
+    """Group membership and roles in one query; every later check reads the memo."""
+    with django_assert_num_queries(1):
+        zugriff = zugriff_fuer(qm)
+        assert qrules.darf_quartier_bearbeiten(qm, quartier)
+        assert qrules.darf_quartier_lesen(qm, quartier.pk)
+        assert not qrules.ist_leitung(qm)
+        assert qrules.ist_zustaendig(qm, quartier)
+    assert zugriff.lesbar == zugriff.bearbeitbar == {quartier.pk}
+
+
+def test_zugriff_der_leitung_liest_alles_ohne_rolle(leitung, quartier, anderes_quartier):
+    zugriff = zugriff_fuer(leitung)
+    assert zugriff.darf_lesen(anderes_quartier.pk) and not zugriff.darf_bearbeiten(quartier.pk)
+    assert zugriff.einziges_quartier() is None
