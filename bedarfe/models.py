@@ -207,9 +207,12 @@ class Bedarf(Versioniert, Zeitstempel):
             GinIndex(fields=["suchvektor"], name="bedarf_suchvektor_gin"),
             GinIndex(fields=["titel"], name="bedarf_titel_trgm", opclasses=["gin_trgm_ops"]),
             # Counts of a list (the paginator) read this index alone, the id included for the
-            # filters that look up other tables per need (e.g. overdue forwards).
+            # filters that look up other tables per need (e.g. overdue forwards), the
+            # Handlungsfeld for the quartier page's needs by status and field.
             models.Index(
-                fields=["quartier", "status"], include=["id"], name="bedarf_quartier_status_id"
+                fields=["quartier", "status"],
+                include=["id", "handlungsfeld"],
+                name="bedarf_quartier_status_hf",
             ),
             # The lists' default order (newest first), so a page of 50 needs no full sort.
             models.Index(fields=["-gemeldet_am", "-id"], name="bedarf_gemeldet_neueste"),
