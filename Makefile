@@ -52,7 +52,7 @@ lint: $(VENV)/.installiert
 test: setup lint
 	scripts/systempakete.sh browser
 	$(MANAGE) makemigrations --check --dry-run -v 0
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 serve: setup
 	DEBUG=false HTTPS=false $(MANAGE) collectstatic --no-input -v 0
