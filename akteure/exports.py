@@ -2,41 +2,41 @@
 
 from django.utils.translation import gettext as _
 
-from quartiersmanagement.exports import Spalte
+from quartiersmanagement.exports import Column
 
 
 def _namen(mgr) -> str:
     return ", ".join(o.name for o in mgr.all())
 
 
-def spalten() -> list[Spalte]:
+def spalten() -> list[Column]:
     """Built per request, so the headers are plain strings in the active language."""
     return [
-        Spalte(_("Name"), lambda a: a.name),
-        Spalte(_("Art"), lambda a: a.get_art_display()),
-        Spalte(_("Quartiere"), lambda a: _namen(a.quartiere)),
-        Spalte(_("Handlungsfelder"), lambda a: _namen(a.handlungsfelder)),
-        Spalte(_("Zielgruppen"), lambda a: _namen(a.zielgruppen)),
-        Spalte(_("Straße"), lambda a: a.strasse),
-        Spalte(_("PLZ"), lambda a: a.plz),
-        Spalte(_("Ort"), lambda a: a.ort),
-        Spalte(_("E-Mail"), lambda a: a.email),
-        Spalte(_("Telefon"), lambda a: a.telefon),
-        Spalte(_("Website"), lambda a: a.website),
-        Spalte(_("aktiv"), lambda a: a.aktiv),
-        Spalte(_("öffentlich"), lambda a: a.oeffentlich),
-        Spalte(_("Einwilligung am"), lambda a: a.einwilligung_am),
-        Spalte(_("geändert"), lambda a: a.geaendert),
+        Column(_("Name"), lambda a: a.name),
+        Column(_("Art"), lambda a: a.get_art_display()),
+        Column(_("Quartiere"), lambda a: _namen(a.quartiere)),
+        Column(_("Handlungsfelder"), lambda a: _namen(a.handlungsfelder)),
+        Column(_("Zielgruppen"), lambda a: _namen(a.zielgruppen)),
+        Column(_("Straße"), lambda a: a.strasse),
+        Column(_("PLZ"), lambda a: a.plz),
+        Column(_("Ort"), lambda a: a.ort),
+        Column(_("E-Mail"), lambda a: a.email),
+        Column(_("Telefon"), lambda a: a.telefon),
+        Column(_("Website"), lambda a: a.website),
+        Column(_("aktiv"), lambda a: a.aktiv),
+        Column(_("öffentlich"), lambda a: a.oeffentlich),
+        Column(_("Einwilligung am"), lambda a: a.einwilligung_am),
+        Column(_("geändert"), lambda a: a.geaendert),
     ]
 
 
-def aufgaben_spalten() -> list[Spalte]:
+def aufgaben_spalten() -> list[Column]:
     """Action items as on /aufgaben/ (quartier, meeting, responsible, due, done)."""
     return [
-        Spalte(_("Aufgabe"), lambda a: a.titel),
-        Spalte(_("Quartier"), lambda a: a.quartier.name),
-        Spalte(_("Sitzung"), lambda a: str(a.sitzung) if a.sitzung_id else ""),
-        Spalte(_("verantwortlich"), lambda a: str(a.verantwortlich or "")),
-        Spalte(_("fällig am"), lambda a: a.faellig_am),
-        Spalte(_("erledigt am"), lambda a: a.erledigt_am),
+        Column(_("Aufgabe"), lambda a: a.titel),
+        Column(_("Quartier"), lambda a: a.quartier.name),
+        Column(_("Sitzung"), lambda a: str(a.sitzung) if a.sitzung_id else ""),
+        Column(_("verantwortlich"), lambda a: str(a.verantwortlich or "")),
+        Column(_("fällig am"), lambda a: a.faellig_am),
+        Column(_("erledigt am"), lambda a: a.erledigt_am),
     ]

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe
-from quartiersmanagement.uploads import dateityp_erkennen
-from quartiersmanagement.versionierung import VersionFormMixin
+from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget
+from quartiersmanagement.uploads import detect_file_type
+from quartiersmanagement.versioning import VersionFormMixin
 
 from . import selectors
 from .models import (
@@ -55,7 +55,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "zielgruppen": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),
-            "einwilligung_am": DatumEingabe(),
+            "einwilligung_am": DateWidget(),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -89,7 +89,7 @@ class BeziehungForm(forms.ModelForm):
     class Meta:
         model = Beziehung
         fields = ["art", "ziel", "von", "bis", "notiz"]
-        widgets = {"von": DatumEingabe(), "bis": DatumEingabe()}
+        widgets = {"von": DateWidget(), "bis": DateWidget()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,18 +107,18 @@ class PersonNeuForm(forms.Form):
         help_text=_("Die Person ist für diesen Akteur tätig."),
     )
     rolle = forms.CharField(label=_("Rolle"), max_length=120, help_text=_("z. B. Leitung"))
-    von = forms.DateField(label=_("Funktion seit"), widget=DatumEingabe())
+    von = forms.DateField(label=_("Funktion seit"), widget=DateWidget())
     loeschen_am = forms.DateField(
         label=_("löschen am"),
         required=False,
-        widget=DatumEingabe(),
+        widget=DateWidget(),
         help_text=_("Datum, an dem die personenbezogenen Daten gelöscht werden."),
     )
     einwilligung_zweck = forms.CharField(
         label=_("Einwilligung: Zweck"), max_length=200, required=False
     )
     einwilligung_am = forms.DateField(
-        label=_("Einwilligung: erteilt am"), required=False, widget=DatumEingabe()
+        label=_("Einwilligung: erteilt am"), required=False, widget=DateWidget()
     )
     einwilligung_quelle = forms.CharField(
         label=_("Einwilligung: Quelle"),
@@ -147,23 +147,23 @@ class PersonForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = ["vorname", "nachname", "email", "telefon", "notiz", "loeschen_am"]
-        widgets = {"loeschen_am": DatumEingabe(), "notiz": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"loeschen_am": DateWidget(), "notiz": forms.Textarea(attrs={"rows": 3})}
 
 
 class FunktionWechselnForm(forms.Form):
     rolle = forms.CharField(label=_("neue Rolle"), max_length=120)
-    ab = forms.DateField(label=_("ab"), widget=DatumEingabe())
+    ab = forms.DateField(label=_("ab"), widget=DateWidget())
 
 
 class EinwilligungForm(forms.ModelForm):
     class Meta:
         model = Einwilligung
         fields = ["zweck", "erteilt_am", "quelle"]
-        widgets = {"erteilt_am": DatumEingabe()}
+        widgets = {"erteilt_am": DateWidget()}
 
 
 class WiderrufForm(forms.Form):
-    am = forms.DateField(label=_("widerrufen am"), widget=DatumEingabe())
+    am = forms.DateField(label=_("widerrufen am"), widget=DateWidget())
 
 
 class GremiumForm(forms.ModelForm):
@@ -193,7 +193,7 @@ class MitgliedschaftForm(forms.ModelForm):
     class Meta:
         model = Mitgliedschaft
         fields = ["akteur", "person", "rolle", "von", "bis", "stimmberechtigt"]
-        widgets = {"von": DatumEingabe(), "bis": DatumEingabe()}
+        widgets = {"von": DateWidget(), "bis": DateWidget()}
         help_texts = {
             "akteur": _("Entweder einen Akteur …"),
             "person": _("… oder eine Person wählen."),
@@ -211,8 +211,8 @@ class SitzungForm(forms.ModelForm):
         model = Sitzung
         fields = ["titel", "beginn", "ende", "ort", "status", "protokoll"]
         widgets = {
-            "beginn": DatumZeitEingabe(),
-            "ende": DatumZeitEingabe(),
+            "beginn": DateTimeWidget(),
+            "ende": DateTimeWidget(),
             "protokoll": forms.Textarea(attrs={"rows": 8}),
         }
 
@@ -295,7 +295,7 @@ class AufgabeForm(forms.ModelForm):
             "verantwortlich_person",
             "faellig_am",
         ]
-        widgets = {"faellig_am": DatumEingabe(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"faellig_am": DateWidget(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user, quartier, **kwargs):
         super().__init__(*args, **kwargs)
@@ -328,7 +328,7 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Die Datei ist zu groß (höchstens 5 MB)."))
         name = datei.name.lower()
         # Checked by content, not only by name: an .xlsx must really be one, a .csv no binary.
-        typ = dateityp_erkennen(datei)
+        typ = detect_file_type(datei)
         if not (
             (name.endswith(".xlsx") and typ == "xlsx") or (name.endswith(".csv") and typ is None)
         ):

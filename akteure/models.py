@@ -21,8 +21,8 @@ from quartiere.models import (
     zeitraum_gueltig,
 )
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
-from quartiersmanagement.models import Zeitstempel
-from quartiersmanagement.versionierung import Versioniert
+from quartiersmanagement.models import Timestamped
+from quartiersmanagement.versioning import Versioned
 
 ENDE_VOR_BEGINN = _("Das Ende liegt vor dem Beginn.")
 ZWEITE_OFFENE_MITGLIEDSCHAFT = _(
@@ -45,7 +45,7 @@ class AkteurQuerySet(models.QuerySet):
         return self.filter(aktiv=True, oeffentlich=True, einwilligung_am__isnull=False)
 
 
-class Akteur(Versioniert, Zeitstempel):
+class Akteur(Versioned, Timestamped):
     """An organisation, institution or initiative active in one or more quartiers."""
 
     class Art(models.TextChoices):
@@ -171,7 +171,7 @@ class Akteur(Versioniert, Zeitstempel):
             )
 
 
-class Person(Versioniert, Zeitstempel):
+class Person(Versioned, Timestamped):
     """A contact person; personal data, shown only to staff of the quartiers she is active in."""
 
     vorname = models.CharField(_("Vorname"), max_length=100, blank=True)
@@ -206,7 +206,7 @@ class Person(Versioniert, Zeitstempel):
         return reverse("akteure:person", kwargs={"pk": self.pk})
 
 
-class Einwilligung(Zeitstempel):
+class Einwilligung(Timestamped):
     """A person's consent to store and use her data for one purpose."""
 
     person = models.ForeignKey(
@@ -250,7 +250,7 @@ class Einwilligung(Zeitstempel):
         return self.widerrufen_am is None or self.widerrufen_am > timezone.localdate()
 
 
-class Funktion(Zeitstempel):
+class Funktion(Timestamped):
     """A person's role at an actor for a period; a changed role ends the old row."""
 
     person = models.ForeignKey(
@@ -310,7 +310,7 @@ class Funktion(Zeitstempel):
             )
 
 
-class Beziehungsart(Zeitstempel):
+class Beziehungsart(Timestamped):
     """A type of relation between actors, kept by admins (Kooperation, Träger von, …)."""
 
     name = models.CharField(_("Name"), max_length=100, unique=True)
@@ -327,7 +327,7 @@ class Beziehungsart(Zeitstempel):
         return self.name
 
 
-class Beziehung(Zeitstempel):
+class Beziehung(Timestamped):
     """A relation of one actor to another for a period."""
 
     quelle = models.ForeignKey(
@@ -388,7 +388,7 @@ class Beziehung(Zeitstempel):
         _zeitraum_pruefen(self.von, self.bis)
 
 
-class Gremium(Zeitstempel):
+class Gremium(Timestamped):
     """A committee of a quartier, e.g. its Stadtteilkonferenz."""
 
     class Art(models.TextChoices):
@@ -427,7 +427,7 @@ class Gremium(Zeitstempel):
         return reverse("akteure:gremium", kwargs={"pk": self.pk})
 
 
-class Mitgliedschaft(Zeitstempel):
+class Mitgliedschaft(Timestamped):
     """An actor's or a person's membership in a committee for a period."""
 
     gremium = models.ForeignKey(
@@ -516,7 +516,7 @@ class Mitgliedschaft(Zeitstempel):
                 raise ValidationError({feld: ZWEITE_OFFENE_MITGLIEDSCHAFT})
 
 
-class Sitzung(Zeitstempel):
+class Sitzung(Timestamped):
     """A meeting of a committee; `uid` and `sequenz` keep subscribed calendars in step."""
 
     class Status(models.TextChoices):
@@ -573,7 +573,7 @@ class Sitzung(Zeitstempel):
         return f"sitzung-{self.uid}@quartiersmanagement"
 
 
-class Tagesordnungspunkt(Zeitstempel):
+class Tagesordnungspunkt(Timestamped):
     sitzung = models.ForeignKey(
         Sitzung,
         verbose_name=_("Sitzung"),
@@ -597,7 +597,7 @@ class Tagesordnungspunkt(Zeitstempel):
         return f"TOP {self.nummer}: {self.titel}"
 
 
-class Teilnahme(Zeitstempel):
+class Teilnahme(Timestamped):
     """Attendance of an actor, a person or a guest at a meeting."""
 
     class Status(models.TextChoices):
@@ -650,7 +650,7 @@ class Teilnahme(Zeitstempel):
         return f"{self.akteur or self.person or self.gast} ({self.get_status_display()})"
 
 
-class Beschluss(Zeitstempel):
+class Beschluss(Timestamped):
     """A decision of a meeting with its votes."""
 
     sitzung = models.ForeignKey(
@@ -688,7 +688,7 @@ class AufgabeQuerySet(models.QuerySet):
         return self.filter(erledigt_am__isnull=True)
 
 
-class Aufgabe(Zeitstempel):
+class Aufgabe(Timestamped):
     """An action item, usually from a meeting, with a responsible actor or person."""
 
     quartier = models.ForeignKey(
@@ -751,7 +751,7 @@ class Aufgabe(Zeitstempel):
         return self.verantwortlich_akteur or self.verantwortlich_person
 
 
-class Kalenderzugang(Zeitstempel):
+class Kalenderzugang(Timestamped):
     """A user's secret token for subscribing to meeting feeds without a login."""
 
     benutzer = models.OneToOneField(

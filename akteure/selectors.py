@@ -288,7 +288,7 @@ def sitzung_detail(user, pk: int) -> Sitzung:
 
 def sitzungen_fuer_feed(*, user, gremium=None, quartier=None) -> QuerySet[Sitzung]:
     """The meetings of a calendar feed: those of the feed window (see quartiersmanagement.ical)."""
-    qs = sitzungen_fuer(user).filter(beginn__gte=ical.fenster_beginn())
+    qs = sitzungen_fuer(user).filter(beginn__gte=ical.window_start())
     if gremium is not None:
         qs = qs.filter(gremium=gremium)
     if quartier is not None:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quartiersmanagement import ical
-from quartiersmanagement.mail import mail_senden
-from quartiersmanagement.versionierung import mit_version_speichern
+from quartiersmanagement.mail import send_mail
+from quartiersmanagement.versioning import save_with_version
 
 from .models import (
     Akteur,
@@ -34,14 +34,14 @@ def _speichern(obj, *, version: int | None = None):
     """Validate (German errors at the fields) and save; a constraint that only the database
     could see (two requests at once) becomes a ValidationError instead of a server error.
     With the `version` an edit form was built from, someone else's save in between raises
-    Bearbeitungskonflikt instead of being overwritten."""
+    EditConflict instead of being overwritten."""
     obj.full_clean(exclude=["version"])
     try:
         with transaction.atomic():
             if version is None:
                 obj.save()
             else:
-                mit_version_speichern(obj, erwartete_version=version)
+                save_with_version(obj, expected_version=version)
     except IntegrityError as fehler:
         raise ValidationError(
             _("Die Änderung widerspricht einem gleichzeitig gespeicherten Eintrag.")
@@ -401,16 +401,16 @@ def sitzung_ereignis(sitzung: Sitzung):
     """The meeting as an iCal VEVENT (stable UID, SEQUENCE, CANCELLED when called off)."""
     from django.conf import settings
 
-    return ical.ereignis(
+    return ical.event(
         uid=sitzung.ical_uid,
-        beginn=sitzung.beginn,
-        ende=sitzung.ende,
-        titel=f"{sitzung.gremium.name}: {sitzung.titel}" if sitzung.titel else sitzung.gremium.name,
-        geaendert=sitzung.geaendert,
-        sequenz=sitzung.sequenz,
-        ort=sitzung.ort,
+        start=sitzung.beginn,
+        end=sitzung.ende,
+        title=f"{sitzung.gremium.name}: {sitzung.titel}" if sitzung.titel else sitzung.gremium.name,
+        modified=sitzung.geaendert,
+        sequence=sitzung.sequenz,
+        location=sitzung.ort,
         url=f"{settings.SITE_URL}{sitzung.get_absolute_url()}",
-        abgesagt=sitzung.status == Sitzung.Status.ABGESAGT,
+        cancelled=sitzung.status == Sitzung.Status.ABGESAGT,
     )
 
 
@@ -435,17 +435,17 @@ def sitzung_einladen(*, sitzung: Sitzung, von) -> int:
     empfaenger = einladungs_empfaenger(sitzung)
     if not empfaenger:
         raise ValidationError(_("Kein aktuelles Mitglied dieses Gremiums hat eine E-Mail-Adresse."))
-    cal = ical.kalender(name=str(sitzung.gremium))
+    cal = ical.calendar(name=str(sitzung.gremium))
     cal.add_component(sitzung_ereignis(sitzung))
     anhang = ("einladung.ics", ical.ical_bytes(cal), "text/calendar")
     tagesordnung = list(sitzung.tagesordnungspunkte.all())
     for adresse in empfaenger:
-        mail_senden(
-            vorlage="akteure_einladung",
-            an=[adresse],
-            kontext={"sitzung": sitzung, "tagesordnung": tagesordnung, "von": von},
-            anhaenge=(anhang,),
-            antwort_an=[von.email] if getattr(von, "email", "") else None,
+        send_mail(
+            template="akteure_einladung",
+            to=[adresse],
+            context={"sitzung": sitzung, "tagesordnung": tagesordnung, "von": von},
+            attachments=(anhang,),
+            reply_to=[von.email] if getattr(von, "email", "") else None,
         )
     return len(empfaenger)
 

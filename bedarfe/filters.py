@@ -10,7 +10,7 @@ from django_filters.widgets import BaseCSVWidget
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
-from quartiersmanagement.formulare import DatumEingabe
+from quartiersmanagement.form_widgets import DateWidget
 
 from .models import Bedarf, Erhebung, Weiterleitung
 from .selectors import ueberfaellige_weiterleitungen
@@ -64,10 +64,10 @@ class BedarfFilter(django_filters.FilterSet):
         label=_("Priorität"), choices=Bedarf.Prioritaet.choices
     )
     gemeldet_ab = django_filters.DateFilter(
-        label=_("gemeldet ab"), field_name="gemeldet_am", lookup_expr="gte", widget=DatumEingabe
+        label=_("gemeldet ab"), field_name="gemeldet_am", lookup_expr="gte", widget=DateWidget
     )
     gemeldet_bis = django_filters.DateFilter(
-        label=_("gemeldet bis"), field_name="gemeldet_am", lookup_expr="lte", widget=DatumEingabe
+        label=_("gemeldet bis"), field_name="gemeldet_am", lookup_expr="lte", widget=DateWidget
     )
     ueberfaellig = django_filters.BooleanFilter(
         label=_("Weiterleitung überfällig"),

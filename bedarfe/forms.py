@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.formulare import DatumEingabe, MehrereDateienFeld
-from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer
-from quartiersmanagement.versionierung import VersionFormMixin
+from quartiersmanagement.form_widgets import DateWidget, MultipleFilesField
+from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator
+from quartiersmanagement.versioning import VersionFormMixin
 
 from . import services
 from .models import Bedarf, Erhebung, Weiterleitung
@@ -35,7 +35,7 @@ class BedarfForm(forms.ModelForm):
         ]
         widgets = {
             "zielgruppen": forms.CheckboxSelectMultiple,
-            "gemeldet_am": DatumEingabe(),
+            "gemeldet_am": DateWidget(),
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -109,7 +109,7 @@ class WeiterleitenForm(forms.Form):
     frist = forms.DateField(
         label=_("Frist"),
         initial=_standardfrist,
-        widget=DatumEingabe(),
+        widget=DateWidget(),
         help_text=_("Bis wann soll der Fachbereich antworten? Üblich sind vier Wochen."),
     )
     vorgaenger = forms.ModelChoiceField(
@@ -193,17 +193,17 @@ class KommentarForm(forms.Form):
 
 
 class ErhebungForm(forms.ModelForm):
-    dateien = MehrereDateienFeld(
+    dateien = MultipleFilesField(
         label=_("Dateien anhängen"),
         required=False,
-        validators=[DateiPruefer(typen=DOKUMENTE, max_mb=10)],
+        validators=[FileValidator(typen=DOCUMENT_TYPES, max_mb=10)],
         help_text=_("PDF, Bilder oder Office-Dateien, je höchstens 10 MB."),
     )
 
     class Meta:
         model = Erhebung
         fields = ["quartier", "titel", "methode", "datum", "teilnehmende", "notizen"]
-        widgets = {"datum": DatumEingabe(), "notizen": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"datum": DateWidget(), "notizen": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

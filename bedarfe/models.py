@@ -15,15 +15,15 @@ from simple_history.models import HistoricalRecords
 
 from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
-from quartiersmanagement.models import Zeitstempel
-from quartiersmanagement.uploads import DOKUMENTE, DateiPruefer, ZufallsPfad
-from quartiersmanagement.versionierung import Versioniert
+from quartiersmanagement.models import Timestamped
+from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator, RandomPath
+from quartiersmanagement.versioning import Versioned
 
 #: How long an answer link stays valid after the Frist.
 LINK_GUELTIG_NACH_FRIST = datetime.timedelta(weeks=8)
 
 
-class Erhebung(Zeitstempel):
+class Erhebung(Timestamped):
     """An assessment in a quartier (survey, walk, conference ...) from which needs come."""
 
     class Methode(models.TextChoices):
@@ -58,7 +58,7 @@ class Erhebung(Zeitstempel):
         return reverse("bedarfe:erhebung_detail", kwargs={"pk": self.pk})
 
 
-class Erhebungsdatei(Zeitstempel):
+class Erhebungsdatei(Timestamped):
     """A file attached to an Erhebung; stored under a random name, served after a check."""
 
     erhebung = models.ForeignKey(
@@ -66,8 +66,8 @@ class Erhebungsdatei(Zeitstempel):
     )
     datei = models.FileField(
         _("Datei"),
-        upload_to=ZufallsPfad("erhebungen"),
-        validators=[DateiPruefer(typen=DOKUMENTE, max_mb=10)],
+        upload_to=RandomPath("erhebungen"),
+        validators=[FileValidator(typen=DOCUMENT_TYPES, max_mb=10)],
         help_text=_("PDF, Bild oder Office-Datei, höchstens 10 MB."),
     )
     dateiname = models.CharField(_("Dateiname"), max_length=255)
@@ -91,7 +91,7 @@ class BedarfQuerySet(models.QuerySet):
         return self.exclude(status__in=Bedarf.ABGESCHLOSSEN)
 
 
-class Bedarf(Versioniert, Zeitstempel):
+class Bedarf(Versioned, Timestamped):
     """A need or topic raised in a quartier."""
 
     class Status(models.TextChoices):
@@ -273,7 +273,7 @@ class Bedarf(Versioniert, Zeitstempel):
         return self.STATUS_KLASSE.get(self.status, "text-bg-warning")
 
 
-class Bedarfsereignis(Zeitstempel):
+class Bedarfsereignis(Timestamped):
     """One entry of a need's timeline: who did what when, from which status to which."""
 
     class Art(models.TextChoices):
@@ -346,7 +346,7 @@ class WeiterleitungQuerySet(models.QuerySet):
         return self.offen().filter(frist__lt=stichtag or timezone.localdate())
 
 
-class Weiterleitung(Zeitstempel):
+class Weiterleitung(Timestamped):
     """A need routed to a department, answered through a secret link or recorded by staff."""
 
     class Ergebnis(models.TextChoices):

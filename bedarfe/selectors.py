@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quartiere.selectors import einziges_quartier_fuer, quartiere_fuer
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.history import history_for
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
 
@@ -145,7 +145,7 @@ def bedarf_seite_daten(bedarf: Bedarf) -> dict:
         "zusammengefuehrte": list(
             bedarf.zusammengefuehrte.only("pk", "titel", "zusammengefuehrt_in_id")
         ),
-        "verlauf": verlauf_fuer(bedarf),
+        "verlauf": history_for(bedarf),
     }
 
 

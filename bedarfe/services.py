@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from quartiere.models import Fachbereich
 from quartiersmanagement import shared_cache
-from quartiersmanagement.mail import mail_senden
-from quartiersmanagement.versionierung import Versioniert, mit_version_speichern
+from quartiersmanagement.mail import send_mail
+from quartiersmanagement.versioning import Versioned, save_with_version
 
 from .models import (
     Bedarf,
@@ -152,7 +152,7 @@ def bedarf_aendern(
     A field left out keeps its value.
 
     With `version` (the one the edit form was built from) a concurrent save by someone else
-    raises Bearbeitungskonflikt instead of being overwritten."""
+    raises EditConflict instead of being overwritten."""
     felder = {
         name: wert
         for name, wert in {
@@ -183,7 +183,7 @@ def bedarf_aendern(
     if version is None:
         bedarf.save()
     else:
-        mit_version_speichern(bedarf, erwartete_version=version)
+        save_with_version(bedarf, expected_version=version)
     if zielgruppen is not None:
         vorher = set(bedarf.zielgruppen.values_list("pk", flat=True))
         if vorher != {z.pk for z in zielgruppen}:
@@ -309,7 +309,7 @@ def _m2m_umhaengen(through, quelle: Bedarf, ziel: Bedarf) -> None:
     schon_am_ziel = through.objects.filter(**{bedarf_feld: ziel}).values(anderes_feld)
     through.objects.filter(**{bedarf_feld: quelle, f"{anderes_feld}__in": schon_am_ziel}).delete()
     anderes_modell = through._meta.get_field(anderes_feld).related_model
-    if issubclass(anderes_modell, Versioniert):
+    if issubclass(anderes_modell, Versioned):
         # An edit form open on e.g. a project would put its stale list of needs back.
         anderes_modell._default_manager.filter(
             pk__in=through.objects.filter(**{bedarf_feld: quelle}).values(anderes_feld)
@@ -443,11 +443,11 @@ def _mail_weiterleitung(pk: int, *, vorlage: str) -> None:
         pk=pk
     )
     absender = w.bedarf.quartier.kontakt_email or (w.gesendet_von.email if w.gesendet_von else "")
-    mail_senden(
-        vorlage=vorlage,
-        an=[w.kontakt_email],
-        kontext={"weiterleitung": w, "bedarf": w.bedarf, "link": antwort_link(w)},
-        antwort_an=[absender] if absender else None,
+    send_mail(
+        template=vorlage,
+        to=[w.kontakt_email],
+        context={"weiterleitung": w, "bedarf": w.bedarf, "link": antwort_link(w)},
+        reply_to=[absender] if absender else None,
     )
 
 

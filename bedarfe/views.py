@@ -13,21 +13,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import abschnitte
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import ExportMixin, FilteredListView
-from quartiersmanagement.uploads import datei_ausliefern
-from quartiersmanagement.verlauf import verlauf_fuer
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement import page_hooks
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.history import history_for
+from quartiersmanagement.lists import ExportMixin, FilteredListView
+from quartiersmanagement.permissions import permission
+from quartiersmanagement.uploads import serve_file
+from quartiersmanagement.versioning import EditConflict
 
 from . import exports, forms, selectors, services
 from .filters import BedarfFilter, ErhebungFilter, WeiterleitungFilter
 from .models import Bedarf, Erhebung, Weiterleitung
 
 #: The need of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-bedarf_bearbeitbar = berechtigung(
-    "bedarfe.change_bedarf", objekt=lambda request, pk: selectors.bedarf_fuer(request.user, pk)
+bedarf_bearbeitbar = permission(
+    "bedarfe.change_bedarf", obj=lambda request, pk: selectors.bedarf_fuer(request.user, pk)
 )
 
 
@@ -59,7 +59,7 @@ class BedarfListe(ExportMixin, FilteredListView):
 bedarf_liste = BedarfListe.as_view()
 
 
-@berechtigung("bedarfe.add_bedarf")
+@permission("bedarfe.add_bedarf")
 def bedarf_anlegen(request):
     initial = {}
     erhebung = None
@@ -84,7 +84,7 @@ def bedarf_anlegen(request):
         try:
             bedarf = services.bedarf_anlegen(von=request.user, **daten)
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Der Bedarf wurde erfasst."))
             if erhebung and "weiterer" in request.POST:
@@ -142,7 +142,7 @@ def bedarf_detail(request, pk):
             "bedarf": bedarf,
             "darf_bearbeiten": darf_bearbeiten,
             "standardfrist": timezone.localdate() + services.STANDARDFRIST,
-            "abschnitte": abschnitte.abschnitte_fuer("bedarf", request, bedarf),
+            "sections": page_hooks.sections_for("bedarf", request, bedarf),
         },
     )
 
@@ -156,8 +156,8 @@ def bedarf_bearbeiten(request, bedarf):
             with transaction.atomic():
                 services.bedarf_aendern(bedarf=bedarf, von=request.user, **daten)
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
-        except Bearbeitungskonflikt as konflikt:
+            add_form_errors(form, fehler)
+        except EditConflict as konflikt:
             form.konflikt_zeigen(konflikt)
         else:
             messages.success(request, _("Die Änderungen wurden gespeichert."))
@@ -172,7 +172,7 @@ def bedarf_status(request, bedarf):
         try:
             services.bedarf_status_aendern(bedarf=bedarf, von=request.user, **form.cleaned_data)
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Der Status wurde geändert."))
             return redirect(bedarf)
@@ -199,7 +199,7 @@ def bedarf_weiterleiten(request, bedarf):
                 von=request.user,
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(
                 request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
@@ -221,7 +221,7 @@ def bedarf_zusammenfuehren(request, bedarf):
                 quelle=bedarf, ziel=form.cleaned_data["ziel"], von=request.user
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Die Bedarfe wurden zusammengeführt."))
             return redirect(ziel)
@@ -253,7 +253,7 @@ def bedarf_freigeben(request, bedarf):
         try:
             services.antwort_freigeben(bedarf=bedarf, von=request.user, **form.cleaned_data)
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Die Freigabe wurde gespeichert."))
             return redirect(bedarf)
@@ -283,9 +283,9 @@ class WeiterleitungListe(FilteredListView):
 weiterleitung_liste = WeiterleitungListe.as_view()
 
 
-@berechtigung(
+@permission(
     "bedarfe.change_weiterleitung",
-    objekt=lambda request, pk: selectors.weiterleitung_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.weiterleitung_fuer(request.user, pk),
 )
 def weiterleitung_antwort_erfassen(request, w):
     """Staff record an answer that came by phone or letter."""
@@ -296,7 +296,7 @@ def weiterleitung_antwort_erfassen(request, w):
                 weiterleitung=w, von=request.user, **form.cleaned_data
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Die Antwort wurde eingetragen."))
             return redirect(w.bedarf)
@@ -333,7 +333,7 @@ def _antwort_seite(request, token):
                 weiterleitung=w, ueber=Weiterleitung.Antwortweg.LINK, **form.cleaned_data
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             return redirect("bedarfe:antwort", token=token)
     return render(
@@ -358,14 +358,14 @@ class ErhebungListe(FilteredListView):
 erhebung_liste = ErhebungListe.as_view()
 
 
-@berechtigung("bedarfe.add_erhebung")
+@permission("bedarfe.add_erhebung")
 def erhebung_anlegen(request):
     return _erhebung_formular(request, Erhebung())
 
 
-@berechtigung(
+@permission(
     "bedarfe.change_erhebung",
-    objekt=lambda request, pk: selectors.erhebung_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.erhebung_fuer(request.user, pk),
 )
 def erhebung_bearbeiten(request, erhebung):
     return _erhebung_formular(request, erhebung)
@@ -382,7 +382,7 @@ def _erhebung_formular(request, erhebung):
                 erhebung=form.save(commit=False), dateien=dateien, von=request.user
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             messages.success(request, _("Die Erhebung wurde gespeichert."))
             return redirect(erhebung)
@@ -398,7 +398,7 @@ def erhebung_detail(request, pk):
         {
             "erhebung": erhebung,
             "darf_bearbeiten": request.user.has_perm("bedarfe.change_erhebung", erhebung),
-            "verlauf": verlauf_fuer(erhebung),
+            "verlauf": history_for(erhebung),
         },
     )
 
@@ -407,4 +407,4 @@ def erhebung_detail(request, pk):
 def erhebungsdatei(request, pk):
     """Download an attachment, only for users who may read its quartier."""
     anhang = selectors.erhebungsdatei_fuer(request.user, pk)
-    return datei_ausliefern(anhang.datei, dateiname=anhang.dateiname)
+    return serve_file(anhang.datei, filename=anhang.dateiname)

@@ -5,8 +5,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from quartiersmanagement.formulare import DatumEingabe
-from quartiersmanagement.versionierung import VersionFormMixin
+from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.versioning import VersionFormMixin
 
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
 
@@ -34,8 +34,8 @@ class ZeitraumForm(forms.Form):
     jahr = forms.IntegerField(
         label=_("Jahr"), required=False, min_value=ERSTES_JAHR, max_value=LETZTES_JAHR
     )
-    von = forms.DateField(label=_("von"), required=False, widget=DatumEingabe())
-    bis = forms.DateField(label=_("bis"), required=False, widget=DatumEingabe())
+    von = forms.DateField(label=_("von"), required=False, widget=DateWidget())
+    bis = forms.DateField(label=_("bis"), required=False, widget=DateWidget())
 
     def __init__(self, *args, programm, heute: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,7 +3,7 @@
 Both hold aggregate figures only (no personal data) and the free texts QM wrote
 (`Berichtstext`). Their sections are built by the same functions from `kennzahlen` over a
 list of windows, so each figure is computed in one place. Each section is one table
-(`Abschnitt`): the PDF shows them one after the other, the XLSX writes one sheet per section
+(`Section`): the PDF shows them one after the other, the XLSX writes one sheet per section
 with typed cells plus a sheet with the texts.
 """
 
@@ -26,7 +26,7 @@ from .models import Berichtstext
 
 
 @dataclass
-class Abschnitt:
+class Section:
     titel: str
     spalten: list[str]
     zeilen: list[list] = field(default_factory=list)
@@ -52,13 +52,13 @@ def _text(wert) -> str:
 # --- sections, shared by both reports ---------------------------------------------------------
 
 
-def _bedarfe(fenster) -> tuple[Abschnitt, list[tuple[str, int]]]:
+def _bedarfe(fenster) -> tuple[Section, list[tuple[str, int]]]:
     je_quartier = kennzahlen.bedarfe(fenster)
     je_feld = [
         (name or _("ohne Handlungsfeld"), anzahl)
         for name, anzahl in kennzahlen.bedarfe_je_handlungsfeld(fenster)
     ]
-    abschnitt = Abschnitt(
+    abschnitt = Section(
         _("Bedarfe"),
         [_("Kennzahl"), _("Anzahl")],
         [
@@ -73,8 +73,8 @@ def _bedarfe(fenster) -> tuple[Abschnitt, list[tuple[str, int]]]:
     return abschnitt, je_feld
 
 
-def _lotsenfunktion(fenster) -> Abschnitt:
-    return Abschnitt(
+def _lotsenfunktion(fenster) -> Section:
+    return Section(
         _("Lotsenfunktion"),
         [
             _("Fachbereich"),
@@ -90,9 +90,9 @@ def _lotsenfunktion(fenster) -> Abschnitt:
     )
 
 
-def _netzwerk(fenster) -> Abschnitt:
+def _netzwerk(fenster) -> Section:
     je_quartier = kennzahlen.netzwerk(fenster)
-    return Abschnitt(
+    return Section(
         _("Netzwerk und Gremien"),
         [_("Kennzahl"), _("Anzahl")],
         [
@@ -105,11 +105,11 @@ def _netzwerk(fenster) -> Abschnitt:
     )
 
 
-def _projekte(fenster) -> Abschnitt:
+def _projekte(fenster) -> Section:
     namen = dict(Projekt.Status.choices)
     je_status = kennzahlen.projekte_je_status(fenster)
     je_quartier = kennzahlen.projekte(fenster)
-    return Abschnitt(
+    return Section(
         _("Projekte"),
         [_("Kennzahl"), _("Anzahl")],
         [
@@ -128,9 +128,9 @@ def _projekte(fenster) -> Abschnitt:
     )
 
 
-def _fonds(fenster) -> Abschnitt:
+def _fonds(fenster) -> Section:
     je_quartier = kennzahlen.stadtteilfonds(fenster)
-    return Abschnitt(
+    return Section(
         _("Stadtteilfonds"),
         [_("Kennzahl"), _("Wert")],
         [
@@ -144,7 +144,7 @@ def _fonds(fenster) -> Abschnitt:
     )
 
 
-def _abschnitte(fenster, texte: Berichtstext | None) -> tuple[list[Abschnitt], str]:
+def _abschnitte(fenster, texte: Berichtstext | None) -> tuple[list[Section], str]:
     """The five sections over `fenster` with QM's comments, and the chart of needs."""
     bedarfe, je_feld = _bedarfe(fenster)
     abschnitte = [
@@ -262,7 +262,7 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
     texte = sachbericht_texte(programm, von, bis)
     abschnitte, diagramm = _abschnitte(fenster, texte)
     je_quartier = kennzahlen.je_quartier(fenster)
-    programm_abschnitt = Abschnitt(
+    programm_abschnitt = Section(
         _("Programm"),
         [_("Angabe"), _("Wert")],
         [
@@ -276,7 +276,7 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
             [_("Berichtszeitraum bis"), bis],
         ],
     )
-    quartiere = Abschnitt(
+    quartiere = Section(
         _("Quartiere"),
         [
             _("Quartier"),
@@ -292,7 +292,7 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
         ],
     )
     namen = {e.quartier_id: e.quartier.name for e in einsaetze}
-    kennzahlen_je_quartier = Abschnitt(
+    kennzahlen_je_quartier = Section(
         _("Kennzahlen je Quartier"),
         [_("Quartier"), *(str(titel) for _f, titel in KENNZAHLEN_JE_QUARTIER)],
         [
@@ -316,8 +316,8 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
 
 
 def bericht_pdf(bericht: dict, request=None):
-    return pdf.pdf_antwort(
-        "berichte/bericht_pdf.html", bericht, dateiname=bericht["dateiname"], request=request
+    return pdf.pdf_response(
+        "berichte/bericht_pdf.html", bericht, filename=bericht["dateiname"], request=request
     )
 
 
@@ -325,14 +325,14 @@ def bericht_xlsx(bericht: dict):
     """One sheet per section (typed cells) and a sheet "Texte" with QM's free texts."""
     mappe = Workbook(write_only=True)
     for abschnitt in bericht["abschnitte"]:
-        exports.xlsx_schreiben(
+        exports.write_sheet(
             mappe,
-            titel=abschnitt.titel,
-            spalten=[
-                exports.Spalte(titel, lambda zeile, i=i: zeile[i])
+            title=abschnitt.titel,
+            columns=[
+                exports.Column(titel, lambda zeile, i=i: zeile[i])
                 for i, titel in enumerate(abschnitt.spalten)
             ],
-            zeilen=abschnitt.zeilen,
+            rows=abschnitt.zeilen,
         )
     texte = bericht["texte"]
     zeilen = []
@@ -342,16 +342,16 @@ def bericht_xlsx(bericht: dict):
             for name in ("einleitung", *(f for f, _t in Berichtstext.KOMMENTARE), "ausblick")
             if getattr(texte, name)
         ]
-    exports.xlsx_schreiben(
+    exports.write_sheet(
         mappe,
-        titel=_("Texte"),
-        spalten=[
-            exports.Spalte(_("Teil"), lambda z: z[0]),
-            exports.Spalte(_("Text"), lambda z: z[1]),
+        title=_("Texte"),
+        columns=[
+            exports.Column(_("Teil"), lambda z: z[0]),
+            exports.Column(_("Text"), lambda z: z[1]),
         ],
-        zeilen=zeilen,
+        rows=zeilen,
     )
-    return exports.mappe_antwort(mappe, dateiname=bericht["dateiname"])
+    return exports.workbook_response(mappe, filename=bericht["dateiname"])
 
 
 def jahresbericht_pdf(user, quartier, jahr: int, request=None):

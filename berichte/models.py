@@ -13,8 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from quartiere.models import Fachbereich, Programm, Quartier
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
-from quartiersmanagement.models import Zeitstempel
-from quartiersmanagement.versionierung import Versioniert
+from quartiersmanagement.models import Timestamped
+from quartiersmanagement.versioning import Versioned
 
 ERSTES_JAHR = 2000
 LETZTES_JAHR = 2100
@@ -39,7 +39,7 @@ def _text(name):
     return models.TextField(name, blank=True, help_text=HINWEIS_FREITEXT)
 
 
-class Berichtstext(Versioniert, Zeitstempel):
+class Berichtstext(Versioned, Timestamped):
     """The free texts of one report (Jahresbericht or Sachbericht); public texts only."""
 
     #: (field, report section title) of the comments printed after a section's figures.

@@ -41,8 +41,8 @@ from projekte.models import Projekt, Stadtteilfonds, Teilnahme, Termin
 from projekte.selectors import ueberfaellige_nachweise
 from quartiere.models import Berichtspflicht, Handlungsfeld, Programmeinsatz, Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement.history import history_for
 from quartiersmanagement.templatetags.qm import euro
-from quartiersmanagement.verlauf import verlauf_fuer
 
 from .models import Berichtstext
 
@@ -518,5 +518,5 @@ def quartierseite(user, quartier) -> dict:
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
         "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
         "jahresberichte": jahresberichte(user, quartier, heute.year),
-        "verlauf": verlauf_fuer(quartier),
+        "verlauf": history_for(quartier),
     }

@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, transaction
 
-from quartiersmanagement.versionierung import Bearbeitungskonflikt, mit_version_speichern
+from quartiersmanagement.versioning import EditConflict, save_with_version
 
 from .models import Berichtstext
 
@@ -21,7 +21,7 @@ def berichtstext_speichern(
 ) -> Berichtstext:
     """Create or change the texts of a Jahresbericht (quartier, jahr) or a Sachbericht
     (programm, von, bis). With `version` (the one the form was built from) a concurrent save
-    raises Bearbeitungskonflikt; so does, with `erwartet_neu` (a form for new texts), a record
+    raises EditConflict; so does, with `erwartet_neu` (a form for new texts), a record
     someone else created meanwhile."""
     schluessel = (
         {"quartier": quartier, "jahr": jahr}
@@ -36,15 +36,15 @@ def berichtstext_speichern(
             with transaction.atomic():
                 text.save()
         except IntegrityError:
-            raise Bearbeitungskonflikt(Berichtstext.objects.get(**schluessel)) from None
+            raise EditConflict(Berichtstext.objects.get(**schluessel)) from None
         return text
     if erwartet_neu:
-        raise Bearbeitungskonflikt(text)
+        raise EditConflict(text)
     for feld, wert in texte.items():
         setattr(text, feld, (wert or "").strip())
     text.full_clean(exclude=["version"])
     if version is None:
         text.save()
     else:
-        mit_version_speichern(text, erwartete_version=version)
+        save_with_version(text, expected_version=version)
     return text

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
 from quartiere.selectors import quartier_mit_details
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.verlauf import verlauf_fuer
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.history import history_for
+from quartiersmanagement.permissions import permission
+from quartiersmanagement.versioning import EditConflict
 
 from . import jahresbericht, kennzahlen, selectors, services
 from .forms import BerichtstextForm, ZeitraumForm
@@ -54,7 +54,7 @@ def _berichtsjahr(jahr: int) -> int:
 
 
 @require_safe
-@berechtigung("berichte.stadtweit_sehen")
+@permission("berichte.stadtweit_sehen")
 def uebersicht(request):
     """All quartiers side by side and the departments' response figures; Leitung only."""
     jahr = _jahr(request)
@@ -164,8 +164,8 @@ def _texte_bearbeiten(request, *, vorlage: Berichtstext, texte, kontext: dict, s
                 **felder,
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
-        except Bearbeitungskonflikt as konflikt:
+            add_form_errors(form, fehler)
+        except EditConflict as konflikt:
             form.konflikt_zeigen(konflikt)
         else:
             messages.success(request, _("Die Texte des Berichts sind gespeichert."))
@@ -178,7 +178,7 @@ def _texte_bearbeiten(request, *, vorlage: Berichtstext, texte, kontext: dict, s
             "form": form,
             "texte": texte,
             "darf_bearbeiten": darf,
-            "verlauf": verlauf_fuer(texte) if texte else [],
+            "verlauf": history_for(texte) if texte else [],
         },
     )
 

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from projekte.models import ANTRAG_TEXT_MAX
 from quartiere.models import Quartier
-from quartiersmanagement.formulare import DatumEingabe
-from quartiersmanagement.uploads import BILDER, DateiPruefer
+from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.uploads import IMAGE_TYPES, FileValidator
 
 from .models import BILD_MAX_MB, TEXT_MAX
 
@@ -27,14 +27,14 @@ class BeitragForm(forms.Form):
     )
     veroeffentlicht_am = forms.DateField(
         label=_("veröffentlicht am"),
-        widget=DatumEingabe,
+        widget=DateWidget,
         help_text=_("Ab diesem Tag ist der Beitrag öffentlich sichtbar."),
     )
 
     bild = forms.FileField(
         label=_("Bild (freiwillig)"),
         required=False,
-        validators=[DateiPruefer(typen=BILDER, max_mb=BILD_MAX_MB)],
+        validators=[FileValidator(typen=IMAGE_TYPES, max_mb=BILD_MAX_MB)],
         help_text=_(
             "JPEG oder PNG, höchstens 5 MB, mindestens 300 × 200 Pixel; wird verkleinert. "
             "Leer lassen, um ein vorhandenes Bild zu behalten."

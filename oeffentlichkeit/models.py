@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from quartiere.models import Quartier
-from quartiersmanagement.models import Zeitstempel
-from quartiersmanagement.uploads import BILDER, DateiPruefer, ZufallsPfad
+from quartiersmanagement.models import Timestamped
+from quartiersmanagement.uploads import IMAGE_TYPES, FileValidator, RandomPath
 
 BILD_MAX_MB = 5
 
@@ -20,7 +20,7 @@ BILD_MAX_MB = 5
 TEXT_MAX = 4000
 
 
-class Seite(Zeitstempel):
+class Seite(Timestamped):
     """One of the legally required pages; its text is plain text with blank-line paragraphs."""
 
     class Art(models.TextChoices):
@@ -57,7 +57,7 @@ class BeitragQuerySet(models.QuerySet):
         return self.filter(veroeffentlicht_am__lte=stichtag or timezone.localdate())
 
 
-class Beitrag(Zeitstempel):
+class Beitrag(Timestamped):
     """A news item on the public page of a quartier, visible from its publish date."""
 
     quartier = models.ForeignKey(
@@ -76,9 +76,9 @@ class Beitrag(Zeitstempel):
     )
     bild = models.FileField(
         _("Bild"),
-        upload_to=ZufallsPfad("beitraege"),
+        upload_to=RandomPath("beitraege"),
         blank=True,
-        validators=[DateiPruefer(typen=BILDER, max_mb=BILD_MAX_MB)],
+        validators=[FileValidator(typen=IMAGE_TYPES, max_mb=BILD_MAX_MB)],
         help_text=_("JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert."),
     )
     bild_alt = models.CharField(
@@ -115,7 +115,7 @@ class Beitrag(Zeitstempel):
         )
 
 
-class Formularversuch(Zeitstempel):
+class Formularversuch(Timestamped):
     """One submission of an anonymous form (valid, invalid or caught by the honeypot) from an
     address, for the hourly limit shared by every process through the database. Only a keyed
     hash of the IP address is stored, deleted after a day; no audit history, which would keep
@@ -140,7 +140,7 @@ class Formularversuch(Zeitstempel):
         return f"{self.formular} {self.ip_hash[:8]} {self.erstellt:%d.%m.%Y %H:%M}"
 
 
-class Rueckmeldung(Zeitstempel):
+class Rueckmeldung(Timestamped):
     """Feedback on barriers (BITV 2.0 § 7 feedback mechanism): stored and mailed to the QM."""
 
     quartier = models.ForeignKey(

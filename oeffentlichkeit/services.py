@@ -17,7 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from projekte import services as projekte_services
 from projekte.models import Stadtteilfonds, neue_referenz
 from quartiere.rules import darf_quartier_bearbeiten
-from quartiersmanagement.mail import mail_senden
+from quartiersmanagement.mail import send_mail
 
 from .models import Beitrag, Formularversuch, Rueckmeldung
 
@@ -198,11 +198,11 @@ def online_antrag_stellen(
     kontext = {"antrag": antrag, "quartier": quartier, "referenz": antrag.referenz}
     antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
     transaction.on_commit(
-        lambda: mail_senden(
-            vorlage="fondsantrag_eingang",
-            an=[antragsteller_email],
-            kontext=kontext,
-            antwort_an=antwort_an,
+        lambda: send_mail(
+            template="fondsantrag_eingang",
+            to=[antragsteller_email],
+            context=kontext,
+            reply_to=antwort_an,
         )
     )
     return antrag
@@ -222,11 +222,11 @@ def rueckmeldung_speichern(*, quartier, seite: str, nachricht: str, name: str, e
     else:
         an = [settings.RUECKMELDUNG_EMAIL]
     transaction.on_commit(
-        lambda: mail_senden(
-            vorlage="rueckmeldung_barrierefreiheit",
-            an=an,
-            kontext={"rueckmeldung": rueckmeldung},
-            antwort_an=[email] if email else None,
+        lambda: send_mail(
+            template="rueckmeldung_barrierefreiheit",
+            to=an,
+            context={"rueckmeldung": rueckmeldung},
+            reply_to=[email] if email else None,
         )
     )
     return rueckmeldung

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_safe
 
 from quartiere.models import Quartier
 from quartiersmanagement import ical, shared_cache
-from quartiersmanagement.formulare import fehler_ins_formular
+from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.http import client_ip
-from quartiersmanagement.pdf import pdf_antwort
+from quartiersmanagement.pdf import pdf_response
 
 from . import selectors, services
 from .forms import OnlineAntragForm, RueckmeldungForm
@@ -205,10 +205,10 @@ def termine(request, slug):
 def aushang(request, slug):
     """A4 notice for the board of the Stadtteilbüro: the next public dates and the contact."""
     q = selectors.oeffentliches_quartier(slug)
-    return pdf_antwort(
+    return pdf_response(
         "oeffentlichkeit/pdf/aushang.html",
         {"quartier": q, "termine": selectors.kommende_termine(q, anzahl=12)},
-        dateiname=f"aushang-{q.slug}",
+        filename=f"aushang-{q.slug}",
     )
 
 
@@ -220,7 +220,7 @@ def termine_ics(request, slug):
     a few hundred dates) cost four times a plain page, and the feed is the same for every
     visitor: it comes from the shared cache, keyed by the quartier and the page address it
     links to (scheme and host come from the request). The feed window
-    (`ical.fenster_beginn`) moves on with the clock, the key with it (`_zeitfenster`)."""
+    (`ical.window_start`) moves on with the clock, the key with it (`_zeitfenster`)."""
     q = selectors.oeffentliches_quartier(slug)
     url = request.build_absolute_uri(reverse("oeffentlichkeit:termine", kwargs={"slug": q.slug}))
     inhalt = shared_cache.cached(
@@ -229,26 +229,26 @@ def termine_ics(request, slug):
         params=(q.pk, url, _zeitfenster()),
         quartier_ids=[q.pk],
     )
-    return ical.ical_antwort(inhalt, dateiname=f"oeffentliche-termine-{q.slug}")
+    return ical.ical_response(inhalt, filename=f"oeffentliche-termine-{q.slug}")
 
 
 def termine_ical(quartier_id: int, url: str) -> bytes:
     """The feed of `termine_ics`; it gets the quartier's id and the page address only."""
     name = Quartier.objects.values_list("name", flat=True).get(pk=quartier_id)
-    cal = ical.kalender(name=_("Öffentliche Termine %(quartier)s") % {"quartier": name})
-    for t in selectors.termine(quartier_id, ab=ical.fenster_beginn()):
+    cal = ical.calendar(name=_("Öffentliche Termine %(quartier)s") % {"quartier": name})
+    for t in selectors.termine(quartier_id, ab=ical.window_start()):
         cal.add_component(
-            ical.ereignis(
+            ical.event(
                 uid=t.uid,
-                beginn=t.beginn,
-                ende=t.ende,
-                titel=t.titel,
-                geaendert=t.geaendert,
-                sequenz=t.sequenz,
-                ort=t.ort,
-                beschreibung=t.beschreibung,
+                start=t.beginn,
+                end=t.ende,
+                title=t.titel,
+                modified=t.geaendert,
+                sequence=t.sequenz,
+                location=t.ort,
+                description=t.beschreibung,
                 url=url,
-                abgesagt=t.abgesagt,
+                cancelled=t.abgesagt,
             )
         )
     return ical.ical_bytes(cal)
@@ -362,7 +362,7 @@ def antrag(request, slug):
             try:
                 neu = services.online_antrag_stellen(quartier=q, **daten)
             except ValidationError as e:
-                fehler_ins_formular(form, e)
+                add_form_errors(form, e)
             else:
                 request.session["antrag_referenz"] = neu.referenz
                 return redirect("oeffentlichkeit:antrag_danke", slug=q.slug)
@@ -396,7 +396,7 @@ def barrierefreiheit(request):
             try:
                 services.rueckmeldung_speichern(**daten)
             except ValidationError as e:
-                fehler_ins_formular(form, e)
+                add_form_errors(form, e)
             else:
                 return redirect(reverse("oeffentlichkeit:barrierefreiheit") + "?gesendet=1")
     art = Seite.Art.BARRIEREFREIHEIT

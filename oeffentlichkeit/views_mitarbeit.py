@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import FilteredListView
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.lists import FilteredListView
+from quartiersmanagement.permissions import permission
 
 from . import selectors, services
 from .filters import BeitragFilter
@@ -56,7 +56,7 @@ def _formular(request, beitrag=None):
         try:
             services.beitrag_speichern(von=request.user, beitrag=beitrag, **form.cleaned_data)
         except ValidationError as e:
-            fehler_ins_formular(form, e)
+            add_form_errors(form, e)
         else:
             messages.success(request, _("Der Beitrag wurde gespeichert."))
             return redirect("oeffentlichkeit:beitraege")
@@ -64,13 +64,13 @@ def _formular(request, beitrag=None):
 
 
 #: A news item of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-beitrag_bearbeitbar = berechtigung(
+beitrag_bearbeitbar = permission(
     "oeffentlichkeit.change_beitrag",
-    objekt=lambda request, pk: selectors.beitrag_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.beitrag_fuer(request.user, pk),
 )
 
 
-@berechtigung("oeffentlichkeit.add_beitrag")
+@permission("oeffentlichkeit.add_beitrag")
 def beitrag_neu(request):
     return _formular(request)
 

@@ -7,18 +7,18 @@ class ProjekteConfig(AppConfig):
     verbose_name = _("Projekte und Stadtteilfonds")
 
     def ready(self):
-        from quartiersmanagement import abschnitte, demo_data, dsgvo
+        from quartiersmanagement import demo_data, dsgvo, page_hooks
 
         from . import demo, selectors, services
 
         demo_data.register(self, demo.laden)
 
-        abschnitte.registrieren(
+        page_hooks.register(
             "bedarf",
-            abschnitte.Abschnitt(
-                titel=_("Projekte zu diesem Bedarf"),
+            page_hooks.Section(
+                title=_("Projekte zu diesem Bedarf"),
                 template="projekte/bedarf_abschnitt.html",
-                kontext=selectors.bedarf_abschnitt,
+                context=selectors.bedarf_abschnitt,
             ),
         )
         dsgvo.registrieren(

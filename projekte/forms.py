@@ -10,8 +10,8 @@ from akteure.selectors import waehlbare_akteure
 from bedarfe.models import Bedarf
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
 from quartiere.selectors import programme_fuer
-from quartiersmanagement.formulare import DatumEingabe, DatumZeitEingabe, MehrereDateienFeld
-from quartiersmanagement.versionierung import VersionFormMixin
+from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget, MultipleFilesField
+from quartiersmanagement.versioning import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
 from .services import AKTEUR_NICHT_WAEHLBAR, UEBERGAENGE
@@ -56,8 +56,8 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
             "quartiere": forms.CheckboxSelectMultiple,
             "handlungsfelder": forms.CheckboxSelectMultiple,
             "zielgruppen": forms.CheckboxSelectMultiple,
-            "beginn": DatumEingabe,
-            "ende": DatumEingabe,
+            "beginn": DateWidget,
+            "ende": DateWidget,
             "ziele": forms.Textarea(attrs={"rows": 3}),
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
         }
@@ -89,7 +89,7 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("neuer Status"))
-    datum = forms.DateField(label=_("Datum"), widget=DatumEingabe, initial=timezone.localdate)
+    datum = forms.DateField(label=_("Datum"), widget=DateWidget, initial=timezone.localdate)
     kommentar = forms.CharField(
         label=_("Kommentar"),
         required=False,
@@ -152,8 +152,8 @@ class TerminForm(forms.Form):
         help_text=_("Leer lassen für einen Termin des Quartiers."),
     )
     titel = forms.CharField(label=_("Titel"), max_length=200)
-    beginn = forms.DateTimeField(label=_("Beginn"), widget=DatumZeitEingabe)
-    ende = forms.DateTimeField(label=_("Ende"), widget=DatumZeitEingabe, required=False)
+    beginn = forms.DateTimeField(label=_("Beginn"), widget=DateTimeWidget)
+    ende = forms.DateTimeField(label=_("Ende"), widget=DateTimeWidget, required=False)
     ort = forms.CharField(label=_("Ort"), max_length=200, required=False)
     beschreibung = forms.CharField(
         label=_("Beschreibung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -214,7 +214,7 @@ class AntragForm(forms.Form):
     )
     betrag_beantragt = geldfeld(_("beantragter Betrag (€)"))
     eingegangen_am = forms.DateField(
-        label=_("eingegangen am"), widget=DatumEingabe, initial=timezone.localdate
+        label=_("eingegangen am"), widget=DateWidget, initial=timezone.localdate
     )
     akteur = forms.ModelChoiceField(
         label=_("antragstellender Akteur"),
@@ -250,7 +250,7 @@ class _GremiumFelder(forms.Form):
     """Sitzung and votes: shown only when the Gremium decides (above the threshold)."""
 
     entschieden_am = forms.DateField(
-        label=_("entschieden am"), widget=DatumEingabe, initial=timezone.localdate
+        label=_("entschieden am"), widget=DateWidget, initial=timezone.localdate
     )
 
     def __init__(self, *args, antrag, **kwargs):
@@ -306,7 +306,7 @@ class BewilligenForm(_GremiumFelder):
     )
     nachweis_faellig_am = forms.DateField(
         label=_("Verwendungsnachweis fällig am"),
-        widget=DatumEingabe,
+        widget=DateWidget,
         required=False,
         help_text=_("Leer: drei Monate nach der Entscheidung."),
     )
@@ -326,9 +326,7 @@ class AblehnenForm(_GremiumFelder):
 
 class AuszahlungForm(forms.Form):
     betrag = geldfeld(_("Betrag (€)"))
-    datum = forms.DateField(
-        label=_("ausgezahlt am"), widget=DatumEingabe, initial=timezone.localdate
-    )
+    datum = forms.DateField(label=_("ausgezahlt am"), widget=DateWidget, initial=timezone.localdate)
     vermerk = forms.CharField(
         label=_("Buchungsvermerk"), required=False, help_text=_("z. B. Kassenzeichen")
     )
@@ -344,9 +342,9 @@ class NachweisForm(forms.Form):
         label=_("Sachbericht"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     eingereicht_am = forms.DateField(
-        label=_("eingereicht am"), widget=DatumEingabe, initial=timezone.localdate
+        label=_("eingereicht am"), widget=DateWidget, initial=timezone.localdate
     )
-    belege = MehrereDateienFeld(
+    belege = MultipleFilesField(
         label=_("Belege"),
         required=False,
         help_text=_("PDF, Bilder oder Office-Dateien, je höchstens 10 MB."),

@@ -30,9 +30,9 @@ from quartiere.models import (
     Zielgruppe,
     zeitraum_gueltig,
 )
-from quartiersmanagement.models import Zeitstempel
-from quartiersmanagement.uploads import DateiPruefer, ZufallsPfad
-from quartiersmanagement.versionierung import Versioniert
+from quartiersmanagement.models import Timestamped
+from quartiersmanagement.uploads import FileValidator, RandomPath
+from quartiersmanagement.versioning import Versioned
 
 
 def geld(verbose_name, **kwargs):
@@ -61,7 +61,7 @@ class ProjektQuerySet(models.QuerySet):
         return self.filter(status__in=[Projekt.Status.PLANUNG, Projekt.Status.UMSETZUNG])
 
 
-class Projekt(Versioniert, Zeitstempel):
+class Projekt(Versioned, Timestamped):
     """A project in one or more quartiers, from the idea to its result."""
 
     class Status(models.TextChoices):
@@ -178,7 +178,7 @@ class Projekt(Versioniert, Zeitstempel):
         return self.status in (self.Status.ABGESCHLOSSEN, self.Status.ABGEBROCHEN)
 
 
-class Statusaenderung(Zeitstempel):
+class Statusaenderung(Timestamped):
     """A logged change of a project's status: when, from what to what, why and by whom."""
 
     projekt = models.ForeignKey(
@@ -210,7 +210,7 @@ class Statusaenderung(Zeitstempel):
         return f"{self.projekt}: {self.get_nach_status_display()} ({self.datum:%d.%m.%Y})"
 
 
-class Projektpartner(Zeitstempel):
+class Projektpartner(Timestamped):
     """An actor taking part in a project, with its role."""
 
     projekt = models.ForeignKey(
@@ -243,7 +243,7 @@ class Projektpartner(Zeitstempel):
         return f"{self.akteur} ({self.rolle})"
 
 
-class Budgetposten(Zeitstempel):
+class Budgetposten(Timestamped):
     """A budget line of a project: planned and actual amount from one funding source."""
 
     class Quelle(models.TextChoices):
@@ -280,7 +280,7 @@ class Budgetposten(Zeitstempel):
 # Termine
 
 
-class Termin(Zeitstempel):
+class Termin(Timestamped):
     """An event of a project or of a quartier, with anonymous participant numbers."""
 
     quartier = models.ForeignKey(
@@ -350,7 +350,7 @@ class Termin(Zeitstempel):
         return reverse("projekte:termin_bearbeiten", kwargs={"pk": self.pk})
 
 
-class Teilnahme(Zeitstempel):
+class Teilnahme(Timestamped):
     """How many people of one target group came to an event: an anonymous number only."""
 
     termin = models.ForeignKey(
@@ -378,7 +378,7 @@ class Teilnahme(Zeitstempel):
 # Stadtteilfonds
 
 
-class Stadtteilfonds(Zeitstempel):
+class Stadtteilfonds(Timestamped):
     """The neighbourhood fund of one quartier in one year."""
 
     quartier = models.ForeignKey(
@@ -479,7 +479,7 @@ def neue_referenz() -> str:
     return f"SF-{timezone.localdate().year}-{zeichen}"
 
 
-class Fondsantrag(Zeitstempel):
+class Fondsantrag(Timestamped):
     """An application to the fund, entered by staff from a paper or e-mail application."""
 
     class Status(models.TextChoices):
@@ -664,7 +664,7 @@ class Fondsantrag(Zeitstempel):
         return (self.betrag_bewilligt or 0) - self.ausgezahlt_summe
 
 
-class Stimmabgabe(Zeitstempel):
+class Stimmabgabe(Timestamped):
     """How one voting member of the deciding Gremium voted on an application, or that the member
     declared itself biased. One row per member and application: a biased member cannot vote."""
 
@@ -702,7 +702,7 @@ class Stimmabgabe(Zeitstempel):
         return f"{self.mitgliedschaft}: {self.get_stimme_display()}"
 
 
-class Auszahlung(Zeitstempel):
+class Auszahlung(Timestamped):
     """A payment of (part of) a granted amount."""
 
     antrag = models.ForeignKey(
@@ -742,7 +742,7 @@ class Auszahlung(Zeitstempel):
         return f"{self.antrag}: {self.betrag} € ({self.datum:%d.%m.%Y})"
 
 
-class Verwendungsnachweis(Zeitstempel):
+class Verwendungsnachweis(Timestamped):
     """Proof of how a granted amount was used: actual costs, a short report, receipts."""
 
     antrag = models.OneToOneField(
@@ -778,7 +778,7 @@ class Verwendungsnachweis(Zeitstempel):
         return f"{_('Verwendungsnachweis')} {self.antrag}"
 
 
-class Beleg(Zeitstempel):
+class Beleg(Timestamped):
     """A receipt file of a proof of use; downloaded only through a permission-checked view."""
 
     nachweis = models.ForeignKey(
@@ -788,7 +788,7 @@ class Beleg(Zeitstempel):
         related_name="belege",
     )
     datei = models.FileField(
-        _("Datei"), upload_to=ZufallsPfad("fonds/belege"), validators=[DateiPruefer()]
+        _("Datei"), upload_to=RandomPath("fonds/belege"), validators=[FileValidator()]
     )
     dateiname = models.CharField(_("ursprünglicher Dateiname"), max_length=255)
     history = HistoricalRecords()

@@ -237,7 +237,7 @@ def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
 
 def feed_termine(*, quartier, nur_oeffentliche: bool) -> QuerySet[Termin]:
     """The events of a calendar feed: those of the feed window (see quartiersmanagement.ical)."""
-    qs = Termin.objects.filter(quartier=quartier, beginn__gte=ical.fenster_beginn())
+    qs = Termin.objects.filter(quartier=quartier, beginn__gte=ical.window_start())
     qs = qs.select_related("projekt")
     if nur_oeffentliche:
         qs = qs.filter(oeffentlich=True)

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy
 from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
 from akteure.selectors import waehlbare_akteure
-from quartiersmanagement.mail import mail_senden
+from quartiersmanagement.mail import send_mail
 from quartiersmanagement.templatetags.qm import euro
-from quartiersmanagement.versionierung import mit_version_speichern
+from quartiersmanagement.versioning import save_with_version
 
 from . import gremium
 from .models import (
@@ -149,7 +149,7 @@ def projekt_anlegen(*, von, quartiere, titel: str, ziele: str, **weitere) -> Pro
 def projekt_aendern(*, projekt: Projekt, von, version: int | None = None, **daten) -> Projekt:
     """Change a project's data (not its status: that goes through `projekt_status_aendern`).
     With the `version` the edit form was built from, someone else's save in between raises
-    Bearbeitungskonflikt instead of being overwritten."""
+    EditConflict instead of being overwritten."""
     m2m = {k: daten.pop(k) for k in PROJEKT_M2M if k in daten}
     for feld, wert in daten.items():
         if feld not in PROJEKT_FELDER:
@@ -159,9 +159,7 @@ def projekt_aendern(*, projekt: Projekt, von, version: int | None = None, **date
     if version is None:
         projekt.save(update_fields=[*daten, "geaendert"])
     else:
-        mit_version_speichern(
-            projekt, erwartete_version=version, update_fields=[*daten, "geaendert"]
-        )
+        save_with_version(projekt, expected_version=version, update_fields=[*daten, "geaendert"])
     for feld, werte in m2m.items():
         getattr(projekt, feld).set(werte)
     return projekt
@@ -725,10 +723,10 @@ def nachweise_erinnern(*, stichtag: datetime.date | None = None) -> int:
             gesperrt.erinnerungen += 1
             gesperrt.save(update_fields=["zuletzt_erinnert_am", "erinnerungen", "geaendert"])
             if empfaenger:
-                mail_senden(
-                    vorlage="projekte_nachweis_erinnerung",
-                    an=empfaenger,
-                    kontext={"antrag": antrag, "stichtag": stichtag},
+                send_mail(
+                    template="projekte_nachweis_erinnerung",
+                    to=empfaenger,
+                    context={"antrag": antrag, "stichtag": stichtag},
                 )
             gesendet += 1
     return gesendet

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quartiersmanagement.models import Zeitstempel
+from quartiersmanagement.models import Timestamped
 
 
 class DateRange(Func):
@@ -35,7 +35,7 @@ class ZeitraumQuerySet(models.QuerySet):
         return self.filter(Q(bis__isnull=True) | Q(bis__gte=stichtag), von__lte=stichtag)
 
 
-class Fachbereich(Zeitstempel):
+class Fachbereich(Timestamped):
     """A department or unit of the city administration; the target of the Lotsenfunktion."""
 
     name = models.CharField(_("Name"), max_length=200)
@@ -69,7 +69,7 @@ class Fachbereich(Zeitstempel):
         return f"{self.kuerzel} {self.name}"
 
 
-class Quartier(Zeitstempel):
+class Quartier(Timestamped):
     """A city quartier in which Quartiersmanagement works."""
 
     name = models.CharField(_("Name"), max_length=120)
@@ -114,7 +114,7 @@ class Quartier(Zeitstempel):
         return reverse("berichte:quartier", kwargs={"slug": self.slug})
 
 
-class Programm(Zeitstempel):
+class Programm(Timestamped):
     """A funded or municipal programme under which Quartiersmanagement runs."""
 
     class Art(models.TextChoices):
@@ -167,7 +167,7 @@ class Programm(Zeitstempel):
         )
 
 
-class Programmeinsatz(Zeitstempel):
+class Programmeinsatz(Timestamped):
     """A programme running in a quartier for a period, with a staff share in percent."""
 
     programm = models.ForeignKey(
@@ -219,7 +219,7 @@ class Programmeinsatz(Zeitstempel):
         return self.bis is not None and self.bis < timezone.localdate()
 
 
-class Berichtspflicht(Zeitstempel):
+class Berichtspflicht(Timestamped):
     """A report a programme owes its funder, with due date and the date it was delivered."""
 
     programm = models.ForeignKey(
@@ -246,7 +246,7 @@ class Berichtspflicht(Zeitstempel):
         return self.erledigt_am is None and self.faellig_am < timezone.localdate()
 
 
-class Zustaendigkeit(Zeitstempel):
+class Zustaendigkeit(Timestamped):
     """A user's role in one quartier for a period; the source of per-quartier rights."""
 
     class Rolle(models.TextChoices):
@@ -308,7 +308,7 @@ class Zustaendigkeit(Zeitstempel):
         return f"{self.benutzer} – {self.quartier} ({self.get_rolle_display()})"
 
 
-class Taxonomie(Zeitstempel):
+class Taxonomie(Timestamped):
     """A term of a shared list kept by admins (Handlungsfeld, Zielgruppe)."""
 
     name = models.CharField(_("Name"), max_length=120, unique=True)

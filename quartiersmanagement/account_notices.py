@@ -10,7 +10,7 @@ gets no mail.
 from django.db import transaction
 from django.utils import timezone
 
-from .mail import mail_senden
+from .mail import send_mail
 
 PASSWORD = "passwort"  # noqa: S105 - the kind of change, not a password
 SECOND_FACTOR_ON = "zweiter_faktor_an"
@@ -22,7 +22,7 @@ def _notify(user, change: str) -> None:
         return
     kontext = {"benutzer": user, "aenderung": change, "zeitpunkt": timezone.now()}
     transaction.on_commit(
-        lambda: mail_senden(vorlage="konto_geaendert", an=[user.email], kontext=kontext)
+        lambda: send_mail(template="konto_geaendert", to=[user.email], context=kontext)
     )
 
 

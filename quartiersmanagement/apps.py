@@ -12,9 +12,9 @@ class QuartiersmanagementConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save, pre_save
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from . import account_notices, dsgvo, http, shared_cache, zwei_faktor
+        from . import account_notices, dsgvo, http, shared_cache, two_factor
 
-        user_logged_in.connect(zwei_faktor.bei_anmeldung_merken, dispatch_uid="zwei_faktor")
+        user_logged_in.connect(two_factor.remember_on_login, dispatch_uid="zwei_faktor")
         user_logged_in.connect(http.mark_sign_in, dispatch_uid="anmeldezeit")
         pre_save.connect(
             account_notices.password_changing, sender=get_user_model(), dispatch_uid="passwort"

@@ -20,120 +20,119 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 # Cells starting with these run as formulas in spreadsheet programs (CSV injection).
-_FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
-class Spalte:
+class Column:
     """One export column: its German header and how to get the value from a row object."""
 
-    titel: str
-    wert: Callable[[Any], Any]
+    title: str
+    value: Callable[[Any], Any]
 
 
-def _als_text(wert) -> str:
+def _as_text(value) -> str:
     """A value as German text for CSV: 25.11.2026, 1234,50, Ja/Nein; formulas defused."""
-    if wert is None:
+    if value is None:
         return ""
-    if isinstance(wert, bool):
-        return "Ja" if wert else "Nein"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nein"
     # strftime rather than date_format: the same text, a tenth of the time per cell.
-    if isinstance(wert, datetime.datetime):
-        return timezone.localtime(wert).strftime("%d.%m.%Y %H:%M")
-    if isinstance(wert, datetime.date):
-        return wert.strftime("%d.%m.%Y")
-    if isinstance(wert, Decimal | float):
-        return str(wert).replace(".", ",")  # no thousands separator: Excel reads 1234,50
-    text = str(wert)
-    if text.startswith(_FORMELZEICHEN):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, Decimal | float):
+        return str(value).replace(".", ",")  # no thousands separator: Excel reads 1234,50
+    text = str(value)
+    if text.startswith(_FORMULA_PREFIXES):
         return "'" + text
     return text
 
 
-class _Puffer:
+class _Echo:
     """csv.writer writes into this; each row is handed on at once instead of collected."""
 
-    def write(self, zeile):
-        return zeile
+    def write(self, row):
+        return row
 
 
-def csv_antwort(
-    *, dateiname: str, spalten: list[Spalte], zeilen: Iterable
-) -> StreamingHttpResponse:
-    writer = csv.writer(_Puffer(), delimiter=";", quoting=csv.QUOTE_MINIMAL)
+def csv_response(*, filename: str, columns: list[Column], rows: Iterable) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo(), delimiter=";", quoting=csv.QUOTE_MINIMAL)
 
-    def erzeugen():
+    def generate():
         yield "\ufeff"
-        yield writer.writerow([s.titel for s in spalten])
-        for obj in zeilen:
-            yield writer.writerow([_als_text(s.wert(obj)) for s in spalten])
+        yield writer.writerow([s.title for s in columns])
+        for obj in rows:
+            yield writer.writerow([_as_text(s.value(obj)) for s in columns])
 
-    antwort = StreamingHttpResponse(erzeugen(), content_type="text/csv; charset=utf-8")
-    antwort["Content-Disposition"] = f'attachment; filename="{dateiname}.csv"'
-    return antwort
+    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
 
 
-def _zelle(blatt, wert):
+def _cell(sheet, value):
     """A typed cell: numbers stay numbers, dates get a German date format."""
-    if isinstance(wert, datetime.datetime):
-        wert = timezone.localtime(wert).replace(tzinfo=None) if timezone.is_aware(wert) else wert
-        zelle = WriteOnlyCell(blatt, value=wert)
-        zelle.number_format = "DD.MM.YYYY HH:MM"
-        return zelle
-    if isinstance(wert, datetime.date):
-        zelle = WriteOnlyCell(blatt, value=wert)
-        zelle.number_format = "DD.MM.YYYY"
-        return zelle
-    if isinstance(wert, Decimal):
-        zelle = WriteOnlyCell(blatt, value=wert)
-        zelle.number_format = "#,##0.00"
-        return zelle
-    if isinstance(wert, bool):
-        return "Ja" if wert else "Nein"
-    if isinstance(wert, str) and wert.startswith(_FORMELZEICHEN):
-        return "'" + wert
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value).replace(tzinfo=None)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD.MM.YYYY HH:MM"
+        return cell
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD.MM.YYYY"
+        return cell
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "#,##0.00"
+        return cell
+    if isinstance(value, bool):
+        return "Ja" if value else "Nein"
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
     # Plain values need no cell object: openpyxl writes them untyped-styled, much faster.
-    return wert
+    return value
 
 
-def xlsx_schreiben(mappe: Workbook, *, titel: str, spalten: list[Spalte], zeilen: Iterable):
+def write_sheet(workbook: Workbook, *, title: str, columns: list[Column], rows: Iterable):
     """Append one sheet with a bold, frozen header row to a write-only workbook."""
-    blatt = mappe.create_sheet(title=titel[:31])
-    blatt.freeze_panes = "A2"
-    kopf = []
-    for spalte in spalten:
-        zelle = WriteOnlyCell(blatt, value=spalte.titel)
-        zelle.font = Font(bold=True)
-        kopf.append(zelle)
-    blatt.append(kopf)
-    for obj in zeilen:
-        blatt.append([_zelle(blatt, s.wert(obj)) for s in spalten])
-    return blatt
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.freeze_panes = "A2"
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.title)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for obj in rows:
+        sheet.append([_cell(sheet, s.value(obj)) for s in columns])
+    return sheet
 
 
-def xlsx_antwort(
-    *, dateiname: str, spalten: list[Spalte], zeilen: Iterable, blattname: str = "Export"
+def xlsx_response(
+    *, filename: str, columns: list[Column], rows: Iterable, sheet_name: str = "Export"
 ) -> FileResponse:
-    mappe = Workbook(write_only=True)
-    xlsx_schreiben(mappe, titel=blattname, spalten=spalten, zeilen=zeilen)
-    return mappe_antwort(mappe, dateiname=dateiname)
+    workbook = Workbook(write_only=True)
+    write_sheet(workbook, title=sheet_name, columns=columns, rows=rows)
+    return workbook_response(workbook, filename=filename)
 
 
-def mappe_antwort(mappe: Workbook, *, dateiname: str) -> FileResponse:
+def workbook_response(workbook: Workbook, *, filename: str) -> FileResponse:
     """Send a finished workbook; spooled to disk beyond a few MB instead of held in memory."""
-    datei = tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
-    mappe.save(datei)
-    datei.seek(0)
+    file = tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
+    workbook.save(file)
+    file.seek(0)
     return FileResponse(
-        datei,
+        file,
         as_attachment=True,
-        filename=f"{dateiname}.xlsx",
+        filename=f"{filename}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 
-def export_antwort(format: str, *, dateiname: str, spalten: list[Spalte], zeilen: Iterable):
+def export_response(format: str, *, filename: str, columns: list[Column], rows: Iterable):
     """Dispatch `?format=csv|xlsx` of a list view to the right writer."""
     if format == "xlsx":
-        return xlsx_antwort(dateiname=dateiname, spalten=spalten, zeilen=zeilen)
-    return csv_antwort(dateiname=dateiname, spalten=spalten, zeilen=zeilen)
+        return xlsx_response(filename=filename, columns=columns, rows=rows)
+    return csv_response(filename=filename, columns=columns, rows=rows)

@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
-class AnmeldeForm(AuthenticationForm):
+class LoginForm(AuthenticationForm):
     """The login form with German labels and browser autocomplete hints.
 
     No autofocus: it would jump past the skip link and the page heading for screen readers.

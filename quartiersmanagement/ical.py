@@ -17,12 +17,12 @@ from django.utils import timezone
 PRODID = "-//Quartiersmanagement//DE"
 #: Feeds carry events from this long ago on: the recent past a calendar shows, while a feed
 #: stays small after ten years of use (older entries drop out of subscribers' calendars).
-RUECKBLICK = datetime.timedelta(days=180)
+LOOKBACK = datetime.timedelta(days=180)
 
 
-def fenster_beginn() -> datetime.datetime:
+def window_start() -> datetime.datetime:
     """The earliest start of an event that a feed still contains."""
-    return timezone.now() - RUECKBLICK
+    return timezone.now() - LOOKBACK
 
 
 @functools.cache
@@ -32,7 +32,7 @@ def _vtimezone(tzid: str) -> icalendar.Timezone:
     return icalendar.Timezone.from_tzid(tzid)
 
 
-def kalender(*, name: str) -> icalendar.Calendar:
+def calendar(*, name: str) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -44,37 +44,37 @@ def kalender(*, name: str) -> icalendar.Calendar:
     return cal
 
 
-def ereignis(
+def event(
     *,
     uid: str,
-    beginn: datetime.datetime,
-    ende: datetime.datetime | None,
-    titel: str,
-    geaendert: datetime.datetime,
-    sequenz: int = 0,
-    ort: str = "",
-    beschreibung: str = "",
+    start: datetime.datetime,
+    end: datetime.datetime | None,
+    title: str,
+    modified: datetime.datetime,
+    sequence: int = 0,
+    location: str = "",
+    description: str = "",
     url: str = "",
-    abgesagt: bool = False,
+    cancelled: bool = False,
 ) -> icalendar.Event:
     """One VEVENT; a cancelled one stays in the feed with STATUS:CANCELLED."""
     zone = ZoneInfo(settings.TIME_ZONE)
     event = icalendar.Event()
     event.add("uid", uid)
-    event.add("dtstamp", geaendert.astimezone(datetime.UTC))
-    event.add("last-modified", geaendert.astimezone(datetime.UTC))
-    event.add("sequence", sequenz)
-    event.add("dtstart", beginn.astimezone(zone))
-    if ende:
-        event.add("dtend", ende.astimezone(zone))
-    event.add("summary", titel)
-    if ort:
-        event.add("location", ort)
-    if beschreibung:
-        event.add("description", beschreibung)
+    event.add("dtstamp", modified.astimezone(datetime.UTC))
+    event.add("last-modified", modified.astimezone(datetime.UTC))
+    event.add("sequence", sequence)
+    event.add("dtstart", start.astimezone(zone))
+    if end:
+        event.add("dtend", end.astimezone(zone))
+    event.add("summary", title)
+    if location:
+        event.add("location", location)
+    if description:
+        event.add("description", description)
     if url:
         event.add("url", url)
-    event.add("status", "CANCELLED" if abgesagt else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 
 
@@ -82,10 +82,10 @@ def ical_bytes(cal: icalendar.Calendar) -> bytes:
     return cal.to_ical()
 
 
-def ical_antwort(cal: icalendar.Calendar | bytes, *, dateiname: str) -> HttpResponse:
+def ical_response(cal: icalendar.Calendar | bytes, *, filename: str) -> HttpResponse:
     """The feed as a download; `cal` may be a calendar or its bytes (a feed cached as bytes,
     see `oeffentlichkeit.views.termine_ics`)."""
-    inhalt = cal if isinstance(cal, bytes) else ical_bytes(cal)
-    antwort = HttpResponse(inhalt, content_type="text/calendar; charset=utf-8")
-    antwort["Content-Disposition"] = f'inline; filename="{dateiname}.ics"'
-    return antwort
+    content = cal if isinstance(cal, bytes) else ical_bytes(cal)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

@@ -1,4 +1,4 @@
-"""E-mails from templates `templates/emails/<vorlage>.subject|.txt|.html`.
+"""E-mails from templates `templates/emails/<template>.subject|.txt|.html`.
 
 The .txt and .subject templates wrap their content in `{% autoescape off %}`; the .html one
 is optional and escapes as usual.
@@ -12,21 +12,21 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
 
-def mail_senden(
+def send_mail(
     *,
-    vorlage: str,
-    an: list[str],
-    kontext: dict,
-    anhaenge: tuple[tuple[str, bytes, str], ...] = (),
-    antwort_an: list[str] | None = None,
+    template: str,
+    to: list[str],
+    context: dict,
+    attachments: tuple[tuple[str, bytes, str], ...] = (),
+    reply_to: list[str] | None = None,
 ) -> None:
-    """Send one e-mail; `anhaenge` are (file name, content, MIME type) triples."""
-    kontext = {"site_url": settings.SITE_URL, **kontext}
-    betreff = " ".join(render_to_string(f"emails/{vorlage}.subject", kontext).split())
-    text = render_to_string(f"emails/{vorlage}.txt", kontext)
-    mail = EmailMultiAlternatives(subject=betreff, body=text, to=an, reply_to=antwort_an or None)
+    """Send one e-mail; `attachments` are (file name, content, MIME type) triples."""
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{template}.subject", context).split())
+    text = render_to_string(f"emails/{template}.txt", context)
+    mail = EmailMultiAlternatives(subject=subject, body=text, to=to, reply_to=reply_to or None)
     with contextlib.suppress(TemplateDoesNotExist):
-        mail.attach_alternative(render_to_string(f"emails/{vorlage}.html", kontext), "text/html")
-    for name, inhalt, mime in anhaenge:
-        mail.attach(name, inhalt, mime)
+        mail.attach_alternative(render_to_string(f"emails/{template}.html", context), "text/html")
+    for name, content, mime in attachments:
+        mail.attach(name, content, mime)
     mail.send()

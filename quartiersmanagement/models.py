@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Zeitstempel(models.Model):
+class Timestamped(models.Model):
     """When a record was created and last changed; every domain model inherits it."""
 
     erstellt = models.DateTimeField(_("erstellt"), auto_now_add=True)

@@ -18,14 +18,14 @@ def _stylesheet() -> CSS:
     return CSS(string=Path(finders.find("css/pdf.css")).read_text(encoding="utf-8"))
 
 
-def pdf_bytes(template: str, kontext: dict, request=None) -> bytes:
-    html = render_to_string(template, kontext, request=request)
+def pdf_bytes(template: str, context: dict, request=None) -> bytes:
+    html = render_to_string(template, context, request=request)
     return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf(
         stylesheets=[_stylesheet()]
     )
 
 
-def pdf_antwort(template: str, kontext: dict, *, dateiname: str, request=None) -> HttpResponse:
-    antwort = HttpResponse(pdf_bytes(template, kontext, request), content_type="application/pdf")
-    antwort["Content-Disposition"] = f'inline; filename="{dateiname}.pdf"'
-    return antwort
+def pdf_response(template: str, context: dict, *, filename: str, request=None) -> HttpResponse:
+    response = HttpResponse(pdf_bytes(template, context, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response

@@ -89,7 +89,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "quartiersmanagement.protokoll.RequestIdMiddleware",
+    "quartiersmanagement.request_logging.RequestIdMiddleware",
     "quartiersmanagement.http.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "quartiersmanagement.http.RequestRulesMiddleware",
-    "quartiersmanagement.zwei_faktor.ZweiFaktorMiddleware",
+    "quartiersmanagement.two_factor.TwoFactorMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -284,9 +284,9 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "quartiersmanagement.protokoll.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "quartiersmanagement.request_logging.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "quartiersmanagement.protokoll.JsonFormatter"},
+        "json": {"()": "quartiersmanagement.request_logging.JsonFormatter"},
         "einfach": {
             "format": "{asctime} {levelname} [{request_id}] {name}: {message}",
             "style": "{",

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 MB = 1024 * 1024
 
 # type -> (allowed file endings, MIME type)
-DATEITYPEN = {
+FILE_TYPES = {
     "pdf": ({".pdf"}, "application/pdf"),
     "png": ({".png"}, "image/png"),
     "jpeg": ({".jpg", ".jpeg"}, "image/jpeg"),
@@ -28,11 +28,11 @@ DATEITYPEN = {
     "ods": ({".ods"}, "application/vnd.oasis.opendocument.spreadsheet"),
     "ole": ({".doc", ".xls", ".ppt"}, "application/octet-stream"),
 }
-DOKUMENTE = ("pdf", "png", "jpeg", "docx", "xlsx", "pptx", "odt", "ods", "ole")
-BILDER = ("png", "jpeg")
+DOCUMENT_TYPES = ("pdf", "png", "jpeg", "docx", "xlsx", "pptx", "odt", "ods", "ole")
+IMAGE_TYPES = ("png", "jpeg")
 
 
-def dateityp_erkennen(datei) -> str | None:
+def detect_file_type(datei) -> str | None:
     """The file's real type from its first bytes (and, for ZIP-based Office files, its parts)."""
     datei.seek(0)
     kopf = datei.read(8)
@@ -46,17 +46,17 @@ def dateityp_erkennen(datei) -> str | None:
     if kopf.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
     if kopf.startswith(b"PK\x03\x04"):
-        return _office_zip_typ(datei)
+        return _office_zip_type(datei)
     return None
 
 
-def _office_zip_typ(datei) -> str | None:
+def _office_zip_type(datei) -> str | None:
     try:
         with zipfile.ZipFile(datei) as z:
             namen = set(z.namelist())
             if "mimetype" in namen:
                 mime = z.read("mimetype").decode("ascii", "replace").strip()
-                return {v[1]: k for k, v in DATEITYPEN.items()}.get(mime)
+                return {v[1]: k for k, v in FILE_TYPES.items()}.get(mime)
             for praefix, typ in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):
                 if "[Content_Types].xml" in namen and any(n.startswith(praefix) for n in namen):
                     return typ
@@ -68,11 +68,11 @@ def _office_zip_typ(datei) -> str | None:
 
 
 @deconstructible
-class DateiPruefer:
+class FileValidator:
     """Form/model validator: size limit, and the content must match an allowed type and the
     file's ending (a renamed .exe is refused)."""
 
-    def __init__(self, *, typen=DOKUMENTE, max_mb=10):
+    def __init__(self, *, typen=DOCUMENT_TYPES, max_mb=10):
         self.typen = tuple(typen)
         self.max_mb = max_mb
 
@@ -81,10 +81,10 @@ class DateiPruefer:
             raise ValidationError(
                 _("Die Datei ist zu groß (höchstens %(mb)s MB)."), params={"mb": self.max_mb}
             )
-        typ = dateityp_erkennen(datei)
+        typ = detect_file_type(datei)
         endung = PurePath(datei.name).suffix.lower()
-        if typ not in self.typen or endung not in DATEITYPEN[typ][0]:
-            erlaubt = ", ".join(sorted({e for t in self.typen for e in DATEITYPEN[t][0]}))
+        if typ not in self.typen or endung not in FILE_TYPES[typ][0]:
+            erlaubt = ", ".join(sorted({e for t in self.typen for e in FILE_TYPES[t][0]}))
             raise ValidationError(
                 _("Dieser Dateityp ist nicht erlaubt. Erlaubt sind: %(erlaubt)s."),
                 params={"erlaubt": erlaubt},
@@ -92,14 +92,14 @@ class DateiPruefer:
 
     def __eq__(self, other):
         return (
-            isinstance(other, DateiPruefer)
+            isinstance(other, FileValidator)
             and self.typen == other.typen
             and self.max_mb == other.max_mb
         )
 
 
 @deconstructible
-class ZufallsPfad:
+class RandomPath:
     """upload_to: `<ordner>/<year>/<random hex><ending>`; the original name is never used
     on disk (store it in a separate field if it should be shown)."""
 
@@ -111,11 +111,11 @@ class ZufallsPfad:
         return f"{self.ordner}/{datetime.date.today():%Y}/{uuid.uuid4().hex}{endung}"
 
 
-def datei_ausliefern(feldfile, *, dateiname: str) -> FileResponse:
+def serve_file(field_file, *, filename: str) -> FileResponse:
     """Send a stored file as a download; call only after the permission check."""
-    datei = feldfile.open("rb")
-    typ = dateityp_erkennen(datei)
-    mime = DATEITYPEN[typ][1] if typ else "application/octet-stream"
-    antwort = FileResponse(datei, as_attachment=True, filename=dateiname, content_type=mime)
-    antwort["X-Content-Type-Options"] = "nosniff"
-    return antwort
+    file = field_file.open("rb")
+    kind = detect_file_type(file)
+    mime = FILE_TYPES[kind][1] if kind else "application/octet-stream"
+    response = FileResponse(file, as_attachment=True, filename=filename, content_type=mime)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

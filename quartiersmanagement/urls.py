@@ -5,8 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from quartiersmanagement import zwei_faktor
-from quartiersmanagement.forms import AnmeldeForm
+from quartiersmanagement import two_factor
+from quartiersmanagement.forms import LoginForm
 from quartiersmanagement.views import healthz, verarbeitungsverzeichnis
 
 admin.site.site_header = _("Quartiersmanagement – Verwaltung")
@@ -23,7 +23,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path(
         "konto/anmelden/",
-        auth_views.LoginView.as_view(authentication_form=AnmeldeForm),
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("konto/abmelden/", auth_views.LogoutView.as_view(), name="logout"),
@@ -33,8 +33,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("konto/zwei-faktor/", zwei_faktor.einrichten, name="zwei_faktor"),
-    path("konto/zwei-faktor/pruefen/", zwei_faktor.pruefen, name="zwei_faktor_pruefen"),
+    path("konto/zwei-faktor/", two_factor.setup, name="zwei_faktor"),
+    path("konto/zwei-faktor/pruefen/", two_factor.verify, name="zwei_faktor_pruefen"),
     path("", include("quartiere.urls")),
     path("", include("bedarfe.urls")),
     path("", include("akteure.urls")),

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST, require_safe
 from quartiere.models import Handlungsfeld
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement import dsgvo, shared_cache
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.exports import mappe_antwort
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import ExportMixin, FilteredListView
-from quartiersmanagement.pdf import pdf_antwort
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.exports import workbook_response
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.history import history_for
+from quartiersmanagement.lists import ExportMixin, FilteredListView
+from quartiersmanagement.pdf import pdf_response
+from quartiersmanagement.permissions import permission
 
 from .. import exports, importieren, selectors, services
 from ..filters import AkteurFilter, PersonFilter
@@ -35,7 +35,7 @@ from ..forms import (
     PersonNeuForm,
     WiderrufForm,
 )
-from .hilfen import formularseite
+from .helpers import formularseite
 
 __all__ = [
     "akteur_liste",
@@ -84,7 +84,7 @@ class AkteurListe(ExportMixin, FilteredListView):
 akteur_liste = AkteurListe.as_view()
 
 
-@berechtigung("akteure.add_akteur")
+@permission("akteure.add_akteur")
 def akteur_neu(request):
     form = AkteurForm(request.POST or None, user=request.user)
     return formularseite(
@@ -108,19 +108,19 @@ def akteur_detail(request, pk):
             "aktuelle_funktionen": [f for f in funktionen if f.bis is None],
             "fruehere_funktionen": [f for f in funktionen if f.bis is not None],
             "darf_bearbeiten": request.user.has_perm("akteure.change_akteur", akteur),
-            "verlauf": verlauf_fuer(akteur),
+            "verlauf": history_for(akteur),
         },
     )
 
 
 #: An actor of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-akteur_bearbeitbar = berechtigung(
+akteur_bearbeitbar = permission(
     "akteure.change_akteur",
-    objekt=lambda request, pk: selectors.akteur_bearbeitbar(request.user, pk),
+    obj=lambda request, pk: selectors.akteur_bearbeitbar(request.user, pk),
 )
 #: A person of an edit page (404 unless active in a readable quartier, 403 for read-only).
-person_bearbeitbar = berechtigung(
-    "akteure.change_person", objekt=lambda request, pk: selectors.person_fuer(request.user, pk)
+person_bearbeitbar = permission(
+    "akteure.change_person", obj=lambda request, pk: selectors.person_fuer(request.user, pk)
 )
 
 
@@ -153,9 +153,9 @@ def beziehung_neu(request, akteur):
     )
 
 
-@berechtigung(
+@permission(
     "akteure.change_beziehung",
-    objekt=lambda request, pk: selectors.beziehung_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.beziehung_fuer(request.user, pk),
 )
 def beziehung_beenden(request, beziehung):
     form = WiderrufForm(request.POST or None, initial={"am": timezone.localdate()})
@@ -192,7 +192,7 @@ class PersonListe(FilteredListView):
 person_liste = PersonListe.as_view()
 
 
-@berechtigung("akteure.add_akteur")
+@permission("akteure.add_akteur")
 def person_neu(request):
     initial = {}
     if request.GET.get("akteur"):
@@ -219,7 +219,7 @@ def person_detail(request, pk):
         {
             "person": person,
             "darf_bearbeiten": request.user.has_perm("akteure.change_person", person),
-            "verlauf": verlauf_fuer(person),
+            "verlauf": history_for(person),
         },
     )
 
@@ -232,10 +232,10 @@ def person_auskunft(request, person, format):
     daten = dsgvo.auskunft(person)
     dateiname = f"auskunft-person-{person.pk}-{timezone.localdate():%Y-%m-%d}"
     if format == "pdf":
-        return pdf_antwort(
+        return pdf_response(
             "akteure/auskunft_pdf.html",
             {"person": person, "daten": daten, "stichtag": timezone.localdate()},
-            dateiname=dateiname,
+            filename=dateiname,
             request=request,
         )
     antwort = JsonResponse(daten, json_dumps_params={"ensure_ascii": False, "indent": 2})
@@ -255,9 +255,9 @@ def person_bearbeiten(request, person):
     )
 
 
-@berechtigung(
+@permission(
     "akteure.change_funktion",
-    objekt=lambda request, pk: selectors.funktion_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.funktion_fuer(request.user, pk),
 )
 def funktion_wechseln(request, funktion):
     form = FunktionWechselnForm(request.POST or None, initial={"rolle": funktion.rolle})
@@ -298,7 +298,7 @@ def einwilligung_neu(request, person):
 # --- Import --------------------------------------------------------------------------------
 
 
-@berechtigung("akteure.add_akteur")
+@permission("akteure.add_akteur")
 def import_hochladen(request):
     """Upload and preview: the checked rows wait in the session until confirmed."""
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
@@ -309,7 +309,7 @@ def import_hochladen(request):
                 form.cleaned_data["datei"], bekannte=selectors.akteure_fuer(request.user)
             )
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
+            add_form_errors(form, fehler)
         else:
             request.session[IMPORT_SCHLUESSEL] = {
                 "quartier": form.cleaned_data["quartier"].pk,
@@ -331,7 +331,7 @@ def import_hochladen(request):
 
 
 @require_POST
-@berechtigung("akteure.add_akteur")
+@permission("akteure.add_akteur")
 def import_bestaetigen(request):
     daten = request.session.get(IMPORT_SCHLUESSEL)
     if not daten:
@@ -358,7 +358,7 @@ def import_vorlage(request, format):
     if format not in ("csv", "xlsx"):
         raise Http404
     if format == "xlsx":
-        return mappe_antwort(importieren.vorlage_xlsx(), dateiname="akteure-vorlage")
+        return workbook_response(importieren.vorlage_xlsx(), filename="akteure-vorlage")
     antwort = HttpResponse(importieren.vorlage_csv(), content_type="text/csv; charset=utf-8")
     antwort["Content-Disposition"] = 'attachment; filename="akteure-vorlage.csv"'
     return antwort
@@ -452,9 +452,9 @@ def netzwerk_json_text(quartier_id: int, handlungsfeld: int | None) -> str:
     return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
 
 
-@berechtigung(
+@permission(
     "akteure.change_einwilligung",
-    objekt=lambda request, pk: selectors.einwilligung_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.einwilligung_fuer(request.user, pk),
 )
 def einwilligung_widerrufen(request, einwilligung):
     person = einwilligung.person

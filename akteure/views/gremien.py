@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiersmanagement import ical
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import DatumEingabe
-from quartiersmanagement.listen import ExportMixin, FilteredListView
-from quartiersmanagement.pdf import pdf_antwort
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.history import history_for
+from quartiersmanagement.lists import ExportMixin, FilteredListView
+from quartiersmanagement.pdf import pdf_response
+from quartiersmanagement.permissions import permission
 
 from .. import exports, selectors, services
 from ..filters import AufgabeFilter, GremiumFilter
@@ -31,7 +31,7 @@ from ..forms import (
     TeilnahmeForm,
 )
 from ..models import Mitgliedschaft
-from .hilfen import formularseite
+from .helpers import formularseite
 
 __all__ = [
     "gremium_liste",
@@ -59,7 +59,7 @@ __all__ = [
 
 
 class BisForm(forms.Form):
-    bis = forms.DateField(label=gettext_lazy("bis"), widget=DatumEingabe())
+    bis = forms.DateField(label=gettext_lazy("bis"), widget=DateWidget())
 
 
 class GremiumListe(FilteredListView):
@@ -76,7 +76,7 @@ class GremiumListe(FilteredListView):
 gremium_liste = GremiumListe.as_view()
 
 
-@berechtigung("akteure.add_akteur")
+@permission("akteure.add_akteur")
 def gremium_neu(request):
     form = GremiumForm(request.POST or None, user=request.user)
     return formularseite(
@@ -101,14 +101,14 @@ def gremium_detail(request, pk):
             "aktuelle": [m for m in mitglieder if m.bis is None or m.bis >= heute],
             "fruehere": [m for m in mitglieder if m.bis is not None and m.bis < heute],
             "darf_bearbeiten": request.user.has_perm("akteure.change_gremium", gremium),
-            "verlauf": verlauf_fuer(gremium),
+            "verlauf": history_for(gremium),
         },
     )
 
 
 #: A committee of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-gremium_bearbeitbar = berechtigung(
-    "akteure.change_gremium", objekt=lambda request, pk: selectors.gremium_fuer(request.user, pk)
+gremium_bearbeitbar = permission(
+    "akteure.change_gremium", obj=lambda request, pk: selectors.gremium_fuer(request.user, pk)
 )
 
 
@@ -141,9 +141,9 @@ def mitglied_neu(request, gremium):
     )
 
 
-@berechtigung(
+@permission(
     "akteure.change_mitgliedschaft",
-    objekt=lambda request, pk: selectors.mitgliedschaft_fuer(request.user, pk),
+    obj=lambda request, pk: selectors.mitgliedschaft_fuer(request.user, pk),
 )
 def mitgliedschaft_beenden(request, m):
     form = BisForm(request.POST or None, initial={"bis": timezone.localdate()})
@@ -185,14 +185,14 @@ def sitzung_detail(request, pk):
             "sitzung": sitzung,
             "darf_bearbeiten": request.user.has_perm("akteure.change_sitzung", sitzung),
             "heute": timezone.localdate(),
-            "verlauf": verlauf_fuer(sitzung),
+            "verlauf": history_for(sitzung),
         },
     )
 
 
 #: A meeting of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-sitzung_bearbeitbar = berechtigung(
-    "akteure.change_sitzung", objekt=lambda request, pk: selectors.sitzung_fuer(request.user, pk)
+sitzung_bearbeitbar = permission(
+    "akteure.change_sitzung", obj=lambda request, pk: selectors.sitzung_fuer(request.user, pk)
 )
 
 
@@ -227,10 +227,10 @@ def sitzung_einladen(request, sitzung):
 @require_safe
 def protokoll_pdf(request, pk):
     sitzung = selectors.sitzung_detail(request.user, pk)
-    return pdf_antwort(
+    return pdf_response(
         "akteure/pdf/protokoll.html",
         {"sitzung": sitzung},
-        dateiname=f"protokoll-{timezone.localtime(sitzung.beginn):%Y-%m-%d}",
+        filename=f"protokoll-{timezone.localtime(sitzung.beginn):%Y-%m-%d}",
         request=request,
     )
 
@@ -345,8 +345,8 @@ aufgabe_liste = AufgabeListe.as_view()
 
 
 @require_POST
-@berechtigung(
-    "akteure.change_aufgabe", objekt=lambda request, pk: selectors.aufgabe_fuer(request.user, pk)
+@permission(
+    "akteure.change_aufgabe", obj=lambda request, pk: selectors.aufgabe_fuer(request.user, pk)
 )
 def aufgabe_erledigt(request, aufgabe):
     services.aufgabe_erledigen(aufgabe=aufgabe)
@@ -373,10 +373,10 @@ def _feed_benutzer(request):
 
 
 def _feed(sitzungen, name: str, dateiname: str):
-    cal = ical.kalender(name=name)
+    cal = ical.calendar(name=name)
     for sitzung in sitzungen:
         cal.add_component(services.sitzung_ereignis(sitzung))
-    return ical.ical_antwort(cal, dateiname=dateiname)
+    return ical.ical_response(cal, filename=dateiname)
 
 
 @login_not_required

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='beitrag',
             name='bild',
-            field=models.FileField(blank=True, help_text='JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert.', upload_to=quartiersmanagement.uploads.ZufallsPfad('beitraege'), validators=[quartiersmanagement.uploads.DateiPruefer(max_mb=5, typen=('png', 'jpeg'))], verbose_name='Bild'),
+            field=models.FileField(blank=True, help_text='JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert.', upload_to=quartiersmanagement.uploads.RandomPath('beitraege'), validators=[quartiersmanagement.uploads.FileValidator(max_mb=5, typen=('png', 'jpeg'))], verbose_name='Bild'),
         ),
         migrations.AddField(
             model_name='beitrag',
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalbeitrag',
             name='bild',
-            field=models.TextField(blank=True, help_text='JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert.', max_length=100, validators=[quartiersmanagement.uploads.DateiPruefer(max_mb=5, typen=('png', 'jpeg'))], verbose_name='Bild'),
+            field=models.TextField(blank=True, help_text='JPEG oder PNG, höchstens 5 MB; wird auf 1600 Pixel Breite verkleinert.', max_length=100, validators=[quartiersmanagement.uploads.FileValidator(max_mb=5, typen=('png', 'jpeg'))], verbose_name='Bild'),
         ),
         migrations.AddField(
             model_name='historicalbeitrag',

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import FilteredListView
-from quartiersmanagement.pdf import pdf_antwort
-from quartiersmanagement.uploads import datei_ausliefern
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.history import history_for
+from quartiersmanagement.lists import FilteredListView
+from quartiersmanagement.pdf import pdf_response
+from quartiersmanagement.permissions import permission
+from quartiersmanagement.uploads import serve_file
 
 from .. import exports, selectors, services
 from ..filters import FondsFilter, NachweisFilter
@@ -31,7 +31,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .hilfen import ausfuehren
+from .helpers import ausfuehren
 
 S = Fondsantrag.Status
 
@@ -70,7 +70,7 @@ def fonds_detail(request, pk):
         {
             "fonds": fonds,
             "gruppen": selectors.antraege_nach_status(fonds),
-            "verlauf": verlauf_fuer(fonds),
+            "verlauf": history_for(fonds),
             "darf_bearbeiten": request.user.has_perm("projekte.change_stadtteilfonds", fonds),
         },
     )
@@ -94,7 +94,7 @@ class NachweisListe(FilteredListView):
 nachweise_ueberfaellig = NachweisListe.as_view()
 
 
-@berechtigung("projekte.add_fondsantrag")
+@permission("projekte.add_fondsantrag")
 def antrag_neu(request):
     fonds_auswahl = Stadtteilfonds.objects.filter(
         quartier__in=bearbeitbare_quartiere_fuer(request.user)
@@ -156,7 +156,7 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
             "stimmen": list(
                 antrag.stimmen.select_related("mitgliedschaft__akteur", "mitgliedschaft__person")
             ),
-            "verlauf": verlauf_fuer(antrag),
+            "verlauf": history_for(antrag),
         },
         status=status,
     )
@@ -168,9 +168,9 @@ def antrag_detail(request, pk):
 
 
 #: The application of a workflow action: 404 outside the user's quartiers, 403 for read-only.
-antrag_bearbeitbar = berechtigung(
+antrag_bearbeitbar = permission(
     "projekte.change_fondsantrag",
-    objekt=lambda request, pk: selectors.antrag_detail(request.user, pk),
+    obj=lambda request, pk: selectors.antrag_detail(request.user, pk),
 )
 
 
@@ -185,7 +185,7 @@ def _aktion(
         try:
             ausfuehren(antrag, form)
         except ValidationError as e:
-            fehler_ins_formular(form, e)
+            add_form_errors(form, e)
         else:
             messages.success(request, meldung)
             return redirect(antrag)
@@ -323,10 +323,10 @@ def entscheidungsschreiben(request, pk):
     if antrag.entschieden_am is None:
         raise Http404
     bewilligt = antrag.status != S.ABGELEHNT
-    return pdf_antwort(
+    return pdf_response(
         "projekte/pdf/entscheidungsschreiben.html",
         {"antrag": antrag, "bewilligt": bewilligt, "quartier": antrag.fonds.quartier},
-        dateiname=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
+        filename=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
     )
 
 
@@ -335,4 +335,4 @@ def beleg_herunterladen(request, pk):
     beleg = get_object_or_404(
         Beleg.objects.filter(nachweis__antrag__in=selectors.antraege_fuer(request.user)), pk=pk
     )
-    return datei_ausliefern(beleg.datei, dateiname=beleg.dateiname)
+    return serve_file(beleg.datei, filename=beleg.dateiname)

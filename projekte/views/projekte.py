@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST, require_safe
 from akteure.models import Aufgabe
 from bedarfe.models import Bedarf
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.listen import ExportMixin, FilteredListView
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.history import history_for
+from quartiersmanagement.lists import ExportMixin, FilteredListView
+from quartiersmanagement.permissions import permission
 
 from .. import exports, selectors, services
 from ..filters import ProjektFilter
@@ -25,7 +25,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Budgetposten, Projektpartner, Termin
-from .hilfen import ausfuehren
+from .helpers import ausfuehren
 
 
 class ProjektListe(ExportMixin, FilteredListView):
@@ -76,7 +76,7 @@ def _projekt_form(request, *, instance=None, initial=None):
     )
 
 
-@berechtigung("projekte.add_projekt")
+@permission("projekte.add_projekt")
 def projekt_neu(request):
     """A new project; `?bedarf=<pk>` starts it from a need (its quartier and topic preselected),
     `?aufgabe=<pk>` from an action item of a meeting."""
@@ -139,15 +139,15 @@ def projekt_detail(request, slug):
             "aktivierung": selectors.aktivierung(termine),
             "aktivierung_je_jahr": selectors.aktivierung_je_jahr(termine),
             "status_form": StatusForm(projekt=projekt) if darf_bearbeiten else None,
-            "verlauf": verlauf_fuer(projekt),
+            "verlauf": history_for(projekt),
         },
     )
 
 
 #: The project of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
-projekt_bearbeitbar = berechtigung(
+projekt_bearbeitbar = permission(
     "projekte.change_projekt",
-    objekt=lambda request, slug: selectors.projekt_fuer(request.user, slug),
+    obj=lambda request, slug: selectors.projekt_fuer(request.user, slug),
 )
 
 

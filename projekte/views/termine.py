@@ -22,9 +22,9 @@ from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, einziges_quartier_fuer, quartiere_fuer
 from quartiersmanagement import ical
-from quartiersmanagement.berechtigung import berechtigung
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.listen import ExportMixin, FilteredListView
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.lists import ExportMixin, FilteredListView
+from quartiersmanagement.permissions import permission
 
 from .. import exports, selectors, services
 from ..filters import TerminFilter
@@ -105,13 +105,13 @@ def _termin_speichern(request, form, termin=None):
             von=request.user, termin=termin, teilnahmen=form.teilnahmen(), **daten
         )
     except ValidationError as e:
-        fehler_ins_formular(form, e)
+        add_form_errors(form, e)
         return None
     messages.success(request, _("Der Termin wurde gespeichert."))
     return redirect(termin.projekt or "projekte:termine")
 
 
-@berechtigung("projekte.add_termin")
+@permission("projekte.add_termin")
 def termin_neu(request):
     initial = {}
     if request.GET.get("projekt"):
@@ -127,9 +127,9 @@ def termin_neu(request):
     return render(request, "projekte/termin_form.html", {"form": form, "termin": None})
 
 
-@berechtigung(
+@permission(
     "projekte.change_termin",
-    objekt=lambda request, pk: selectors.termin_zum_bearbeiten(request.user, pk),
+    obj=lambda request, pk: selectors.termin_zum_bearbeiten(request.user, pk),
 )
 def termin_bearbeiten(request, termin):
     initial = {
@@ -181,21 +181,21 @@ def termine_ics(request):
     name = _("Termine %(quartier)s") % {"quartier": quartier.name}
     if not alle:
         name = _("Öffentliche Termine %(quartier)s") % {"quartier": quartier.name}
-    cal = ical.kalender(name=name)
+    cal = ical.calendar(name=name)
     for t in selectors.feed_termine(quartier=quartier, nur_oeffentliche=not alle):
         cal.add_component(
-            ical.ereignis(
+            ical.event(
                 uid=t.uid,
-                beginn=t.beginn,
-                ende=t.ende,
-                titel=t.titel,
-                geaendert=t.geaendert,
-                sequenz=t.sequenz,
-                ort=t.ort,
-                beschreibung=t.beschreibung,
-                abgesagt=t.abgesagt,
+                start=t.beginn,
+                end=t.ende,
+                title=t.titel,
+                modified=t.geaendert,
+                sequence=t.sequenz,
+                location=t.ort,
+                description=t.beschreibung,
+                cancelled=t.abgesagt,
             )
         )
-    antwort = ical.ical_antwort(cal, dateiname=f"termine-{quartier.slug}")
+    antwort = ical.ical_response(cal, filename=f"termine-{quartier.slug}")
     antwort["Cache-Control"] = "private, max-age=300"
     return antwort

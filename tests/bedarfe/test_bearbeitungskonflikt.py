@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bedarfe import services
 from bedarfe.models import Bedarf
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement.versioning import EditConflict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +137,6 @@ def test_version_steigt_in_der_datenbank_auch_bei_veralteter_instanz(quartier, q
     veraltet_ganz = Bedarf.objects.get(pk=bedarf.pk)
     Bedarf.objects.get(pk=bedarf.pk).save()
     veraltet_ganz.ort = "überschreibt nichts"
-    with pytest.raises(Bearbeitungskonflikt), transaction.atomic():
+    with pytest.raises(EditConflict), transaction.atomic():
         veraltet_ganz.save()
     assert Bedarf.objects.get(pk=bedarf.pk).ort == "Kirchplatz"

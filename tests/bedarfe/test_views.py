@@ -177,24 +177,24 @@ def test_detailseite_zeigt_handlungsfeld_erhebung_und_zusammenfuehrung(angemelde
 
 
 def test_detailseite_zeigt_abschnitte_anderer_apps(angemeldet, quartier, tmp_path, settings):
-    from quartiersmanagement import abschnitte
+    from quartiersmanagement import page_hooks
 
     vorlage = tmp_path / "probe_bedarf.html"
-    vorlage.write_text("<p>Projekte zu {{ objekt.titel }}: {{ daten.n }}</p>")
+    vorlage.write_text("<p>Projekte zu {{ obj.titel }}: {{ data.n }}</p>")
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
     ]
-    abschnitte.registrieren(
+    page_hooks.register(
         "bedarf",
-        abschnitte.Abschnitt(
-            titel="Projekte", template="probe_bedarf.html", kontext=lambda u, b: {"n": 2}
+        page_hooks.Section(
+            title="Projekte", template="probe_bedarf.html", context=lambda u, b: {"n": 2}
         ),
     )
     try:
         bedarf = factories.BedarfFactory(quartier=quartier, titel="Treffpunkt")
         assert "Projekte zu Treffpunkt: 2" in _inhalt(angemeldet.get(bedarf.get_absolute_url()))
     finally:
-        abschnitte._registriert["bedarf"].pop("probe_bedarf.html")
+        page_hooks._registry["bedarf"].pop("probe_bedarf.html")
 
 
 def test_statuswechsel_ueber_formular(angemeldet, quartier):

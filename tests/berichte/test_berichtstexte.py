@@ -16,7 +16,7 @@ from berichte.models import Berichtstext
 from berichte.rules import darf_berichtstext_bearbeiten
 from quartiere.models import Zustaendigkeit
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement.versioning import EditConflict
 from tests import factories
 from tests.berichte.test_uebersicht import JAHR, quartier_mit_daten
 
@@ -77,10 +77,10 @@ def test_speichern_legt_an_und_aendert_mit_verlauf(quartier):
 def test_gleichzeitiges_speichern_gibt_konflikt(quartier):
     services.berichtstext_speichern(quartier=quartier, jahr=2025, einleitung="erste")
     services.berichtstext_speichern(quartier=quartier, jahr=2025, version=1, einleitung="zweite")
-    with pytest.raises(Bearbeitungskonflikt) as fehler:
+    with pytest.raises(EditConflict) as fehler:
         services.berichtstext_speichern(quartier=quartier, jahr=2025, version=1, einleitung="alt")
     assert fehler.value.gespeichert.einleitung == "zweite"
-    with pytest.raises(Bearbeitungskonflikt):
+    with pytest.raises(EditConflict):
         services.berichtstext_speichern(
             quartier=quartier, jahr=2025, erwartet_neu=True, einleitung="neu"
         )

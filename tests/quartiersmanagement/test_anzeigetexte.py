@@ -1,5 +1,5 @@
 """get_FOO_display() of every domain model looks its translated texts up once per field and
-language (quartiersmanagement.models.Zeitstempel) and says the same as Django's own."""
+language (quartiersmanagement.models.Timestamped) and says the same as Django's own."""
 
 import pytest
 from django.db.models import Model

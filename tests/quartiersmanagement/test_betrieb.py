@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.utils import OperationalError
 
-from quartiersmanagement.protokoll import JsonFormatter, RequestIdFilter
+from quartiersmanagement.request_logging import JsonFormatter, RequestIdFilter
 from tests.conftest import datenbank_url
 
 ROOT = Path(__file__).resolve().parents[2]

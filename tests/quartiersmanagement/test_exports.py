@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from quartiersmanagement.exports import Spalte, csv_antwort, xlsx_antwort
+from quartiersmanagement.exports import Column, csv_response, xlsx_response
 
 SPALTEN = [
-    Spalte("Titel", lambda z: z["titel"]),
-    Spalte("Datum", lambda z: z["datum"]),
-    Spalte("Betrag", lambda z: z["betrag"]),
-    Spalte("Öffentlich", lambda z: z["oeffentlich"]),
+    Column("Titel", lambda z: z["titel"]),
+    Column("Datum", lambda z: z["datum"]),
+    Column("Betrag", lambda z: z["betrag"]),
+    Column("Öffentlich", lambda z: z["oeffentlich"]),
 ]
 ZEILEN = [
     {
@@ -26,7 +26,7 @@ ZEILEN = [
 
 
 def test_csv_mit_bom_semikolon_und_deutschen_formaten():
-    antwort = csv_antwort(dateiname="bedarfe", spalten=SPALTEN, zeilen=iter(ZEILEN))
+    antwort = csv_response(filename="bedarfe", columns=SPALTEN, rows=iter(ZEILEN))
     text = b"".join(antwort.streaming_content).decode("utf-8")
     assert text.startswith("\ufeffTitel;Datum;Betrag;Öffentlich\r\n")
     assert "Spielplatz Grünstraße;25.11.2026;1234,50;Ja" in text
@@ -35,7 +35,7 @@ def test_csv_mit_bom_semikolon_und_deutschen_formaten():
 
 
 def test_xlsx_mit_typisierten_zellen_und_fixierter_kopfzeile():
-    antwort = xlsx_antwort(dateiname="bedarfe", spalten=SPALTEN, zeilen=iter(ZEILEN))
+    antwort = xlsx_response(filename="bedarfe", columns=SPALTEN, rows=iter(ZEILEN))
     mappe = load_workbook(io.BytesIO(b"".join(antwort.streaming_content)))
     blatt = mappe.active
     assert blatt.freeze_panes == "A2"

@@ -7,24 +7,25 @@ from zoneinfo import ZoneInfo
 import icalendar
 from pypdf import PdfReader
 
-from quartiersmanagement.ical import ereignis, ical_bytes, kalender
+from quartiersmanagement import ical
+from quartiersmanagement.ical import ical_bytes
 from quartiersmanagement.pdf import pdf_bytes
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def test_ical_mit_uid_sequence_und_zeitzone():
-    cal = kalender(name="Termine Preuswald")
+    cal = ical.calendar(name="Termine Preuswald")
     beginn = datetime.datetime(2026, 12, 3, 18, 0, tzinfo=BERLIN)
     cal.add_component(
-        ereignis(
+        ical.event(
             uid="sitzung-1@quartiere.stadt.example",
-            beginn=beginn,
-            ende=beginn + datetime.timedelta(hours=2),
-            titel="Stadtteilkonferenz",
-            geaendert=datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC),
-            sequenz=2,
-            abgesagt=True,
+            start=beginn,
+            end=beginn + datetime.timedelta(hours=2),
+            title="Stadtteilkonferenz",
+            modified=datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC),
+            sequence=2,
+            cancelled=True,
         )
     )
     geparst = icalendar.Calendar.from_ical(ical_bytes(cal))

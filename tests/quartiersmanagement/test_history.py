@@ -3,7 +3,7 @@
 import pytest
 
 from quartiere.models import Zustaendigkeit
-from quartiersmanagement.verlauf import verlauf_fuer
+from quartiersmanagement.history import history_for
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +14,10 @@ def test_verlauf_zeigt_feldaenderung_mit_person_neueste_zuerst(qm):
     quartier.name = "Neu"
     quartier._history_user = qm
     quartier.save()
-    neueste, angelegt = verlauf_fuer(quartier)
-    assert neueste.benutzer == qm
-    assert str(neueste.art) == "geändert"
-    assert [(a.feld, a.alt, a.neu) for a in neueste.aenderungen] == [("Name", "Alt", "Neu")]
+    neueste, angelegt = history_for(quartier)
+    assert neueste.user == qm
+    assert str(neueste.kind) == "geändert"
+    assert [(a.field, a.old, a.new) for a in neueste.changes] == [("Name", "Alt", "Neu")]
     assert str(angelegt.art) == "angelegt"
 
 
@@ -27,7 +27,7 @@ def test_verlauf_zeigt_auswahltexte_und_namen_verknuepfter_datensaetze():
     z.rolle = Zustaendigkeit.Rolle.QUARTIERSMANAGEMENT
     z.quartier = anderes
     z.save()
-    aenderungen = {a.feld: (a.alt, a.neu) for a in verlauf_fuer(z)[0].aenderungen}
+    aenderungen = {a.field: (a.old, a.new) for a in history_for(z)[0].changes}
     assert aenderungen["Rolle"] == ("Lesend", "Quartiersmanagement")
     assert aenderungen["Quartier"][1] == "Richterich"
 
@@ -39,7 +39,7 @@ def test_verlauf_mit_fester_zahl_an_abfragen(django_assert_max_num_queries, aend
         z.quartier = factories.QuartierFactory(name=f"Q{i}")
         z.save()
     with django_assert_max_num_queries(3):
-        eintraege = verlauf_fuer(z)
+        eintraege = history_for(z)
     assert len(eintraege) == min(aenderungen + 1, 30)
 
 

@@ -1,10 +1,10 @@
-"""The one hook left in quartiersmanagement.abschnitte: a higher app's block on a lower app's
+"""The one hook left in quartiersmanagement.page_hooks: a higher app's block on a lower app's
 page (projects on a need's page), rendered for the user who asks, never cached."""
 
 import pytest
 from django.urls import reverse
 
-from quartiersmanagement import abschnitte
+from quartiersmanagement import page_hooks
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_nur_die_bedarfsseite_hat_einen_haken_und_zwar_den_der_projekte():
     """The quartier page is berichte's own view; no app registers a block for it."""
-    assert set(abschnitte._registriert) == {"bedarf"}
-    assert [a.template for a in abschnitte._registriert["bedarf"].values()] == [
+    assert set(page_hooks._registry) == {"bedarf"}
+    assert [a.template for a in page_hooks._registry["bedarf"].values()] == [
         "projekte/bedarf_abschnitt.html"
     ]
 

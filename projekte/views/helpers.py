@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.versioning import EditConflict
 
 
 def ausfuehren(request, form, service, meldung):
@@ -15,9 +15,9 @@ def ausfuehren(request, form, service, meldung):
     try:
         ergebnis = service(**form.cleaned_data)
     except ValidationError as e:
-        fehler_ins_formular(form, e)
+        add_form_errors(form, e)
         return None
-    except Bearbeitungskonflikt as konflikt:
+    except EditConflict as konflikt:
         form.konflikt_zeigen(konflikt)
         return None
     messages.success(request, meldung)

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
-class DatumEingabe(forms.DateInput):
+class DateWidget(forms.DateInput):
     """The browser's date picker; it sends ISO dates (the German format is its display)."""
 
     input_type = "date"
@@ -13,36 +13,36 @@ class DatumEingabe(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class DatumZeitEingabe(forms.DateTimeInput):
+class DateTimeWidget(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MehrereDateien(forms.ClearableFileInput):
+class MultipleFilesWidget(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MehrereDateienFeld(forms.FileField):
+class MultipleFilesField(forms.FileField):
     """Several files in one field; each is validated on its own, empty entries are skipped."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MehrereDateien())
+        kwargs.setdefault("widget", MultipleFilesWidget())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        einzeln = super().clean
+        clean_one = super().clean
         if isinstance(data, list | tuple):
-            return [einzeln(d, initial) for d in data if d]
-        return [einzeln(data, initial)] if data else []
+            return [clean_one(d, initial) for d in data if d]
+        return [clean_one(data, initial)] if data else []
 
 
-def fehler_ins_formular(form, fehler: ValidationError) -> None:
+def add_form_errors(form, error: ValidationError) -> None:
     """Show a service's ValidationError at the form's fields (unknown fields on top), so a
     view never repeats a rule the service holds."""
-    if hasattr(fehler, "error_dict"):
-        for feld, meldungen in fehler.error_dict.items():
-            form.add_error(feld if feld in form.fields else None, meldungen)
+    if hasattr(error, "error_dict"):
+        for field, messages in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
     else:
-        form.add_error(None, fehler)
+        form.add_error(None, error)

@@ -19,19 +19,19 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .berechtigung import berechtigung
+from .permissions import permission
 
-OFFENE_PFADE = ("/konto/zwei-faktor/pruefen/", "/konto/abmelden/", "/healthz/", "/static/")
-SITZUNGSSCHLUESSEL = "zwei_faktor_noetig"
+OPEN_PATHS = ("/konto/zwei-faktor/pruefen/", "/konto/abmelden/", "/healthz/", "/static/")
+SESSION_KEY = "zwei_faktor_noetig"
 
 
-def bei_anmeldung_merken(sender, request, user, **kwargs):
+def remember_on_login(sender, request, user, **kwargs):
     """Look up once per login whether a code is needed, so pages cost no extra query."""
     if request is not None and hasattr(request, "session"):
-        request.session[SITZUNGSSCHLUESSEL] = user_has_device(user)
+        request.session[SESSION_KEY] = user_has_device(user)
 
 
-class ZweiFaktorMiddleware:
+class TwoFactorMiddleware:
     """Send signed-in users with a confirmed device to the code check until they pass it."""
 
     def __init__(self, get_response):
@@ -41,9 +41,9 @@ class ZweiFaktorMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and request.session.get(SITZUNGSSCHLUESSEL)
+            and request.session.get(SESSION_KEY)
             and not user.is_verified()
-            and not request.path.startswith(OFFENE_PFADE)
+            and not request.path.startswith(OPEN_PATHS)
         ):
             return redirect(f"{reverse('zwei_faktor_pruefen')}?next={request.get_full_path()}")
         return self.get_response(request)
@@ -69,8 +69,8 @@ class CodeForm(forms.Form):
         return code
 
 
-@berechtigung("quartiersmanagement.zwei_faktor_nutzen")
-def einrichten(request):
+@permission("quartiersmanagement.zwei_faktor_nutzen")
+def setup(request):
     """Create an unconfirmed device, show its QR code, confirm it with a first code."""
     if user_has_device(request.user):
         return render(request, "zwei_faktor/aktiv.html")
@@ -91,7 +91,7 @@ def einrichten(request):
     )
 
 
-def pruefen(request):
+def verify(request):
     """The code check after the password; blocks every other page until it passes."""
     if not request.user.is_authenticated:
         return redirect("login")

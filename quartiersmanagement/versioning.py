@@ -2,9 +2,9 @@
 
 Two people open the same record; the second save must not silently overwrite the first. Each
 versioned record carries `version`, raised by every save. The edit form sends back the version
-it was built from; `mit_version_speichern` first runs an UPDATE that matches only that version
+it was built from; `save_with_version` first runs an UPDATE that matches only that version
 (and so also locks the row until the transaction ends), then saves. If the UPDATE matched
-nothing, someone else saved in between: the caller gets `Bearbeitungskonflikt` with the stored
+nothing, someone else saved in between: the caller gets `EditConflict` with the stored
 record, shows both versions and keeps the typing.
 """
 
@@ -13,18 +13,18 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-KONFLIKT_MELDUNG = _(
+CONFLICT_MESSAGE = _(
     "Jemand anderes hat diesen Datensatz gespeichert, während Sie ihn bearbeitet haben. "
     "Ihre Eingaben sind erhalten. Vergleichen Sie sie mit der gespeicherten Fassung unten "
     "und speichern Sie erneut, um Ihre Fassung zu übernehmen."
 )
 
 
-class Versioniert(models.Model):
+class Versioned(models.Model):
     """A record whose `version` the database raises with every save (`version + 1` in the
     UPDATE itself, never a value computed in memory), so two writers never write the same
     version. A full save writes only over the version the instance was read with: over a
-    newer save it raises `Bearbeitungskonflikt` instead of undoing it. A save with
+    newer save it raises `EditConflict` instead of undoing it. A save with
     `update_fields` changes only the named fields and raises the version unconditionally."""
 
     version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
@@ -49,7 +49,7 @@ class Versioniert(models.Model):
         )
         if not getroffen:
             if update_fields is None and base_qs.filter(pk=pk_val).exists():
-                raise Bearbeitungskonflikt(base_qs.get(pk=pk_val))
+                raise EditConflict(base_qs.get(pk=pk_val))
             return False
         if update_fields is None:
             self.version = gelesen + 1
@@ -58,23 +58,23 @@ class Versioniert(models.Model):
         return True
 
 
-class Bearbeitungskonflikt(Exception):
+class EditConflict(Exception):
     def __init__(self, gespeichert):
-        super().__init__(str(KONFLIKT_MELDUNG))
+        super().__init__(str(CONFLICT_MESSAGE))
         self.gespeichert = gespeichert
 
 
 @transaction.atomic
-def mit_version_speichern(instanz: Versioniert, *, erwartete_version: int, **save_kwargs):
-    """Save `instanz` if the stored row still has `erwartete_version`, else raise."""
+def save_with_version(instanz: Versioned, *, expected_version: int, **save_kwargs):
+    """Save `instanz` if the stored row still has `expected_version`, else raise."""
     modell = type(instanz)
     # Matches only the expected version and locks the row for the save that follows.
-    getroffen = modell._default_manager.filter(pk=instanz.pk, version=erwartete_version).update(
+    getroffen = modell._default_manager.filter(pk=instanz.pk, version=expected_version).update(
         version=F("version")
     )
     if not getroffen:
-        raise Bearbeitungskonflikt(modell._default_manager.get(pk=instanz.pk))
-    instanz.version = erwartete_version
+        raise EditConflict(modell._default_manager.get(pk=instanz.pk))
+    instanz.version = expected_version
     instanz.save(**save_kwargs)
 
 
@@ -92,11 +92,11 @@ class VersionFormMixin(forms.ModelForm):
         else:
             self.fields["version"].initial = self.instance.version
 
-    def konflikt_zeigen(self, konflikt: Bearbeitungskonflikt) -> None:
+    def konflikt_zeigen(self, konflikt: EditConflict) -> None:
         """Put the error on the form, move the hidden version to the stored one (so saving
         again deliberately overwrites) and keep (field, your value, stored value) rows in
         `self.unterschiede` for templates/includes/konflikt.html."""
-        self.add_error(None, KONFLIKT_MELDUNG)
+        self.add_error(None, CONFLICT_MESSAGE)
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = konflikt.gespeichert.version
         unterschiede = []

@@ -1,4 +1,4 @@
-"""quartiersmanagement.listen: the one base of every list page. The same parameter names on
+"""quartiersmanagement.lists: the one base of every list page. The same parameter names on
 every list (`q`, `sortierung`, `seite`, `format`), old bookmarks redirected, 50 rows per page,
 a page number out of range shows the last page, the "create" button from a permission, and
 the export of exactly the filtered rows."""
@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from bedarfe.models import Bedarf
-from quartiersmanagement import listen
-from quartiersmanagement.listen import renamed_query
+from quartiersmanagement import lists
+from quartiersmanagement.lists import renamed_query
 from tests import factories
 
 LISTEN = [
@@ -75,7 +75,7 @@ def test_blaettern_mit_seite_und_letzte_seite_bei_zu_grosser_zahl(client, qm, qu
 
 
 def test_zaehlt_hoechstens_bis_zur_grenze(client, qm, quartier, monkeypatch):
-    monkeypatch.setattr(listen, "COUNT_LIMIT", 60)
+    monkeypatch.setattr(lists, "COUNT_LIMIT", 60)
     factories.BedarfFactory.create_batch(61, quartier=quartier)
     client.force_login(qm)
     url = reverse("bedarfe:liste")
@@ -89,7 +89,7 @@ def test_zaehlt_hoechstens_bis_zur_grenze(client, qm, quartier, monkeypatch):
 
 def test_zaehlt_genau_unter_der_grenze(quartier):
     factories.BedarfFactory.create_batch(3, quartier=quartier)
-    paginator = listen.CappedPaginator(Bedarf.objects.all(), 2)
+    paginator = lists.CappedPaginator(Bedarf.objects.all(), 2)
     assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
 
 

@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
-from quartiersmanagement.exports import export_antwort
+from quartiersmanagement.exports import export_response
 
 PER_PAGE = 50
 #: The paginator counts the filtered rows up to this number (200 pages).
@@ -126,7 +126,7 @@ class ExportMixin:
     export_filename = ""
 
     def export_columns(self):
-        """The columns (exports.Spalte) of the file."""
+        """The columns (exports.Column) of the file."""
         raise NotImplementedError
 
     def export_queryset(self, queryset):
@@ -138,9 +138,9 @@ class ExportMixin:
         if format_ not in EXPORT_FORMATS or renamed_query(request.GET) is not None:
             return super().get(request, *args, **kwargs)
         self.filterset = self.get_filterset(self.get_filterset_class())
-        return export_antwort(
+        return export_response(
             format_,
-            dateiname=f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}",
-            spalten=self.export_columns(),
-            zeilen=self.export_queryset(self.filterset.qs).iterator(chunk_size=2000),
+            filename=f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}",
+            columns=self.export_columns(),
+            rows=self.export_queryset(self.filterset.qs).iterator(chunk_size=2000),
         )

@@ -10,11 +10,11 @@ The quartier page is not built this way: it lives in `berichte`, which may read 
 
 An app registers in its `AppConfig.ready()`:
 
-    abschnitte.registrieren("bedarf", Abschnitt(
-        titel=_("Projekte zu diesem Bedarf"), template="projekte/bedarf_abschnitt.html",
-        kontext=selectors.bedarf_abschnitt))
+    page_hooks.register("bedarf", Section(
+        title=_("Projekte zu diesem Bedarf"), template="projekte/bedarf_abschnitt.html",
+        context=selectors.bedarf_abschnitt))
 
-`kontext(user, obj)` returns the dict the template sees as `daten` (next to `objekt`,
+`context(user, obj)` returns the dict the template sees as `data` (next to `obj`,
 `request`, `user` and the CSRF token); it must use a constant number of queries. Blocks are
 rendered on every request for the user who asks, in the order they were registered; nothing
 is cached.
@@ -27,30 +27,30 @@ from django.template.loader import render_to_string
 
 
 @dataclass(frozen=True)
-class Abschnitt:
-    titel: str
+class Section:
+    title: str
     template: str
-    kontext: Callable
+    context: Callable
 
 
-_registriert: dict[str, dict[str, Abschnitt]] = {}
+_registry: dict[str, dict[str, Section]] = {}
 
 
-def registrieren(seite: str, abschnitt: Abschnitt) -> None:
-    """Register (or replace, keyed by template) a block of the page `seite`."""
-    _registriert.setdefault(seite, {})[abschnitt.template] = abschnitt
+def register(page: str, section: Section) -> None:
+    """Register (or replace, keyed by template) a block of the page `page`."""
+    _registry.setdefault(page, {})[section.template] = section
 
 
-def abschnitte_fuer(seite: str, request, obj) -> list[tuple[Abschnitt, str]]:
-    """The blocks registered for `seite`, each with its HTML rendered for `request.user`."""
+def sections_for(page: str, request, obj) -> list[tuple[Section, str]]:
+    """The blocks registered for `page`, each with its HTML rendered for `request.user`."""
     return [
         (
             a,
             render_to_string(
                 a.template,
-                {"objekt": obj, "daten": a.kontext(request.user, obj)},
+                {"obj": obj, "data": a.context(request.user, obj)},
                 request=request,
             ),
         )
-        for a in _registriert.get(seite, {}).values()
+        for a in _registry.get(page, {}).values()
     ]

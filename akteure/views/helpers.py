@@ -3,8 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from quartiersmanagement.formulare import fehler_ins_formular
-from quartiersmanagement.versionierung import Bearbeitungskonflikt
+from quartiersmanagement.form_widgets import add_form_errors
+from quartiersmanagement.versioning import EditConflict
 
 
 def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
@@ -15,8 +15,8 @@ def formularseite(request, form, *, titel, zurueck, speichern, hinweis=""):
         try:
             ergebnis = speichern(form)
         except ValidationError as fehler:
-            fehler_ins_formular(form, fehler)
-        except Bearbeitungskonflikt as konflikt:
+            add_form_errors(form, fehler)
+        except EditConflict as konflikt:
             form.konflikt_zeigen(konflikt)
         else:
             return redirect(ergebnis or zurueck)
