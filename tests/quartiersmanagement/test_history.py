@@ -18,7 +18,7 @@ def test_verlauf_zeigt_feldaenderung_mit_person_neueste_zuerst(qm):
     assert neueste.user == qm
     assert str(neueste.kind) == "geändert"
     assert [(a.field, a.old, a.new) for a in neueste.changes] == [("Name", "Alt", "Neu")]
-    assert str(angelegt.art) == "angelegt"
+    assert str(angelegt.kind) == "angelegt"
 
 
 def test_verlauf_zeigt_auswahltexte_und_namen_verknuepfter_datensaetze():
