@@ -29,10 +29,16 @@ node_modules/.installiert: package.json package-lock.json
 .env: .env.example
 	scripts/env_anlegen.sh
 
+# Django's German catalogue leaves some admin strings open; ours fills them (docs/entwicklung.md).
+MO := locale/de/LC_MESSAGES/django.mo
+$(MO): locale/de/LC_MESSAGES/django.po
+	scripts/systempakete.sh basis
+	msgfmt --check-format -o $@ $<
+
 db:
 	scripts/devdb.sh start
 
-migrate: $(VENV)/.installiert node_modules/.installiert .env db
+migrate: $(VENV)/.installiert node_modules/.installiert .env $(MO) db
 	$(MANAGE) migrate --no-input -v 0
 
 setup: migrate

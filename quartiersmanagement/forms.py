@@ -1,6 +1,9 @@
 """Project-wide forms."""
 
-from django.contrib.auth.forms import AuthenticationForm
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +20,13 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].label = _("Passwort")
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class SiteUrlPasswordResetForm(PasswordResetForm):
+    """Builds the link in the reset mail from SITE_URL, never from the request's Host header
+    (a forged Host would otherwise send a valid token to an attacker's domain)."""
+
+    def save(self, **kwargs):
+        site = urlsplit(settings.SITE_URL)
+        kwargs.update(domain_override=site.netloc, use_https=site.scheme == "https")
+        return super().save(**kwargs)

@@ -74,14 +74,14 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     # third party
-    "axes",
+    "quartiersmanagement.apps.AnmeldesperrenConfig",  # django-axes, German name in the admin
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
     "django_filters",
     "django_htmx",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "quartiersmanagement.apps.ZweiFaktorGeraeteConfig",  # django-otp TOTP, German name
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local

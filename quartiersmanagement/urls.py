@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiersmanagement import two_factor
 from quartiersmanagement.forms import LoginForm
-from quartiersmanagement.views import healthz, verarbeitungsverzeichnis
+from quartiersmanagement.views import PasswordResetView, healthz, verarbeitungsverzeichnis
 
 admin.site.site_header = _("Quartiersmanagement – Verwaltung")
 admin.site.site_title = _("Quartiersmanagement")
@@ -32,6 +32,22 @@ urlpatterns = [
         "konto/passwort/geaendert/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path("konto/passwort-vergessen/", PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "konto/passwort-vergessen/gesendet/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/passwort-neu/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/passwort-neu/fertig/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("konto/zwei-faktor/", two_factor.setup, name="zwei_faktor"),
     path("konto/zwei-faktor/pruefen/", two_factor.verify, name="zwei_faktor_pruefen"),

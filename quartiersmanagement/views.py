@@ -1,6 +1,7 @@
 """Project-wide views."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -9,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import dsgvo
+from .forms import SiteUrlPasswordResetForm
 
 
 @login_not_required
@@ -31,3 +33,11 @@ def verarbeitungsverzeichnis(request):
         "admin/verarbeitungsverzeichnis.html",
         {**admin.site.each_context(request), "verzeichnis": dsgvo.verzeichnis()},
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Passwort vergessen": Django's view answers the same page whether an account with the
+    address exists or not (no enumeration)."""
+
+    form_class = SiteUrlPasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"

@@ -43,6 +43,10 @@ OEFFENTLICH = {
     "login": "Anmeldung",
     "healthz": "Gesundheitsprüfung für den Load-Balancer, ohne Daten",
     "bedarfe:antwort": "Antwortlink des Fachbereichs, geschützt durch ein geheimes Token",
+    "password_reset": "Passwort vergessen: dieselbe Antwort mit und ohne Konto",
+    "password_reset_done": "Hinweis nach dem Anfordern, ohne Daten",
+    "password_reset_confirm": "Link aus der E-Mail, geschützt durch ein Einmal-Token",
+    "password_reset_complete": "Bestätigung, ohne Daten",
     **PROJEKTE_OEFFENTLICH,
     **OEFFENTLICHKEIT,
 }
