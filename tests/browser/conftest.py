@@ -56,20 +56,51 @@ def page(browser):
     assert not csp_verstoesse, csp_verstoesse
 
 
-def axe_pruefen(page) -> None:
-    """Fail on any axe-core violation of impact serious or critical (WCAG 2.1 A/AA)."""
+def axe_befunde(page) -> list[str]:
+    """axe-core violations of impact serious or critical (WCAG 2.1 A/AA) on the open page."""
     # Evaluated through the DevTools protocol, so the page's strict CSP stays in force.
     page.evaluate(AXE.read_text())
     ergebnis = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_REGELN,
     )
-    schwer = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in ergebnis["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def axe_pruefen(page) -> None:
+    """Fail on any axe-core violation of impact serious or critical (WCAG 2.1 A/AA)."""
+    schwer = axe_befunde(page)
     assert not schwer, "axe-core meldet:\n" + "\n".join(schwer)
+
+
+#: The innermost elements that reach past the right edge of the viewport and are not clipped
+#: by a scrolling box that fits (tag#id.class, right edge, text).
+ZU_BREIT = """(breite) => {
+  const raus = e => e.getBoundingClientRect().right > breite + 0.5;
+  const geklemmt = e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible' && !raus(a)) return true;
+    }
+    return false;
+  };
+  return [...document.body.querySelectorAll('*')]
+    .filter(e => raus(e) && ![...e.children].some(raus) && !geklemmt(e))
+    .slice(0, 8)
+    .map(e => `${e.tagName.toLowerCase()}#${e.id}.${String(e.className).split(' ').join('.')}`
+      + ` ${Math.round(e.getBoundingClientRect().right)} ${e.textContent.trim().slice(0, 30)}`);
+}"""
+
+
+def breiter_als(page, breite) -> list[str]:
+    """[] if the page fits `breite`, else what sticks out (for the failure message)."""
+    breite_jetzt = page.evaluate("document.documentElement.scrollWidth")
+    if breite_jetzt <= breite:
+        return []
+    return [f"scrollWidth {breite_jetzt}", *page.evaluate(ZU_BREIT, breite)]
 
 
 def anmelden(page, live_server, username, passwort) -> None:

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.browser.conftest import anmelden, axe_pruefen
+from tests.browser.conftest import anmelden, axe_pruefen, breiter_als
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,32 +59,6 @@ def _quartier_mit_daten():
     factories.BeziehungFactory(quelle=a, ziel=b)
     factories.benutzer_mit_rolle(quartier, username="qm-forst")
     return quartier
-
-
-#: The innermost elements that reach past the right edge of the viewport and are not clipped
-#: by a scrolling box that fits (tag#id.class, right edge, text).
-ZU_BREIT = """(breite) => {
-  const raus = e => e.getBoundingClientRect().right > breite + 0.5;
-  const geklemmt = e => {
-    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
-      if (getComputedStyle(a).overflowX !== 'visible' && !raus(a)) return true;
-    }
-    return false;
-  };
-  return [...document.body.querySelectorAll('*')]
-    .filter(e => raus(e) && ![...e.children].some(raus) && !geklemmt(e))
-    .slice(0, 8)
-    .map(e => `${e.tagName.toLowerCase()}#${e.id}.${String(e.className).split(' ').join('.')}`
-      + ` ${Math.round(e.getBoundingClientRect().right)} ${e.textContent.trim().slice(0, 30)}`);
-}"""
-
-
-def breiter_als(page, breite) -> list[str]:
-    """[] if the page fits `breite`, else what sticks out (for the failure message)."""
-    breite_jetzt = page.evaluate("document.documentElement.scrollWidth")
-    if breite_jetzt <= breite:
-        return []
-    return [f"scrollWidth {breite_jetzt}", *page.evaluate(ZU_BREIT, breite)]
 
 
 def _bildschirmfoto(page, name):
