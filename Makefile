@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export DJANGO_SETTINGS_MODULE := quartiersmanagement.settings
 
-.PHONY: run test serve bench setup db migrate lint stop help
+.PHONY: run test serve bench handbuch setup db migrate lint stop help
 .DEFAULT_GOAL := help
 
 help:
@@ -14,6 +14,7 @@ help:
 	@echo "make test   – einrichten und alle Tests (inkl. Browser-Tests) ausführen"
 	@echo "make serve  – gunicorn + whitenoise mit Produktionseinstellungen (lokal, HTTP)"
 	@echo "make bench  – Lastdaten in Stadtgröße erzeugen, reale Nutzung mit Locust messen (docs/performance.md)"
+	@echo "make handbuch – Bildschirmfotos für docs/handbuch.md neu aufnehmen"
 	@echo "make stop   – eingebettete Datenbank stoppen"
 
 $(VENV)/.installiert: pyproject.toml
@@ -73,6 +74,11 @@ $(VENV)/.bench-installiert: $(VENV)/.installiert
 
 bench: setup $(VENV)/.bench-installiert
 	scripts/bench.sh
+
+# The screenshots of docs/handbuch.md, taken by the browser test that visits every page type.
+handbuch: setup
+	scripts/systempakete.sh browser
+	HANDBUCH_BILDER=1 $(VENV)/bin/pytest -q tests/browser/test_alle_seiten.py -k handy
 
 stop:
 	scripts/devdb.sh stop
