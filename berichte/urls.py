@@ -7,6 +7,7 @@ app_name = "berichte"
 urlpatterns = [
     path("quartiere/<slug:slug>/", views_quartier.quartier_detail, name="quartier"),
     path("berichte/", views.uebersicht, name="uebersicht"),
+    path("berichte/programme/", views.programme, name="programme"),
     path("berichte/programme/<int:pk>/", views.programm, name="programm"),
     path(
         "berichte/programme/<int:pk>/sachbericht/",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from quartiere.models import Programm
-from quartiere.selectors import quartier_mit_details
+from quartiere.selectors import programme_fuer, quartier_mit_details
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
 from quartiersmanagement.permissions import permission
@@ -102,6 +102,18 @@ def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
 def _laufzeit_jahre(programm, heute) -> list[int]:
     ende = programm.laufzeit_bis or max(heute, programm.laufzeit_von)
     return list(range(programm.laufzeit_von.year, ende.year + 1))
+
+
+@require_safe
+def programme(request):
+    """The programmes that run or ran in the user's quartiers, newest first: the way to the
+    programme pages from the navigation."""
+    liste = (
+        programme_fuer(request.user).select_related("fachbereich").order_by("-laufzeit_von", "name")
+    )
+    return render(
+        request, "berichte/programm_list.html", {"programme": liste, "heute": timezone.localdate()}
+    )
 
 
 @require_safe

@@ -1,7 +1,5 @@
-from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpAppConfig
 
 
 class QuartiersmanagementConfig(AppConfig):
@@ -51,15 +49,3 @@ class QuartiersmanagementConfig(AppConfig):
                 ),
             )
         )
-
-
-class AnmeldesperrenConfig(AxesAppConfig):
-    """django-axes under a name the admins understand (the admin shows it as a section)."""
-
-    verbose_name = _("Anmeldeversuche und Sperren")
-
-
-class ZweiFaktorGeraeteConfig(TotpAppConfig):
-    """django-otp's TOTP devices under a German section name in the admin."""
-
-    verbose_name = _("Zwei-Faktor-Anmeldung (Authenticator-App)")

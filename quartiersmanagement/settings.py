@@ -74,14 +74,14 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     # third party
-    "quartiersmanagement.apps.AnmeldesperrenConfig",  # django-axes, German name in the admin
+    "quartiersmanagement.third_party_apps.AnmeldesperrenConfig",  # django-axes, German name
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
     "django_filters",
     "django_htmx",
     "django_otp",
-    "quartiersmanagement.apps.ZweiFaktorGeraeteConfig",  # django-otp TOTP, German name
+    "quartiersmanagement.third_party_apps.ZweiFaktorGeraeteConfig",  # django-otp TOTP
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local

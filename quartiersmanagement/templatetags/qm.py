@@ -5,6 +5,8 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.formats import number_format
 
+from quartiersmanagement.navigation import menu_for
+
 register = template.Library()
 
 
@@ -28,3 +30,11 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
+
+
+@register.simple_tag(takes_context=True)
+def hauptmenue(context):
+    """The main navigation of the signed-in user (quartiersmanagement.navigation)."""
+    request = context["request"]
+    match = request.resolver_match
+    return menu_for(request.user, match.view_name if match else "")

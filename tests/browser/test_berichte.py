@@ -19,7 +19,8 @@ def test_uebersicht_dashboard_und_zahl_zur_liste(page, live_server):
     factories.BedarfFactory(quartier=andere, handlungsfeld=wohnen, titel="Anderswo")
     anmelden(page, live_server, "leitung-stadt", factories.PASSWORT)
 
-    page.get_by_role("link", name="Berichte").click()
+    page.get_by_role("button", name="Berichte").click()
+    page.get_by_role("link", name="Stadtweite Übersicht").click()
     tabelle = page.get_by_role("table", name="Kennzahlen je Quartier")
     assert tabelle.get_by_role("row").count() == 4  # header, two quartiers, city total
     axe_pruefen(page)

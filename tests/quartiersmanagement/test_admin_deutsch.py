@@ -30,3 +30,13 @@ def test_konto_anlegen_ohne_englische_hinweise(admin_client):
     assert "After you" not in html
     assert "Password-based authentication" not in html
     assert "Anmeldung mit Passwort" in html
+
+
+def test_eigene_app_konfiguration_bleibt_aktiv():
+    """Its ready() connects the signals (shared cache, account notices): a second AppConfig in
+    apps.py once silently replaced it by Django's default config."""
+    from django.apps import apps
+
+    from quartiersmanagement.apps import QuartiersmanagementConfig
+
+    assert isinstance(apps.get_app_config("quartiersmanagement"), QuartiersmanagementConfig)
