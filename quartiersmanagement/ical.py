@@ -84,7 +84,7 @@ def ical_bytes(cal: icalendar.Calendar) -> bytes:
 
 def ical_response(cal: icalendar.Calendar | bytes, *, filename: str) -> HttpResponse:
     """The feed as a download; `cal` may be a calendar or its bytes (a feed cached as bytes,
-    see `oeffentlichkeit.views.termine_ics`)."""
+    see `oeffentlichkeit.views.termine.termine_ics`)."""
     content = cal if isinstance(cal, bytes) else ical_bytes(cal)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'

@@ -99,7 +99,9 @@ def test_oeffentliche_inhalte_gleich_fuer_besucher_und_angemeldete(client, qm, q
 def test_erbauer_bekommen_nur_ids(quartier):
     """The builders run without a request: the same value whoever asks."""
     from akteure.views.akteure import netzwerk_json_text
-    from oeffentlichkeit.views import feed_beitraege, quartier_daten, termine_ical
+    from oeffentlichkeit.views.feed import feed_beitraege
+    from oeffentlichkeit.views.seiten import quartier_daten
+    from oeffentlichkeit.views.termine import termine_ical
 
     factories.AkteurFactory(quartiere=[quartier])
     assert netzwerk_json_text(quartier.pk, None) == netzwerk_json_text(quartier.pk, None)

@@ -11,9 +11,9 @@ from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.lists import FilteredListView
 from quartiersmanagement.permissions import permission
 
-from . import selectors, services
-from .filters import BeitragFilter
-from .forms import BeitragForm
+from .. import selectors, services
+from ..filters import BeitragFilter
+from ..forms import BeitragForm
 
 
 class BeitragListe(FilteredListView):
