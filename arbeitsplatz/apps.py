@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArbeitsplatzConfig(AppConfig):
+    name = "arbeitsplatz"
+    verbose_name = _("Arbeitsplatz")
+
+    def ready(self):
+        from . import rules  # noqa: F401  (rules registers the permissions)
