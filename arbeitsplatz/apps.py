@@ -7,4 +7,8 @@ class ArbeitsplatzConfig(AppConfig):
     verbose_name = _("Arbeitsplatz")
 
     def ready(self):
-        from . import rules  # noqa: F401  (rules registers the permissions)
+        from quartiersmanagement import demo_data
+
+        from . import demo, rules  # noqa: F401  (rules registers the permissions)
+
+        demo_data.register(self, demo.laden)
