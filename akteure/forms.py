@@ -293,6 +293,7 @@ class AufgabeForm(forms.ModelForm):
             "beschreibung",
             "verantwortlich_akteur",
             "verantwortlich_person",
+            "verantwortlich_benutzer",
             "faellig_am",
         ]
         widgets = {"faellig_am": DateWidget(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
@@ -305,6 +306,7 @@ class AufgabeForm(forms.ModelForm):
         self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user) & (
             selectors.personen_im_quartier(quartier)
         )
+        self.fields["verantwortlich_benutzer"].queryset = selectors.team_im_quartier(quartier)
 
 
 class ImportForm(forms.Form):

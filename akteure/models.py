@@ -720,6 +720,15 @@ class Aufgabe(Timestamped):
         blank=True,
         related_name="aufgaben",
     )
+    # Staff can be responsible too; their open items appear on their "Heute" page.
+    verantwortlich_benutzer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verantwortlich im Team"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aufgaben",
+    )
     faellig_am = models.DateField(_("fällig am"), null=True, blank=True)
     erledigt_am = models.DateField(_("erledigt am"), null=True, blank=True)
     history = HistoricalRecords()

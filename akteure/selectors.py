@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from quartiere.models import Handlungsfeld, Quartier
+from quartiere.models import Handlungsfeld, Quartier, Zustaendigkeit
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement import ical
 
@@ -320,11 +321,27 @@ def aufgaben_fuer(user) -> QuerySet[Aufgabe]:
     return (
         Aufgabe.objects.filter(quartier__in=quartiere_fuer(user))
         .select_related(
-            "quartier", "verantwortlich_akteur", "verantwortlich_person", "sitzung__gremium"
+            "quartier",
+            "verantwortlich_akteur",
+            "verantwortlich_person",
+            "verantwortlich_benutzer",
+            "sitzung__gremium",
         )
         .order_by(
             F("erledigt_am").desc(nulls_first=True), F("faellig_am").asc(nulls_last=True), "pk"
         )
+    )
+
+
+def team_im_quartier(quartier):
+    """Staff with a current role in the quartier: who can be responsible for an action item."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            pk__in=Zustaendigkeit.objects.aktuell().filter(quartier=quartier).values("benutzer"),
+        )
+        .order_by("last_name", "first_name", "username")
     )
 
 

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quartiersmanagement import ical
-from quartiersmanagement.mail import send_mail
+from quartiersmanagement.mail import send_mail, site_url
 from quartiersmanagement.versioning import save_with_version
 
+from . import selectors
 from .models import (
     Akteur,
     Aufgabe,
@@ -367,14 +368,23 @@ def aufgabe_anlegen(
     sitzung: Sitzung | None = None,
     verantwortlich_akteur: Akteur | None = None,
     verantwortlich_person: Person | None = None,
+    verantwortlich_benutzer=None,
     faellig_am: datetime.date | None = None,
     beschreibung: str = "",
 ) -> Aufgabe:
-    """An action item; from a meeting it belongs to the committee's quartier."""
+    """An action item; from a meeting it belongs to the committee's quartier. A staff member
+    responsible for it must have a current role in that quartier (else it hides from them)."""
     if sitzung is not None:
         quartier = sitzung.gremium.quartier
     if quartier is None:
         raise ValidationError({"quartier": _("Bitte ein Quartier angeben.")})
+    if (
+        verantwortlich_benutzer is not None
+        and not selectors.team_im_quartier(quartier).filter(pk=verantwortlich_benutzer.pk).exists()
+    ):
+        raise ValidationError(
+            {"verantwortlich_benutzer": _("Diese Person ist für das Quartier nicht zuständig.")}
+        )
     return _speichern(
         Aufgabe(
             titel=titel,
@@ -382,6 +392,7 @@ def aufgabe_anlegen(
             sitzung=sitzung,
             verantwortlich_akteur=verantwortlich_akteur,
             verantwortlich_person=verantwortlich_person,
+            verantwortlich_benutzer=verantwortlich_benutzer,
             faellig_am=faellig_am,
             beschreibung=beschreibung,
         )
@@ -399,8 +410,6 @@ def aufgabe_erledigen(*, aufgabe: Aufgabe, am: datetime.date | None = None) -> A
 
 def sitzung_ereignis(sitzung: Sitzung):
     """The meeting as an iCal VEVENT (stable UID, SEQUENCE, CANCELLED when called off)."""
-    from django.conf import settings
-
     return ical.event(
         uid=sitzung.ical_uid,
         start=sitzung.beginn,
@@ -409,7 +418,7 @@ def sitzung_ereignis(sitzung: Sitzung):
         modified=sitzung.geaendert,
         sequence=sitzung.sequenz,
         location=sitzung.ort,
-        url=f"{settings.SITE_URL}{sitzung.get_absolute_url()}",
+        url=f"{site_url()}{sitzung.get_absolute_url()}",
         cancelled=sitzung.status == Sitzung.Status.ABGESAGT,
     )
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from quartiere.models import Fachbereich
 from quartiersmanagement import shared_cache
-from quartiersmanagement.mail import send_mail
+from quartiersmanagement.mail import send_mail, site_url
 from quartiersmanagement.versioning import Versioned, save_with_version
 
 from .models import (
@@ -351,7 +351,7 @@ def _token_aus_schluessel(schluessel: str) -> str:
 
 def antwort_link(weiterleitung: Weiterleitung) -> str:
     token = _token_aus_schluessel(weiterleitung.schluessel)
-    return settings.SITE_URL + reverse("bedarfe:antwort", kwargs={"token": token})
+    return site_url() + reverse("bedarfe:antwort", kwargs={"token": token})
 
 
 def weiterleitung_zum_token(token: str) -> Weiterleitung | None:

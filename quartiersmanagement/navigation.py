@@ -19,6 +19,7 @@ class Entry:
     prefixes: tuple[str, ...]
     query: str = ""
     rule: str = ""  # a django-rules permission the user needs to see the entry
+    badge: str = ""  # URL name of a count shown next to the entry (loaded by heute-anzahl.js)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class Section:
 
 
 MENU = (
+    Section(
+        _("Heute"),
+        (
+            Entry(
+                _("Heute"),
+                "arbeitsplatz:heute",
+                ("arbeitsplatz:",),
+                badge="arbeitsplatz:heute_anzahl",
+            ),
+        ),
+    ),
     Section(
         _("Quartiere"),
         (
@@ -123,6 +135,7 @@ class Link:
     label: str
     url: str
     current: bool
+    badge_url: str = ""
 
 
 @dataclass
@@ -155,6 +168,7 @@ def menu_for(user, view_name: str) -> list[Menu]:
                 str(entry.label),
                 reverse(entry.url_name) + (f"?{entry.query}" if entry.query else ""),
                 entry is here,
+                reverse(entry.badge) if entry.badge else "",
             )
             for entry in section.entries
             if not entry.rule or user.has_perm(entry.rule)

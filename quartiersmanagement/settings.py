@@ -34,6 +34,7 @@ env = environ.Env(
     CACHE_URL=(str, "dummycache://"),
     TRUSTED_PROXIES=(list, []),
     SESSION_HOECHSTDAUER_STUNDEN=(int, 10),
+    HEUTE_STILLSTAND_WOCHEN=(int, 8),
     # Default: DEBUG (see below).
     BENCH=bool,
 )
@@ -61,6 +62,7 @@ EIGENE_APPS = [
     "projekte",
     "berichte",
     "oeffentlichkeit",
+    "arbeitsplatz",
 ]
 
 INSTALLED_APPS = [
@@ -82,6 +84,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "quartiersmanagement.third_party_apps.ZweiFaktorGeraeteConfig",  # django-otp TOTP
+    "mailer",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local
@@ -110,6 +113,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "quartiersmanagement.urls"
+if DEBUG:
+    # Links in mails follow the host and port of the development server (mail.site_url).
+    MIDDLEWARE.append("quartiersmanagement.mail.DevelopmentSiteUrlMiddleware")
 
 # Development and `make bench` only (never production): load data, the benchmark and its floor
 # page live in the top-level app bench/, which brings its own URLconf (production's plus the
@@ -174,7 +180,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 OTP_TOTP_ISSUER = "Quartiersmanagement"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "quartiere:start"
+LOGIN_REDIRECT_URL = "arbeitsplatz:heute"
+# "Heute" lists open needs without any change for this many weeks.
+HEUTE_STILLSTAND_WOCHEN = env("HEUTE_STILLSTAND_WOCHEN")
 LOGOUT_REDIRECT_URL = "login"
 
 # Sessions end after SESSION_MINUTEN without a request (each request renews the cookie).
@@ -237,6 +245,13 @@ STORAGES = {
 }
 
 vars().update(env.email_url("EMAIL_URL"))
+# Every mail goes to the database outbox (django-mailer); `manage.py send_mail` (cron, or the
+# worker `runmailer_pg`) delivers it through EMAIL_URL's backend and defers it on an SMTP error,
+# `retry_deferred` queues it again (docs/betrieb.md). Messages are locked row by row in the
+# database, so no lock file is needed and two nodes never send one mail twice.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND  # noqa: F821 (set by the line above)
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Feedback on barriers without a chosen quartier goes to this one mailbox (not to every quartier).

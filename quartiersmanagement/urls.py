@@ -57,4 +57,5 @@ urlpatterns = [
     path("", include("projekte.urls")),
     path("", include("berichte.urls")),
     path("", include("oeffentlichkeit.urls")),
+    path("", include("arbeitsplatz.urls")),
 ]

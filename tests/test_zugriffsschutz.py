@@ -25,6 +25,8 @@ from tests.akteure.zugriff import KONTODATEN as AKTEURE_KONTODATEN
 from tests.akteure.zugriff import NUR_MIT_TOKEN as AKTEURE_TOKEN
 from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
+from tests.arbeitsplatz.zugriff import EIGENES_KONTO as ARBEITSPLATZ_KONTO
+from tests.arbeitsplatz.zugriff import KONTODATEN as ARBEITSPLATZ_KONTODATEN
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.berichte.zugriff import OBJEKTE as BERICHTE
 from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
@@ -60,9 +62,10 @@ EIGENES_KONTO = {
     "zwei_faktor_pruefen",
     *AKTEURE_KONTO,
     *PROJEKTE_KONTO,
+    *ARBEITSPLATZ_KONTO,
 }
 # Tables of the user's own account that those pages may change.
-KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
+KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN, *ARBEITSPLATZ_KONTODATEN}
 # Feeds for calendar programs: anonymous requests without a token get 403, not the login page.
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 

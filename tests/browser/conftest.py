@@ -104,9 +104,9 @@ def breiter_als(page, breite) -> list[str]:
 
 
 def anmelden(page, live_server, username, passwort) -> None:
-    """Log in through the login form, as a person would."""
+    """Log in through the login form, as a person would; staff land on "Heute"."""
     page.goto(f"{live_server.url}/konto/anmelden/")
     page.get_by_label("Benutzername").fill(username)
     page.get_by_label("Passwort").fill(passwort)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}/heute/")

@@ -22,6 +22,8 @@ def test_anmelden_quartier_oeffnen_und_barrierefrei(page, live_server):
     axe_pruefen(page)
 
     anmelden(page, live_server, "qm-eilendorf", factories.PASSWORT)
+    assert page.get_by_role("heading", name="Heute").is_visible()
+    page.get_by_role("main").get_by_role("link", name="Meine Quartiere").click()
     assert page.get_by_role("heading", name="Meine Quartiere").is_visible()
     assert page.get_by_role("link", name="Richterich").count() == 0
 

@@ -18,7 +18,7 @@ def test_anmelden_fuehrt_zur_startseite(client):
     BenutzerFactory(username="emil")
     response = client.post(reverse("login"), {"username": "emil", "password": PASSWORT})
     assert response.status_code == 302
-    assert response.url == reverse("quartiere:start")
+    assert response.url == reverse("arbeitsplatz:heute")
 
 
 def test_falsches_passwort_gibt_deutsche_meldung(client):
