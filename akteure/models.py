@@ -757,7 +757,9 @@ class Aufgabe(Timestamped):
 
     @property
     def verantwortlich(self):
-        return self.verantwortlich_akteur or self.verantwortlich_person
+        return (
+            self.verantwortlich_akteur or self.verantwortlich_person or self.verantwortlich_benutzer
+        )
 
 
 class Kalenderzugang(Timestamped):

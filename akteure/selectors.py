@@ -280,7 +280,7 @@ def sitzung_detail(user, pk: int) -> Sitzung:
         Prefetch(
             "aufgaben",
             queryset=Aufgabe.objects.select_related(
-                "verantwortlich_akteur", "verantwortlich_person"
+                "verantwortlich_akteur", "verantwortlich_person", "verantwortlich_benutzer"
             ),
         ),
     )
@@ -351,7 +351,12 @@ def offene_aufgaben(quartier, *, hoechstens: int | None = None) -> list[Aufgabe]
     aufgaben = (
         Aufgabe.objects.offen()
         .filter(quartier=quartier)
-        .select_related("verantwortlich_akteur", "verantwortlich_person", "sitzung__gremium")
+        .select_related(
+            "verantwortlich_akteur",
+            "verantwortlich_person",
+            "verantwortlich_benutzer",
+            "sitzung__gremium",
+        )
         .order_by(F("faellig_am").asc(nulls_last=True), "pk")
     )
     return list(aufgaben[:hoechstens] if hoechstens else aufgaben)

@@ -79,6 +79,158 @@ def _im(qs: QuerySet, feld: str, ids: frozenset[int] | None) -> QuerySet:
     return qs if ids is None else qs.filter(**{f"{feld}__in": sorted(ids)})
 
 
+def _arten(user, quartier_ids, jetzt, heute):
+    """(kind, queryset newest first, row -> Eintrag) for every kind of entry."""
+
+    def weiterleitung(w, detail):
+        return dict(
+            titel=_("%(fb)s zu „%(bedarf)s“") % {"fb": w.fachbereich.kuerzel, "bedarf": w.bedarf},
+            detail=detail,
+            url=w.get_absolute_url(),
+            quartier=w.bedarf.quartier.name,
+        )
+
+    def antrag(a, detail):
+        return dict(
+            titel=f"{a.referenz}: {a.titel}",
+            detail=detail,
+            url=a.get_absolute_url(),
+            quartier=a.fonds.quartier.name,
+        )
+
+    rueckmeldungen = Rueckmeldung.objects.filter(erledigt=False).select_related("quartier")
+    if quartier_ids is not None:
+        # Feedback without a quartier reaches only the city-wide roles.
+        rueckmeldungen = rueckmeldungen.filter(quartier_id__in=sorted(quartier_ids))
+    wochen = settings.HEUTE_STILLSTAND_WOCHEN
+    weiterleitungen = Weiterleitung.objects.select_related("bedarf__quartier", "fachbereich")
+    antraege = Fondsantrag.objects.select_related("fonds__quartier")
+    return [
+        (
+            Art.ANTWORT,
+            _im(
+                weiterleitungen.filter(
+                    beantwortet_am__gte=jetzt - datetime.timedelta(days=ANTWORT_NEU_TAGE)
+                ),
+                "bedarf__quartier_id",
+                quartier_ids,
+            ).order_by("-beantwortet_am"),
+            lambda w: (w.beantwortet_am, weiterleitung(w, w.get_ergebnis_display())),
+        ),
+        (
+            Art.ANTRAG,
+            _im(
+                antraege.filter(status=Fondsantrag.Status.EINGEREICHT),
+                "fonds__quartier_id",
+                quartier_ids,
+            ).order_by("-erstellt"),
+            lambda a: (a.erstellt, antrag(a, _("eingegangen, noch nicht geprüft"))),
+        ),
+        (
+            Art.RUECKMELDUNG,
+            rueckmeldungen.order_by("-erstellt"),
+            lambda r: (
+                r.erstellt,
+                dict(
+                    titel=r.nachricht[:120],
+                    detail=r.seite,
+                    url=r.seite if r.seite.startswith("/") else "",
+                    quartier=r.quartier.name if r.quartier else "",
+                ),
+            ),
+        ),
+        (
+            Art.AUFGABE,
+            _im(
+                Aufgabe.objects.offen()
+                .filter(
+                    verantwortlich_benutzer=user,
+                    faellig_am__lte=heute + datetime.timedelta(days=AUFGABEN_VORSCHAU_TAGE),
+                )
+                .select_related("quartier", "sitzung"),
+                "quartier_id",
+                quartier_ids,
+            ).order_by("faellig_am", "pk"),
+            lambda a: (
+                _als_zeitpunkt(a.faellig_am),
+                dict(
+                    titel=a.titel,
+                    detail=_("überfällig") if a.ueberfaellig else _("fällig"),
+                    url=a.sitzung.get_absolute_url()
+                    if a.sitzung
+                    else reverse("akteure:aufgaben") + "?offen=true",
+                    quartier=a.quartier.name,
+                ),
+            ),
+        ),
+        (
+            Art.WEITERLEITUNG,
+            _im(weiterleitungen.ueberfaellig(heute), "bedarf__quartier_id", quartier_ids).order_by(
+                "-frist", "pk"
+            ),
+            lambda w: (_als_zeitpunkt(w.frist), weiterleitung(w, _("Frist abgelaufen"))),
+        ),
+        (
+            Art.NACHWEIS,
+            _im(
+                antraege.filter(
+                    status=Fondsantrag.Status.AUSGEZAHLT,
+                    nachweis_faellig_am__lte=heute
+                    + datetime.timedelta(days=NACHWEIS_VORSCHAU_TAGE),
+                ),
+                "fonds__quartier_id",
+                quartier_ids,
+            ).order_by("-nachweis_faellig_am", "pk"),
+            lambda a: (
+                _als_zeitpunkt(a.nachweis_faellig_am),
+                antrag(a, _("überfällig") if a.nachweis_faellig_am < heute else _("bald fällig")),
+            ),
+        ),
+        (
+            Art.SITZUNG,
+            _im(
+                Sitzung.objects.filter(
+                    beginn__gte=jetzt,
+                    beginn__lte=jetzt + datetime.timedelta(days=SITZUNGEN_VORSCHAU_TAGE),
+                )
+                .exclude(status=Sitzung.Status.ABGESAGT)
+                .select_related("gremium__quartier"),
+                "gremium__quartier_id",
+                quartier_ids,
+            ).order_by("beginn", "pk"),
+            lambda s: (
+                s.beginn,
+                dict(
+                    titel=f"{s.gremium.name}: {s.titel}" if s.titel else s.gremium.name,
+                    detail=s.ort,
+                    url=s.get_absolute_url(),
+                    quartier=s.gremium.quartier.name,
+                ),
+            ),
+        ),
+        (
+            Art.STILLSTAND,
+            _im(
+                Bedarf.objects.offen()
+                .filter(geaendert__lt=jetzt - datetime.timedelta(weeks=wochen))
+                .select_related("quartier")
+                .only("pk", "titel", "geaendert", "quartier__name"),
+                "quartier_id",
+                quartier_ids,
+            ).order_by("-geaendert", "-pk"),
+            lambda b: (
+                b.geaendert,
+                dict(
+                    titel=b.titel,
+                    detail=_("seit mehr als %(wochen)s Wochen unverändert") % {"wochen": wochen},
+                    url=b.get_absolute_url(),
+                    quartier=b.quartier.name,
+                ),
+            ),
+        ),
+    ]
+
+
 def eintraege_fuer(
     user, *, quartier_ids: frozenset[int] | None = None, ungemeldet: bool = False
 ) -> list[Eintrag]:
@@ -86,177 +238,11 @@ def eintraege_fuer(
     if quartier_ids is None:
         quartier_ids = heute_quartier_ids(user)
     jetzt = timezone.now()
-    heute = timezone.localdate()
-
-    def offen(qs, art):
-        return _offen_fuer(qs, user, art, ungemeldet=ungemeldet)[:HOECHSTENS]
-
-    eintraege: list[Eintrag] = []
-
-    antworten = _im(
-        Weiterleitung.objects.filter(
-            beantwortet_am__gte=jetzt - datetime.timedelta(days=ANTWORT_NEU_TAGE)
-        ).select_related("bedarf__quartier", "fachbereich"),
-        "bedarf__quartier_id",
-        quartier_ids,
-    ).order_by("-beantwortet_am")
-    for w in offen(antworten, Art.ANTWORT):
-        eintraege.append(
-            Eintrag(
-                Art.ANTWORT,
-                w.pk,
-                w.beantwortet_am,
-                _("%(fb)s zu „%(bedarf)s“") % {"fb": w.fachbereich.kuerzel, "bedarf": w.bedarf},
-                w.get_ergebnis_display(),
-                w.get_absolute_url(),
-                w.bedarf.quartier.name,
-            )
-        )
-
-    antraege = _im(
-        Fondsantrag.objects.filter(status=Fondsantrag.Status.EINGEREICHT).select_related(
-            "fonds__quartier"
-        ),
-        "fonds__quartier_id",
-        quartier_ids,
-    ).order_by("-erstellt")
-    for a in offen(antraege, Art.ANTRAG):
-        eintraege.append(
-            Eintrag(
-                Art.ANTRAG,
-                a.pk,
-                a.erstellt,
-                f"{a.referenz}: {a.titel}",
-                _("eingegangen, noch nicht geprüft"),
-                a.get_absolute_url(),
-                a.fonds.quartier.name,
-            )
-        )
-
-    rueckmeldungen = Rueckmeldung.objects.filter(erledigt=False).select_related("quartier")
-    if quartier_ids is not None:
-        rueckmeldungen = rueckmeldungen.filter(quartier_id__in=sorted(quartier_ids))
-    for r in offen(rueckmeldungen.order_by("-erstellt"), Art.RUECKMELDUNG):
-        eintraege.append(
-            Eintrag(
-                Art.RUECKMELDUNG,
-                r.pk,
-                r.erstellt,
-                r.nachricht[:120],
-                r.seite,
-                r.seite if r.seite.startswith("/") else "",
-                r.quartier.name if r.quartier else "",
-            )
-        )
-
-    aufgaben = _im(
-        Aufgabe.objects.offen()
-        .filter(
-            verantwortlich_benutzer=user,
-            faellig_am__lte=heute + datetime.timedelta(days=AUFGABEN_VORSCHAU_TAGE),
-        )
-        .select_related("quartier", "sitzung"),
-        "quartier_id",
-        quartier_ids,
-    ).order_by("faellig_am", "pk")
-    for a in offen(aufgaben, Art.AUFGABE):
-        eintraege.append(
-            Eintrag(
-                Art.AUFGABE,
-                a.pk,
-                _als_zeitpunkt(a.faellig_am),
-                a.titel,
-                _("überfällig") if a.ueberfaellig else _("fällig"),
-                a.sitzung.get_absolute_url()
-                if a.sitzung
-                else reverse("akteure:aufgaben") + "?offen=true",
-                a.quartier.name,
-            )
-        )
-
-    ueberfaellig = _im(
-        Weiterleitung.objects.ueberfaellig(heute).select_related("bedarf__quartier", "fachbereich"),
-        "bedarf__quartier_id",
-        quartier_ids,
-    ).order_by("-frist", "pk")
-    for w in offen(ueberfaellig, Art.WEITERLEITUNG):
-        eintraege.append(
-            Eintrag(
-                Art.WEITERLEITUNG,
-                w.pk,
-                _als_zeitpunkt(w.frist),
-                _("%(fb)s zu „%(bedarf)s“") % {"fb": w.fachbereich.kuerzel, "bedarf": w.bedarf},
-                _("Frist abgelaufen"),
-                w.get_absolute_url(),
-                w.bedarf.quartier.name,
-            )
-        )
-
-    nachweise = _im(
-        Fondsantrag.objects.filter(
-            status=Fondsantrag.Status.AUSGEZAHLT,
-            nachweis_faellig_am__lte=heute + datetime.timedelta(days=NACHWEIS_VORSCHAU_TAGE),
-        ).select_related("fonds__quartier"),
-        "fonds__quartier_id",
-        quartier_ids,
-    ).order_by("-nachweis_faellig_am", "pk")
-    for a in offen(nachweise, Art.NACHWEIS):
-        eintraege.append(
-            Eintrag(
-                Art.NACHWEIS,
-                a.pk,
-                _als_zeitpunkt(a.nachweis_faellig_am),
-                f"{a.referenz}: {a.titel}",
-                _("überfällig") if a.nachweis_faellig_am < heute else _("bald fällig"),
-                a.get_absolute_url(),
-                a.fonds.quartier.name,
-            )
-        )
-
-    sitzungen = _im(
-        Sitzung.objects.filter(
-            beginn__gte=jetzt, beginn__lte=jetzt + datetime.timedelta(days=SITZUNGEN_VORSCHAU_TAGE)
-        )
-        .exclude(status=Sitzung.Status.ABGESAGT)
-        .select_related("gremium__quartier"),
-        "gremium__quartier_id",
-        quartier_ids,
-    ).order_by("beginn", "pk")
-    for s in offen(sitzungen, Art.SITZUNG):
-        eintraege.append(
-            Eintrag(
-                Art.SITZUNG,
-                s.pk,
-                s.beginn,
-                f"{s.gremium.name}: {s.titel}" if s.titel else s.gremium.name,
-                s.ort,
-                s.get_absolute_url(),
-                s.gremium.quartier.name,
-            )
-        )
-
-    wochen = settings.HEUTE_STILLSTAND_WOCHEN
-    stillstand = _im(
-        Bedarf.objects.offen()
-        .filter(geaendert__lt=jetzt - datetime.timedelta(weeks=wochen))
-        .select_related("quartier")
-        .only("pk", "titel", "geaendert", "quartier__name"),
-        "quartier_id",
-        quartier_ids,
-    ).order_by("-geaendert", "-pk")
-    for b in offen(stillstand, Art.STILLSTAND):
-        eintraege.append(
-            Eintrag(
-                Art.STILLSTAND,
-                b.pk,
-                b.geaendert,
-                b.titel,
-                _("seit mehr als %(wochen)s Wochen unverändert") % {"wochen": wochen},
-                b.get_absolute_url(),
-                b.quartier.name,
-            )
-        )
-
+    eintraege = []
+    for art, qs, als_eintrag in _arten(user, quartier_ids, jetzt, timezone.localdate()):
+        for zeile in _offen_fuer(qs, user, art, ungemeldet=ungemeldet)[:HOECHSTENS]:
+            zeitpunkt, felder = als_eintrag(zeile)
+            eintraege.append(Eintrag(art=art, objekt_id=zeile.pk, zeitpunkt=zeitpunkt, **felder))
     # Newest first; what lies ahead (meetings, due dates) counts as now, soonest first.
     eintraege.sort(key=lambda e: (min(e.zeitpunkt, jetzt), -e.zeitpunkt.timestamp()), reverse=True)
     return eintraege

@@ -15,11 +15,21 @@ def eintrag_gelesen(*, benutzer, art: str, objekt_id: int) -> None:
     """Mark one entry read/done for this user (idempotent: a second click changes nothing)."""
     if art not in Art.values:
         raise ValueError(art)
+    _vermerken(benutzer, [(art, objekt_id)], "gelesen_am")
+
+
+def _vermerken(benutzer, eintraege: list[tuple[str, int]], feld: str) -> None:
+    """Set `feld` (gelesen_am or gemeldet_am) to now on the user's marks of these entries,
+    creating the marks that do not exist yet (one upsert, safe against a double click)."""
+    jetzt = timezone.now()
     Vermerk.objects.bulk_create(
-        [Vermerk(benutzer=benutzer, art=art, objekt_id=objekt_id, gelesen_am=timezone.now())],
+        [
+            Vermerk(benutzer=benutzer, art=art, objekt_id=pk, **{feld: jetzt})
+            for art, pk in eintraege
+        ],
         update_conflicts=True,
         unique_fields=["benutzer", "art", "objekt_id"],
-        update_fields=["gelesen_am"],
+        update_fields=[feld],
     )
 
 
@@ -68,16 +78,7 @@ def benachrichtigen(*, taeglich: bool) -> int:
         if not eintraege:
             continue
         with transaction.atomic():
-            jetzt = timezone.now()
-            Vermerk.objects.bulk_create(
-                [
-                    Vermerk(benutzer=benutzer, art=e.art, objekt_id=e.objekt_id, gemeldet_am=jetzt)
-                    for e in eintraege
-                ],
-                update_conflicts=True,
-                unique_fields=["benutzer", "art", "objekt_id"],
-                update_fields=["gemeldet_am"],
-            )
+            _vermerken(benutzer, [(e.art, e.objekt_id) for e in eintraege], "gemeldet_am")
             send_mail(
                 template="arbeitsplatz_benachrichtigung",
                 to=[benutzer.email],

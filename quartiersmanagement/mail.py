@@ -33,6 +33,8 @@ class DevelopmentSiteUrlMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not settings.DEBUG:  # tests run with DEBUG off: mails as in production
+            return self.get_response(request)
         marke = _request_site_url.set(request.build_absolute_uri("/").rstrip("/"))
         try:
             return self.get_response(request)

@@ -25,7 +25,9 @@ def test_aufgabe_an_kollegin_im_team(client, qm, quartier):
     )
     assert antwort.status_code == 302
     aufgabe = sitzung.aufgaben.get()
-    assert aufgabe.verantwortlich_benutzer == kollegin
+    assert aufgabe.verantwortlich == kollegin
+    seite = client.get(sitzung.get_absolute_url()).content.decode()
+    assert str(kollegin) in seite
     assert [e.titel for e in selectors.eintraege_fuer(kollegin) if e.art == "aufgabe"] == [
         "Bühne anfragen"
     ]

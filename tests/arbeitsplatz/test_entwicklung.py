@@ -15,13 +15,17 @@ def test_ohne_anfrage_gilt_site_url(settings):
     assert site_url() == "https://qm.example"
 
 
-def test_in_der_entwicklung_folgt_der_link_host_und_port():
+def test_in_der_entwicklung_folgt_der_link_host_und_port(settings):
+    settings.DEBUG = True
     anfrage = RequestFactory().get("/", HTTP_HOST="localhost:8001")
     gesehen = []
     middleware = DevelopmentSiteUrlMiddleware(lambda request: gesehen.append(site_url()))
     middleware(anfrage)
     assert gesehen == ["http://localhost:8001"]
     assert site_url() != "http://localhost:8001"  # reset after the request
+    settings.DEBUG = False
+    middleware(anfrage)
+    assert gesehen[-1] == settings.SITE_URL
 
 
 def test_mail_vorlage_bekommt_site_url(settings):

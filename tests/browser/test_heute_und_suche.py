@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.arbeitsplatz.test_heute import _alles_in
@@ -39,9 +40,7 @@ def test_heute_und_suche(page, live_server, breite):
     anzahl = eintraege.count()
     assert anzahl >= 8
     # The count in the navigation arrives after the page.
-    page.wait_for_function(
-        "document.querySelector('[data-heute-anzahl]').textContent.trim() !== ''"
-    )
+    expect(page.locator("[data-heute-anzahl]")).to_have_text(str(anzahl))
     assert not breiter_als(page, breite), breiter_als(page, breite)
     axe_pruefen(page)
     if breite == 375:

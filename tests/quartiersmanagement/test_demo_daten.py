@@ -64,4 +64,5 @@ def test_jede_app_meldet_ihre_demodaten_selbst_in_schichtreihenfolge():
         "projekte",
         "berichte",
         "oeffentlichkeit",
+        "arbeitsplatz",
     ]

@@ -58,7 +58,7 @@ def test_weiterleitung_nach_dem_code_nur_auf_eigene_seiten(client, admin_user):
     antwort = client.post(
         reverse("zwei_faktor_pruefen") + "?next=https://boese.example/", {"code": _code(geraet)}
     )
-    assert antwort.url == reverse("quartiere:start")
+    assert antwort.url == reverse("arbeitsplatz:heute")
 
 
 def test_nach_falschem_code_wird_kurz_gebremst(client, admin_user):
