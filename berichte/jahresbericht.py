@@ -62,6 +62,8 @@ def _text(wert) -> str:
         return "–"
     if isinstance(wert, Decimal):
         return euro(wert)
+    if isinstance(wert, exports.Percent):
+        return exports.as_text(wert)
     if isinstance(wert, float):
         return f"{wert:.1f}".replace(".", ",")
     if isinstance(wert, datetime.date):
@@ -104,7 +106,13 @@ def _lotsenfunktion(fenster) -> Section:
             _("Median Tage bis Antwort"),
         ],
         [
-            [str(fb), fb.weitergeleitet, fb.beantwortet, fb.ueberfaellig, fb.median_tage]
+            [
+                str(fb),
+                fb.weitergeleitet,
+                fb.beantwortet,
+                fb.ueberfaellig,
+                None if fb.median_tage is None else exports.Days(fb.median_tage),
+            ]
             for fb in kennzahlen.lotsenfunktion(fenster)
         ],
     )
@@ -142,7 +150,7 @@ def _projekte(fenster) -> Section:
             [_("Ehrenamtliche"), summe(je_quartier, "ehrenamtliche")],
             [
                 _("Ehrenamtsstunden"),
-                float(summe(je_quartier, "ehrenamtsstunden", Decimal(0))),
+                exports.Hours(summe(je_quartier, "ehrenamtsstunden", Decimal(0))),
             ],
         ],
     )
@@ -324,12 +332,12 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
             _("Quartier"),
             _("Einsatz von"),
             _("Einsatz bis"),
-            _("Stellenanteil in %"),
+            _("Stellenanteil"),
             _("im Bericht von"),
             _("im Bericht bis"),
         ],
         [
-            [e.quartier.name, e.von, e.bis, float(e.stellenanteil), f.von, f.bis]
+            [e.quartier.name, e.von, e.bis, exports.Percent(e.stellenanteil / 100), f.von, f.bis]
             for e, f in zip(einsaetze, fenster, strict=True)
         ],
     )

@@ -20,6 +20,7 @@ from quartiersmanagement.permissions import permission
 from quartiersmanagement.versioning import EditConflict
 
 from . import jahresbericht, kennzahlen, selectors, services
+from .exports import uebersicht_export
 from .forms import BerichtstextForm, ZeitraumForm
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
 
@@ -63,11 +64,10 @@ def uebersicht(request):
         sortierung = "name"
     programme = list(Programm.objects.order_by("name"))
     programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
-    return render(
-        request,
-        "berichte/uebersicht.html",
-        _uebersicht_kontext(request.user, jahr, programm, programme, sortierung),
-    )
+    kontext = _uebersicht_kontext(request.user, jahr, programm, programme, sortierung)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return uebersicht_export(request.GET["format"], kontext)
+    return render(request, "berichte/uebersicht.html", kontext)
 
 
 def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:

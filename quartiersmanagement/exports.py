@@ -3,6 +3,11 @@
 CSV is streamed row by row (UTF-8 with BOM and semicolons, so German Excel opens it correctly);
 XLSX is written by openpyxl in write-only mode into a spooled temporary file. Neither holds all
 rows in memory; callers pass `queryset.iterator(chunk_size=...)`.
+
+Every number reaches the spreadsheet as a number with a number format: whole numbers
+`#,##0`, money (`Decimal`) `#,##0.00`, and measured values as the small types below, which
+round once and carry their format (days with one decimal, shares as %), so no cell shows
+`7.13E-05` or `9.000123`.
 """
 
 import csv
@@ -23,6 +28,28 @@ from openpyxl.styles import Font
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Days(float):
+    """A duration in days, rounded to one decimal."""
+
+    number_format = "#,##0.0"
+
+    def __new__(cls, value):
+        return super().__new__(cls, round(float(value), 1))
+
+
+class Hours(Days):
+    """A number of hours (volunteer hours), rounded to one decimal."""
+
+
+class Percent(float):
+    """A share as a fraction (0.5 is 50 %), shown as a percentage with one decimal."""
+
+    number_format = "0.0 %"
+
+    def __new__(cls, value):
+        return super().__new__(cls, round(float(value), 3))
+
+
 @dataclass(frozen=True)
 class Column:
     """One export column: its German header and how to get the value from a row object."""
@@ -31,7 +58,7 @@ class Column:
     value: Callable[[Any], Any]
 
 
-def _as_text(value) -> str:
+def as_text(value) -> str:
     """A value as German text for CSV: 25.11.2026, 1234,50, Ja/Nein; formulas defused."""
     if value is None:
         return ""
@@ -42,6 +69,8 @@ def _as_text(value) -> str:
         return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
+    if isinstance(value, Percent):
+        return f"{value * 100:.1f} %".replace(".", ",")
     if isinstance(value, Decimal | float):
         return str(value).replace(".", ",")  # no thousands separator: Excel reads 1234,50
     text = str(value)
@@ -64,7 +93,7 @@ def csv_response(*, filename: str, columns: list[Column], rows: Iterable) -> Str
         yield "\ufeff"
         yield writer.writerow([s.title for s in columns])
         for obj in rows:
-            yield writer.writerow([_as_text(s.value(obj)) for s in columns])
+            yield writer.writerow([as_text(s.value(obj)) for s in columns])
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -89,9 +118,15 @@ def _cell(sheet, value):
         return cell
     if isinstance(value, bool):
         return "Ja" if value else "Nein"
+    if isinstance(value, int | float):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = getattr(
+            value, "number_format", "#,##0" if isinstance(value, int) else "#,##0.0#"
+        )
+        return cell
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
         return "'" + value
-    # Plain values need no cell object: openpyxl writes them untyped-styled, much faster.
+    # Text needs no cell object: openpyxl writes it untyped-styled, much faster.
     return value
 
 
