@@ -12,6 +12,7 @@ round once and carry their format (days with one decimal, shares as %), so no ce
 
 import csv
 import datetime
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+# Characters a spreadsheet does not allow in a sheet's name.
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 # Cells starting with these run as formulas in spreadsheet programs (CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -132,7 +135,7 @@ def _cell(sheet, value):
 
 def write_sheet(workbook: Workbook, *, title: str, columns: list[Column], rows: Iterable):
     """Append one sheet with a bold, frozen header row to a write-only workbook."""
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=_SHEET_TITLE_FORBIDDEN.sub("-", title)[:31])
     sheet.freeze_panes = "A2"
     header = []
     for column in columns:

@@ -130,11 +130,15 @@ def test_xlsx_ein_blatt_je_abschnitt_mit_typisierten_zellen_und_texten(client, l
         "Netzwerk und Gremien",
         "Projekte",
         "Stadtteilfonds",
+        "Projekte im Einzelnen",
+        "Erhebungen",
+        "Gremiensitzungen und Beschlüsse",
+        "Öffentlichkeitsarbeit",
         "Texte",
     ]
     einsaetze = {z[0]: z for z in mappe["Quartiere"].iter_rows(min_row=2, values_only=True)}
     assert einsaetze["Preuswald"][1] == datetime.datetime(2025, 7, 1)
-    assert einsaetze["Preuswald"][3] == 50
+    assert einsaetze["Preuswald"][3] == 0.5  # Stellenanteil as a share, formatted "0.0 %"
     fonds = {z[0]: z[1] for z in mappe["Stadtteilfonds"].iter_rows(min_row=2, values_only=True)}
     assert fonds["Budget"] == 3000
     texte = {z[0]: z[1] for z in mappe["Texte"].iter_rows(min_row=2, values_only=True)}
