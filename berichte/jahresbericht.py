@@ -8,46 +8,20 @@ with typed cells plus a sheet with the texts.
 """
 
 import datetime
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from projekte.models import Projekt
 from quartiersmanagement import exports, pdf
-from quartiersmanagement.templatetags.qm import euro
 
 from . import kennzahlen
+from .abschnitte import Section, balken_svg
+from .inhalte import inhalte
 from .kennzahlen import NULL_EURO, summe
 from .models import Berichtstext
-
-
-@dataclass
-class Section:
-    titel: str
-    spalten: list[str]
-    zeilen: list[list] = field(default_factory=list)
-    kommentar: str = ""
-
-    def anzeige(self) -> list[list[str]]:
-        """The rows as German text for the PDF (money with €, days with one decimal)."""
-        return [[_text(w) for w in zeile] for zeile in self.zeilen]
-
-
-def _text(wert) -> str:
-    if wert is None:
-        return "–"
-    if isinstance(wert, Decimal):
-        return euro(wert)
-    if isinstance(wert, float):
-        return f"{wert:.1f}".replace(".", ",")
-    if isinstance(wert, datetime.date):
-        return wert.strftime("%d.%m.%Y")
-    return str(wert)
-
 
 # --- sections, shared by both reports ---------------------------------------------------------
 
@@ -84,7 +58,13 @@ def _lotsenfunktion(fenster) -> Section:
             _("Median Tage bis Antwort"),
         ],
         [
-            [str(fb), fb.weitergeleitet, fb.beantwortet, fb.ueberfaellig, fb.median_tage]
+            [
+                str(fb),
+                fb.weitergeleitet,
+                fb.beantwortet,
+                fb.ueberfaellig,
+                None if fb.median_tage is None else exports.Days(fb.median_tage),
+            ]
             for fb in kennzahlen.lotsenfunktion(fenster)
         ],
     )
@@ -122,7 +102,7 @@ def _projekte(fenster) -> Section:
             [_("Ehrenamtliche"), summe(je_quartier, "ehrenamtliche")],
             [
                 _("Ehrenamtsstunden"),
-                float(summe(je_quartier, "ehrenamtsstunden", Decimal(0))),
+                exports.Hours(summe(je_quartier, "ehrenamtsstunden", Decimal(0))),
             ],
         ],
     )
@@ -145,7 +125,9 @@ def _fonds(fenster) -> Section:
 
 
 def _abschnitte(fenster, texte: Berichtstext | None) -> tuple[list[Section], str]:
-    """The five sections over `fenster` with QM's comments, and the chart of needs."""
+    """The five sections of figures over `fenster` with QM's comments, the named contents a
+    funder expects (projects, assessments, meetings, public relations), and the chart of
+    needs."""
     bedarfe, je_feld = _bedarfe(fenster)
     abschnitte = [
         bedarfe,
@@ -157,44 +139,7 @@ def _abschnitte(fenster, texte: Berichtstext | None) -> tuple[list[Section], str
     if texte is not None:
         for abschnitt, (feld, _titel) in zip(abschnitte, Berichtstext.KOMMENTARE, strict=True):
             abschnitt.kommentar = getattr(texte, feld)
-    return abschnitte, balken_svg(je_feld)
-
-
-def balken_svg(werte: list[tuple[str, int]], *, breite=440, zeile=18) -> str:
-    """A horizontal bar chart as inline SVG (labels escaped by format_html), drawn on the
-    server so the PDF needs no JavaScript."""
-    if not werte:
-        return ""
-    hoechster = max(n for _n, n in werte) or 1
-    text_breite = 170
-    balken_max = breite - text_breite - 40
-    balken = format_html_join(
-        "",
-        '<text x="{}" y="{}" font-size="9" text-anchor="end">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#00457d"/>'
-        '<text x="{}" y="{}" font-size="9">{}</text>',
-        (
-            (
-                text_breite - 6,
-                i * zeile + zeile - 4,
-                name[:32],
-                text_breite,
-                i * zeile + 2,
-                round(balken_max * n / hoechster),
-                zeile - 5,
-                text_breite + round(balken_max * n / hoechster) + 4,
-                i * zeile + zeile - 4,
-                n,
-            )
-            for i, (name, n) in enumerate(werte)
-        ),
-    )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" role="img">{}</svg>',
-        breite,
-        zeile * len(werte) + 4,
-        balken,
-    )
+    return abschnitte + inhalte(fenster), balken_svg(je_feld)
 
 
 # --- Jahresbericht ----------------------------------------------------------------------------
@@ -282,12 +227,12 @@ def sachbericht(programm, einsaetze, von: datetime.date, bis: datetime.date) -> 
             _("Quartier"),
             _("Einsatz von"),
             _("Einsatz bis"),
-            _("Stellenanteil in %"),
+            _("Stellenanteil"),
             _("im Bericht von"),
             _("im Bericht bis"),
         ],
         [
-            [e.quartier.name, e.von, e.bis, float(e.stellenanteil), f.von, f.bis]
+            [e.quartier.name, e.von, e.bis, exports.Percent(e.stellenanteil / 100), f.von, f.bis]
             for e, f in zip(einsaetze, fenster, strict=True)
         ],
     )

@@ -53,7 +53,7 @@ def _beginn(tag: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(tag, datetime.time(), tzinfo=timezone.get_current_timezone())
 
 
-def _im_fenster(fenster, quartier: str, zeit: str | None, *, zeitpunkt=False) -> Q:
+def im_fenster(fenster, quartier: str, zeit: str | None, *, zeitpunkt=False) -> Q:
     """Rows whose `quartier` path is a window's quartier and whose `zeit` lies in it; a
     date-time field (`zeitpunkt`) counts up to the end of the last day. No window: nothing."""
     bedingung = Q(pk__isnull=True)
@@ -90,26 +90,26 @@ def _zusammen(*teile: dict[int, dict]) -> dict[int, dict]:
 def bedarfe(fenster) -> dict[int, dict]:
     """Needs recorded, forwards sent and answered, needs closed, per quartier (4 queries)."""
     geschlossen = Bedarfsereignis.objects.filter(
-        _im_fenster(fenster, "bedarf__quartier", "zeitpunkt", zeitpunkt=True),
+        im_fenster(fenster, "bedarf__quartier", "zeitpunkt", zeitpunkt=True),
         bedarf__status__in=Bedarf.ABGESCHLOSSEN,
         zu_status__in=Bedarf.ABGESCHLOSSEN,
     )
     return _zusammen(
         gruppiert_je_quartier(
-            Bedarf.objects.filter(_im_fenster(fenster, "quartier", "gemeldet_am")),
+            Bedarf.objects.filter(im_fenster(fenster, "quartier", "gemeldet_am")),
             "quartier",
             gemeldet=Count("pk"),
         ),
         gruppiert_je_quartier(
             Weiterleitung.objects.filter(
-                _im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
+                im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
             ),
             "bedarf__quartier",
             weitergeleitet=Count("pk"),
         ),
         gruppiert_je_quartier(
             Weiterleitung.objects.filter(
-                _im_fenster(fenster, "bedarf__quartier", "beantwortet_am", zeitpunkt=True)
+                im_fenster(fenster, "bedarf__quartier", "beantwortet_am", zeitpunkt=True)
             ),
             "bedarf__quartier",
             beantwortet=Count("pk"),
@@ -132,7 +132,7 @@ def bedarfe_je_handlungsfeld(fenster) -> list[tuple[str | None, int]]:
     """(Handlungsfeld name or None, needs recorded) with the most first; one query."""
     return [
         (z["handlungsfeld__name"], z["anzahl"])
-        for z in Bedarf.objects.filter(_im_fenster(fenster, "quartier", "gemeldet_am"))
+        for z in Bedarf.objects.filter(im_fenster(fenster, "quartier", "gemeldet_am"))
         .values("handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
         .order_by("-anzahl", "handlungsfeld__name")
@@ -147,7 +147,7 @@ def lotsenfunktion(fenster) -> list[Fachbereich]:
     answer (`selectors.fachbereiche`, as on the overview)."""
     return selectors.fachbereiche(
         Weiterleitung.objects.filter(
-            _im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
+            im_fenster(fenster, "bedarf__quartier", "gesendet_am", zeitpunkt=True)
         )
     )
 
@@ -157,7 +157,7 @@ def lotsenfunktion(fenster) -> list[Fachbereich]:
 
 def netzwerk(fenster) -> dict[int, dict]:
     """Meetings held, decisions, action items agreed and done, per quartier (4 queries)."""
-    sitzungen = Q(status=Sitzung.Status.DURCHGEFUEHRT) & _im_fenster(
+    sitzungen = Q(status=Sitzung.Status.DURCHGEFUEHRT) & im_fenster(
         fenster, "gremium__quartier", "beginn", zeitpunkt=True
     )
     return _zusammen(
@@ -168,20 +168,18 @@ def netzwerk(fenster) -> dict[int, dict]:
             Beschluss.objects.filter(
                 sitzung__status=Sitzung.Status.DURCHGEFUEHRT,
             ).filter(
-                _im_fenster(
-                    fenster, "sitzung__gremium__quartier", "sitzung__beginn", zeitpunkt=True
-                )
+                im_fenster(fenster, "sitzung__gremium__quartier", "sitzung__beginn", zeitpunkt=True)
             ),
             "sitzung__gremium__quartier",
             beschluesse=Count("pk"),
         ),
         gruppiert_je_quartier(
-            Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erstellt", zeitpunkt=True)),
+            Aufgabe.objects.filter(im_fenster(fenster, "quartier", "erstellt", zeitpunkt=True)),
             "quartier",
             aufgaben_neu=Count("pk"),
         ),
         gruppiert_je_quartier(
-            Aufgabe.objects.filter(_im_fenster(fenster, "quartier", "erledigt_am")),
+            Aufgabe.objects.filter(im_fenster(fenster, "quartier", "erledigt_am")),
             "quartier",
             aufgaben_erledigt=Count("pk"),
         ),
@@ -203,7 +201,7 @@ def aktive_akteure_heute(fenster) -> int:
 # --- Projekte ---------------------------------------------------------------------------------
 
 
-def _projekte_im_fenster(fenster) -> Q:
+def projekte_im_fenster(fenster) -> Q:
     """Projects of a window's quartier that ran (at least partly) in it."""
     bedingung = Q(pk__isnull=True)
     for f in fenster:
@@ -219,11 +217,11 @@ def projekte(fenster) -> dict[int, dict]:
     """Projects running, events held, participants, volunteers and volunteer hours, per
     quartier (3 queries)."""
     termine = Termin.objects.filter(
-        _im_fenster(fenster, "quartier", "beginn", zeitpunkt=True), abgesagt=False
+        im_fenster(fenster, "quartier", "beginn", zeitpunkt=True), abgesagt=False
     )
     return _zusammen(
         gruppiert_je_quartier(
-            Projekt.objects.filter(_projekte_im_fenster(fenster)),
+            Projekt.objects.filter(projekte_im_fenster(fenster)),
             "quartiere",
             projekte=Count("pk", distinct=True),
         ),
@@ -246,7 +244,7 @@ def projekte_je_status(fenster) -> dict[str, int]:
     """Projects that ran in the windows by status, each project once; one query."""
     return dict(
         Projekt.objects.filter(
-            pk__in=Projekt.objects.filter(_projekte_im_fenster(fenster)).values("pk")
+            pk__in=Projekt.objects.filter(projekte_im_fenster(fenster)).values("pk")
         )
         .values("status")
         .annotate(anzahl=Count("pk"))

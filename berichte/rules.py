@@ -28,7 +28,7 @@ def ist_qm_im_programm(user, text):
     """The texts of a Sachbericht: QM (now) of at least one quartier where the programme ran
     during the report period."""
     bearbeitbar = zugriff_fuer(user).bearbeitbar
-    if not bearbeitbar or text is None or text.programm_id is None:
+    if not bearbeitbar or text is None or text.programm_id is None or text.von is None:
         return False
     return Programmeinsatz.objects.filter(
         Q(bis__isnull=True) | Q(bis__gte=text.von),

@@ -82,9 +82,9 @@ VERGLEICH_LEER = {
     "bedarfe_offen": 0,
     "projekte_laufend": 0,
     "teilnehmende": 0,
-    "fonds_budget": Decimal(0),
-    "fonds_bewilligt": Decimal(0),
-    "fonds_ausgezahlt": Decimal(0),
+    "fonds_budget": Decimal("0.00"),
+    "fonds_bewilligt": Decimal("0.00"),
+    "fonds_ausgezahlt": Decimal("0.00"),
 }
 
 
@@ -250,7 +250,7 @@ def summen(quartiere) -> dict:
     )
     geld = ("fonds_budget", "fonds_bewilligt", "fonds_ausgezahlt")
     ergebnis = {f: sum(getattr(q, f) for q in quartiere) for f in felder}
-    ergebnis.update({f: sum((getattr(q, f) for q in quartiere), Decimal(0)) for f in geld})
+    ergebnis.update({f: sum((getattr(q, f) for q in quartiere), Decimal("0.00")) for f in geld})
     return ergebnis
 
 

@@ -4,7 +4,7 @@ pages where QM writes the free texts of a report before generating it."""
 from operator import attrgetter
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +20,7 @@ from quartiersmanagement.permissions import permission
 from quartiersmanagement.versioning import EditConflict
 
 from . import jahresbericht, kennzahlen, selectors, services
+from .exports import uebersicht_export
 from .forms import BerichtstextForm, ZeitraumForm
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
 
@@ -63,11 +64,10 @@ def uebersicht(request):
         sortierung = "name"
     programme = list(Programm.objects.order_by("name"))
     programm = next((p for p in programme if str(p.pk) == request.GET.get("programm")), None)
-    return render(
-        request,
-        "berichte/uebersicht.html",
-        _uebersicht_kontext(request.user, jahr, programm, programme, sortierung),
-    )
+    kontext = _uebersicht_kontext(request.user, jahr, programm, programme, sortierung)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return uebersicht_export(request.GET["format"], kontext)
+    return render(request, "berichte/uebersicht.html", kontext)
 
 
 def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
@@ -159,20 +159,18 @@ def programm(request, pk):
     )
 
 
-def _texte_bearbeiten(request, *, vorlage: Berichtstext, texte, kontext: dict, schluessel: dict):
-    """GET shows the texts (a form for who may write them); POST saves them (403 else)."""
-    objekt = texte or vorlage
-    darf = request.user.has_perm("berichte.change_berichtstext", objekt)
-    if request.method == "POST" and not darf:
-        raise PermissionDenied
-    form = BerichtstextForm(request.POST or None, instance=texte) if darf else None
+def _texte_bearbeiten(request, texte: Berichtstext, *, kontext: dict, schluessel: dict):
+    """GET shows the texts (the template offers the form to whoever may write them); POST
+    saves them (the `permission` decorator has checked the right to write)."""
+    gespeichert = texte if texte.pk else None
+    form = BerichtstextForm(request.POST or None, instance=gespeichert)
     if request.method == "POST" and form.is_valid():
         felder = {f: form.cleaned_data[f] for f in BerichtstextForm.Meta.fields}
         try:
             services.berichtstext_speichern(
                 **schluessel,
                 version=form.cleaned_data.get("version"),
-                erwartet_neu=texte is None,
+                erwartet_neu=gespeichert is None,
                 **felder,
             )
         except ValidationError as fehler:
@@ -188,22 +186,29 @@ def _texte_bearbeiten(request, *, vorlage: Berichtstext, texte, kontext: dict, s
         {
             **kontext,
             "form": form,
-            "texte": texte,
-            "darf_bearbeiten": darf,
-            "verlauf": history_for(texte) if texte else [],
+            "objekt": texte,
+            "texte": gespeichert,
+            "verlauf": history_for(gespeichert) if gespeichert else [],
         },
     )
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def jahresbericht_vorbereiten(request, slug, jahr):
-    """The free texts of a quartier's Jahresbericht and the links to generate it."""
+def _jahresbericht_texte(request, slug, jahr) -> Berichtstext:
+    """The texts of a readable quartier's Jahresbericht (unsaved ones if none exist yet)."""
     jahr = _berichtsjahr(jahr)
     quartier = quartier_mit_details(request.user, slug)
+    texte = jahresbericht.jahresbericht_texte(quartier, jahr)
+    return texte or Berichtstext(quartier=quartier, jahr=jahr)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission("berichte.change_berichtstext", obj=_jahresbericht_texte, methods=("POST",))
+def jahresbericht_vorbereiten(request, texte):
+    """The free texts of a quartier's Jahresbericht and the links to generate it."""
+    quartier, jahr = texte.quartier, texte.jahr
     return _texte_bearbeiten(
         request,
-        vorlage=Berichtstext(quartier=quartier, jahr=jahr),
-        texte=jahresbericht.jahresbericht_texte(quartier, jahr),
+        texte,
         schluessel={"quartier": quartier, "jahr": jahr},
         kontext={
             "titel": _("Jahresbericht %(jahr)s vorbereiten – %(quartier)s")
@@ -237,20 +242,29 @@ def _zeitraum_fehler(request, programm, form):
     )
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def sachbericht_vorbereiten(request, pk):
-    """The free texts of a programme's Sachbericht for a period and the links to generate it."""
+def _sachbericht_texte(request, pk) -> Berichtstext:
+    """The texts of a readable programme's Sachbericht for the period in the URL; without a
+    valid period an unsaved record without one (which nobody may write: POST gives 403)."""
     programm, _einsaetze = selectors.programm_fuer(request.user, pk)
+    zeitraum, _form = _sachbericht_zeitraum(request, programm)
+    if zeitraum is None:
+        return Berichtstext(programm=programm)
+    texte = jahresbericht.sachbericht_texte(programm, *zeitraum)
+    return texte or Berichtstext(programm=programm, von=zeitraum[0], bis=zeitraum[1])
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission("berichte.change_berichtstext", obj=_sachbericht_texte, methods=("POST",))
+def sachbericht_vorbereiten(request, texte):
+    """The free texts of a programme's Sachbericht for a period and the links to generate it."""
+    programm = texte.programm
     zeitraum, zeitraum_form = _sachbericht_zeitraum(request, programm)
     if zeitraum is None:
-        if request.method == "POST":
-            raise PermissionDenied
         return _zeitraum_fehler(request, programm, zeitraum_form)
     von, bis = zeitraum
     return _texte_bearbeiten(
         request,
-        vorlage=Berichtstext(programm=programm, von=von, bis=bis),
-        texte=jahresbericht.sachbericht_texte(programm, von, bis),
+        texte,
         schluessel={"programm": programm, "von": von, "bis": bis},
         kontext={
             "titel": _("Sachbericht vorbereiten – %(programm)s") % {"programm": programm.name},

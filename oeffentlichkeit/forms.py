@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from projekte.models import ANTRAG_TEXT_MAX
 from quartiere.models import Quartier
 from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.letters import Anrede
 from quartiersmanagement.uploads import IMAGE_TYPES, FileValidator
 
 from .models import BILD_MAX_MB, TEXT_MAX
@@ -76,8 +77,18 @@ class OnlineAntragForm(forms.Form):
         localize=True,
         help_text=_("Zum Beispiel 350,00"),
     )
+    antragsteller_organisation = forms.CharField(
+        label=_("Name Ihrer Gruppe oder Organisation (freiwillig)"),
+        max_length=200,
+        required=False,
+    )
+    antragsteller_anrede = forms.ChoiceField(
+        label=_("Anrede (freiwillig)"), choices=Anrede.choices, required=False
+    )
     antragsteller_name = forms.CharField(
-        label=_("Ihr Name oder der Name Ihrer Gruppe"), max_length=200
+        label=_("Ihr Vor- und Nachname"),
+        max_length=200,
+        help_text=_("Wir schreiben Ihnen unter diesem Namen."),
     )
     antragsteller_email = forms.EmailField(
         label=_("E-Mail"), help_text=_("An diese Adresse schicken wir die Eingangsbestätigung.")
@@ -107,6 +118,8 @@ class OnlineAntragForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["antragsteller_email"].widget.attrs["autocomplete"] = "email"
         self.fields["antragsteller_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["antragsteller_organisation"].widget.attrs["autocomplete"] = "organization"
+        self.fields["antragsteller_anrede"].widget.attrs["autocomplete"] = "honorific-prefix"
         self.fields["antragsteller_telefon"].widget.attrs["autocomplete"] = "tel"
         self.fields["antragsteller_anschrift"].widget.attrs["autocomplete"] = "street-address"
         self.fields["webseite"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

@@ -17,6 +17,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from projekte import services as projekte_services
 from projekte.models import Stadtteilfonds, neue_referenz
 from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement.letters import salutation
 from quartiersmanagement.mail import send_mail
 
 from .models import Beitrag, Formularversuch, Rueckmeldung
@@ -172,6 +173,8 @@ def online_antrag_stellen(
     kostenplan: str,
     betrag_beantragt,
     antragsteller_name: str,
+    antragsteller_organisation: str = "",
+    antragsteller_anrede: str = "",
     antragsteller_email: str,
     antragsteller_telefon: str = "",
     antragsteller_anschrift: str = "",
@@ -190,12 +193,19 @@ def online_antrag_stellen(
         kostenplan=kostenplan,
         betrag_beantragt=betrag_beantragt,
         antragsteller_name=antragsteller_name,
+        antragsteller_organisation=antragsteller_organisation,
+        antragsteller_anrede=antragsteller_anrede,
         antragsteller_email=antragsteller_email,
         antragsteller_telefon=antragsteller_telefon,
         antragsteller_anschrift=antragsteller_anschrift,
         einwilligung=einwilligung,
     )
-    kontext = {"antrag": antrag, "quartier": quartier, "referenz": antrag.referenz}
+    kontext = {
+        "antrag": antrag,
+        "quartier": quartier,
+        "referenz": antrag.referenz,
+        "anrede": salutation(anrede=antrag.antragsteller_anrede, name=antrag.antragsteller_name),
+    }
     antwort_an = [quartier.kontakt_email] if quartier.kontakt_email else None
     transaction.on_commit(
         lambda: send_mail(

@@ -11,6 +11,7 @@ from bedarfe.models import Bedarf
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
 from quartiere.selectors import programme_fuer
 from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget, MultipleFilesField
+from quartiersmanagement.letters import Anrede
 from quartiersmanagement.versioning import VersionFormMixin
 
 from .models import Budgetposten, Projekt, Stadtteilfonds
@@ -223,7 +224,17 @@ class AntragForm(forms.Form):
         help_text=_("Leer lassen, wenn eine Privatperson beantragt."),
         error_messages={"invalid_choice": AKTEUR_NICHT_WAEHLBAR},
     )
-    antragsteller_name = forms.CharField(label=_("Name der Privatperson"), required=False)
+    antragsteller_organisation = forms.CharField(
+        label=_("Organisation oder Gruppe (Privatperson)"), required=False, max_length=200
+    )
+    antragsteller_anrede = forms.ChoiceField(
+        label=_("Anrede der Kontaktperson"), choices=Anrede.choices, required=False
+    )
+    antragsteller_name = forms.CharField(
+        label=_("Name der Kontaktperson"),
+        required=False,
+        help_text=_("Bei einem Akteur dessen Ansprechperson; sie wird im Brief angeredet."),
+    )
     antragsteller_email = forms.EmailField(label=_("E-Mail"), required=False)
     antragsteller_telefon = forms.CharField(label=_("Telefon"), required=False)
     antragsteller_anschrift = forms.CharField(

@@ -30,6 +30,7 @@ from quartiere.models import (
     Zielgruppe,
     zeitraum_gueltig,
 )
+from quartiersmanagement.letters import Anrede
 from quartiersmanagement.models import Timestamped
 from quartiersmanagement.uploads import FileValidator, RandomPath
 from quartiersmanagement.versioning import Versioned
@@ -537,8 +538,20 @@ class Fondsantrag(Timestamped):
         blank=True,
         related_name="fondsantraege",
     )
+    antragsteller_organisation = models.CharField(
+        _("Organisation oder Gruppe"),
+        max_length=200,
+        blank=True,
+        help_text=_("Steht im Brief über der Kontaktperson in der Anschrift."),
+    )
+    antragsteller_anrede = models.CharField(
+        _("Anrede"), max_length=10, choices=Anrede, blank=True, default=Anrede.KEINE
+    )
     antragsteller_name = models.CharField(
-        _("Name der Antragstellerin/des Antragstellers"), max_length=200, blank=True
+        _("Name der Antragstellerin/des Antragstellers"),
+        max_length=200,
+        blank=True,
+        help_text=_("Die Kontaktperson; bei einem Akteur dessen Ansprechperson."),
     )
     antragsteller_email = models.EmailField(_("E-Mail"), blank=True)
     antragsteller_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)

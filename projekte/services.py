@@ -414,6 +414,8 @@ def antrag_anlegen(
     betrag_beantragt,
     eingegangen_am: datetime.date | None = None,
     akteur=None,
+    antragsteller_organisation: str = "",
+    antragsteller_anrede: str = "",
     antragsteller_name: str = "",
     antragsteller_email: str = "",
     antragsteller_telefon: str = "",
@@ -454,6 +456,8 @@ def antrag_anlegen(
         kostenplan=kostenplan,
         betrag_beantragt=betrag,
         eingegangen_am=eingegangen_am,
+        antragsteller_organisation=antragsteller_organisation.strip(),
+        antragsteller_anrede=antragsteller_anrede,
         antragsteller_name=antragsteller_name,
         antragsteller_email=antragsteller_email,
         antragsteller_telefon=antragsteller_telefon,
@@ -735,6 +739,7 @@ def nachweise_erinnern(*, stichtag: datetime.date | None = None) -> int:
 AUFBEWAHRUNG_JAHRE = 10
 ANTRAGSTELLER_LEER = {
     "antragsteller_name": "(anonymisiert)",
+    "antragsteller_anrede": "",
     "antragsteller_email": "",
     "antragsteller_telefon": "",
     "antragsteller_anschrift": "",

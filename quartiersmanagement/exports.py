@@ -3,10 +3,16 @@
 CSV is streamed row by row (UTF-8 with BOM and semicolons, so German Excel opens it correctly);
 XLSX is written by openpyxl in write-only mode into a spooled temporary file. Neither holds all
 rows in memory; callers pass `queryset.iterator(chunk_size=...)`.
+
+Every number reaches the spreadsheet as a number with a number format: whole numbers
+`#,##0`, money (`Decimal`) `#,##0.00`, and measured values as the small types below, which
+round once and carry their format (days with one decimal, shares as %), so no cell shows
+`7.13E-05` or `9.000123`.
 """
 
 import csv
 import datetime
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,8 +25,32 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+# Characters a spreadsheet does not allow in a sheet's name.
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 # Cells starting with these run as formulas in spreadsheet programs (CSV injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Days(float):
+    """A duration in days, rounded to one decimal."""
+
+    number_format = "#,##0.0"
+
+    def __new__(cls, value):
+        return super().__new__(cls, round(float(value), 1))
+
+
+class Hours(Days):
+    """A number of hours (volunteer hours), rounded to one decimal."""
+
+
+class Percent(float):
+    """A share as a fraction (0.5 is 50 %), shown as a percentage with one decimal."""
+
+    number_format = "0.0 %"
+
+    def __new__(cls, value):
+        return super().__new__(cls, round(float(value), 3))
 
 
 @dataclass(frozen=True)
@@ -31,7 +61,7 @@ class Column:
     value: Callable[[Any], Any]
 
 
-def _as_text(value) -> str:
+def as_text(value) -> str:
     """A value as German text for CSV: 25.11.2026, 1234,50, Ja/Nein; formulas defused."""
     if value is None:
         return ""
@@ -42,6 +72,8 @@ def _as_text(value) -> str:
         return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
+    if isinstance(value, Percent):
+        return f"{value * 100:.1f} %".replace(".", ",")
     if isinstance(value, Decimal | float):
         return str(value).replace(".", ",")  # no thousands separator: Excel reads 1234,50
     text = str(value)
@@ -64,7 +96,7 @@ def csv_response(*, filename: str, columns: list[Column], rows: Iterable) -> Str
         yield "\ufeff"
         yield writer.writerow([s.title for s in columns])
         for obj in rows:
-            yield writer.writerow([_as_text(s.value(obj)) for s in columns])
+            yield writer.writerow([as_text(s.value(obj)) for s in columns])
 
     response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -89,15 +121,21 @@ def _cell(sheet, value):
         return cell
     if isinstance(value, bool):
         return "Ja" if value else "Nein"
+    if isinstance(value, int | float):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = getattr(
+            value, "number_format", "#,##0" if isinstance(value, int) else "#,##0.0#"
+        )
+        return cell
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
         return "'" + value
-    # Plain values need no cell object: openpyxl writes them untyped-styled, much faster.
+    # Text needs no cell object: openpyxl writes it untyped-styled, much faster.
     return value
 
 
 def write_sheet(workbook: Workbook, *, title: str, columns: list[Column], rows: Iterable):
     """Append one sheet with a bold, frozen header row to a write-only workbook."""
-    sheet = workbook.create_sheet(title=title[:31])
+    sheet = workbook.create_sheet(title=_SHEET_TITLE_FORBIDDEN.sub("-", title)[:31])
     sheet.freeze_panes = "A2"
     header = []
     for column in columns:

@@ -1,8 +1,12 @@
 """PDF documents (minutes, decision letters, reports) rendered by WeasyPrint.
 
-Templates extend `pdf/basis.html`; the print stylesheet `static/css/pdf.css` (A4, page numbers,
-municipal header) is passed in directly. WeasyPrint may load nothing else but `data:` URIs:
-no request to the running server and none to addresses a user could have typed into a text.
+Templates extend `pdf/basis.html` (letters `pdf/brief.html`); the print stylesheet
+`static/css/pdf.css` (A4, page numbers, municipal header; wide tables on landscape pages, rows
+never split, header rows repeated) is passed in directly. Every PDF is tagged as PDF/UA-1 with
+its title (`<title>`) and language (`<html lang="de">`): screen readers read the Aushang and the
+public reports in order, and one way for all PDFs keeps the letters and minutes accessible too.
+WeasyPrint may load nothing else but `data:` URIs: no request to the running server and none
+to addresses a user could have typed into a text.
 """
 
 from pathlib import Path
@@ -21,7 +25,7 @@ def _stylesheet() -> CSS:
 def pdf_bytes(template: str, context: dict, request=None) -> bytes:
     html = render_to_string(template, context, request=request)
     return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf(
-        stylesheets=[_stylesheet()]
+        stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1"
     )
 
 

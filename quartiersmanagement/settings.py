@@ -23,6 +23,11 @@ env = environ.Env(
     EMAIL_URL=(str, "smtp://localhost:25"),
     DEFAULT_FROM_EMAIL=(str, "quartiersmanagement@localhost"),
     RUECKMELDUNG_EMAIL=(str, ""),
+    BRIEFKOPF_STADT=(str, "Stadt Aachen"),
+    BRIEFKOPF_FACHBEREICH=(str, "Fachbereich Wohnen, Soziales und Integration"),
+    BRIEFKOPF_ANSCHRIFT=(str, "52058 Aachen"),
+    BRIEFKOPF_KONTAKT=(str, ""),
+    BRIEFKOPF_LOGO=(str, ""),
     SITE_URL=(str, "http://127.0.0.1:8000"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
@@ -256,6 +261,12 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Feedback on barriers without a chosen quartier goes to this one mailbox (not to every quartier).
 RUECKMELDUNG_EMAIL = env("RUECKMELDUNG_EMAIL") or DEFAULT_FROM_EMAIL
+
+# Letterhead of every letter (quartiersmanagement/letters.py, docs/briefe.md); "|" separates lines.
+BRIEFKOPF = {
+    teil: env(f"BRIEFKOPF_{teil.upper()}")
+    for teil in ("stadt", "fachbereich", "anschrift", "kontakt", "logo")
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -31,6 +31,7 @@ from ..forms import (
 )
 from ..gremium import braucht_gremium
 from ..models import Beleg, Fondsantrag, Stadtteilfonds
+from ..schreiben import antrag_brief_kontext
 from .helpers import ausfuehren
 
 S = Fondsantrag.Status
@@ -323,9 +324,20 @@ def entscheidungsschreiben(request, pk):
     if antrag.entschieden_am is None:
         raise Http404
     bewilligt = antrag.status != S.ABGELEHNT
+    quartier = antrag.fonds.quartier
+    betreff = (
+        _("Bewilligung aus dem Stadtteilfonds %(quartier)s %(jahr)s")
+        if bewilligt
+        else _("Ihr Antrag an den Stadtteilfonds %(quartier)s %(jahr)s")
+    ) % {"quartier": quartier.name, "jahr": antrag.fonds.jahr}
     return pdf_response(
         "projekte/pdf/entscheidungsschreiben.html",
-        {"antrag": antrag, "bewilligt": bewilligt, "quartier": antrag.fonds.quartier},
+        {
+            "antrag": antrag,
+            "bewilligt": bewilligt,
+            "quartier": quartier,
+            **antrag_brief_kontext(antrag, betreff=betreff),
+        },
         filename=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
     )
 

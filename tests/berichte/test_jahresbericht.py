@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from berichte import jahresbericht
+from berichte import abschnitte, jahresbericht
 from projekte.models import Fondsantrag
 from tests import factories
 from tests.berichte.test_uebersicht import JAHR, _weiterleitung, quartier_mit_daten
@@ -95,6 +95,10 @@ def test_xlsx_hat_ein_blatt_je_abschnitt_mit_zahlen(client, qm, bericht_daten):
         "Netzwerk und Gremien",
         "Projekte",
         "Stadtteilfonds",
+        "Projekte im Einzelnen",
+        "Erhebungen",
+        "Gremiensitzungen und Beschlüsse",
+        "Öffentlichkeitsarbeit",
         "Texte",
     ]
     fonds = {z[0]: z[1] for z in mappe["Stadtteilfonds"].iter_rows(min_row=2, values_only=True)}
@@ -112,6 +116,6 @@ def test_bericht_eines_fremden_quartiers_gibt_404(client, qm, anderes_quartier, 
 
 
 def test_balkendiagramm_maskiert_namen():
-    svg = jahresbericht.balken_svg([("<script>", 3), ("Grün", 1)])
+    svg = abschnitte.balken_svg([("<script>", 3), ("Grün", 1)])
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert svg.count("<rect") == 2

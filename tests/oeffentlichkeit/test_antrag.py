@@ -52,8 +52,24 @@ def test_online_antrag_wird_eingereicht_und_bestaetigt(
     assert mail.outbox[0].to == ["hof@example.org"]
     assert referenz in mail.outbox[0].subject
     assert mail.outbox[0].reply_to == ["qm-preuswald@stadt.example"]
+    assert mail.outbox[0].body.startswith("Guten Tag Initiative Grüner Hof,")
     danke = client.get(antwort.url)
     assert referenz in danke.content.decode()
+
+
+def test_bestaetigung_redet_die_kontaktperson_an(client, fonds, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            _url(),
+            _daten(
+                antragsteller_organisation="Nachbarschaftskreis Nirm",
+                antragsteller_anrede="frau",
+                antragsteller_name="Gisela Muster",
+            ),
+        )
+    assert mail.outbox[0].body.startswith("Sehr geehrte Frau Muster,")
+    antrag = Fondsantrag.objects.get()
+    assert antrag.antragsteller_organisation == "Nachbarschaftskreis Nirm"
 
 
 def test_fehlerhafter_antrag_behaelt_alle_eingaben(client, fonds):

@@ -1,0 +1,99 @@
+"""Reads of the quartier page /quartiere/<slug>/: what needs attention, the key figures of
+every app and the details below them, for one quartier the user may read.
+
+berichte may read every app, so the page is one view and one template instead of sections
+that the apps register. Every figure is read once and shown once; each read is a small query
+on one quartier's rows (indexed by quartier), so the page costs a fixed number of queries
+whatever the amount of data, and nothing is cached. Builders return data; the template
+`berichte/quartier_detail.html` writes the HTML.
+"""
+
+from django.utils import timezone
+
+from akteure.selectors import offene_aufgaben
+from bedarfe.selectors import bedarfe_gezaehlt
+from quartiere.models import Handlungsfeld, Zielgruppe
+from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement.history import history_for
+
+from ..models import Berichtstext
+from .aufmerksamkeit import (
+    BERICHTE_VORLAUF_TAGE,
+    NAECHSTE_TERMINE,
+    aufmerksamkeit,
+    faellige_berichte,
+    naechste_termine,
+)
+from .bedarfe import bedarfe_uebersicht, luecken_tabelle
+from .diagramme import aktivierung_diagramm, fonds_diagramm, netzwerk_diagramm, projekte_diagramm
+from .links import list_url
+
+__all__ = [
+    "BERICHTE_VORLAUF_TAGE",
+    "NAECHSTE_TERMINE",
+    "aktivierung_diagramm",
+    "aufmerksamkeit",
+    "bedarfe_uebersicht",
+    "faellige_berichte",
+    "fonds_diagramm",
+    "jahresberichte",
+    "luecken_tabelle",
+    "naechste_termine",
+    "netzwerk_diagramm",
+    "projekte_diagramm",
+    "quartierseite",
+]
+
+#: Open action items listed on the page (overdue first); the rest are on /aufgaben/.
+AUFGABEN_AUF_DER_SEITE = 10
+
+
+def jahresberichte(user, quartier, jahr: int) -> list[dict]:
+    """This and last year's Jahresbericht: whether texts exist and whether the user may write
+    them. One query (the permission reads the roles the view has already read)."""
+    jahre = [jahr, jahr - 1]
+    mit_texten = set(
+        Berichtstext.objects.filter(quartier=quartier, jahr__in=jahre).values_list(
+            "jahr", flat=True
+        )
+    )
+    darf = user.has_perm("berichte.change_berichtstext", Berichtstext(quartier=quartier, jahr=jahr))
+    return [{"jahr": j, "mit_texten": j in mit_texten, "darf_bearbeiten": darf} for j in jahre]
+
+
+def quartierseite(user, quartier) -> dict:
+    """Everything the quartier page shows, for `user` (the edit buttons depend on the user;
+    `quartier` comes from `quartier_mit_details`, so the user may read it)."""
+    heute = timezone.localdate()
+    zaehlung = bedarfe_gezaehlt(quartier)
+    handlungsfelder = list(Handlungsfeld.objects.all())
+    zielgruppen = list(Zielgruppe.objects.all())
+    berichte = faellige_berichte(quartier, heute)
+    fonds = fonds_diagramm(quartier, heute.year)
+    diagramme = (
+        projekte_diagramm(quartier),
+        fonds,
+        aktivierung_diagramm(quartier, heute.year),
+        netzwerk_diagramm(quartier),
+    )
+    aufgaben = offene_aufgaben(quartier, hoechstens=AUFGABEN_AUF_DER_SEITE + 1)
+    for a in aufgaben:
+        a.ist_ueberfaellig = a.faellig_am is not None and a.faellig_am < heute
+    return {
+        "quartier": quartier,
+        "aufmerksamkeit": aufmerksamkeit(quartier, heute),
+        "berichte": berichte,
+        "berichte_ueberfaellig": sum(b.ist_ueberfaellig for b in berichte),
+        "naechste": naechste_termine(quartier),
+        "termine_url": list_url("projekte:termine", quartier=quartier.pk, von=heute.isoformat()),
+        "bedarfe": bedarfe_uebersicht(quartier, zaehlung, handlungsfelder),
+        "diagramme": [d for d in diagramme if d],
+        "ohne_fonds": fonds is None,
+        "jahr": heute.year,
+        "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
+        "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
+        "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
+        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
+        "jahresberichte": jahresberichte(user, quartier, heute.year),
+        "verlauf": history_for(quartier),
+    }
