@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
+
 from .models import (
     Akteur,
     Aufgabe,
@@ -64,6 +66,7 @@ class BeschlussInline(admin.TabularInline):
 
 @admin.register(Akteur)
 class AkteurAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["name", "art", "ort", "aktiv", "oeffentlich"]
     list_filter = ["art", "aktiv", "oeffentlich", "quartiere"]
     search_fields = ["name", "beschreibung", "email"]

@@ -7,6 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
 from quartiersmanagement.models import Benutzer
 
 from .models import (
@@ -58,6 +59,7 @@ class BenutzerZustaendigkeitInline(ZustaendigkeitInline):
 
 
 class ProgrammeinsatzInline(admin.TabularInline):
+    formfield_overrides = LOCALIZED_DECIMALS
     model = Programmeinsatz
     extra = 0
     autocomplete_fields = ["quartier"]
@@ -114,6 +116,7 @@ class ProgrammAdmin(SimpleHistoryAdmin):
 
 @admin.register(Programmeinsatz)
 class ProgrammeinsatzAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["programm", "quartier", "von", "bis", "stellenanteil"]
     list_filter = ["programm", "quartier"]
     search_fields = ["programm__name", "quartier__name"]

@@ -66,3 +66,20 @@ def test_fachkraft_ohne_adminrecht_kommt_nicht_in_die_verwaltung(client, qm):
     client.force_login(qm)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_admin_programmeinsatz_nimmt_deutschen_stellenanteil(admin_client):
+    einsatz = factories.ProgrammeinsatzFactory(stellenanteil=50)
+    change = reverse("admin:quartiere_programmeinsatz_change", args=[einsatz.pk])
+    assert 'value="50,00"' in admin_client.get(change).content.decode()
+    daten = {
+        "programm": einsatz.programm_id,
+        "quartier": einsatz.quartier_id,
+        "von": einsatz.von.isoformat(),
+        "bis": "",
+        "stellenanteil": "37,5",
+    }
+    antwort = admin_client.post(change, daten)
+    assert antwort.status_code == 302, antwort.context["adminform"].form.errors
+    einsatz.refresh_from_db()
+    assert str(einsatz.stellenanteil) == "37.50"
