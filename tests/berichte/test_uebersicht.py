@@ -193,7 +193,7 @@ def test_uebersicht_mit_konstanter_anzahl_abfragen(client, leitung, quartier, ab
 def test_programmauswahl_zeigt_nur_quartiere_des_programms_im_jahr(
     client, leitung, quartier, anderes_quartier
 ):
-    programm = factories.ProgrammFactory()
+    programm = factories.ProgrammFactory(laufzeit_von=datetime.date(2020, 1, 1))
     factories.ProgrammeinsatzFactory(
         programm=programm, quartier=quartier, von=datetime.date(JAHR, 5, 1)
     )

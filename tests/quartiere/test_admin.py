@@ -83,3 +83,24 @@ def test_admin_programmeinsatz_nimmt_deutschen_stellenanteil(admin_client):
     assert antwort.status_code == 302, antwort.context["adminform"].form.errors
     einsatz.refresh_from_db()
     assert str(einsatz.stellenanteil) == "37.50"
+
+
+def test_admin_verweigert_programmeinsatz_nach_ende_der_laufzeit_auf_deutsch(admin_client):
+    qfi = factories.ProgrammFactory(
+        kurzname="QFI", laufzeit_von="2017-01-01", laufzeit_bis="2019-12-31"
+    )
+    quartier = factories.QuartierFactory(name="Eilendorf")
+    antwort = admin_client.post(
+        reverse("admin:quartiere_programmeinsatz_add"),
+        {
+            "programm": qfi.pk,
+            "quartier": quartier.pk,
+            "von": "2020-01-01",
+            "bis": "",
+            "stellenanteil": "50",
+        },
+    )
+    assert antwort.status_code == 200
+    fehler = antwort.context["adminform"].form.errors
+    assert "läuft nur bis 31.12.2019" in fehler["bis"][0]
+    assert not qfi.einsaetze.exists()
