@@ -318,6 +318,18 @@ class ImportForm(forms.Form):
         queryset=Quartier.objects.none(),
         help_text=_("Alle importierten Akteure werden diesem Quartier zugeordnet."),
     )
+    aktualisieren = forms.TypedChoiceField(
+        label=_("Vorhandene Akteure"),
+        choices=[
+            ("", _("nicht ändern: gleichnamige Akteure sind ein Fehler")),
+            ("1", _("aktualisieren: gleicher Name im gewählten Quartier = derselbe Akteur")),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Beim Aktualisieren werden nur die Spalten der Datei übernommen."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
