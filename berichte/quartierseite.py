@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from akteure.models import Aufgabe, Sitzung
 from akteure.selectors import (
@@ -205,10 +205,12 @@ def bedarfe_uebersicht(quartier, zaehlung: list[dict], handlungsfelder: list) ->
         feld["summe"] = sum(feld["je_status"].values())
     offen = sum(f["summe"] for f in zeilen)
     spitze = max(zeilen, key=lambda f: f["summe"], default=None)
-    satz = gettext("%(n)s offene Bedarfe in %(felder)s Handlungsfeldern.") % {
-        "n": offen,
-        "felder": len(zeilen),
-    }
+    satz = (
+        ngettext("%(n)s offener Bedarf", "%(n)s offene Bedarfe", offen) % {"n": offen}
+        + " "
+        + ngettext("in %(felder)s Handlungsfeld.", "in %(felder)s Handlungsfeldern.", len(zeilen))
+        % {"felder": len(zeilen)}
+    )
     if spitze:
         satz += " " + gettext("Die meisten betreffen %(feld)s (%(anzahl)s).") % {
             "feld": spitze["name"] or gettext("ohne Handlungsfeld"),
@@ -322,7 +324,9 @@ def projekte_diagramm(quartier) -> dict:
         .order_by()
     )
     gesamt = sum(je_status.values())
-    satz = gettext("%(n)s Projekte im Quartier.") % {"n": gesamt}
+    satz = ngettext("%(n)s Projekt im Quartier.", "%(n)s Projekte im Quartier.", gesamt) % {
+        "n": gesamt
+    }
     if gesamt:
         spitze = max(Projekt.Status, key=lambda s: je_status.get(s, 0))
         satz += " " + gettext("Die meisten sind im Status „%(status)s“ (%(anzahl)s).") % {
@@ -416,13 +420,18 @@ def aktivierung_diagramm(quartier, jahr: int) -> dict:
     return _diagramm(
         "aktivierung-jahr",
         gettext("Aktivierung %(jahr)s") % {"jahr": jahr},
-        gettext(
-            "%(termine)s Termine mit %(teilnehmende)s Teilnehmenden; %(ehrenamtliche)s "
-            "Ehrenamtliche haben %(stunden)s Stunden mitgewirkt."
+        ngettext(
+            "%(termine)s Termin mit %(teilnehmende)s Teilnehmenden; ",
+            "%(termine)s Termine mit %(teilnehmende)s Teilnehmenden; ",
+            a["termine"],
+        )
+        % {"termine": a["termine"], "teilnehmende": a["teilnehmende"]}
+        + ngettext(
+            "%(ehrenamtliche)s Ehrenamtliche:r hat %(stunden)s Stunden mitgewirkt.",
+            "%(ehrenamtliche)s Ehrenamtliche haben %(stunden)s Stunden mitgewirkt.",
+            a["ehrenamtliche"],
         )
         % {
-            "termine": a["termine"],
-            "teilnehmende": a["teilnehmende"],
             "ehrenamtliche": a["ehrenamtliche"],
             "stunden": number_format(stunden, decimal_pos=0 if stunden == int(stunden) else None),
         },

@@ -91,7 +91,7 @@ def akteur_neu(request):
     return formularseite(
         request,
         form,
-        titel=_("Neuer Akteur"),
+        titel=_("Akteur anlegen"),
         zurueck=reverse("akteure:liste"),
         speichern=lambda f: services.akteur_anlegen(**f.service_daten()),
     )
@@ -202,7 +202,7 @@ def person_neu(request):
     return formularseite(
         request,
         form,
-        titel=_("Neue Person"),
+        titel=_("Person anlegen"),
         zurueck=reverse("akteure:personen"),
         speichern=lambda f: services.person_anlegen(**f.cleaned_data),
         hinweis=_(

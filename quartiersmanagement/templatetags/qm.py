@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -28,3 +29,17 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
+
+
+@register.filter
+def vollzeitstellen(prozent_summe):
+    """Summed staff shares in percent as full-time positions: 400 -> "4,0 Vollzeitstellen",
+    75.5 -> "0,76 Vollzeitstellen" (one decimal unless the second one counts)."""
+    if prozent_summe in (None, ""):
+        return ""
+    stellen = (Decimal(prozent_summe) / 100).quantize(Decimal("0.01"))
+    stellen_nach_komma = 1 if stellen == stellen.quantize(Decimal("0.1")) else 2
+    zahl = number_format(stellen, decimal_pos=stellen_nach_komma, use_l10n=True)
+    return ngettext(
+        "%(zahl)s Vollzeitstelle", "%(zahl)s Vollzeitstellen", 1 if stellen == 1 else 2
+    ) % {"zahl": zahl}
