@@ -696,3 +696,23 @@ def test_funktionen_fremder_quartiere_nicht_aenderbar(client, qm_anderes, akteur
     assert client.post(url, {"akteur": akteur.pk, "rolle": "X"}).status_code in (403, 404)
     funktion.refresh_from_db()
     assert funktion.bis is None and funktion.person.funktionen.count() == 1
+
+
+def test_akteur_koordinaten_mit_deutschem_komma(client, qm, akteur):
+    client.force_login(qm)
+    seite = client.get(reverse("akteure:bearbeiten", args=[akteur.pk]))
+    daten = {
+        k: v for k, v in seite.context["form"].initial.items() if v is not None and k != "quartiere"
+    }
+    daten.update(
+        quartiere=[q.pk for q in akteur.quartiere.all()],
+        handlungsfelder=[],
+        zielgruppen=[],
+        breitengrad="50,776351",
+        laengengrad="6,083887",
+        version=akteur.version,
+    )
+    antwort = client.post(reverse("akteure:bearbeiten", args=[akteur.pk]), daten)
+    assert antwort.status_code == 302, antwort.context["form"].errors
+    akteur.refresh_from_db()
+    assert str(akteur.breitengrad) == "50.776351" and str(akteur.laengengrad) == "6.083887"
