@@ -1,8 +1,13 @@
 """Django admin for actors, persons, relation types and committees."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
 
 from .models import (
     Akteur,
@@ -28,8 +33,27 @@ class FunktionInline(admin.TabularInline):
     autocomplete_fields = ["person", "akteur"]
 
 
+class EinwilligungFormSet(BaseInlineFormSet):
+    """Consent as the legal basis needs at least one recorded Einwilligung (as the services)."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.rechtsgrundlage != Person.Rechtsgrundlage.EINWILLIGUNG:
+            return
+        bleibt = [
+            f
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("zweck")
+        ]
+        if not bleibt:
+            raise ValidationError(
+                _("Rechtsgrundlage Einwilligung: bitte die Einwilligung erfassen.")
+            )
+
+
 class EinwilligungInline(admin.TabularInline):
     model = Einwilligung
+    formset = EinwilligungFormSet
     extra = 0
 
 
@@ -64,6 +88,7 @@ class BeschlussInline(admin.TabularInline):
 
 @admin.register(Akteur)
 class AkteurAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["name", "art", "ort", "aktiv", "oeffentlich"]
     list_filter = ["art", "aktiv", "oeffentlich", "quartiere"]
     search_fields = ["name", "beschreibung", "email"]
@@ -74,7 +99,7 @@ class AkteurAdmin(SimpleHistoryAdmin):
 
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ["nachname", "vorname", "email", "loeschen_am"]
+    list_display = ["nachname", "vorname", "email", "rechtsgrundlage", "loeschen_am"]
     search_fields = ["nachname", "vorname", "email"]
     inlines = [EinwilligungInline, FunktionInline]
 

@@ -6,9 +6,9 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
+from quartiersmanagement.text import german_slugify
 
 from .models import (
     Akteur,
@@ -85,7 +85,7 @@ def _akteur(name, art, felder, gruppen, quartiere, oeffentlich):
         defaults={
             "art": art,
             "ort": "Aachen",
-            "email": f"{slugify(name)[:50]}@demo.example",
+            "email": f"{german_slugify(name)[:50]}@demo.example",
             "oeffentlich": oeffentlich,
             "einwilligung_am": datetime.date(2026, 1, 15) if oeffentlich else None,
             "einwilligung_quelle": "schriftlich (Demo)" if oeffentlich else "",

@@ -1,6 +1,7 @@
 """Forms of the akteure app; German labels come from the models' verbose names."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
@@ -11,6 +12,7 @@ from quartiersmanagement.versioning import VersionFormMixin
 
 from . import selectors
 from .models import (
+    PERSON_OHNE_LOESCHDATUM,
     Akteur,
     Aufgabe,
     Beschluss,
@@ -50,6 +52,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "einwilligung_am",
             "einwilligung_quelle",
         ]
+        localized_fields = ["breitengrad", "laengengrad"]
         widgets = {
             "quartiere": forms.CheckboxSelectMultiple,
             "handlungsfelder": forms.CheckboxSelectMultiple,
@@ -108,11 +111,19 @@ class PersonNeuForm(forms.Form):
     )
     rolle = forms.CharField(label=_("Rolle"), max_length=120, help_text=_("z. B. Leitung"))
     von = forms.DateField(label=_("Funktion seit"), widget=DateWidget())
+    rechtsgrundlage = forms.ChoiceField(
+        label=_("Rechtsgrundlage"),
+        choices=Person.Rechtsgrundlage.choices,
+        initial=Person.Rechtsgrundlage.EINWILLIGUNG,
+        widget=forms.RadioSelect,
+    )
     loeschen_am = forms.DateField(
         label=_("löschen am"),
         required=False,
         widget=DateWidget(),
-        help_text=_("Datum, an dem die personenbezogenen Daten gelöscht werden."),
+        help_text=_(
+            "Datum, an dem die personenbezogenen Daten gelöscht werden; Pflicht ohne Einwilligung."
+        ),
     )
     einwilligung_zweck = forms.CharField(
         label=_("Einwilligung: Zweck"), max_length=200, required=False
@@ -135,19 +146,51 @@ class PersonNeuForm(forms.Form):
 
     def clean(self):
         daten = super().clean()
-        teile = [daten.get("einwilligung_zweck"), daten.get("einwilligung_am")]
-        if any(teile) and not all(teile + [daten.get("einwilligung_quelle")]):
-            raise forms.ValidationError(
-                _("Für eine Einwilligung bitte Zweck, Datum und Quelle angeben.")
-            )
+        teile = ["einwilligung_zweck", "einwilligung_am", "einwilligung_quelle"]
+        if daten.get("rechtsgrundlage") == Person.Rechtsgrundlage.EINWILLIGUNG:
+            for feld in teile:
+                if not daten.get(feld):
+                    self.add_error(feld, _("Für die Einwilligung bitte Zweck, Datum und Quelle."))
+        elif daten.get("rechtsgrundlage") and not daten.get("loeschen_am"):
+            self.add_error("loeschen_am", PERSON_OHNE_LOESCHDATUM)
         return daten
 
 
 class PersonForm(VersionFormMixin, forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["vorname", "nachname", "email", "telefon", "notiz", "loeschen_am"]
-        widgets = {"loeschen_am": DateWidget(), "notiz": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "vorname",
+            "nachname",
+            "email",
+            "telefon",
+            "notiz",
+            "rechtsgrundlage",
+            "loeschen_am",
+        ]
+        widgets = {
+            "loeschen_am": DateWidget(),
+            "notiz": forms.Textarea(attrs={"rows": 3}),
+            "rechtsgrundlage": forms.RadioSelect,
+        }
+
+
+class FunktionForm(forms.Form):
+    """A further Funktion of a person, at any actor of the quartiers the user edits."""
+
+    akteur = forms.ModelChoiceField(label=_("Akteur"), queryset=Akteur.objects.none())
+    rolle = forms.CharField(label=_("Rolle"), max_length=120, help_text=_("z. B. Vorsitz"))
+    von = forms.DateField(label=_("seit"), widget=DateWidget(), initial=timezone.localdate)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["akteur"].queryset = selectors.akteure_in_quartieren(
+            bearbeitbare_quartiere_fuer(user)
+        ).order_by("name")
+
+
+class FunktionBeendenForm(forms.Form):
+    bis = forms.DateField(label=_("beendet am"), widget=DateWidget(), initial=timezone.localdate)
 
 
 class FunktionWechselnForm(forms.Form):
@@ -318,6 +361,18 @@ class ImportForm(forms.Form):
         label=_("Quartier"),
         queryset=Quartier.objects.none(),
         help_text=_("Alle importierten Akteure werden diesem Quartier zugeordnet."),
+    )
+    aktualisieren = forms.TypedChoiceField(
+        label=_("Vorhandene Akteure"),
+        choices=[
+            ("", _("nicht ändern: gleichnamige Akteure sind ein Fehler")),
+            ("1", _("aktualisieren: gleicher Name im gewählten Quartier = derselbe Akteur")),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Beim Aktualisieren werden nur die Spalten der Datei übernommen."),
     )
 
     def __init__(self, *args, user, **kwargs):

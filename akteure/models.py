@@ -171,8 +171,22 @@ class Akteur(Versioned, Timestamped):
             )
 
 
+PERSON_OHNE_LOESCHDATUM = _(
+    "Ohne Einwilligung braucht die Person ein Löschdatum, bis zu dem die andere "
+    "Rechtsgrundlage trägt."
+)
+
+
 class Person(Versioned, Timestamped):
-    """A contact person; personal data, shown only to staff of the quartiers she is active in."""
+    """A contact person; personal data, shown only to staff of the quartiers she is active in.
+
+    Stored only on a legal basis: her recorded consent (an Einwilligung, checked by the
+    services), or another basis together with the date her data are deleted (a CHECK)."""
+
+    class Rechtsgrundlage(models.TextChoices):
+        EINWILLIGUNG = "einwilligung", _("Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)")
+        AUFGABE = "aufgabe", _("Öffentliche Aufgabe (Art. 6 Abs. 1 lit. e DSGVO)")
+        VERTRAG = "vertrag", _("Vertrag, z. B. Honorar- oder Kooperationsvertrag (lit. b)")
 
     vorname = models.CharField(_("Vorname"), max_length=100, blank=True)
     nachname = models.CharField(_("Nachname"), max_length=100)
@@ -184,6 +198,13 @@ class Person(Versioned, Timestamped):
         null=True,
         blank=True,
         help_text=_("Datum, an dem die personenbezogenen Daten gelöscht werden."),
+    )
+    rechtsgrundlage = models.CharField(
+        _("Rechtsgrundlage"),
+        max_length=20,
+        choices=Rechtsgrundlage.choices,
+        default=Rechtsgrundlage.EINWILLIGUNG,
+        help_text=_("Ohne Einwilligung nur mit einer anderen Rechtsgrundlage und Löschdatum."),
     )
     anonymisiert_am = models.DateField(
         _("anonymisiert am"),
@@ -198,9 +219,20 @@ class Person(Versioned, Timestamped):
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
         ordering = ["nachname", "vorname"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rechtsgrundlage="einwilligung") | Q(loeschen_am__isnull=False),
+                name="person_ohne_einwilligung_mit_loeschdatum",
+                violation_error_message=PERSON_OHNE_LOESCHDATUM,
+            )
+        ]
 
     def __str__(self):
         return f"{self.vorname} {self.nachname}".strip()
+
+    def clean(self):
+        if self.rechtsgrundlage != self.Rechtsgrundlage.EINWILLIGUNG and not self.loeschen_am:
+            raise ValidationError({"loeschen_am": PERSON_OHNE_LOESCHDATUM})
 
     def get_absolute_url(self):
         return reverse("akteure:person", kwargs={"pk": self.pk})

@@ -67,18 +67,62 @@ def akteur_anlegen(
     return akteur
 
 
+#: Default of the `_aendern` services' fields: the caller leaves the field as it is.
+UNVERAENDERT = object()
+
+
+def _setzen(obj, felder: dict) -> None:
+    for name, wert in felder.items():
+        if wert is not UNVERAENDERT:
+            setattr(obj, name, wert)
+
+
 @transaction.atomic
 def akteur_aendern(
     *,
     akteur: Akteur,
+    name=UNVERAENDERT,
+    art=UNVERAENDERT,
+    beschreibung=UNVERAENDERT,
+    strasse=UNVERAENDERT,
+    plz=UNVERAENDERT,
+    ort=UNVERAENDERT,
+    breitengrad=UNVERAENDERT,
+    laengengrad=UNVERAENDERT,
+    email=UNVERAENDERT,
+    telefon=UNVERAENDERT,
+    website=UNVERAENDERT,
+    aktiv=UNVERAENDERT,
+    oeffentlich=UNVERAENDERT,
+    einwilligung_am=UNVERAENDERT,
+    einwilligung_quelle=UNVERAENDERT,
     quartiere=None,
     handlungsfelder=None,
     zielgruppen=None,
     version: int | None = None,
-    **felder,
 ) -> Akteur:
-    for name, wert in felder.items():
-        setattr(akteur, name, wert)
+    """Change an actor's data: only the fields named here (derived ones such as the search
+    vector or the version never come from a caller); a field left out keeps its value."""
+    _setzen(
+        akteur,
+        {
+            "name": name,
+            "art": art,
+            "beschreibung": beschreibung,
+            "strasse": strasse,
+            "plz": plz,
+            "ort": ort,
+            "breitengrad": breitengrad,
+            "laengengrad": laengengrad,
+            "email": email,
+            "telefon": telefon,
+            "website": website,
+            "aktiv": aktiv,
+            "oeffentlich": oeffentlich,
+            "einwilligung_am": einwilligung_am,
+            "einwilligung_quelle": einwilligung_quelle,
+        },
+    )
     if quartiere is not None and not quartiere:
         raise ValidationError({"quartiere": _("Bitte mindestens ein Quartier wählen.")})
     _speichern(akteur, version=version)
@@ -124,12 +168,26 @@ def person_anlegen(
     email: str = "",
     telefon: str = "",
     loeschen_am: datetime.date | None = None,
+    rechtsgrundlage: str = Person.Rechtsgrundlage.EINWILLIGUNG,
     einwilligung_zweck: str = "",
     einwilligung_am: datetime.date | None = None,
     einwilligung_quelle: str = "",
 ) -> Person:
     """Create a contact person with her first Funktion (which makes her visible in the
-    actor's quartiers) and, if given, her consent."""
+    actor's quartiers) and her legal basis: the consent (purpose, date, source), or another
+    basis with a deletion date."""
+    if rechtsgrundlage == Person.Rechtsgrundlage.EINWILLIGUNG and not (
+        einwilligung_zweck and einwilligung_am and einwilligung_quelle
+    ):
+        raise ValidationError(
+            {
+                "einwilligung_zweck": _(
+                    "Ohne erfasste Einwilligung (Zweck, Datum, Quelle) darf die Person nicht "
+                    "gespeichert werden; sonst eine andere Rechtsgrundlage und ein Löschdatum "
+                    "angeben."
+                )
+            }
+        )
     person = _speichern(
         Person(
             vorname=vorname,
@@ -137,10 +195,11 @@ def person_anlegen(
             email=email,
             telefon=telefon,
             loeschen_am=loeschen_am,
+            rechtsgrundlage=rechtsgrundlage,
         )
     )
     funktion_anlegen(person=person, akteur=akteur, rolle=rolle, von=von or timezone.localdate())
-    if einwilligung_zweck or einwilligung_am:
+    if rechtsgrundlage == Person.Rechtsgrundlage.EINWILLIGUNG:
         einwilligung_erfassen(
             person=person,
             zweck=einwilligung_zweck,
@@ -151,9 +210,44 @@ def person_anlegen(
 
 
 @transaction.atomic
-def person_aendern(*, person: Person, version: int | None = None, **felder) -> Person:
-    for name, wert in felder.items():
-        setattr(person, name, wert)
+def person_aendern(
+    *,
+    person: Person,
+    vorname=UNVERAENDERT,
+    nachname=UNVERAENDERT,
+    email=UNVERAENDERT,
+    telefon=UNVERAENDERT,
+    notiz=UNVERAENDERT,
+    loeschen_am=UNVERAENDERT,
+    rechtsgrundlage=UNVERAENDERT,
+    version: int | None = None,
+) -> Person:
+    """Change a person's data (only these fields; the anonymisation date is the retention
+    job's). Consent as the legal basis needs a recorded Einwilligung."""
+    _setzen(
+        person,
+        {
+            "vorname": vorname,
+            "nachname": nachname,
+            "email": email,
+            "telefon": telefon,
+            "notiz": notiz,
+            "loeschen_am": loeschen_am,
+            "rechtsgrundlage": rechtsgrundlage,
+        },
+    )
+    if (
+        person.rechtsgrundlage == Person.Rechtsgrundlage.EINWILLIGUNG
+        and not person.einwilligungen.exists()
+    ):
+        raise ValidationError(
+            {
+                "rechtsgrundlage": _(
+                    "Für diese Person ist keine Einwilligung erfasst: bitte zuerst eine "
+                    "erfassen oder eine andere Rechtsgrundlage mit Löschdatum wählen."
+                )
+            }
+        )
     return _speichern(person, version=version)
 
 
@@ -194,6 +288,10 @@ def funktion_wechseln(*, funktion: Funktion, rolle: str, ab: datetime.date) -> F
 
 @transaction.atomic
 def funktion_beenden(*, funktion: Funktion, bis: datetime.date) -> Funktion:
+    """End a Funktion without a successor (she left the actor); the row stays as history."""
+    funktion = Funktion.objects.select_for_update().get(pk=funktion.pk)
+    if funktion.bis is not None:
+        raise ValidationError({"bis": _("Diese Funktion ist bereits beendet.")})
     funktion.bis = bis
     return _speichern(funktion)
 

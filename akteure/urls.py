@@ -40,6 +40,8 @@ urlpatterns = [
         name="einwilligung_widerrufen",
     ),
     path("funktionen/<int:pk>/wechseln/", views.funktion_wechseln, name="funktion_wechseln"),
+    path("funktionen/<int:pk>/beenden/", views.funktion_beenden, name="funktion_beenden"),
+    path("personen/<int:pk>/funktionen/neu/", views.funktion_neu, name="funktion_neu"),
     path("gremien/", views.gremium_liste, name="gremien"),
     path("gremien/neu/", views.gremium_neu, name="gremium_neu"),
     path("gremien/<int:pk>/", views.gremium_detail, name="gremium"),

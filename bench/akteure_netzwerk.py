@@ -76,14 +76,14 @@ def import_messen(quartier) -> None:
     geprueft, t_pruefen = _zeit(lambda: importieren.pruefen(datei, bekannte=Akteur.objects.all()))
     fehler = sum(1 for z in geprueft if z.fehler)
     daten = importieren.als_sitzungsdaten(geprueft)
-    anzahl, t_import = _zeit(
+    ergebnis, t_import = _zeit(
         lambda: importieren.importieren(
             zeilen=daten, quartier=quartier, bekannte=Akteur.objects.all()
         )
     )
     gesamt = t_pruefen + t_import
     print(
-        f"Import: {anzahl} Zeilen ({fehler} fehlerhaft) – Prüfen {t_pruefen:.2f} s, "
+        f"Import: {ergebnis['angelegt']} Zeilen ({fehler} fehlerhaft) – Prüfen {t_pruefen:.2f} s, "
         f"Speichern {t_import:.2f} s, zusammen {gesamt:.2f} s (Ziel < 30 s)"
     )
 

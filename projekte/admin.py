@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
+
 from .models import (
     Auszahlung,
     Budgetposten,
@@ -17,6 +19,7 @@ from .models import (
 
 
 class BudgetpostenInline(admin.TabularInline):
+    formfield_overrides = LOCALIZED_DECIMALS
     model = Budgetposten
     extra = 0
 
@@ -48,6 +51,7 @@ class TeilnahmeInline(admin.TabularInline):
 
 @admin.register(Termin)
 class TerminAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["titel", "beginn", "quartier", "projekt", "oeffentlich", "abgesagt"]
     list_filter = ["quartier", "oeffentlich", "abgesagt"]
     search_fields = ["titel", "ort"]
@@ -57,6 +61,7 @@ class TerminAdmin(SimpleHistoryAdmin):
 
 @admin.register(Stadtteilfonds)
 class StadtteilfondsAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["quartier", "jahr", "budget", "bewilligt_summe", "schwelle_qm"]
     list_filter = ["jahr", "quartier"]
     readonly_fields = ["bewilligt_summe"]
@@ -74,6 +79,7 @@ class AuszahlungInline(admin.TabularInline):
 
 @admin.register(Fondsantrag)
 class FondsantragAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["titel", "fonds", "status", "betrag_beantragt", "betrag_bewilligt"]
     list_filter = ["status", "fonds__quartier", "fonds__jahr"]
     search_fields = ["titel", "antragsteller_name"]
@@ -89,4 +95,5 @@ class FondsantragAdmin(SimpleHistoryAdmin):
 
 @admin.register(Verwendungsnachweis)
 class VerwendungsnachweisAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["antrag", "tatsaechliche_kosten", "eingereicht_am", "geprueft_am"]

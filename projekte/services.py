@@ -11,7 +11,6 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +19,7 @@ from akteure.models import Kalenderzugang
 from akteure.selectors import waehlbare_akteure
 from quartiersmanagement.mail import send_mail
 from quartiersmanagement.templatetags.qm import euro
+from quartiersmanagement.text import german_slugify
 from quartiersmanagement.versioning import save_with_version
 
 from . import gremium
@@ -84,7 +84,7 @@ UEBERGAENGE = {
 
 
 def _eindeutiger_slug(titel: str, *, ausser: int | None = None) -> str:
-    basis = slugify(titel)[:100] or "projekt"
+    basis = german_slugify(titel)[:100] or "projekt"
     vorhandene = set(
         Projekt.objects.filter(slug__startswith=basis)
         .exclude(pk=ausser)

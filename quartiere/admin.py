@@ -1,5 +1,6 @@
 """Django admin for the base data that admins maintain: quartiers, programmes, staff roles."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
@@ -7,7 +8,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
 from quartiersmanagement.models import Benutzer
+from quartiersmanagement.text import german_slugify
 
 from .models import (
     Berichtspflicht,
@@ -58,6 +61,7 @@ class BenutzerZustaendigkeitInline(ZustaendigkeitInline):
 
 
 class ProgrammeinsatzInline(admin.TabularInline):
+    formfield_overrides = LOCALIZED_DECIMALS
     model = Programmeinsatz
     extra = 0
     autocomplete_fields = ["quartier"]
@@ -87,12 +91,41 @@ class FachbereichAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["uebergeordnet"]
 
 
+class QuartierForm(forms.ModelForm):
+    """An empty slug comes from the name through the one slug helper ("Für" -> "fuer"); the
+    admin's own JavaScript would drop the umlauts ("fur")."""
+
+    class Meta:
+        model = Quartier
+        fields = [
+            "name",
+            "slug",
+            "stadtbezirk",
+            "einwohner",
+            "beschreibung",
+            "buero_adresse",
+            "sprechzeiten",
+            "kontakt_email",
+            "aktiv",
+            "oeffentlich",
+            "grenze",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leer lassen: wird aus dem Namen gebildet.")
+
+    def clean_slug(self):
+        return self.cleaned_data["slug"] or german_slugify(self.cleaned_data.get("name", ""))
+
+
 @admin.register(Quartier)
 class QuartierAdmin(SimpleHistoryAdmin):
+    form = QuartierForm
     list_display = ["name", "stadtbezirk", "einwohner", "aktiv", "oeffentlich"]
     list_filter = ["aktiv", "oeffentlich", "stadtbezirk"]
     search_fields = ["name", "stadtbezirk", "beschreibung"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [QuartierProgrammeinsatzInline, ZustaendigkeitInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "stadtbezirk", "einwohner", "beschreibung"]}),
@@ -114,6 +147,7 @@ class ProgrammAdmin(SimpleHistoryAdmin):
 
 @admin.register(Programmeinsatz)
 class ProgrammeinsatzAdmin(SimpleHistoryAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["programm", "quartier", "von", "bis", "stellenanteil"]
     list_filter = ["programm", "quartier"]
     search_fields = ["programm__name", "quartier__name"]

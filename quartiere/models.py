@@ -5,10 +5,12 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeBoundary, RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -213,6 +215,27 @@ class Programmeinsatz(Timestamped):
 
     def __str__(self):
         return f"{self.programm} – {self.quartier}"
+
+    def clean(self):
+        """A programme runs only within its Laufzeit (a trigger holds it in the database too,
+        migration 0005): no "Laufzeit beendet" next to "heute 50 %" on the programme page."""
+        super().clean()
+        try:
+            programm = self.programm
+        except Programm.DoesNotExist:
+            return
+        fehler = {}
+        if self.von and self.von < programm.laufzeit_von:
+            fehler["von"] = _(
+                "Der Einsatz beginnt vor der Laufzeit des Programms (ab %(datum)s)."
+            ) % {"datum": date_format(programm.laufzeit_von, "SHORT_DATE_FORMAT")}
+        ende = programm.laufzeit_bis
+        if ende and (self.bis is None or self.bis > ende):
+            fehler["bis"] = _(
+                "Das Programm läuft nur bis %(datum)s; der Einsatz muss spätestens dann enden."
+            ) % {"datum": date_format(ende, "SHORT_DATE_FORMAT")}
+        if fehler:
+            raise ValidationError(fehler)
 
     @property
     def beendet(self) -> bool:

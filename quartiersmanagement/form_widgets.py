@@ -2,6 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+
+# For an admin's formfield_overrides: decimal fields read and show German numbers ("1.200,50")
+# like the app's forms (USE_THOUSAND_SEPARATOR with the formats in quartiersmanagement/formats).
+LOCALIZED_DECIMALS = {models.DecimalField: {"localize": True}}
 
 
 class DateWidget(forms.DateInput):

@@ -220,9 +220,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# No thousands separator by default: it put dots into ids and years ("2.026"). Money goes
-# through the |euro filter, which groups explicitly.
-USE_THOUSAND_SEPARATOR = False
+# Thousands separators on: localized form fields then accept "1.200,50" and numbers read
+# "16.400". Ids and years in templates go through |unlocalize (or are strings), so no "2.026".
+USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["quartiersmanagement.formats"]
 
 STATIC_URL = "static/"

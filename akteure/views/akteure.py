@@ -1,6 +1,7 @@
 """Actors, persons, the import and the network map."""
 
 import json
+from collections import Counter
 from functools import partial
 
 from django.contrib import messages
@@ -90,7 +91,7 @@ def akteur_neu(request):
     return formularseite(
         request,
         form,
-        titel=_("Neuer Akteur"),
+        titel=_("Akteur anlegen"),
         zurueck=reverse("akteure:liste"),
         speichern=lambda f: services.akteur_anlegen(**f.service_daten()),
     )
@@ -201,7 +202,7 @@ def person_neu(request):
     return formularseite(
         request,
         form,
-        titel=_("Neue Person"),
+        titel=_("Person anlegen"),
         zurueck=reverse("akteure:personen"),
         speichern=lambda f: services.person_anlegen(**f.cleaned_data),
         hinweis=_(
@@ -306,7 +307,10 @@ def import_hochladen(request):
     if request.method == "POST" and form.is_valid():
         try:
             zeilen = importieren.pruefen(
-                form.cleaned_data["datei"], bekannte=selectors.akteure_fuer(request.user)
+                form.cleaned_data["datei"],
+                bekannte=selectors.akteure_fuer(request.user),
+                quartier=form.cleaned_data["quartier"],
+                aktualisieren=form.cleaned_data["aktualisieren"],
             )
         except ValidationError as fehler:
             add_form_errors(form, fehler)
@@ -316,6 +320,7 @@ def import_hochladen(request):
                 "zeilen": importieren.als_sitzungsdaten(zeilen),
             }
     fehlerhaft = [z for z in zeilen or [] if z.fehler]
+    anzahl = Counter(z.status for z in zeilen or [] if not z.fehler)
     return render(
         request,
         "akteure/import.html",
@@ -325,6 +330,9 @@ def import_hochladen(request):
             "fehlerhaft": fehlerhaft,
             "quartier": form.cleaned_data.get("quartier") if zeilen is not None else None,
             "spalten": importieren.SPALTEN,
+            "neu": anzahl[importieren.Status.NEU],
+            "geaendert": anzahl[importieren.Status.GEAENDERT],
+            "unveraendert": anzahl[importieren.Status.UNVERAENDERT],
         },
         status=400 if request.method == "POST" and zeilen is None else 200,
     )
@@ -339,7 +347,7 @@ def import_bestaetigen(request):
         return redirect("akteure:import")
     quartier = get_object_or_404(bearbeitbare_quartiere_fuer(request.user), pk=daten["quartier"])
     try:
-        anzahl = importieren.importieren(
+        ergebnis = importieren.importieren(
             zeilen=daten["zeilen"],
             quartier=quartier,
             bekannte=selectors.akteure_fuer(request.user),
@@ -349,7 +357,11 @@ def import_bestaetigen(request):
         messages.error(request, " ".join(fehler.messages))
         return redirect("akteure:import")
     del request.session[IMPORT_SCHLUESSEL]
-    messages.success(request, _("%(n)s Akteure importiert.") % {"n": anzahl})
+    messages.success(
+        request,
+        _("Import abgeschlossen: %(neu)s angelegt, %(geaendert)s aktualisiert.")
+        % {"neu": ergebnis["angelegt"], "geaendert": ergebnis["aktualisiert"]},
+    )
     return redirect(f"{reverse('akteure:liste')}?quartier={quartier.pk}")
 
 

@@ -82,7 +82,7 @@ def gremium_neu(request):
     return formularseite(
         request,
         form,
-        titel=_("Neues Gremium"),
+        titel=_("Gremium anlegen"),
         zurueck=reverse("akteure:gremien"),
         speichern=lambda f: services.gremium_anlegen(**f.cleaned_data),
     )
@@ -256,7 +256,7 @@ def top_neu(request, sitzung):
         sitzung,
         form_klasse=TagesordnungspunktForm,
         service=services.top_anlegen,
-        titel=_("Tagesordnungspunkt hinzufügen"),
+        titel=_("Tagesordnungspunkt anlegen"),
     )
 
 
@@ -309,7 +309,7 @@ def beschluss_neu(request, sitzung):
         sitzung,
         form_klasse=BeschlussForm,
         service=services.beschluss_erfassen,
-        titel=_("Beschluss erfassen"),
+        titel=_("Beschluss anlegen"),
         form_kwargs=lambda s: {"sitzung": s},
     )
 

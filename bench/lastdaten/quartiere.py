@@ -104,6 +104,7 @@ def _programme(zufall: random.Random, quartiere: list[Quartier]) -> dict[str, in
             programm=programme[k % len(programme)],
             quartier=quartier,
             von=programme[k % len(programme)].laufzeit_von,
+            bis=programme[k % len(programme)].laufzeit_bis,
             stellenanteil=Decimal(zufall.choice([25, 50, 75, 100])),
         )
         for k, quartier in enumerate(quartiere)

@@ -2,7 +2,7 @@
 (terms with open needs and no active actor).
 """
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from akteure.selectors import (
     aktive_akteure_je_handlungsfeld,
@@ -39,10 +39,12 @@ def bedarfe_uebersicht(quartier, zaehlung: list[dict], handlungsfelder: list) ->
         feld["summe"] = sum(feld["je_status"].values())
     offen = sum(f["summe"] for f in zeilen)
     spitze = max(zeilen, key=lambda f: f["summe"], default=None)
-    satz = gettext("%(n)s offene Bedarfe in %(felder)s Handlungsfeldern.") % {
-        "n": offen,
-        "felder": len(zeilen),
-    }
+    satz = (
+        ngettext("%(n)s offener Bedarf", "%(n)s offene Bedarfe", offen) % {"n": offen}
+        + " "
+        + ngettext("in %(felder)s Handlungsfeld.", "in %(felder)s Handlungsfeldern.", len(zeilen))
+        % {"felder": len(zeilen)}
+    )
     if spitze:
         satz += " " + gettext("Die meisten betreffen %(feld)s (%(anzahl)s).") % {
             "feld": spitze["name"] or gettext("ohne Handlungsfeld"),

@@ -116,7 +116,7 @@ def projekt_neu(request):
     return _formular_seite(
         request,
         form,
-        titel=_("Neues Projekt aus einem Bedarf") if bedarf else _("Neues Projekt"),
+        titel=_("Projekt aus einem Bedarf anlegen") if bedarf else _("Projekt anlegen"),
         zurueck=bedarf.get_absolute_url() if bedarf else "projekte:liste",
         hinweis=_("Antwortet auf den Bedarf „%(titel)s“.") % {"titel": bedarf.titel}
         if bedarf
@@ -224,7 +224,7 @@ def budgetposten(request, projekt, pk=None):
     return _formular_seite(
         request,
         form,
-        titel=_("Budgetposten bearbeiten") if posten else _("Budgetposten hinzufügen"),
+        titel=_("Budgetposten bearbeiten") if posten else _("Budgetposten anlegen"),
         zurueck=projekt,
         projekt=projekt,
     )

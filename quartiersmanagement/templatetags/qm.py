@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import ngettext
 
 from quartiersmanagement.navigation import menu_for
 
@@ -38,3 +39,17 @@ def hauptmenue(context):
     request = context["request"]
     match = request.resolver_match
     return menu_for(request.user, match.view_name if match else "")
+
+
+@register.filter
+def vollzeitstellen(prozent_summe):
+    """Summed staff shares in percent as full-time positions: 400 -> "4,0 Vollzeitstellen",
+    75.5 -> "0,76 Vollzeitstellen" (one decimal unless the second one counts)."""
+    if prozent_summe in (None, ""):
+        return ""
+    stellen = (Decimal(prozent_summe) / 100).quantize(Decimal("0.01"))
+    stellen_nach_komma = 1 if stellen == stellen.quantize(Decimal("0.1")) else 2
+    zahl = number_format(stellen, decimal_pos=stellen_nach_komma, use_l10n=True)
+    return ngettext(
+        "%(zahl)s Vollzeitstelle", "%(zahl)s Vollzeitstellen", 1 if stellen == 1 else 2
+    ) % {"zahl": zahl}

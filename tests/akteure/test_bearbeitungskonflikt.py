@@ -37,8 +37,13 @@ def test_zweite_fassung_eines_akteurs_wird_nicht_still_gespeichert(zwei_clients,
 def test_zweite_fassung_einer_person_wird_nicht_still_gespeichert(zwei_clients, quartier):
     erste, zweite = zwei_clients
     person = factories.FunktionFactory(akteur__quartiere=[quartier]).person
+    factories.EinwilligungFactory(person=person)
     url = reverse("akteure:person_bearbeiten", args=[person.pk])
-    daten = {"nachname": person.nachname, "version": person.version}
+    daten = {
+        "nachname": person.nachname,
+        "rechtsgrundlage": "einwilligung",
+        "version": person.version,
+    }
 
     assert erste.post(url, {**daten, "telefon": "0241 111"}).status_code == 302
     antwort = zweite.post(url, {**daten, "telefon": "0241 222"})

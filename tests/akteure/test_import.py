@@ -144,7 +144,7 @@ def test_vorlagen_zum_herunterladen(client, qm):
 
 
 def test_vorlage_laesst_sich_importieren(quartier):
-    for name in ("Nachbarschaft", "Kultur"):
+    for name in ("Nachbarschaft", "Kinder, Jugend und Familie"):
         factories.HandlungsfeldFactory(name=name)
     for name in ("Familien", "Ältere Menschen"):
         factories.ZielgruppeFactory(name=name)
@@ -167,3 +167,99 @@ def test_vorschau_verraet_keine_akteure_fremder_quartiere(client, qm, quartier, 
     antwort = _hochladen(client, quartier, _csv(KOPF + "Stille Hilfe Eilendorf;Verein;;\n"))
     (zeile,) = antwort.context["zeilen"]
     assert not zeile.fehler
+
+
+def test_handlungsfeld_mit_komma_wird_importiert(client, qm, quartier):
+    kinder = factories.HandlungsfeldFactory(name="Kinder, Jugend und Familie")
+    umwelt = factories.HandlungsfeldFactory(name="Öffentlicher Raum, Umwelt und Verkehr")
+    client.force_login(qm)
+    antwort = _hochladen(
+        client,
+        quartier,
+        _csv(
+            KOPF + 'Kita Regenbogen;Kita;;"Kinder, Jugend und Familie; '
+            'Öffentlicher Raum, Umwelt und Verkehr"\n'
+        ),
+    )
+    (zeile,) = antwort.context["zeilen"]
+    assert zeile.fehler == []
+    inhalt = antwort.content.decode()
+    assert "Kinder, Jugend und Familie; Öffentlicher Raum, Umwelt und Verkehr" in inhalt
+    assert "<td>Kita</td>" in inhalt  # the label, not the key "kita"
+    client.post(reverse("akteure:import_bestaetigen"))
+    akteur = Akteur.objects.get(name="Kita Regenbogen")
+    assert set(akteur.handlungsfelder.all()) == {kinder, umwelt}
+
+
+def _aktualisieren(client, quartier, text):
+    return client.post(
+        reverse("akteure:import"),
+        {"datei": _csv(text), "quartier": quartier.pk, "aktualisieren": "1"},
+    )
+
+
+def test_aktualisieren_zeigt_neu_geaendert_unveraendert_und_wendet_alles_an(client, qm, quartier):
+    bildung = factories.HandlungsfeldFactory(name="Bildung")
+    kita = factories.AkteurFactory(
+        name="Kita Regenbogen", art="kita", email="alt@example.org", quartiere=[quartier]
+    )
+    chor = factories.AkteurFactory(
+        name="Chor Preuswald", art="verein", email="chor@example.org", quartiere=[quartier]
+    )
+    telefon = chor.telefon
+    client.force_login(qm)
+    antwort = _aktualisieren(
+        client,
+        quartier,
+        KOPF
+        + "kita regenbogen;Kita;neu@example.org;Bildung\n"
+        + "Chor Preuswald;Verein;chor@example.org;\n"
+        + "Lernhilfe;Initiative;;\n",
+    )
+    zeilen = {z.nummer: z for z in antwort.context["zeilen"]}
+    assert [zeilen[n].status for n in (2, 3, 4)] == ["geaendert", "unveraendert", "neu"]
+    assert [a[1:] for a in zeilen[2].aenderungen] == [
+        ["E-Mail", "alt@example.org", "neu@example.org"],
+        ["Handlungsfelder", "", "Bildung"],
+    ]
+    inhalt = antwort.content.decode()
+    assert "„alt@example.org“ → „neu@example.org“" in inhalt
+    assert "1 Akteur wird angelegt" in inhalt and "1 wird geändert" in inhalt
+    antwort = client.post(reverse("akteure:import_bestaetigen"), follow=True)
+    assert "1 angelegt, 1 aktualisiert" in antwort.content.decode()
+    kita.refresh_from_db()
+    chor.refresh_from_db()
+    assert kita.email == "neu@example.org" and list(kita.handlungsfelder.all()) == [bildung]
+    assert chor.telefon == telefon  # a column not in the file stays as it is
+    assert Akteur.objects.filter(name="Lernhilfe", quartiere=quartier).exists()
+
+
+def test_aktualisieren_alles_oder_nichts_wenn_akteur_seit_der_vorschau_geaendert(
+    client, qm, quartier
+):
+    kita = factories.AkteurFactory(
+        name="Kita", art="kita", email="a@example.org", quartiere=[quartier]
+    )
+    client.force_login(qm)
+    _aktualisieren(client, quartier, KOPF + "Kita;Kita;b@example.org;\nNeu;Verein;;\n")
+    Akteur.objects.filter(pk=kita.pk).update(version=kita.version + 1, telefon="0241 1")
+    antwort = client.post(reverse("akteure:import_bestaetigen"), follow=True)
+    assert "seit der Vorschau geändert" in antwort.content.decode()
+    kita.refresh_from_db()
+    assert kita.email == "a@example.org"
+    assert not Akteur.objects.filter(name="Neu").exists()
+
+
+def test_aktualisieren_trifft_keine_akteure_fremder_quartiere(
+    client, qm, quartier, anderes_quartier
+):
+    fremd = factories.AkteurFactory(
+        name="Stille Hilfe", art="verein", email="x@example.org", quartiere=[anderes_quartier]
+    )
+    client.force_login(qm)
+    antwort = _aktualisieren(client, quartier, KOPF + "Stille Hilfe;Verein;y@example.org;\n")
+    (zeile,) = antwort.context["zeilen"]
+    assert zeile.status == "neu" and not zeile.fehler
+    client.post(reverse("akteure:import_bestaetigen"))
+    fremd.refresh_from_db()
+    assert fremd.email == "x@example.org"

@@ -316,3 +316,74 @@ def test_datenbankkonflikt_wird_zur_deutschen_fehlermeldung(quartier, monkeypatc
         services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
     assert "gleichzeitig" in fehler.value.messages[0]
     assert Mitgliedschaft.objects.count() == 1
+
+
+def test_person_ohne_einwilligung_und_ohne_andere_rechtsgrundlage_wird_nicht_gespeichert(
+    quartier,
+):
+    akteur = factories.AkteurFactory(quartiere=[quartier])
+    with pytest.raises(ValidationError) as fehler:
+        services.person_anlegen(nachname="Beispiel", akteur=akteur, rolle="Vorsitz")
+    assert "einwilligung_zweck" in fehler.value.message_dict
+    with pytest.raises(ValidationError) as fehler:
+        services.person_anlegen(
+            nachname="Beispiel", akteur=akteur, rolle="Vorsitz", rechtsgrundlage="aufgabe"
+        )
+    assert "Löschdatum" in fehler.value.message_dict["loeschen_am"][0]
+    assert not Person.objects.exists()
+
+
+def test_person_mit_anderer_rechtsgrundlage_und_loeschdatum(quartier):
+    akteur = factories.AkteurFactory(quartiere=[quartier])
+    person = services.person_anlegen(
+        nachname="Beispiel",
+        akteur=akteur,
+        rolle="Leitung",
+        rechtsgrundlage="aufgabe",
+        loeschen_am=HEUTE + datetime.timedelta(days=365),
+    )
+    assert not person.einwilligungen.exists()
+
+
+def test_datenbank_verweigert_person_ohne_einwilligung_und_ohne_loeschdatum(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Person.objects.create(nachname="Beispiel", rechtsgrundlage="vertrag")
+
+
+def test_person_aendern_auf_einwilligung_ohne_erfasste_einwilligung_wird_abgelehnt(db):
+    person = factories.PersonFactory(rechtsgrundlage="aufgabe", loeschen_am=HEUTE)
+    with pytest.raises(ValidationError) as fehler:
+        services.person_aendern(person=person, rechtsgrundlage="einwilligung")
+    assert "keine Einwilligung erfasst" in fehler.value.message_dict["rechtsgrundlage"][0]
+    with pytest.raises(TypeError):
+        services.person_aendern(person=person, anonymisiert_am=HEUTE)
+
+
+def test_akteur_aendern_nimmt_nur_benannte_felder(db):
+    akteur = factories.AkteurFactory(name="Alt")
+    services.akteur_aendern(akteur=akteur, name="Neu")
+    akteur.refresh_from_db()
+    assert akteur.name == "Neu"
+    with pytest.raises(TypeError):
+        services.akteur_aendern(akteur=akteur, suchvektor="x")
+
+
+def test_person_hat_funktionen_bei_mehreren_akteuren_zugleich(quartier):
+    funktion = factories.FunktionFactory(akteur__quartiere=[quartier], von=HEUTE)
+    weitere = services.funktion_anlegen(
+        person=funktion.person,
+        akteur=factories.AkteurFactory(quartiere=[quartier]),
+        rolle="Kasse",
+        von=HEUTE,
+    )
+    assert set(funktion.person.funktionen.filter(bis__isnull=True)) == {funktion, weitere}
+
+
+def test_funktion_endet_ohne_nachfolge_und_nur_einmal(db):
+    funktion = factories.FunktionFactory(von=HEUTE - datetime.timedelta(days=10))
+    services.funktion_beenden(funktion=funktion, bis=HEUTE)
+    funktion.refresh_from_db()
+    assert funktion.bis == HEUTE
+    assert funktion.person.funktionen.count() == 1
+    with pytest.raises(ValidationError, match="bereits beendet"):
+        services.funktion_beenden(funktion=funktion, bis=HEUTE)

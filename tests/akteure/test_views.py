@@ -233,6 +233,7 @@ def test_person_anlegen_mit_funktion(client, qm, akteur):
             "akteur": akteur.pk,
             "rolle": "Vorsitz",
             "von": "2026-01-01",
+            "rechtsgrundlage": "einwilligung",
             "einwilligung_zweck": "Einladungen",
             "einwilligung_am": "2026-01-01",
             "einwilligung_quelle": "schriftlich",
@@ -576,7 +577,12 @@ def test_person_bearbeiten(client, qm, akteur):
     client.force_login(qm)
     antwort = client.post(
         reverse("akteure:person_bearbeiten", args=[person.pk]),
-        {"nachname": "Neu", "loeschen_am": "2027-12-31", "version": person.version},
+        {
+            "nachname": "Neu",
+            "rechtsgrundlage": "aufgabe",
+            "loeschen_am": "2027-12-31",
+            "version": person.version,
+        },
     )
     assert antwort.status_code == 302
     person.refresh_from_db()
@@ -642,3 +648,71 @@ def test_aufgaben_export_enthaelt_genau_die_gefilterte_liste(
     assert text.splitlines()[0].startswith("Aufgabe;Quartier;Sitzung;verantwortlich")
     assert "Flyer drucken" in text
     assert "Raum buchen" not in text and "Fremde Aufgabe" not in text
+
+
+def test_person_ohne_einwilligung_und_ohne_loeschdatum_wird_nicht_gespeichert(client, qm, akteur):
+    client.force_login(qm)
+    daten = {"nachname": "Ohne", "akteur": akteur.pk, "rolle": "Vorsitz", "von": "2026-01-01"}
+    antwort = client.post(
+        reverse("akteure:person_neu"), {**daten, "rechtsgrundlage": "einwilligung"}
+    )
+    assert antwort.status_code == 400
+    assert "einwilligung_zweck" in antwort.context["form"].errors
+    antwort = client.post(reverse("akteure:person_neu"), {**daten, "rechtsgrundlage": "aufgabe"})
+    assert antwort.status_code == 400
+    assert "Löschdatum" in antwort.context["form"].errors["loeschen_am"][0]
+    assert not akteur.funktionen.exists()
+
+
+def test_funktion_bei_weiterem_akteur_anlegen_und_ohne_nachfolge_beenden(
+    client, qm, akteur, quartier
+):
+    funktion = factories.FunktionFactory(akteur=akteur, rolle="Kasse", von="2025-01-01")
+    zweiter = factories.AkteurFactory(quartiere=[quartier])
+    client.force_login(qm)
+    seite = client.get(funktion.person.get_absolute_url()).content.decode()
+    assert reverse("akteure:funktion_neu", args=[funktion.person.pk]) in seite
+    antwort = client.post(
+        reverse("akteure:funktion_neu", args=[funktion.person.pk]),
+        {"akteur": zweiter.pk, "rolle": "Vorsitz", "von": "2026-01-01"},
+    )
+    assert antwort.status_code == 302
+    assert funktion.person.funktionen.filter(bis__isnull=True).count() == 2
+    antwort = client.post(
+        reverse("akteure:funktion_beenden", args=[funktion.pk]), {"bis": "2026-03-31"}
+    )
+    assert antwort.status_code == 302
+    funktion.refresh_from_db()
+    assert str(funktion.bis) == "2026-03-31"
+    assert funktion.person.funktionen.count() == 2  # no successor was created
+
+
+def test_funktionen_fremder_quartiere_nicht_aenderbar(client, qm_anderes, akteur):
+    funktion = factories.FunktionFactory(akteur=akteur)
+    client.force_login(qm_anderes)
+    url = reverse("akteure:funktion_beenden", args=[funktion.pk])
+    assert client.post(url, {"bis": "2026-03-31"}).status_code in (403, 404)
+    url = reverse("akteure:funktion_neu", args=[funktion.person.pk])
+    assert client.post(url, {"akteur": akteur.pk, "rolle": "X"}).status_code in (403, 404)
+    funktion.refresh_from_db()
+    assert funktion.bis is None and funktion.person.funktionen.count() == 1
+
+
+def test_akteur_koordinaten_mit_deutschem_komma(client, qm, akteur):
+    client.force_login(qm)
+    seite = client.get(reverse("akteure:bearbeiten", args=[akteur.pk]))
+    daten = {
+        k: v for k, v in seite.context["form"].initial.items() if v is not None and k != "quartiere"
+    }
+    daten.update(
+        quartiere=[q.pk for q in akteur.quartiere.all()],
+        handlungsfelder=[],
+        zielgruppen=[],
+        breitengrad="50,776351",
+        laengengrad="6,083887",
+        version=akteur.version,
+    )
+    antwort = client.post(reverse("akteure:bearbeiten", args=[akteur.pk]), daten)
+    assert antwort.status_code == 302, antwort.context["form"].errors
+    akteur.refresh_from_db()
+    assert str(akteur.breitengrad) == "50.776351" and str(akteur.laengengrad) == "6.083887"

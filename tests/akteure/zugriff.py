@@ -48,13 +48,20 @@ OBJEKTE = {
         "pk": BeziehungFactory(quelle=_akteur(q, t), ziel=_akteur(q, t), notiz=t).pk
     },
     **dict.fromkeys(
-        ["akteure:person", "akteure:person_bearbeiten", "akteure:einwilligung_neu"], _person
+        [
+            "akteure:person",
+            "akteure:person_bearbeiten",
+            "akteure:einwilligung_neu",
+            "akteure:funktion_neu",
+        ],
+        _person,
     ),
     "akteure:person_auskunft": lambda q, t: {**_person(q, t), "format": "json"},
     "akteure:einwilligung_widerrufen": lambda q, t: {
         "pk": EinwilligungFactory(person=_funktion(q, t).person, zweck=t).pk
     },
     "akteure:funktion_wechseln": lambda q, t: {"pk": _funktion(q, t).pk},
+    "akteure:funktion_beenden": lambda q, t: {"pk": _funktion(q, t).pk},
     **dict.fromkeys(
         [
             "akteure:gremium",

@@ -90,7 +90,9 @@ def test_berichte_der_naechsten_60_tage_der_laufenden_programme(quartier):
         programm=programm, faellig_am=heute + datetime.timedelta(days=5), erledigt_am=heute
     )
     beendet = factories.ProgrammeinsatzFactory(
-        quartier=quartier, von=datetime.date(2020, 1, 1), bis=datetime.date(2021, 1, 1)
+        quartier=quartier,
+        programm__laufzeit_von=datetime.date(2020, 1, 1),
+        bis=datetime.date(2021, 1, 1),
     )
     factories.BerichtspflichtFactory(programm=beendet.programm, faellig_am=heute)
     vorbei = factories.BerichtspflichtFactory(

@@ -19,12 +19,14 @@ def test_programmseite_zeigt_quartiere_anteile_und_summe(
     client, leitung, quartier, anderes_quartier
 ):
     heute = timezone.localdate()
-    programm = factories.ProgrammFactory(laufzeit_bis=heute + datetime.timedelta(days=400))
-    factories.ProgrammeinsatzFactory(
-        programm=programm, quartier=quartier, stellenanteil=Decimal("50")
+    programm = factories.ProgrammFactory(
+        laufzeit_von=datetime.date(2020, 1, 1), laufzeit_bis=heute + datetime.timedelta(days=400)
     )
     factories.ProgrammeinsatzFactory(
-        programm=programm, quartier=anderes_quartier, stellenanteil=Decimal("25.5")
+        programm=programm, quartier=quartier, von=heute, stellenanteil=Decimal("50")
+    )
+    factories.ProgrammeinsatzFactory(
+        programm=programm, quartier=anderes_quartier, von=heute, stellenanteil=Decimal("25.5")
     )
     factories.ProgrammeinsatzFactory(
         programm=programm,

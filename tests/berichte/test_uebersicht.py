@@ -193,7 +193,7 @@ def test_uebersicht_mit_konstanter_anzahl_abfragen(client, leitung, quartier, ab
 def test_programmauswahl_zeigt_nur_quartiere_des_programms_im_jahr(
     client, leitung, quartier, anderes_quartier
 ):
-    programm = factories.ProgrammFactory()
+    programm = factories.ProgrammFactory(laufzeit_von=datetime.date(2020, 1, 1))
     factories.ProgrammeinsatzFactory(
         programm=programm, quartier=quartier, von=datetime.date(JAHR, 5, 1)
     )
@@ -263,3 +263,17 @@ def test_sortierlinks_tragen_nur_die_eigenen_parameter(client, leitung, quartier
     ).content.decode()
     assert f"?jahr={JAHR}&amp;o=teilnehmende&amp;programm={programm.pk}" in inhalt
     assert "fremd" not in inhalt
+
+
+@pytest.mark.django_db
+def test_jahre_und_ids_ohne_tausenderpunkt(client, leitung):
+    """USE_THOUSAND_SEPARATOR groups counts, never years or ids in links ("2.025", "12.345")."""
+    quartier = factories.QuartierFactory(pk=12345)
+    factories.ZustaendigkeitFactory(quartier=quartier)
+    quartier_mit_daten(quartier)
+    client.force_login(leitung)
+    inhalt = client.get(URL, {"jahr": JAHR}).content.decode()
+    assert f"Stadtweite Übersicht {JAHR}" in inhalt
+    assert f"?quartier=12345&amp;gemeldet_ab={JAHR}-01-01" in inhalt
+    assert f'<option value="{JAHR}" selected>{JAHR}</option>' in inhalt
+    assert "2.025" not in inhalt and "12.345" not in inhalt

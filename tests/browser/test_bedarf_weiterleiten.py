@@ -24,7 +24,7 @@ def test_bedarf_erfassen_weiterleiten_und_antwort_im_verlauf(page, browser, live
     page.goto(f"{live_server.url}/bedarfe/")
     axe_pruefen(page)
 
-    page.get_by_role("link", name="Bedarf erfassen").click()
+    page.get_by_role("link", name="Bedarf anlegen").click()
     page.wait_for_url(f"{live_server.url}/bedarfe/neu/")
     page.wait_for_load_state("load")
     page.get_by_label("Titel").fill("Spielplatz Dorfweiher reparieren")

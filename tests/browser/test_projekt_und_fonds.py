@@ -54,7 +54,7 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     axe_pruefen(page)
 
     # An event with participants per target group
-    page.get_by_role("link", name="Termin hinzufügen").click()
+    page.get_by_role("link", name="Termin anlegen").click()
     page.get_by_label("Titel").fill("Spielmobil auf dem Marktplatz")
     page.get_by_label("Beginn").fill("2026-06-01T15:00")
     page.get_by_label("Ehrenamtliche").fill("3")
@@ -71,7 +71,7 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     page.goto(f"{live_server.url}/fonds/")
     axe_pruefen(page)
     page.get_by_role("link", name="Eilendorf").first.click()
-    page.get_by_role("link", name="Antrag erfassen").click()
+    page.get_by_role("link", name="Antrag anlegen").click()
     page.get_by_label("Titel des Vorhabens").fill("Spielgeräte für das Spielmobil")
     page.get_by_label("Zweck").fill("Bälle, Seile, Kreide")
     page.get_by_label("Kostenplan").fill("Spielgeräte: 800 €")

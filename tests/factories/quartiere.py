@@ -81,7 +81,9 @@ class ProgrammeinsatzFactory(factory.django.DjangoModelFactory):
 
     programm = factory.SubFactory(ProgrammFactory)
     quartier = factory.SubFactory(QuartierFactory)
-    von = datetime.date(2024, 1, 1)
+    # Within the programme's Laufzeit, as the database demands.
+    von = factory.LazyAttribute(lambda o: o.programm.laufzeit_von)
+    bis = factory.LazyAttribute(lambda o: o.programm.laufzeit_bis)
     stellenanteil = Decimal("100")
 
 

@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -164,3 +165,9 @@ def test_antragsformular_verlangt_csrf(fonds):
     antwort = Client(enforce_csrf_checks=True).post(_url(), _daten())
     assert antwort.status_code == 403
     assert not Fondsantrag.objects.exists()
+
+
+def test_online_antrag_nimmt_betrag_mit_tausenderpunkt(client, fonds):
+    antwort = client.post(_url(), _daten(betrag_beantragt="1.200,50"))
+    assert antwort.status_code == 302
+    assert Fondsantrag.objects.get().betrag_beantragt == Decimal("1200.50")

@@ -66,3 +66,41 @@ def test_fachkraft_ohne_adminrecht_kommt_nicht_in_die_verwaltung(client, qm):
     client.force_login(qm)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_admin_programmeinsatz_nimmt_deutschen_stellenanteil(admin_client):
+    einsatz = factories.ProgrammeinsatzFactory(stellenanteil=50)
+    change = reverse("admin:quartiere_programmeinsatz_change", args=[einsatz.pk])
+    assert 'value="50,00"' in admin_client.get(change).content.decode()
+    daten = {
+        "programm": einsatz.programm_id,
+        "quartier": einsatz.quartier_id,
+        "von": einsatz.von.isoformat(),
+        "bis": "",
+        "stellenanteil": "37,5",
+    }
+    antwort = admin_client.post(change, daten)
+    assert antwort.status_code == 302, antwort.context["adminform"].form.errors
+    einsatz.refresh_from_db()
+    assert str(einsatz.stellenanteil) == "37.50"
+
+
+def test_admin_verweigert_programmeinsatz_nach_ende_der_laufzeit_auf_deutsch(admin_client):
+    qfi = factories.ProgrammFactory(
+        kurzname="QFI", laufzeit_von="2017-01-01", laufzeit_bis="2019-12-31"
+    )
+    quartier = factories.QuartierFactory(name="Eilendorf")
+    antwort = admin_client.post(
+        reverse("admin:quartiere_programmeinsatz_add"),
+        {
+            "programm": qfi.pk,
+            "quartier": quartier.pk,
+            "von": "2020-01-01",
+            "bis": "",
+            "stellenanteil": "50",
+        },
+    )
+    assert antwort.status_code == 200
+    fehler = antwort.context["adminform"].form.errors
+    assert "läuft nur bis 31.12.2019" in fehler["bis"][0]
+    assert not qfi.einsaetze.exists()

@@ -99,3 +99,53 @@ def test_aenderungen_landen_im_verlauf():
     quartier.name = "Neu"
     quartier.save()
     assert [h.name for h in quartier.history.all()] == ["Neu", "Alt"]
+
+
+D = datetime.date
+
+
+@pytest.fixture
+def qfi():
+    """QFI ran from 2017 to the end of 2019."""
+    return factories.ProgrammFactory(
+        kurzname="QFI", laufzeit_von=D(2017, 1, 1), laufzeit_bis=D(2019, 12, 31)
+    )
+
+
+@pytest.mark.parametrize(
+    ("von", "bis", "feld"),
+    [
+        (D(2020, 1, 1), None, "bis"),
+        (D(2016, 12, 31), D(2019, 12, 31), "von"),
+        (D(2018, 1, 1), D(2020, 6, 30), "bis"),
+    ],
+)
+def test_programmeinsatz_ausserhalb_der_laufzeit_meldet_die_validierung(qfi, von, bis, feld):
+    einsatz = factories.ProgrammeinsatzFactory.build(
+        programm=qfi, quartier=factories.QuartierFactory(), von=von, bis=bis
+    )
+    with pytest.raises(ValidationError) as fehler:
+        einsatz.full_clean()
+    assert feld in fehler.value.message_dict
+    assert "Laufzeit des Programms" in str(fehler.value) or "läuft nur bis" in str(fehler.value)
+
+
+def test_programmeinsatz_innerhalb_der_laufzeit_ist_gueltig(qfi):
+    einsatz = factories.ProgrammeinsatzFactory(
+        programm=qfi, von=D(2017, 1, 1), bis=D(2019, 12, 31), stellenanteil=50
+    )
+    einsatz.full_clean()
+
+
+def test_programmeinsatz_ausserhalb_der_laufzeit_verweigert_die_datenbank(qfi):
+    with pytest.raises(IntegrityError, match="außerhalb der Laufzeit"), transaction.atomic():
+        factories.ProgrammeinsatzFactory(programm=qfi, von=D(2020, 1, 1), bis=None)
+
+
+def test_laufzeit_kuerzen_mit_einsatz_ausserhalb_verweigert_die_datenbank(qfi):
+    factories.ProgrammeinsatzFactory(programm=qfi, von=D(2017, 1, 1), bis=D(2019, 12, 31))
+    qfi.laufzeit_bis = D(2018, 12, 31)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        qfi.save()
+        with transaction.get_connection().cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

@@ -291,10 +291,9 @@ def test_akteursimport_erneuert_das_netz_des_quartiers(
     assert client.get(url).json()["kennzahlen"]["akteure"] == 0
     zeilen = [{"nummer": 2, "fehler": [], "daten": _importzeile("Kita Sonnenschein")}]
     with django_capture_on_commit_callbacks(execute=True):
-        assert (
-            importieren.importieren(zeilen=zeilen, quartier=quartier, bekannte=Akteur.objects.all())
-            == 1
-        )
+        assert importieren.importieren(
+            zeilen=zeilen, quartier=quartier, bekannte=Akteur.objects.all()
+        ) == {"angelegt": 1, "aktualisiert": 0}
     assert client.get(url).json()["kennzahlen"]["akteure"] == 1
 
 
