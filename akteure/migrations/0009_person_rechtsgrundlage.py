@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('akteure', '0007_listen_sortierung'),
+        ('akteure', '0008_aufgabe_verantwortlich_benutzer'),
     ]
 
     operations = [
