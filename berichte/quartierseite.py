@@ -37,8 +37,8 @@ from akteure.selectors import (
 )
 from bedarfe.models import Bedarf, Weiterleitung
 from bedarfe.selectors import bedarfe_gezaehlt, offene_bedarfe_je_zielgruppe
+from projekte.fonds.selectors import ueberfaellige_nachweise
 from projekte.models import Projekt, Stadtteilfonds, Teilnahme, Termin
-from projekte.selectors import ueberfaellige_nachweise
 from quartiere.models import Berichtspflicht, Handlungsfeld, Programmeinsatz, Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement.history import history_for

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Sum
 
-from projekte import selectors
+from projekte.fonds import selectors as fonds_selectors
 from projekte.models import Fondsantrag, Projekt, Stadtteilfonds
 from quartiere.models import Quartier
 
@@ -32,7 +32,7 @@ def test_demo_zweimal_ohne_duplikate_mit_allen_zustaenden(settings):
     )
     assert Stadtteilfonds.objects.count() == Quartier.objects.count()
     assert Fondsantrag.objects.filter(sitzung__isnull=False, stimmen__stimme="ja").exists()
-    assert selectors.ueberfaellige_nachweise().exists()
+    assert fonds_selectors.ueberfaellige_nachweise().exists()
 
 
 def test_demo_summen_der_fonds_stimmen_mit_den_antraegen(settings):

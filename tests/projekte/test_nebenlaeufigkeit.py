@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connections
 
-from projekte import services
+from projekte.fonds import services as fonds_services
 from projekte.models import Fondsantrag, Stadtteilfonds
 from tests import factories
 
@@ -16,7 +16,7 @@ from tests import factories
 def test_gleichzeitige_bewilligungen_ueberziehen_den_fonds_nicht(quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("500.00"))
     antraege = [
-        services.antrag_pruefen(
+        fonds_services.antrag_pruefen(
             antrag=factories.FondsantragFactory(fonds=fonds, betrag_beantragt=Decimal("400.00")),
             von=qm,
         )
@@ -28,7 +28,7 @@ def test_gleichzeitige_bewilligungen_ueberziehen_den_fonds_nicht(quartier, qm):
     def bewilligen(antrag):
         try:
             start.wait()
-            services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("400.00"))
+            fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("400.00"))
             ergebnisse[antrag.pk] = "ok"
         except ValidationError as e:
             ergebnisse[antrag.pk] = e.message_dict["betrag_bewilligt"][0]

@@ -18,9 +18,12 @@ from quartiersmanagement.pdf import pdf_response
 from quartiersmanagement.permissions import permission
 from quartiersmanagement.uploads import serve_file
 
-from .. import exports, selectors, services
-from ..filters import FondsFilter, NachweisFilter
-from ..forms import (
+from ..views.helpers import ausfuehren
+from . import buchen, exports, selectors, services
+from .ablauf import erlaubte_aktionen
+from .abrechnung import Beleg
+from .filters import FondsFilter, NachweisFilter
+from .forms import (
     AblehnenForm,
     AntragForm,
     AuszahlungForm,
@@ -29,9 +32,8 @@ from ..forms import (
     NachweisPruefenForm,
     PruefenForm,
 )
-from ..gremium import braucht_gremium
-from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from .helpers import ausfuehren
+from .gremium import braucht_gremium
+from .models import Fondsantrag, Stadtteilfonds
 
 S = Fondsantrag.Status
 
@@ -116,23 +118,28 @@ def antrag_neu(request):
     return render(request, "projekte/antrag_form.html", {"form": form})
 
 
+#: action (as in `ablauf.AKTIONEN`) -> its form and the form's prefix on the page
+FORMULARE = {
+    "pruefen": (PruefenForm, None),
+    "bewilligen": (BewilligenForm, "bew"),
+    "ablehnen": (AblehnenForm, "abl"),
+    "auszahlung": (AuszahlungForm, "aus"),
+    "nachweis": (NachweisForm, "nw"),
+    "nachweis_pruefen": (NachweisPruefenForm, "np"),
+}
+MIT_ANTRAG = (BewilligenForm, AblehnenForm, AuszahlungForm)
+
+
 def _antrag_seite(request, antrag, status=200, **gebunden):
     """The application page with the action forms its state allows (bound ones show errors)."""
     darf = request.user.has_perm("projekte.change_fondsantrag", antrag)
     formulare = {}
     if darf:
-        if antrag.status == S.EINGEREICHT:
-            formulare["pruefen"] = PruefenForm()
-        if antrag.status == S.GEPRUEFT:
-            formulare["bewilligen"] = BewilligenForm(antrag=antrag, prefix="bew")
-        if antrag.status in (S.EINGEREICHT, S.GEPRUEFT):
-            formulare["ablehnen"] = AblehnenForm(antrag=antrag, prefix="abl")
-        if antrag.status in (S.BEWILLIGT, S.AUSGEZAHLT) and antrag.offen_auszuzahlen > 0:
-            formulare["auszahlung"] = AuszahlungForm(antrag=antrag, prefix="aus")
-        if antrag.status == S.AUSGEZAHLT:
-            formulare["nachweis"] = NachweisForm(prefix="nw")
-        if antrag.status == S.NACHWEIS_EINGEREICHT:
-            formulare["nachweis_pruefen"] = NachweisPruefenForm(prefix="np")
+        aktionen = erlaubte_aktionen(antrag)
+        for aktion, (form_klasse, prefix) in FORMULARE.items():
+            if aktion in aktionen:
+                kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
+                formulare[aktion] = form_klasse(prefix=prefix, **kwargs)
         formulare.update(gebunden)
     nachweis = (
         getattr(antrag, "verwendungsnachweis", None)
@@ -178,7 +185,7 @@ def _aktion(
     request, antrag, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs
 ):
     """Run one workflow action: form, service; on error the page with the errors."""
-    if form_klasse in (BewilligenForm, AblehnenForm, AuszahlungForm):
+    if form_klasse in MIT_ANTRAG:
         form_kwargs["antrag"] = antrag
     form = form_klasse(request.POST, request.FILES, prefix=prefix, **form_kwargs)
     if form.is_valid():
@@ -268,7 +275,7 @@ def auszahlung_buchen(request, antrag):
         form_klasse=AuszahlungForm,
         prefix="aus",
         schluessel="auszahlung",
-        ausfuehren=lambda a, f: services.auszahlung_buchen(
+        ausfuehren=lambda a, f: buchen.auszahlung_buchen(
             antrag=a, von=request.user, **f.cleaned_data
         ),
         meldung=_("Die Auszahlung wurde gebucht."),
@@ -280,7 +287,7 @@ def auszahlung_buchen(request, antrag):
 def nachweis_einreichen(request, antrag):
     def ausfuehren(a, f):
         d = dict(f.cleaned_data)
-        services.nachweis_einreichen(
+        buchen.nachweis_einreichen(
             antrag=a,
             von=request.user,
             tatsaechliche_kosten=d["tatsaechliche_kosten"],
@@ -309,7 +316,7 @@ def nachweis_pruefen(request, antrag):
         form_klasse=NachweisPruefenForm,
         prefix="np",
         schluessel="nachweis_pruefen",
-        ausfuehren=lambda a, f: services.nachweis_pruefen(
+        ausfuehren=lambda a, f: buchen.nachweis_pruefen(
             antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
         ),
         meldung=_("Der Verwendungsnachweis ist geprüft; der Antrag ist abgeschlossen."),
