@@ -356,7 +356,7 @@ class Teilnahme(Timestamped):
 
 
 from .fonds.abrechnung import Beleg, Verwendungsnachweis  # noqa: E402
-from .fonds.journal import Auszahlung  # noqa: E402
+from .fonds.journal import Auszahlung, Buchung  # noqa: E402
 from .fonds.models import (  # noqa: E402
     ANTRAG_TEXT_MAX,
     Fondsantrag,
@@ -370,6 +370,7 @@ __all__ = [
     "Auszahlung",
     "Beleg",
     "Budgetposten",
+    "Buchung",
     "Fondsantrag",
     "Projekt",
     "Projektpartner",

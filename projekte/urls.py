@@ -51,6 +51,22 @@ urlpatterns = [
         name="nachweis_pruefen",
     ),
     path(
+        "fonds/antraege/<int:pk>/bewilligung-aendern/",
+        fonds.bewilligung_aendern,
+        name="bewilligung_aendern",
+    ),
+    path(
+        "fonds/antraege/<int:pk>/rueckzahlung/",
+        fonds.rueckzahlung_buchen,
+        name="rueckzahlung_buchen",
+    ),
+    path("fonds/antraege/<int:pk>/storno/", fonds.buchung_stornieren, name="buchung_stornieren"),
+    path(
+        "fonds/antraege/<int:pk>/abrechnung.pdf",
+        fonds.abrechnungsschreiben,
+        name="abrechnungsschreiben",
+    ),
+    path(
         "fonds/antraege/<int:pk>/schreiben.pdf",
         fonds.entscheidungsschreiben,
         name="entscheidungsschreiben",

@@ -21,9 +21,10 @@ S = Fondsantrag.Status
 AKTIONEN = {
     S.EINGEREICHT: {"pruefen", "ablehnen"},
     S.GEPRUEFT: {"bewilligen", "ablehnen"},
-    S.BEWILLIGT: {"auszahlung"},
-    S.AUSGEZAHLT: {"auszahlung", "nachweis"},
+    S.BEWILLIGT: {"auszahlung", "bewilligung_aendern"},
+    S.AUSGEZAHLT: {"auszahlung", "bewilligung_aendern", "nachweis"},
     S.NACHWEIS_EINGEREICHT: {"nachweis_pruefen"},
+    S.ABGERECHNET: {"auszahlung", "rueckzahlung"},
     S.ABGELEHNT: set(),
     S.ABGESCHLOSSEN: set(),
 }
@@ -32,6 +33,8 @@ AKTIONEN = {
 def _geld_offen(antrag: Fondsantrag, aktion: str) -> bool:
     if aktion == "auszahlung":
         return antrag.offen_auszuzahlen > 0
+    if aktion == "rueckzahlung":
+        return antrag.offen_zurueckzuzahlen > 0
     return True
 
 

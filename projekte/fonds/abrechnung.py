@@ -34,6 +34,19 @@ class Verwendungsnachweis(Timestamped):
     )
     geprueft_am = models.DateField(_("geprüft am"), null=True, blank=True)
     pruefvermerk = models.TextField(_("Prüfvermerk"), blank=True)
+    # The settlement (Schlussabrechnung) made when the proof is checked
+    anerkannte_kosten = geld(
+        _("förderfähige Kosten"),
+        null=True,
+        blank=True,
+        help_text=_("Die anerkannten Kosten; können niedriger sein als die tatsächlichen."),
+    )
+    foerderung_endgueltig = geld(
+        _("endgültige Förderung"),
+        null=True,
+        blank=True,
+        help_text=_("Bewilligter Betrag, höchstens die förderfähigen Kosten."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -42,6 +55,8 @@ class Verwendungsnachweis(Timestamped):
         ordering = ["-eingereicht_am"]
         constraints = [
             nicht_negativ("tatsaechliche_kosten", "nachweis_kosten_nicht_negativ"),
+            nicht_negativ("anerkannte_kosten", "nachweis_anerkannt_nicht_negativ"),
+            nicht_negativ("foerderung_endgueltig", "nachweis_foerderung_nicht_negativ"),
         ]
 
     def __str__(self):

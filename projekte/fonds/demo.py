@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from akteure.models import Akteur, Gremium, Mitgliedschaft, Sitzung
 
-from . import buchen, services
+from . import abrechnen, buchen, services
 from .models import Fondsantrag, Stadtteilfonds
 
 # (title, requested, scenario); scenario names the state the application ends in
@@ -20,6 +20,12 @@ ANTRAEGE = [
     ("Hausaufgabenhilfe: Material", "300.00", "ausgezahlt"),
     ("Frühjahrsputz: Handschuhe und Säcke", "250.00", "nachweis_eingereicht"),
     ("Lesepaten: Bücherkiste", "400.00", "abgeschlossen"),
+    # Settled: paid in part, cheaper than granted; the rest of the final grant is still to pay
+    ("Seniorencafé: Geschirr", "480.00", "abgerechnet_rest"),
+    # Settled: paid in full, cheaper than granted; the difference is claimed back
+    ("Stadtteilzeitung: Druck", "460.00", "abgerechnet_rueckforderung"),
+    # Settled with a claim back that was repaid: closed
+    ("Kinderflohmarkt: Tische", "200.00", "zurueckgezahlt"),
     ("Bank am Bolzplatz", "450.00", "ueberfaellig"),
 ]
 
@@ -125,22 +131,37 @@ def fonds_laden(quartier, von, heute):
         )
         if ziel == "ueberfaellig":
             continue
+        teilzahlung = ziel == "abgerechnet_rest"
         buchen.auszahlung_buchen(
             antrag=antrag,
             von=von,
-            betrag=betrag,
+            betrag=Decimal(betrag) / 2 if teilzahlung else betrag,
             datum=entschieden + datetime.timedelta(days=5),
             vermerk=f"Kassenzeichen DEMO-{heute.year}-{i:03d}",
         )
         if ziel == "ausgezahlt":
             continue
-        buchen.nachweis_einreichen(
+        kosten = {"abgeschlossen": Decimal(betrag), "abgerechnet_rest": Decimal(betrag) - 100}
+        abrechnen.nachweis_einreichen(
             antrag=antrag,
             von=von,
-            tatsaechliche_kosten=Decimal(betrag) - Decimal("12.40"),
+            tatsaechliche_kosten=kosten.get(ziel, Decimal(betrag) - Decimal("12.40")),
             bericht="Alles wie geplant umgesetzt.",
             eingereicht_am=heute - datetime.timedelta(days=10),
         )
         if ziel == "nachweis_eingereicht":
             continue
-        buchen.nachweis_pruefen(antrag=antrag, von=von, vermerk="Belege vollständig.")
+        abrechnen.nachweis_pruefen(
+            antrag=antrag,
+            von=von,
+            vermerk="Belege vollständig.",
+            datum=heute - datetime.timedelta(days=3),
+            rueckforderung_faellig_am=heute + datetime.timedelta(days=30),
+        )
+        if ziel == "zurueckgezahlt":
+            buchen.rueckzahlung_buchen(
+                antrag=antrag,
+                von=von,
+                betrag="12.40",
+                vermerk=f"Kassenzeichen DEMO-{heute.year}-{i:03d}-R",
+            )

@@ -10,7 +10,9 @@ from quartiersmanagement.form_widgets import DateWidget, MultipleFilesField
 
 from ..forms import geldfeld
 from ..services import AKTEUR_NICHT_WAEHLBAR
+from .buchen import STORNIERBAR
 from .gremium import braucht_gremium
+from .journal import Buchung
 from .models import Stadtteilfonds
 
 
@@ -141,7 +143,7 @@ class AuszahlungForm(forms.Form):
     betrag = geldfeld(_("Betrag (€)"))
     datum = forms.DateField(label=_("ausgezahlt am"), widget=DateWidget, initial=timezone.localdate)
     vermerk = forms.CharField(
-        label=_("Buchungsvermerk"), required=False, help_text=_("z. B. Kassenzeichen")
+        label=_("Kassenzeichen"), required=False, help_text=_("z. B. Kassenzeichen")
     )
 
     def __init__(self, *args, antrag, **kwargs):
@@ -165,6 +167,63 @@ class NachweisForm(forms.Form):
 
 
 class NachweisPruefenForm(forms.Form):
+    """The settlement (Schlussabrechnung) made when the proof of use is checked."""
+
+    anerkannte_kosten = geldfeld(
+        _("förderfähige Kosten (€)"),
+        help_text=_("Die anerkannten Kosten; höchstens die tatsächlichen Kosten."),
+    )
+    rueckforderung_faellig_am = forms.DateField(
+        label=_("Rückforderung fällig am"),
+        widget=DateWidget,
+        required=False,
+        help_text=_("Nur nötig, wenn mehr ausgezahlt wurde, als endgültig gefördert wird."),
+    )
     vermerk = forms.CharField(
         label=_("Prüfvermerk"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        nachweis = getattr(antrag, "verwendungsnachweis", None)
+        if nachweis is not None:
+            self.fields["anerkannte_kosten"].initial = nachweis.tatsaechliche_kosten
+
+
+class BewilligungAendernForm(forms.Form):
+    betrag = geldfeld(_("neuer bewilligter Betrag (€)"))
+    begruendung = forms.CharField(label=_("Begründung"), max_length=500)
+    datum = forms.DateField(label=_("Datum"), widget=DateWidget, initial=timezone.localdate)
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["betrag"].initial = antrag.betrag_bewilligt
+
+
+class RueckzahlungForm(forms.Form):
+    betrag = geldfeld(_("Betrag (€)"))
+    datum = forms.DateField(
+        label=_("eingegangen am"), widget=DateWidget, initial=timezone.localdate
+    )
+    vermerk = forms.CharField(
+        label=_("Kassenzeichen"), required=False, help_text=_("z. B. Kassenzeichen")
+    )
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["betrag"].initial = antrag.offen_zurueckzuzahlen
+
+
+class StornoForm(forms.Form):
+    buchung = forms.ModelChoiceField(label=_("Buchung"), queryset=Buchung.objects.none())
+    grund = forms.CharField(label=_("Grund des Stornos"), max_length=500)
+    datum = forms.DateField(label=_("Datum"), widget=DateWidget, initial=timezone.localdate)
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buchung"].queryset = Buchung.objects.filter(
+            antrag=antrag,
+            art__in=STORNIERBAR,
+            storno_von__isnull=True,
+            storno__isnull=True,
+        )

@@ -8,7 +8,6 @@ totals are sums of the fund's journal (`journal.Buchung`), kept by the database.
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
@@ -63,12 +62,23 @@ class Stadtteilfonds(Timestamped):
         default=500,
         help_text=_("Über diesem beantragten Betrag entscheidet das Gremium in einer Sitzung."),
     )
-    bewilligt_summe = geld(
-        _("bewilligt insgesamt"),
-        default=0,
-        editable=False,
-        help_text=_("Wird bei jeder Bewilligung unter Sperre des Fonds fortgeschrieben."),
+
+    class Restmittel(models.TextChoices):
+        VERFALLEN = "verfallen", _("verfallen am Jahresende")
+        UEBERTRAGEN = "uebertragen", _("werden ins Folgejahr übertragen")
+
+    restmittel = models.CharField(
+        _("nicht bewilligte Mittel am Jahresende"),
+        max_length=20,
+        choices=Restmittel,
+        default=Restmittel.VERFALLEN,
+        help_text=_("Was der Jahresabschluss mit dem verfügbaren Rest bucht."),
     )
+    # Sums of the journal (`journal.Buchung`), kept by the database's trigger on each booking;
+    # no form, admin or stale instance can write them (a trigger refuses).
+    bewilligt_summe = geld(_("bewilligt insgesamt"), default=0, editable=False)
+    vortrag_summe = geld(_("aus dem Vorjahr übertragen"), default=0, editable=False)
+    abgang_summe = geld(_("am Jahresende verfallen oder übertragen"), default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -87,9 +97,13 @@ class Stadtteilfonds(Timestamped):
             nicht_negativ("max_je_antrag", "fonds_max_nicht_negativ"),
             nicht_negativ("schwelle_qm", "fonds_schwelle_nicht_negativ"),
             nicht_negativ("bewilligt_summe", "fonds_bewilligt_nicht_negativ"),
+            nicht_negativ("vortrag_summe", "fonds_vortrag_nicht_negativ"),
+            nicht_negativ("abgang_summe", "fonds_abgang_nicht_negativ"),
             models.CheckConstraint(
-                condition=Q(bewilligt_summe__lte=F("budget")),
-                name="fonds_bewilligt_hoechstens_budget",
+                condition=Q(
+                    bewilligt_summe__lte=F("budget") + F("vortrag_summe") - F("abgang_summe")
+                ),
+                name="fonds_bewilligt_hoechstens_mittel",
                 violation_error_message=_("Es wäre mehr bewilligt, als der Fonds hat."),
             ),
         ]
@@ -100,15 +114,14 @@ class Stadtteilfonds(Timestamped):
     def get_absolute_url(self):
         return reverse("projekte:fonds_detail", kwargs={"pk": self.pk})
 
-    def clean(self):
-        if self.budget is not None and self.budget < self.bewilligt_summe:
-            raise ValidationError(
-                {"budget": _("Es ist schon mehr bewilligt, als dieses Budget erlaubt.")}
-            )
+    @property
+    def mittel(self):
+        """Budget plus what came over from last year, minus what lapsed or went on."""
+        return self.budget + self.vortrag_summe - self.abgang_summe
 
     @property
     def verfuegbar(self):
-        return self.budget - self.bewilligt_summe
+        return self.mittel - self.bewilligt_summe
 
 
 # Longest purpose or cost plan of an application (about two pages).
@@ -135,6 +148,7 @@ class Fondsantrag(Timestamped):
         ABGELEHNT = "abgelehnt", _("abgelehnt")
         AUSGEZAHLT = "ausgezahlt", _("ausgezahlt")
         NACHWEIS_EINGEREICHT = "nachweis_eingereicht", _("Nachweis eingereicht")
+        ABGERECHNET = "abgerechnet", _("abgerechnet, Saldo offen")
         ABGESCHLOSSEN = "abgeschlossen", _("abgeschlossen")
 
     # States whose granted amount counts against the fund's budget
@@ -142,6 +156,7 @@ class Fondsantrag(Timestamped):
         Status.BEWILLIGT,
         Status.AUSGEZAHLT,
         Status.NACHWEIS_EINGEREICHT,
+        Status.ABGERECHNET,
         Status.ABGESCHLOSSEN,
     )
 
@@ -228,8 +243,12 @@ class Fondsantrag(Timestamped):
         related_name="fondsantraege",
     )
     begruendung = models.TextField(_("Begründung"), blank=True)
-    betrag_bewilligt = geld(_("bewilligter Betrag"), null=True, blank=True)
+    # Sums of the application's bookings (see Stadtteilfonds): the grant (after the settlement
+    # the final grant), payouts, claims back and repayments.
+    betrag_bewilligt = geld(_("bewilligter Betrag"), null=True, blank=True, editable=False)
     ausgezahlt_summe = geld(_("ausgezahlt insgesamt"), default=0, editable=False)
+    zurueckgefordert_summe = geld(_("zurückgefordert"), default=0, editable=False)
+    zurueckgezahlt_summe = geld(_("zurückgezahlt"), default=0, editable=False)
     nachweis_faellig_am = models.DateField(
         _("Verwendungsnachweis fällig am"), null=True, blank=True
     )
@@ -257,15 +276,32 @@ class Fondsantrag(Timestamped):
                     "Es kann höchstens der beantragte Betrag bewilligt werden."
                 ),
             ),
+            nicht_negativ("zurueckgefordert_summe", "antrag_zurueckgefordert_nicht_negativ"),
+            nicht_negativ("zurueckgezahlt_summe", "antrag_zurueckgezahlt_nicht_negativ"),
             models.CheckConstraint(
-                condition=Q(ausgezahlt_summe=0)
-                | Q(betrag_bewilligt__isnull=False, ausgezahlt_summe__lte=F("betrag_bewilligt")),
+                condition=Q(ausgezahlt_summe=0, zurueckgefordert_summe=0)
+                | Q(
+                    betrag_bewilligt__isnull=False,
+                    ausgezahlt_summe__lte=F("betrag_bewilligt") + F("zurueckgefordert_summe"),
+                ),
                 name="antrag_ausgezahlt_hoechstens_bewilligt",
                 violation_error_message=_("Es wäre mehr ausgezahlt als bewilligt."),
             ),
             models.CheckConstraint(
+                condition=Q(zurueckgefordert_summe__lte=F("ausgezahlt_summe"))
+                & Q(zurueckgezahlt_summe__lte=F("zurueckgefordert_summe")),
+                name="antrag_rueckzahlung_hoechstens_gefordert",
+                violation_error_message=_("Es wäre mehr zurückgezahlt als gefordert."),
+            ),
+            models.CheckConstraint(
                 condition=~Q(
-                    status__in=["bewilligt", "ausgezahlt", "nachweis_eingereicht", "abgeschlossen"]
+                    status__in=[
+                        "bewilligt",
+                        "ausgezahlt",
+                        "nachweis_eingereicht",
+                        "abgerechnet",
+                        "abgeschlossen",
+                    ]
                 )
                 | Q(betrag_bewilligt__isnull=False),
                 name="antrag_bewilligt_mit_betrag",
@@ -307,7 +343,17 @@ class Fondsantrag(Timestamped):
 
     @property
     def offen_auszuzahlen(self):
-        return (self.betrag_bewilligt or 0) - self.ausgezahlt_summe
+        """What is still to be paid of the grant (payouts net of the claims back)."""
+        return (self.betrag_bewilligt or 0) - self.ausgezahlt_summe + self.zurueckgefordert_summe
+
+    @property
+    def offen_zurueckzuzahlen(self):
+        return self.zurueckgefordert_summe - self.zurueckgezahlt_summe
+
+    @property
+    def saldo_null(self) -> bool:
+        """Nothing left to pay either way: the application can be closed."""
+        return self.offen_auszuzahlen == 0 and self.offen_zurueckzuzahlen == 0
 
 
 class Stimmabgabe(Timestamped):

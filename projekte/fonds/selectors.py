@@ -6,8 +6,10 @@ from decimal import Decimal
 from django.db.models import (
     Count,
     DecimalField,
+    F,
     IntegerField,
     OuterRef,
+    Prefetch,
     QuerySet,
     Subquery,
     Sum,
@@ -21,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.selectors import quartiere_fuer
 
-from .journal import Auszahlung
+from .journal import Buchung
 from .models import Fondsantrag, Stadtteilfonds
 
 NULL_EURO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
@@ -41,6 +43,17 @@ def _summe_antraege(feld: str, **filter_):
     )
 
 
+def geldsummen() -> dict:
+    """The fund's paid total (`ausgezahlt`, net of repayments) and its open claims back
+    (`zurueckgefordert`), summed from its applications' journal sums."""
+    return {
+        "ausgezahlt": _summe_antraege(F("ausgezahlt_summe") - F("zurueckgezahlt_summe")),
+        "zurueckgefordert": _summe_antraege(
+            F("zurueckgefordert_summe") - F("zurueckgezahlt_summe")
+        ),
+    }
+
+
 def mit_summen(qs: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
     """Annotate the paid total and the open applications; the granted total is stored on the
     row. One subquery each (no join): on a page of 50 funds PostgreSQL computes them for those
@@ -56,7 +69,7 @@ def mit_summen(qs: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
         .values("n")
     )
     return qs.annotate(
-        ausgezahlt=_summe_antraege("ausgezahlt_summe"),
+        **geldsummen(),
         antraege_offen=Coalesce(Subquery(offen, output_field=IntegerField()), 0),
     )
 
@@ -69,7 +82,14 @@ def fuer_fondsliste(fonds: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]
     """The list page's funds with the columns a row shows (not the quartier's GeoJSON border)
     and their sums."""
     return mit_summen(
-        fonds.select_related("quartier").only("jahr", "budget", "bewilligt_summe", "quartier__name")
+        fonds.select_related("quartier").only(
+            "jahr",
+            "budget",
+            "bewilligt_summe",
+            "vortrag_summe",
+            "abgang_summe",
+            "quartier__name",
+        )
     )
 
 
@@ -81,12 +101,12 @@ def fonds_detail(user, pk: int) -> Stadtteilfonds:
 
 def fonds_seite_fuer(user, pk: int) -> Stadtteilfonds:
     """The fund of its page (404 outside the user's quartiers) with what its head shows and
-    its paid total (`ausgezahlt`) in one query, without the list's counts."""
+    its money sums (`geldsummen`) in one query, without the list's counts."""
     return get_object_or_404(
         Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
         .select_related("quartier", "programm", "entscheidendes_gremium")
         .defer("quartier__grenze")
-        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe")),
+        .annotate(**geldsummen()),
         pk=pk,
     )
 
@@ -128,7 +148,13 @@ def antrag_detail(user, pk: int) -> Fondsantrag:
         .select_related(
             "akteur", "sitzung", "entschieden_von", "geprueft_von", "fonds__entscheidendes_gremium"
         )
-        .prefetch_related("auszahlungen__gebucht_von"),
+        .prefetch_related(
+            Prefetch(
+                "buchungen",
+                Buchung.objects.select_related("gebucht_von").order_by("datum", "pk"),
+                to_attr="buchungen_liste",
+            )
+        ),
         pk=pk,
     )
 
@@ -145,17 +171,13 @@ def ueberfaellige_nachweise(*, stichtag: datetime.date | None = None, user=None)
     return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am", "pk")
 
 
-def jahresbuch(fonds: Stadtteilfonds):
-    """The year ledger for the city's accounting: every grant and payout of the fund."""
-    bewilligungen = fonds.antraege.filter(status__in=Fondsantrag.BEWILLIGTE).order_by(
-        "entschieden_am", "pk"
-    )
-    auszahlungen = (
-        Auszahlung.objects.filter(antrag__fonds=fonds)
-        .select_related("antrag")
+def jahresbuch(fonds: Stadtteilfonds) -> QuerySet[Buchung]:
+    """The fund's journal for the city's accounting: every booking in order."""
+    return (
+        Buchung.objects.filter(fonds=fonds)
+        .select_related("antrag", "gebucht_von", "storno_von")
         .order_by("datum", "pk")
     )
-    return bewilligungen, auszahlungen
 
 
 def auskunft_antraege(person) -> list[dict[str, str]]:

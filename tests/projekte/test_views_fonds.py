@@ -134,7 +134,7 @@ def test_auszahlung_ueber_bewilligung_gibt_fehler_am_feld(client, qm, antrag):
     assert response.status_code == 400
     fehler = response.context["formulare"]["auszahlung"].errors["betrag"]
     assert "höchstens noch 300,00\u00a0€" in fehler[0]
-    assert not antrag.auszahlungen.exists()
+    assert not antrag.buchungen.filter(art="auszahlung").exists()
 
 
 def test_bewilligungsschreiben_als_pdf(client, qm, antrag):
@@ -161,11 +161,15 @@ def test_jahresbuch_xlsx_mit_bewilligungen_und_auszahlungen(client, qm, fonds, a
     client.force_login(qm)
     antwort = client.get(reverse("projekte:fonds_jahresbuch", args=[fonds.pk]))
     mappe = load_workbook(io.BytesIO(b"".join(antwort.streaming_content)))
-    assert mappe.sheetnames == ["Übersicht", "Bewilligungen", "Auszahlungen"]
+    assert mappe.sheetnames == ["Übersicht", "Journal", "Bewilligungen"]
     bewilligungen = list(mappe["Bewilligungen"].iter_rows(min_row=2, values_only=True))
     assert bewilligungen[0][1] == antrag.titel and bewilligungen[0][6] == 300
-    auszahlungen = list(mappe["Auszahlungen"].iter_rows(min_row=2, values_only=True))
-    assert auszahlungen[0][3] == 100 and auszahlungen[0][4] == "KZ 4711"
+    journal = list(mappe["Journal"].iter_rows(min_row=2, values_only=True))
+    assert [(z[2], z[3], z[4]) for z in journal] == [
+        ("Bewilligung", 300, antrag.referenz),
+        ("Auszahlung", 100, antrag.referenz),
+    ]
+    assert journal[1][6] == "KZ 4711"
 
 
 def _antraege(fonds, anzahl):
@@ -232,11 +236,8 @@ def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
 
 def test_ueberfaellige_nachweise_seitenweise(client, qm, fonds):
     """The list is paginated like every list: 50 per page."""
-    factories.FondsantragFactory.create_batch(51, fonds=fonds)
-    Fondsantrag.objects.filter(fonds=fonds).update(
-        status=Fondsantrag.Status.BEWILLIGT,
-        betrag_bewilligt=Decimal("10.00"),
-        nachweis_faellig_am="2020-01-01",
+    factories.FondsantragFactory.create_batch(
+        51, fonds=fonds, betrag_bewilligt=Decimal("10.00"), nachweis_faellig_am="2020-01-01"
     )
     client.force_login(qm)
     url = reverse("projekte:nachweise_ueberfaellig")
