@@ -112,8 +112,8 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     )
     page.get_by_role("button", name="Nachweis speichern").click()
     assert page.get_by_role("link", name="quittung.pdf").is_visible()
-    page.get_by_role("button", name="Nachweis anerkennen und abschließen").click()
-    assert page.get_by_text("der Antrag ist abgeschlossen").is_visible()
+    page.get_by_role("button", name="Nachweis anerkennen und abrechnen").click()
+    assert page.get_by_text("der Antrag abgerechnet").is_visible()
     axe_pruefen(page)
     page.goto(f"{live_server.url}{fonds.get_absolute_url()}")
     assert (
