@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .fonds import schreiben
 from .fonds import views as fonds
 
 app_name = "projekte"
@@ -63,13 +64,13 @@ urlpatterns = [
     path("fonds/antraege/<int:pk>/storno/", fonds.buchung_stornieren, name="buchung_stornieren"),
     path(
         "fonds/antraege/<int:pk>/abrechnung.pdf",
-        fonds.abrechnungsschreiben,
+        schreiben.abrechnungsschreiben,
         name="abrechnungsschreiben",
     ),
     path(
         "fonds/antraege/<int:pk>/schreiben.pdf",
-        fonds.entscheidungsschreiben,
+        schreiben.entscheidungsschreiben,
         name="entscheidungsschreiben",
     ),
-    path("fonds/belege/<int:pk>/", fonds.beleg_herunterladen, name="beleg"),
+    path("fonds/belege/<int:pk>/", schreiben.beleg_herunterladen, name="beleg"),
 ]

@@ -5,7 +5,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -14,14 +13,11 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
 from quartiersmanagement.lists import FilteredListView
-from quartiersmanagement.pdf import pdf_response
 from quartiersmanagement.permissions import permission
-from quartiersmanagement.uploads import serve_file
 
 from ..views.helpers import ausfuehren
 from . import abrechnen, buchen, exports, selectors, services
 from .ablauf import erlaubte_aktionen
-from .abrechnung import Beleg
 from .filters import FondsFilter, NachweisFilter
 from .forms import (
     AblehnenForm,
@@ -36,7 +32,6 @@ from .forms import (
     StornoForm,
 )
 from .gremium import braucht_gremium
-from .journal import Buchung
 from .models import Fondsantrag, Stadtteilfonds
 
 S = Fondsantrag.Status
@@ -380,51 +375,3 @@ def buchung_stornieren(request, antrag):
         ausfuehren=lambda a, f: buchen.buchung_stornieren(von=request.user, **f.cleaned_data),
         meldung=_("Die Buchung wurde storniert."),
     )
-
-
-@require_safe
-def entscheidungsschreiben(request, pk):
-    """The Bewilligungs- or Ablehnungsschreiben as PDF, once decided."""
-    antrag = selectors.antrag_detail(request.user, pk)
-    if antrag.entschieden_am is None:
-        raise Http404
-    bewilligt = antrag.status != S.ABGELEHNT
-    # The amount of the decision, not the final grant a later settlement may have set.
-    betrag = sum(b.betrag for b in antrag.buchungen_liste if b.art == Buchung.Art.BEWILLIGUNG)
-    return pdf_response(
-        "projekte/pdf/entscheidungsschreiben.html",
-        {
-            "antrag": antrag,
-            "bewilligt": bewilligt,
-            "betrag": betrag,
-            "quartier": antrag.fonds.quartier,
-        },
-        filename=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
-    )
-
-
-@require_safe
-def abrechnungsschreiben(request, pk):
-    """The settlement letter (Schlussabrechnung) as PDF, once the proof of use is checked."""
-    antrag = selectors.antrag_detail(request.user, pk)
-    nachweis = getattr(antrag, "verwendungsnachweis", None)
-    if nachweis is None or nachweis.foerderung_endgueltig is None:
-        raise Http404
-    return pdf_response(
-        "projekte/pdf/abrechnungsschreiben.html",
-        {
-            "antrag": antrag,
-            "nachweis": nachweis,
-            "buchungen": antrag.buchungen_liste,
-            "quartier": antrag.fonds.quartier,
-        },
-        filename=f"schlussabrechnung-{antrag.pk}",
-    )
-
-
-@require_safe
-def beleg_herunterladen(request, pk):
-    beleg = get_object_or_404(
-        Beleg.objects.filter(nachweis__antrag__in=selectors.antraege_fuer(request.user)), pk=pk
-    )
-    return serve_file(beleg.datei, filename=beleg.dateiname)
