@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from projekte import services as projekte_services
+from projekte.fonds import services as fonds_services
 from projekte.models import Stadtteilfonds, neue_referenz
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement.letters import salutation
@@ -185,7 +185,7 @@ def online_antrag_stellen(
     fonds = aktueller_fonds(quartier)
     if fonds is None:
         raise ValidationError(_("Für dieses Quartier kann zurzeit kein Antrag gestellt werden."))
-    antrag = projekte_services.antrag_anlegen(
+    antrag = fonds_services.antrag_anlegen(
         fonds=fonds,
         von=None,
         titel=titel,

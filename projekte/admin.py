@@ -1,21 +1,11 @@
-"""Admin for projects and funds; money moves only through the services (read-only sums)."""
+"""Admin for projects and events; the fund's admin is in `fonds.admin`."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
 
-from .models import (
-    Auszahlung,
-    Budgetposten,
-    Fondsantrag,
-    Projekt,
-    Stadtteilfonds,
-    Statusaenderung,
-    Teilnahme,
-    Termin,
-    Verwendungsnachweis,
-)
+from .models import Budgetposten, Projekt, Statusaenderung, Teilnahme, Termin
 
 
 class BudgetpostenInline(admin.TabularInline):
@@ -59,41 +49,4 @@ class TerminAdmin(SimpleHistoryAdmin):
     inlines = [TeilnahmeInline]
 
 
-@admin.register(Stadtteilfonds)
-class StadtteilfondsAdmin(SimpleHistoryAdmin):
-    formfield_overrides = LOCALIZED_DECIMALS
-    list_display = ["quartier", "jahr", "budget", "bewilligt_summe", "schwelle_qm"]
-    list_filter = ["jahr", "quartier"]
-    readonly_fields = ["bewilligt_summe"]
-
-
-class AuszahlungInline(admin.TabularInline):
-    model = Auszahlung
-    extra = 0
-    readonly_fields = ["betrag", "datum", "vermerk", "gebucht_von"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Fondsantrag)
-class FondsantragAdmin(SimpleHistoryAdmin):
-    formfield_overrides = LOCALIZED_DECIMALS
-    list_display = ["titel", "fonds", "status", "betrag_beantragt", "betrag_bewilligt"]
-    list_filter = ["status", "fonds__quartier", "fonds__jahr"]
-    search_fields = ["titel", "antragsteller_name"]
-    readonly_fields = [
-        "status",
-        "betrag_bewilligt",
-        "ausgezahlt_summe",
-        "entschieden_von",
-        "entschieden_am",
-    ]
-    inlines = [AuszahlungInline]
-
-
-@admin.register(Verwendungsnachweis)
-class VerwendungsnachweisAdmin(SimpleHistoryAdmin):
-    formfield_overrides = LOCALIZED_DECIMALS
-    list_display = ["antrag", "tatsaechliche_kosten", "eingereicht_am", "geprueft_am"]
+from .fonds import admin as fonds_admin  # noqa: E402, F401  (registers the fund's admin)

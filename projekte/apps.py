@@ -9,7 +9,9 @@ class ProjekteConfig(AppConfig):
     def ready(self):
         from quartiersmanagement import demo_data, dsgvo, page_hooks
 
-        from . import demo, selectors, services
+        from . import demo, selectors
+        from .fonds import selectors as fonds_selectors
+        from .fonds import services as fonds_services
 
         demo_data.register(self, demo.laden)
 
@@ -41,13 +43,13 @@ class ProjekteConfig(AppConfig):
         dsgvo.auskunftsteil_registrieren(
             dsgvo.Auskunftsteil(
                 _("Anträge an den Stadtteilfonds (gleiche E-Mail-Adresse)"),
-                selectors.auskunft_antraege,
+                fonds_selectors.auskunft_antraege,
                 reihenfolge=50,
             )
         )
         dsgvo.bereinigung_registrieren(
             dsgvo.Bereinigung(
                 bezeichnung=_("Antragstellende nach Ablauf der Aufbewahrungsfrist anonymisieren"),
-                ausfuehren=services.antragsteller_anonymisieren,
+                ausfuehren=fonds_services.antragsteller_anonymisieren,
             )
         )

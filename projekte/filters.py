@@ -8,7 +8,7 @@ from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
 from quartiere.selectors import programme_fuer, quartiere_fuer
 
 from . import selectors
-from .models import Fondsantrag, Projekt, Stadtteilfonds, Termin
+from .models import Projekt, Termin
 
 
 class ProjektFilter(django_filters.FilterSet):
@@ -89,39 +89,6 @@ class TerminFilter(django_filters.FilterSet):
 
     class Meta:
         model = Termin
-        fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
-
-
-class FondsFilter(django_filters.FilterSet):
-    """The funds of one quartier or one year; the Leitung sees every quartier's ten years."""
-
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), queryset=Quartier.objects.none()
-    )
-    jahr = django_filters.NumberFilter(label=_("Jahr"))
-
-    class Meta:
-        model = Stadtteilfonds
-        fields = []
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["quartier"].queryset = quartiere_fuer(self.request.user).only("name")
-
-
-class NachweisFilter(django_filters.FilterSet):
-    """The overdue proofs of use of one quartier (?quartier=<pk>), kept in the URL."""
-
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), field_name="fonds__quartier", queryset=Quartier.objects.none()
-    )
-
-    class Meta:
-        model = Fondsantrag
         fields = []
 
     def __init__(self, *args, **kwargs):

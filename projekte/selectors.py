@@ -1,6 +1,5 @@
 """Reads of the projekte app; every one starts from the quartiers the user may read."""
 
-import datetime
 from decimal import Decimal
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -19,9 +18,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
 
 from bedarfe.models import Bedarf
 from quartiere.models import Quartier
@@ -30,10 +26,8 @@ from quartiersmanagement import ical
 
 from .models import (
     Budgetposten,
-    Fondsantrag,
     Projekt,
     Projektpartner,
-    Stadtteilfonds,
     Statusaenderung,
     Teilnahme,
     Termin,
@@ -245,143 +239,6 @@ def feed_termine(*, quartier, nur_oeffentliche: bool) -> QuerySet[Termin]:
 
 
 # --------------------------------------------------------------------------------------------
-# Stadtteilfonds
-
-
-def _summe_antraege(feld: str, **filter_):
-    return Coalesce(
-        Subquery(
-            Fondsantrag.objects.filter(fonds=OuterRef("pk"), **filter_)
-            .order_by()
-            .values("fonds")
-            .annotate(s=Sum(feld))
-            .values("s"),
-            output_field=DecimalField(max_digits=12, decimal_places=2),
-        ),
-        NULL_EURO,
-    )
-
-
-def mit_summen(qs: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
-    """Annotate the paid total and the open applications; the granted total is stored on the
-    row. One subquery each (no join): on a page of 50 funds PostgreSQL computes them for those
-    rows only, where a join with all applications grouped the whole city's 30,000."""
-    offen = (
-        Fondsantrag.objects.filter(
-            fonds=OuterRef("pk"),
-            status__in=[Fondsantrag.Status.EINGEREICHT, Fondsantrag.Status.GEPRUEFT],
-        )
-        .order_by()
-        .values("fonds")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return qs.annotate(
-        ausgezahlt=_summe_antraege("ausgezahlt_summe"),
-        antraege_offen=Coalesce(Subquery(offen, output_field=IntegerField()), 0),
-    )
-
-
-def fonds_fuer(user) -> QuerySet[Stadtteilfonds]:
-    return Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
-
-
-def fuer_fondsliste(fonds: QuerySet[Stadtteilfonds]) -> QuerySet[Stadtteilfonds]:
-    """The list page's funds with the columns a row shows (not the quartier's GeoJSON border)
-    and their sums."""
-    return mit_summen(
-        fonds.select_related("quartier").only("jahr", "budget", "bewilligt_summe", "quartier__name")
-    )
-
-
-def fonds_detail(user, pk: int) -> Stadtteilfonds:
-    return get_object_or_404(
-        mit_summen(fonds_fuer(user).select_related("quartier", "programm")), pk=pk
-    )
-
-
-def fonds_seite_fuer(user, pk: int) -> Stadtteilfonds:
-    """The fund of its page (404 outside the user's quartiers) with what its head shows and
-    its paid total (`ausgezahlt`) in one query, without the list's counts."""
-    return get_object_or_404(
-        Stadtteilfonds.objects.filter(quartier__in=quartiere_fuer(user))
-        .select_related("quartier", "programm", "entscheidendes_gremium")
-        .defer("quartier__grenze")
-        .annotate(ausgezahlt=_summe_antraege("ausgezahlt_summe")),
-        pk=pk,
-    )
-
-
-def antraege_nach_status(fonds: Stadtteilfonds) -> list[dict]:
-    """The fund's applications grouped by state, in workflow order (one query)."""
-    antraege = list(
-        fonds.antraege.order_by("-eingegangen_am", "-pk")
-        .only(
-            "pk",
-            "titel",
-            "status",
-            "betrag_beantragt",
-            "betrag_bewilligt",
-            "ausgezahlt_summe",
-            "eingegangen_am",
-            "antragsteller_name",
-            "fonds_id",
-            "akteur__name",
-        )
-        .select_related("akteur")
-    )
-    gruppen = []
-    for status in Fondsantrag.Status:
-        liste = [a for a in antraege if a.status == status]
-        gruppen.append({"status": status, "label": status.label, "antraege": liste})
-    return gruppen
-
-
-def antraege_fuer(user) -> QuerySet[Fondsantrag]:
-    return Fondsantrag.objects.filter(fonds__quartier__in=quartiere_fuer(user)).select_related(
-        "fonds__quartier"
-    )
-
-
-def antrag_detail(user, pk: int) -> Fondsantrag:
-    return get_object_or_404(
-        antraege_fuer(user)
-        .select_related(
-            "akteur", "sitzung", "entschieden_von", "geprueft_von", "fonds__entscheidendes_gremium"
-        )
-        .prefetch_related("auszahlungen__gebucht_von"),
-        pk=pk,
-    )
-
-
-def ueberfaellige_nachweise(*, stichtag: datetime.date | None = None, user=None):
-    """Granted (and paid) applications whose proof of use is past due."""
-    stichtag = stichtag or timezone.localdate()
-    qs = Fondsantrag.objects.filter(
-        status__in=[Fondsantrag.Status.BEWILLIGT, Fondsantrag.Status.AUSGEZAHLT],
-        nachweis_faellig_am__lt=stichtag,
-    )
-    if user is not None:
-        qs = qs.filter(fonds__quartier__in=quartiere_fuer(user))
-    return qs.select_related("fonds__quartier", "akteur").order_by("nachweis_faellig_am", "pk")
-
-
-def jahresbuch(fonds: Stadtteilfonds):
-    """The year ledger for the city's accounting: every grant and payout of the fund."""
-    from .models import Auszahlung
-
-    bewilligungen = fonds.antraege.filter(status__in=Fondsantrag.BEWILLIGTE).order_by(
-        "entschieden_am", "pk"
-    )
-    auszahlungen = (
-        Auszahlung.objects.filter(antrag__fonds=fonds)
-        .select_related("antrag")
-        .order_by("datum", "pk")
-    )
-    return bewilligungen, auszahlungen
-
-
-# --------------------------------------------------------------------------------------------
 # Sections on other apps' pages
 
 
@@ -397,24 +254,3 @@ def bedarf_abschnitt(user, bedarf) -> dict:
         ),
         "darf_anlegen": darf_quartier_bearbeiten(user, bedarf.quartier),
     }
-
-
-def auskunft_antraege(person) -> list[dict[str, str]]:
-    """Fund applications filed under the person's e-mail address (Art. 15 DSGVO)."""
-    if not person.email:
-        return []
-    return [
-        {
-            str(_("Antrag")): a.titel,
-            str(_("Fonds")): str(a.fonds),
-            str(_("eingegangen am")): date_format(a.eingegangen_am, "SHORT_DATE_FORMAT"),
-            str(_("Name")): a.antragsteller_name,
-            str(_("E-Mail")): a.antragsteller_email,
-            str(_("Telefon")): a.antragsteller_telefon,
-            str(_("Anschrift")): a.antragsteller_anschrift,
-            str(_("Status")): a.get_status_display(),
-        }
-        for a in Fondsantrag.objects.filter(
-            antragsteller_email__iexact=person.email
-        ).select_related("fonds__quartier")
-    ]

@@ -1,12 +1,10 @@
-"""Writes of the projekte app: projects and their lifecycle, events, and the fund's workflow.
-
-Every money write of the fund locks the fund row first (`select_for_update`), then the
-application, and only then checks the sums; the database's CHECK constraints hold the same
-invariants once more. Errors are German `ValidationError`s keyed by the form field they concern.
+"""Writes of the projekte app: projects and their lifecycle, partners, budget lines, events.
+The fund's writes are in `projekte.fonds`. Errors are German `ValidationError`s keyed by the
+form field they concern.
 """
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,50 +15,18 @@ from django.utils.translation import gettext_lazy
 from akteure import services as akteure_services
 from akteure.models import Kalenderzugang
 from akteure.selectors import waehlbare_akteure
-from quartiersmanagement.mail import send_mail
-from quartiersmanagement.templatetags.qm import euro
 from quartiersmanagement.text import german_slugify
 from quartiersmanagement.versioning import save_with_version
 
-from . import gremium
+from .geld import betrag_pruefen
 from .models import (
-    Auszahlung,
-    Beleg,
     Budgetposten,
-    Fondsantrag,
     Projekt,
     Projektpartner,
-    Stadtteilfonds,
     Statusaenderung,
     Teilnahme,
     Termin,
-    Verwendungsnachweis,
 )
-
-CENT = Decimal("0.01")
-HOECHSTBETRAG = Decimal("9999999999.99")
-
-
-def betrag_pruefen(wert, feld: str, *, groesser_null: bool = False) -> Decimal:
-    """A money amount as Decimal with two places; German error at `feld` otherwise."""
-    if wert is None or wert == "":
-        raise ValidationError({feld: _("Bitte einen Betrag angeben.")})
-    try:
-        betrag = Decimal(str(wert))
-    except InvalidOperation:
-        raise ValidationError({feld: _("Bitte einen Betrag wie 120,50 angeben.")}) from None
-    if not betrag.is_finite():
-        raise ValidationError({feld: _("Bitte einen Betrag wie 120,50 angeben.")})
-    if betrag != betrag.quantize(CENT):
-        raise ValidationError({feld: _("Beträge haben höchstens zwei Stellen nach dem Komma.")})
-    if betrag < 0:
-        raise ValidationError({feld: _("Der Betrag darf nicht negativ sein.")})
-    if groesser_null and betrag == 0:
-        raise ValidationError({feld: _("Der Betrag muss größer als 0 sein.")})
-    if betrag > HOECHSTBETRAG:
-        raise ValidationError({feld: _("Der Betrag ist zu groß.")})
-    return betrag.quantize(CENT)
-
 
 # --------------------------------------------------------------------------------------------
 # Projekte
@@ -244,7 +210,7 @@ AKTEUR_NICHT_WAEHLBAR = gettext_lazy(
 )
 
 
-def _akteur_fehler(akteur, *, von) -> str | None:
+def akteur_fehler(akteur, *, von) -> str | None:
     """A chosen actor must be one the user may pick (`akteure.selectors.waehlbare_akteure`):
     a forged id must not put another quartier's non-public actor on a project or a letter."""
     if waehlbare_akteure(von).filter(pk=akteur.pk).exists():
@@ -255,7 +221,7 @@ def _akteur_fehler(akteur, *, von) -> str | None:
 @transaction.atomic
 def partner_hinzufuegen(*, projekt: Projekt, akteur, rolle: str, von) -> Projektpartner:
     """Add an actor as project partner (once per project)."""
-    if fehler := _akteur_fehler(akteur, von=von):
+    if fehler := akteur_fehler(akteur, von=von):
         raise ValidationError({"akteur": fehler})
     if projekt.partner.filter(akteur=akteur).exists():
         raise ValidationError({"akteur": _("Dieser Akteur ist schon Partner des Projekts.")})
@@ -374,400 +340,3 @@ def kalenderzugang_fuer(benutzer) -> Kalenderzugang:
         return benutzer.kalenderzugang
     except Kalenderzugang.DoesNotExist:
         return akteure_services.kalenderzugang_erneuern(benutzer=benutzer)
-
-
-# --------------------------------------------------------------------------------------------
-# Stadtteilfonds
-
-
-def _gesperrt(antrag: Fondsantrag) -> tuple[Stadtteilfonds, Fondsantrag]:
-    """Lock the fund row, then the application (always in this order: no deadlocks)."""
-    fonds = Stadtteilfonds.objects.select_for_update().get(pk=antrag.fonds_id)
-    antrag = Fondsantrag.objects.select_for_update().get(pk=antrag.pk)
-    antrag.fonds = fonds
-    return fonds, antrag
-
-
-def _status_verlangen(antrag: Fondsantrag, *erlaubt) -> None:
-    if antrag.status not in erlaubt:
-        raise ValidationError(
-            _("Im Status „%(status)s“ ist das nicht möglich.")
-            % {"status": antrag.get_status_display()}
-        )
-
-
-def _datum_pruefen(datum, feld: str) -> datetime.date:
-    datum = datum or timezone.localdate()
-    if datum > timezone.localdate():
-        raise ValidationError({feld: _("Das Datum darf nicht in der Zukunft liegen.")})
-    return datum
-
-
-@transaction.atomic
-def antrag_anlegen(
-    *,
-    fonds: Stadtteilfonds,
-    von,
-    titel: str,
-    zweck: str,
-    kostenplan: str,
-    betrag_beantragt,
-    eingegangen_am: datetime.date | None = None,
-    akteur=None,
-    antragsteller_organisation: str = "",
-    antragsteller_anrede: str = "",
-    antragsteller_name: str = "",
-    antragsteller_email: str = "",
-    antragsteller_telefon: str = "",
-    antragsteller_anschrift: str = "",
-    einwilligung: bool = False,
-) -> Fondsantrag:
-    """Enter a paper or e-mail application; a private applicant needs contact data and consent."""
-    betrag = betrag_pruefen(betrag_beantragt, "betrag_beantragt", groesser_null=True)
-    fehler = {}
-    if fonds.max_je_antrag is not None and betrag > fonds.max_je_antrag:
-        fehler["betrag_beantragt"] = _("Je Antrag sind höchstens %(max)s möglich.") % {
-            "max": euro(fonds.max_je_antrag)
-        }
-    if akteur is not None and (nicht_waehlbar := _akteur_fehler(akteur, von=von)):
-        fehler["akteur"] = nicht_waehlbar
-    if akteur is None:
-        if not antragsteller_name.strip():
-            fehler["antragsteller_name"] = _(
-                "Bitte einen Akteur wählen oder Name und Kontakt der Privatperson angeben."
-            )
-        if not (antragsteller_email.strip() or antragsteller_telefon.strip()):
-            fehler["antragsteller_email"] = _(
-                "Bitte eine E-Mail-Adresse oder Telefonnummer angeben."
-            )
-        if not einwilligung:
-            fehler["einwilligung"] = _(
-                "Ohne Einwilligung dürfen die Daten einer Privatperson nicht gespeichert werden."
-            )
-    eingegangen_am = eingegangen_am or timezone.localdate()
-    if eingegangen_am > timezone.localdate():
-        fehler["eingegangen_am"] = _("Das Datum darf nicht in der Zukunft liegen.")
-    if fehler:
-        raise ValidationError(fehler)
-    antrag = Fondsantrag(
-        fonds=fonds,
-        titel=titel,
-        zweck=zweck,
-        kostenplan=kostenplan,
-        betrag_beantragt=betrag,
-        eingegangen_am=eingegangen_am,
-        antragsteller_organisation=antragsteller_organisation.strip(),
-        antragsteller_anrede=antragsteller_anrede,
-        antragsteller_name=antragsteller_name,
-        antragsteller_email=antragsteller_email,
-        antragsteller_telefon=antragsteller_telefon,
-        antragsteller_anschrift=antragsteller_anschrift,
-        einwilligung=einwilligung,
-    )
-    if akteur is not None:
-        antrag.akteur = akteur
-    antrag.save()
-    return antrag
-
-
-@transaction.atomic
-def antrag_pruefen(*, antrag: Fondsantrag, von, vermerk: str = "", datum=None) -> Fondsantrag:
-    """Mark an application as formally checked: it can now be decided."""
-    _fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.EINGEREICHT)
-    antrag.status = Fondsantrag.Status.GEPRUEFT
-    antrag.geprueft_von = von
-    antrag.geprueft_am = _datum_pruefen(datum, "datum")
-    antrag.pruefvermerk = vermerk
-    antrag.save()
-    return antrag
-
-
-def _gremium_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen) -> dict | None:
-    return gremium.entscheidung_pruefen(
-        antrag,
-        sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
-        befangen=befangen,
-    )
-
-
-def _entscheidung_speichern(antrag, *, von, datum, begruendung, sitzung, stimmen) -> None:
-    antrag.entschieden_von = von
-    antrag.entschieden_am = datum
-    antrag.begruendung = begruendung
-    gremium.entscheidung_speichern(antrag, sitzung=sitzung, stimmen=stimmen)
-
-
-@transaction.atomic
-def antrag_bewilligen(
-    *,
-    antrag: Fondsantrag,
-    von,
-    betrag,
-    datum=None,
-    begruendung: str = "",
-    nachweis_faellig_am: datetime.date | None = None,
-    sitzung=None,
-    ja=(),
-    nein=(),
-    enthaltung=(),
-    befangen=(),
-) -> Fondsantrag:
-    """Grant all or part of the amount requested, within the fund's remaining budget."""
-    betrag = betrag_pruefen(betrag, "betrag_bewilligt", groesser_null=True)
-    fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.GEPRUEFT)
-    datum = _datum_pruefen(datum, "entschieden_am")
-    if betrag > antrag.betrag_beantragt:
-        raise ValidationError(
-            {
-                "betrag_bewilligt": _(
-                    "Es können höchstens die beantragten %(betrag)s bewilligt werden."
-                )
-                % {"betrag": euro(antrag.betrag_beantragt)}
-            }
-        )
-    if fonds.max_je_antrag is not None and betrag > fonds.max_je_antrag:
-        raise ValidationError(
-            {
-                "betrag_bewilligt": _("Je Antrag sind höchstens %(max)s möglich.")
-                % {"max": euro(fonds.max_je_antrag)}
-            }
-        )
-    stimmen = _gremium_pruefen(
-        antrag,
-        sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
-        befangen=befangen,
-    )
-    if stimmen and len(stimmen["ja"]) <= len(stimmen["nein"]):
-        raise ValidationError(
-            {"ja": _("Ohne Mehrheit der Ja-Stimmen kann der Antrag nicht bewilligt werden.")}
-        )
-    if fonds.bewilligt_summe + betrag > fonds.budget:
-        raise ValidationError(
-            {
-                "betrag_bewilligt": _(
-                    "Der Fonds reicht dafür nicht: Es sind nur noch %(rest)s verfügbar."
-                )
-                % {"rest": euro(fonds.budget - fonds.bewilligt_summe)}
-            }
-        )
-    if nachweis_faellig_am and nachweis_faellig_am < datum:
-        raise ValidationError(
-            {"nachweis_faellig_am": _("Die Frist für den Nachweis liegt vor der Entscheidung.")}
-        )
-    fonds.bewilligt_summe += betrag  # the row is locked
-    fonds.save(update_fields=["bewilligt_summe", "geaendert"])
-    antrag.status = Fondsantrag.Status.BEWILLIGT
-    antrag.betrag_bewilligt = betrag
-    antrag.nachweis_faellig_am = nachweis_faellig_am or _plus_monate(datum, 3)
-    _entscheidung_speichern(
-        antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen
-    )
-    return antrag
-
-
-def _plus_monate(datum: datetime.date, monate: int) -> datetime.date:
-    jahr, monat = divmod(datum.month - 1 + monate, 12)
-    jahr, monat = datum.year + jahr, monat + 1
-    for tag in (datum.day, 30, 29, 28):
-        try:
-            return datetime.date(jahr, monat, tag)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-@transaction.atomic
-def antrag_ablehnen(
-    *,
-    antrag: Fondsantrag,
-    von,
-    begruendung: str,
-    datum=None,
-    sitzung=None,
-    ja=(),
-    nein=(),
-    enthaltung=(),
-    befangen=(),
-) -> Fondsantrag:
-    """Refuse an application, with reasons; above the threshold only by the Gremium."""
-    _fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.EINGEREICHT, Fondsantrag.Status.GEPRUEFT)
-    datum = _datum_pruefen(datum, "entschieden_am")
-    if not begruendung.strip():
-        raise ValidationError({"begruendung": _("Bitte die Ablehnung begründen.")})
-    stimmen = _gremium_pruefen(
-        antrag,
-        sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
-        befangen=befangen,
-    )
-    if stimmen and len(stimmen["ja"]) > len(stimmen["nein"]):
-        raise ValidationError(
-            {"ja": _("Das Gremium hat mehrheitlich zugestimmt; so ist keine Ablehnung möglich.")}
-        )
-    antrag.status = Fondsantrag.Status.ABGELEHNT
-    _entscheidung_speichern(
-        antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen
-    )
-    return antrag
-
-
-@transaction.atomic
-def auszahlung_buchen(
-    *, antrag: Fondsantrag, von, betrag, datum=None, vermerk: str = ""
-) -> Auszahlung:
-    """Pay out (part of) a grant; the paid total never exceeds the amount granted."""
-    betrag = betrag_pruefen(betrag, "betrag", groesser_null=True)
-    _fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.BEWILLIGT, Fondsantrag.Status.AUSGEZAHLT)
-    datum = _datum_pruefen(datum, "datum")
-    if antrag.ausgezahlt_summe + betrag > antrag.betrag_bewilligt:
-        raise ValidationError(
-            {
-                "betrag": _("Das ist mehr als bewilligt: Auszuzahlen sind höchstens noch %(rest)s.")
-                % {"rest": euro(antrag.betrag_bewilligt - antrag.ausgezahlt_summe)}
-            }
-        )
-    if antrag.entschieden_am and datum < antrag.entschieden_am:
-        raise ValidationError({"datum": _("Die Auszahlung liegt vor der Bewilligung.")})
-    auszahlung = Auszahlung.objects.create(
-        antrag=antrag, betrag=betrag, datum=datum, vermerk=vermerk, gebucht_von=von
-    )
-    antrag.ausgezahlt_summe += betrag  # the row is locked
-    antrag.status = Fondsantrag.Status.AUSGEZAHLT
-    antrag.save(update_fields=["ausgezahlt_summe", "status", "geaendert"])
-    return auszahlung
-
-
-@transaction.atomic
-def nachweis_einreichen(
-    *,
-    antrag: Fondsantrag,
-    von,
-    tatsaechliche_kosten,
-    bericht: str = "",
-    eingereicht_am=None,
-    dateien=(),
-) -> Verwendungsnachweis:
-    """Record the proof of use with its receipts (files are checked by content and size)."""
-    kosten = betrag_pruefen(tatsaechliche_kosten, "tatsaechliche_kosten")
-    _fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.AUSGEZAHLT)
-    eingereicht_am = _datum_pruefen(eingereicht_am, "eingereicht_am")
-    nachweis = Verwendungsnachweis.objects.create(
-        antrag=antrag, tatsaechliche_kosten=kosten, bericht=bericht, eingereicht_am=eingereicht_am
-    )
-    for datei in dateien:
-        beleg = Beleg(nachweis=nachweis, datei=datei, dateiname=datei.name[:255])
-        try:
-            beleg.full_clean(exclude=["nachweis"])
-        except ValidationError as e:
-            raise ValidationError({"belege": e.messages}) from None
-        beleg.save()
-    antrag.status = Fondsantrag.Status.NACHWEIS_EINGEREICHT
-    antrag.save(update_fields=["status", "geaendert"])
-    return nachweis
-
-
-@transaction.atomic
-def nachweis_pruefen(
-    *, antrag: Fondsantrag, von, vermerk: str = "", datum=None
-) -> Verwendungsnachweis:
-    """Accept the proof of use: checked by whom and when; the application is closed."""
-    _fonds, antrag = _gesperrt(antrag)
-    _status_verlangen(antrag, Fondsantrag.Status.NACHWEIS_EINGEREICHT)
-    nachweis = antrag.verwendungsnachweis
-    nachweis.geprueft_von = von
-    nachweis.geprueft_am = _datum_pruefen(datum, "datum")
-    nachweis.pruefvermerk = vermerk
-    nachweis.save()
-    antrag.status = Fondsantrag.Status.ABGESCHLOSSEN
-    antrag.save(update_fields=["status", "geaendert"])
-    return nachweis
-
-
-def nachweise_erinnern(*, stichtag: datetime.date | None = None) -> int:
-    """Remind applicants of overdue proofs of use, at most once a day per application.
-
-    The reminder goes to the applicant's e-mail and the quartier's office address.
-    Returns how many reminders were sent.
-    """
-    from . import selectors
-
-    stichtag = stichtag or timezone.localdate()
-    gesendet = 0
-    for antrag in selectors.ueberfaellige_nachweise(stichtag=stichtag).exclude(
-        zuletzt_erinnert_am=stichtag
-    ):
-        empfaenger = [
-            a
-            for a in (antrag.antragsteller_kontakt_email, antrag.fonds.quartier.kontakt_email)
-            if a
-        ]
-        with transaction.atomic():
-            gesperrt = (
-                Fondsantrag.objects.select_for_update()
-                .filter(pk=antrag.pk)
-                .exclude(zuletzt_erinnert_am=stichtag)
-                .first()
-            )
-            if gesperrt is None:
-                continue
-            gesperrt.zuletzt_erinnert_am = stichtag
-            gesperrt.erinnerungen += 1
-            gesperrt.save(update_fields=["zuletzt_erinnert_am", "erinnerungen", "geaendert"])
-            if empfaenger:
-                send_mail(
-                    template="projekte_nachweis_erinnerung",
-                    to=empfaenger,
-                    context={"antrag": antrag, "stichtag": stichtag},
-                )
-            gesendet += 1
-    return gesendet
-
-
-AUFBEWAHRUNG_JAHRE = 10
-ANTRAGSTELLER_LEER = {
-    "antragsteller_name": "(anonymisiert)",
-    "antragsteller_anrede": "",
-    "antragsteller_email": "",
-    "antragsteller_telefon": "",
-    "antragsteller_anschrift": "",
-}
-
-
-@transaction.atomic
-def antragsteller_anonymisieren(stichtag: datetime.date, anwenden: bool) -> list[str]:
-    """Art. 17 after the retention period: blank the applicant's contact data (row and
-    history) of finished applications received more than AUFBEWAHRUNG_JAHRE years ago;
-    amounts and purposes stay for the fund's accounts. Registered with dsgvo_bereinigen."""
-    # Day capped at 28 so that 29 February has a date ten years earlier.
-    grenze = datetime.date(
-        stichtag.year - AUFBEWAHRUNG_JAHRE, stichtag.month, min(stichtag.day, 28)
-    )
-    faellig = (
-        Fondsantrag.objects.filter(
-            eingegangen_am__lt=grenze,
-            status__in=[Fondsantrag.Status.ABGELEHNT, Fondsantrag.Status.ABGESCHLOSSEN],
-        )
-        .exclude(antragsteller_name=ANTRAGSTELLER_LEER["antragsteller_name"])
-        .exclude(antragsteller_name="", antragsteller_email="")
-        .order_by("pk")
-    )
-    zeilen = []
-    for antrag in faellig:
-        zeilen.append(f"Fondsantrag #{antrag.pk}: eingegangen am {antrag.eingegangen_am:%d.%m.%Y}")
-        if anwenden:
-            Fondsantrag.objects.filter(pk=antrag.pk).update(**ANTRAGSTELLER_LEER)
-            Fondsantrag.history.filter(id=antrag.pk).update(**ANTRAGSTELLER_LEER)
-    return zeilen

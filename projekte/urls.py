@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .fonds import schreiben
+from .fonds import views as fonds
 
 app_name = "projekte"
 
@@ -31,28 +33,44 @@ urlpatterns = [
     path("termine/<int:pk>/bearbeiten/", views.termin_bearbeiten, name="termin_bearbeiten"),
     path("termine/kalender-link/", views.kalenderlink_erneuern, name="kalenderlink_erneuern"),
     path("termine.ics", views.termine_ics, name="termine_ics"),
-    path("fonds/", views.fonds_liste, name="fonds"),
-    path("fonds/<int:pk>/", views.fonds_detail, name="fonds_detail"),
-    path("fonds/<int:pk>/jahresbuch.xlsx", views.fonds_jahresbuch, name="fonds_jahresbuch"),
-    path("fonds/nachweise/", views.nachweise_ueberfaellig, name="nachweise_ueberfaellig"),
-    path("fonds/antraege/neu/", views.antrag_neu, name="antrag_neu"),
-    path("fonds/antraege/<int:pk>/", views.antrag_detail, name="antrag_detail"),
-    path("fonds/antraege/<int:pk>/pruefen/", views.antrag_pruefen, name="antrag_pruefen"),
-    path("fonds/antraege/<int:pk>/bewilligen/", views.antrag_bewilligen, name="antrag_bewilligen"),
-    path("fonds/antraege/<int:pk>/ablehnen/", views.antrag_ablehnen, name="antrag_ablehnen"),
-    path("fonds/antraege/<int:pk>/auszahlung/", views.auszahlung_buchen, name="auszahlung_buchen"),
+    path("fonds/", fonds.fonds_liste, name="fonds"),
+    path("fonds/<int:pk>/", fonds.fonds_detail, name="fonds_detail"),
+    path("fonds/<int:pk>/jahresbuch.xlsx", fonds.fonds_jahresbuch, name="fonds_jahresbuch"),
+    path("fonds/nachweise/", fonds.nachweise_ueberfaellig, name="nachweise_ueberfaellig"),
+    path("fonds/antraege/neu/", fonds.antrag_neu, name="antrag_neu"),
+    path("fonds/antraege/<int:pk>/", fonds.antrag_detail, name="antrag_detail"),
+    path("fonds/antraege/<int:pk>/pruefen/", fonds.antrag_pruefen, name="antrag_pruefen"),
+    path("fonds/antraege/<int:pk>/bewilligen/", fonds.antrag_bewilligen, name="antrag_bewilligen"),
+    path("fonds/antraege/<int:pk>/ablehnen/", fonds.antrag_ablehnen, name="antrag_ablehnen"),
+    path("fonds/antraege/<int:pk>/auszahlung/", fonds.auszahlung_buchen, name="auszahlung_buchen"),
     path(
-        "fonds/antraege/<int:pk>/nachweis/", views.nachweis_einreichen, name="nachweis_einreichen"
+        "fonds/antraege/<int:pk>/nachweis/", fonds.nachweis_einreichen, name="nachweis_einreichen"
     ),
     path(
         "fonds/antraege/<int:pk>/nachweis/pruefen/",
-        views.nachweis_pruefen,
+        fonds.nachweis_pruefen,
         name="nachweis_pruefen",
     ),
     path(
+        "fonds/antraege/<int:pk>/bewilligung-aendern/",
+        fonds.bewilligung_aendern,
+        name="bewilligung_aendern",
+    ),
+    path(
+        "fonds/antraege/<int:pk>/rueckzahlung/",
+        fonds.rueckzahlung_buchen,
+        name="rueckzahlung_buchen",
+    ),
+    path("fonds/antraege/<int:pk>/storno/", fonds.buchung_stornieren, name="buchung_stornieren"),
+    path(
+        "fonds/antraege/<int:pk>/abrechnung.pdf",
+        schreiben.abrechnungsschreiben,
+        name="abrechnungsschreiben",
+    ),
+    path(
         "fonds/antraege/<int:pk>/schreiben.pdf",
-        views.entscheidungsschreiben,
+        schreiben.entscheidungsschreiben,
         name="entscheidungsschreiben",
     ),
-    path("fonds/belege/<int:pk>/", views.beleg_herunterladen, name="beleg"),
+    path("fonds/belege/<int:pk>/", schreiben.beleg_herunterladen, name="beleg"),
 ]

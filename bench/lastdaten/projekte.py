@@ -3,7 +3,7 @@ counts), Stadtteilfonds with Anträge, payments and proofs of use.
 
 Money invariants hold by construction: per fund the granted sum stays within the budget
 (applications that would exceed it are rejected), and every paid application is paid exactly
-its granted amount in one Auszahlung.
+its granted amount in one Auszahlung (grant and payout as bookings of the fund's journal).
 """
 
 import datetime
@@ -23,7 +23,7 @@ from bench.lastdaten import (
     zufalls_zeitpunkt,
 )
 from projekte.models import (
-    Auszahlung,
+    Buchung,
     Fondsantrag,
     Projekt,
     Projektpartner,
@@ -168,7 +168,6 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
                 jahr=jahr,
                 budget=BUDGET,
                 quelle="Lastdaten",
-                bewilligt_summe=bewilligt[k],
             )
             for k, (q, jahr) in enumerate(schluessel)
         ],
@@ -176,7 +175,7 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
     zahlen["projekte.Stadtteilfonds"] = len(fonds)
 
     antraege = []
-    for i, f, beantragt, status, betrag in plan:
+    for i, f, beantragt, status, _betrag in plan:
         eingang = datetime.date(fonds[f].jahr, zufall.randint(1, 12), zufall.randint(1, 28))
         akteur = zufall.choice(akteure) if akteure and zufall.random() < 0.7 else None
         antraege.append(
@@ -190,12 +189,11 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
                 akteur_id=akteur,
                 antragsteller_name="" if akteur else f"Antragsteller {i + 1}",
                 einwilligung=akteur is None,
-                status=status,
+                # Decided states follow from the bookings below (sums come from the journal).
+                status="eingereicht" if status in BEWILLIGT else status,
                 entschieden_am=eingang + datetime.timedelta(days=30)
                 if status in BEWILLIGT | {"abgelehnt"}
                 else None,
-                betrag_bewilligt=betrag,
-                ausgezahlt_summe=betrag if status in BEZAHLT else Decimal(0),
                 nachweis_faellig_am=eingang + datetime.timedelta(days=30) + NACHWEIS_FRIST
                 if status in BEZAHLT
                 else None,
@@ -203,21 +201,38 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
         )
     antraege = einfuegen(Fondsantrag, antraege)
     zahlen["projekte.Fondsantrag"] = len(antraege)
-    zahlen["projekte.Auszahlung"] = len(
-        einfuegen(
-            Auszahlung,
-            [
-                Auszahlung(
+    buchungen = []
+    for a, (_i, _f, _b, status, betrag) in zip(antraege, plan, strict=True):
+        a.status = status
+        if betrag is None:
+            continue
+        buchungen.append(
+            Buchung(
+                fonds=a.fonds,
+                antrag=a,
+                art="bewilligung",
+                betrag=betrag,
+                datum=a.entschieden_am,
+                vermerk="Lastdaten",
+            )
+        )
+        if status in BEZAHLT:
+            a.ausgezahlt_summe = betrag
+            buchungen.append(
+                Buchung(
+                    fonds=a.fonds,
                     antrag=a,
-                    betrag=a.ausgezahlt_summe,
+                    art="auszahlung",
+                    betrag=betrag,
                     datum=a.entschieden_am + datetime.timedelta(days=14),
                     vermerk="Lastdaten",
                 )
-                for a in antraege
-                if a.status in BEZAHLT
-            ],
+            )
+    zahlen["projekte.Buchung"] = len(einfuegen(Buchung, buchungen))
+    for status in BEWILLIGT:
+        Fondsantrag.objects.filter(pk__in=[a.pk for a in antraege if a.status == status]).update(
+            status=status
         )
-    )
     zahlen["projekte.Verwendungsnachweis"] = len(
         einfuegen(
             Verwendungsnachweis,

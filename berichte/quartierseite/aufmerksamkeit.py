@@ -16,8 +16,8 @@ from django.utils.translation import gettext
 
 from akteure.models import Aufgabe, Sitzung
 from bedarfe.models import Weiterleitung
+from projekte.fonds.selectors import ueberfaellige_nachweise
 from projekte.models import Termin
-from projekte.selectors import ueberfaellige_nachweise
 from quartiere.models import Berichtspflicht, Programmeinsatz, Quartier
 
 from .links import list_url

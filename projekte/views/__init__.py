@@ -1,21 +1,6 @@
-"""Pages of the projekte app, split by area: projects, events (with the feed), the fund."""
+"""Pages of the projekte app, split by area: projects, events (with the feed); the fund's
+pages are in `projekte.fonds.views`."""
 
-from .fonds import (  # noqa: F401
-    antrag_ablehnen,
-    antrag_bewilligen,
-    antrag_detail,
-    antrag_neu,
-    antrag_pruefen,
-    auszahlung_buchen,
-    beleg_herunterladen,
-    entscheidungsschreiben,
-    fonds_detail,
-    fonds_jahresbuch,
-    fonds_liste,
-    nachweis_einreichen,
-    nachweis_pruefen,
-    nachweise_ueberfaellig,
-)
 from .projekte import (  # noqa: F401
     budgetposten,
     budgetposten_loeschen,

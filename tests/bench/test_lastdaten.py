@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 
 from akteure.models import (
     Akteur,
@@ -80,7 +80,7 @@ def test_lastdaten_halten_die_geldregeln_ein(lastdaten):
         assert fonds.summe == fonds.bewilligt_summe <= fonds.budget
     assert not Fondsantrag.objects.filter(ausgezahlt_summe__gt=F("betrag_bewilligt")).exists()
     for antrag in Fondsantrag.objects.filter(status="ausgezahlt").annotate(
-        gezahlt=Sum("auszahlungen__betrag")
+        gezahlt=Sum("buchungen__betrag", filter=Q(buchungen__art="auszahlung"))
     ):
         assert antrag.gezahlt == antrag.ausgezahlt_summe <= antrag.betrag_bewilligt
     assert Auszahlung.objects.exists()

@@ -104,13 +104,11 @@ def test_diagramme_mit_handgerechneten_zahlen_und_links(quartier):
     factories.ProjektFactory.create_batch(2, quartiere=[quartier], status="umsetzung")
     factories.ProjektFactory(quartiere=[quartier], status="idee")
     factories.ProjektFactory(status="idee")  # another quartier
-    fonds = factories.StadtteilfondsFactory(
-        quartier=quartier, budget=Decimal("1000"), bewilligt_summe=Decimal("400")
-    )
+    fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("1000"))
     antrag = factories.FondsantragFactory(
         fonds=fonds,
         status=Fondsantrag.Status.AUSGEZAHLT,
-        betrag_bewilligt=Decimal("300"),
+        betrag_bewilligt=Decimal("400"),
         ausgezahlt_summe=Decimal("250"),
     )
     assert antrag.pk

@@ -27,10 +27,10 @@ def bericht_daten(quartier):
         fb, datetime.date(JAHR, 2, 1), datetime.date(JAHR, 2, 11), "uebernommen", quartier=quartier
     )
     antrag = Fondsantrag.objects.get(fonds__quartier=quartier, fonds__jahr=JAHR)
+    antrag = factories.fonds_buchen(antrag, bewilligt=Decimal("300.00"))
     antrag.status = Fondsantrag.Status.AUSGEZAHLT
-    antrag.betrag_bewilligt = Decimal("300.00")
     antrag.entschieden_am = datetime.date(JAHR, 3, 1)
-    antrag.save()
+    antrag.save(update_fields=["status", "entschieden_am"])
     return quartier
 
 

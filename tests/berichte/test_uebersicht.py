@@ -56,10 +56,8 @@ def quartier_mit_daten(quartier):
         quartier=quartier, beginn=_zeit(datetime.date(JAHR - 1, 7, 1))
     )
     factories.TeilnahmeFactory(termin=frueher, anzahl=3)
-    fonds = factories.StadtteilfondsFactory(
-        quartier=quartier, jahr=JAHR, budget=Decimal("5000.00"), bewilligt_summe=Decimal("1200.00")
-    )
-    antrag = factories.FondsantragFactory(fonds=fonds)
+    fonds = factories.StadtteilfondsFactory(quartier=quartier, jahr=JAHR, budget=Decimal("5000.00"))
+    antrag = factories.FondsantragFactory(fonds=fonds, betrag_bewilligt=Decimal("1200.00"))
     factories.AuszahlungFactory(antrag=antrag, betrag=Decimal("300.00"))
     factories.AuszahlungFactory(antrag=antrag, betrag=Decimal("200.00"))
     alt = factories.FondsantragFactory(

@@ -98,13 +98,13 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     assert page.locator("#antrag-bewilligt").inner_text().replace("\u00a0", " ") == "700,00 €"
 
     # A payout, and the remaining budget on the fund page
-    page.get_by_label("Betrag (€)").fill("500")
+    page.locator("#id_aus-betrag").fill("500")
     page.get_by_role("button", name="Auszahlung buchen").click()
     assert page.get_by_text("Die Auszahlung wurde gebucht.").is_visible()
     axe_pruefen(page)
 
     # The remaining 200 € are paid later; first the proof of use with a receipt
-    page.get_by_label("Betrag (€)").fill("200")
+    page.locator("#id_aus-betrag").fill("200")
     page.get_by_role("button", name="Auszahlung buchen").click()
     page.get_by_label("tatsächliche Kosten (€)").fill("684,20")
     page.get_by_label("Belege").set_input_files(
@@ -112,15 +112,22 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     )
     page.get_by_role("button", name="Nachweis speichern").click()
     assert page.get_by_role("link", name="quittung.pdf").is_visible()
-    page.get_by_role("button", name="Nachweis anerkennen und abschließen").click()
-    assert page.get_by_text("der Antrag ist abgeschlossen").is_visible()
+    # Settlement: 15,80 € were paid too much; they are claimed back with a due date
+    page.get_by_role("button", name="Nachweis anerkennen und abrechnen").click()
+    assert page.get_by_text("Rückforderung von 15,80").is_visible()
+    page.get_by_label("Rückforderung fällig am").fill("2099-01-31")
+    page.get_by_role("button", name="Nachweis anerkennen und abrechnen").click()
+    assert page.get_by_text("der Antrag abgerechnet").is_visible()
+    assert page.locator("#antrag-endgueltig").inner_text().replace("\u00a0", " ") == "684,20 €"
     axe_pruefen(page)
     page.goto(f"{live_server.url}{fonds.get_absolute_url()}")
     assert (
         page.get_by_role("heading", level=1).inner_text()
         == f"Stadtteilfonds Eilendorf {fonds.jahr}"
     )
-    assert page.locator("#fonds-bewilligt").inner_text().replace("\u00a0", " ") == "700,00 €"
+    # The rest not needed is available again at once
+    assert page.locator("#fonds-bewilligt").inner_text().replace("\u00a0", " ") == "684,20 €"
     assert page.locator("#fonds-ausgezahlt").inner_text().replace("\u00a0", " ") == "700,00 €"
-    assert page.locator("#fonds-verfuegbar").inner_text().replace("\u00a0", " ") == "2.300,00 €"
+    assert page.locator("#fonds-zurueckgefordert").inner_text().replace("\u00a0", " ") == "15,80 €"
+    assert page.locator("#fonds-verfuegbar").inner_text().replace("\u00a0", " ") == "2.315,80 €"
     axe_pruefen(page)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from projekte import services
+from projekte.fonds import services as fonds_services
 from projekte.models import Fondsantrag
 from tests import factories
 
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def test_befehl_erinnert_einmal_am_tag(quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier)
-    antrag = services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="100")
+    antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="100")
     Fondsantrag.objects.filter(pk=antrag.pk).update(
         nachweis_faellig_am=timezone.localdate() - datetime.timedelta(days=3)
     )
@@ -31,10 +31,9 @@ def test_befehl_erinnert_einmal_am_tag(quartier, qm):
 
 def test_budget_unter_bewilligter_summe_wird_abgelehnt(quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("1000"))
-    antrag = services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
+    antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
     fonds.refresh_from_db()
-    fonds.budget = Decimal("200")
     with pytest.raises(ValidationError) as e:
-        fonds.full_clean()
+        fonds_services.fonds_aendern(fonds=fonds, von=qm, budget=Decimal("200"))
     assert "budget" in e.value.message_dict

@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from projekte import services
+from projekte.fonds import buchen
+from projekte.fonds import services as fonds_services
 from projekte.models import Beleg, Fondsantrag
 from tests import factories
 
@@ -16,9 +17,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def ausgezahlt(quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier)
-    antrag = services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="300")
+    antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="300")
     return antrag
 
 

@@ -1,11 +1,13 @@
 """The demo data of projects and funds: every state, consistent sums, idempotent."""
 
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Sum
 
-from projekte import selectors
+from projekte.fonds import selectors as fonds_selectors
 from projekte.models import Fondsantrag, Projekt, Stadtteilfonds
 from quartiere.models import Quartier
 
@@ -32,10 +34,10 @@ def test_demo_zweimal_ohne_duplikate_mit_allen_zustaenden(settings):
     )
     assert Stadtteilfonds.objects.count() == Quartier.objects.count()
     assert Fondsantrag.objects.filter(sitzung__isnull=False, stimmen__stimme="ja").exists()
-    assert selectors.ueberfaellige_nachweise().exists()
+    assert fonds_selectors.ueberfaellige_nachweise().exists()
 
 
-def test_demo_summen_der_fonds_stimmen_mit_den_antraegen(settings):
+def test_demo_summen_der_fonds_stimmen_mit_dem_journal(settings):
     settings.DEBUG = True
     call_command("demo_daten")
     for fonds in Stadtteilfonds.objects.all():
@@ -44,5 +46,19 @@ def test_demo_summen_der_fonds_stimmen_mit_den_antraegen(settings):
         )["s"]
         assert fonds.bewilligt_summe == bewilligt
         for antrag in fonds.antraege.all():
-            gezahlt = antrag.auszahlungen.aggregate(s=Sum("betrag"))["s"] or 0
-            assert antrag.ausgezahlt_summe == gezahlt
+            gezahlt = antrag.buchungen.filter(art="auszahlung").aggregate(s=Sum("betrag"))["s"]
+            assert antrag.ausgezahlt_summe == (gezahlt or 0)
+
+
+def test_demo_zeigt_schlussabrechnungen_in_jedem_fall(settings):
+    settings.DEBUG = True
+    call_command("demo_daten")
+    antraege = Fondsantrag.objects.filter(fonds__quartier__name="Preuswald")
+    rest = antraege.get(titel="Seniorencafé: Geschirr")
+    assert rest.status == "abgerechnet" and rest.offen_auszuzahlen == Decimal("140.00")
+    rueck = antraege.get(titel="Stadtteilzeitung: Druck")
+    assert rueck.status == "abgerechnet" and rueck.offen_zurueckzuzahlen == Decimal("12.40")
+    gleich = antraege.get(titel="Lesepaten: Bücherkiste")
+    assert gleich.status == "abgeschlossen" and gleich.saldo_null
+    bezahlt = antraege.get(titel="Kinderflohmarkt: Tische")
+    assert bezahlt.status == "abgeschlossen" and bezahlt.zurueckgezahlt_summe == Decimal("12.40")

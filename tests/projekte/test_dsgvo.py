@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from projekte import services
+from projekte.fonds import services as fonds_services
 from projekte.models import Fondsantrag
 from tests import factories
 
@@ -27,10 +27,10 @@ def test_abgeschlossene_antraege_nach_zehn_jahren_anonymisiert():
     )
     offen = factories.FondsantragFactory(eingegangen_am=datetime.date(2015, 3, 1))
 
-    assert services.antragsteller_anonymisieren(HEUTE, False) == [
+    assert fonds_services.antragsteller_anonymisieren(HEUTE, False) == [
         f"Fondsantrag #{alt.pk}: eingegangen am 01.03.2016"
     ]
-    services.antragsteller_anonymisieren(HEUTE, True)
+    fonds_services.antragsteller_anonymisieren(HEUTE, True)
 
     alt.refresh_from_db()
     assert (alt.antragsteller_name, alt.antragsteller_email, alt.antragsteller_telefon) == (
@@ -43,4 +43,4 @@ def test_abgeschlossene_antraege_nach_zehn_jahren_anonymisiert():
     jung.refresh_from_db()
     offen.refresh_from_db()
     assert jung.antragsteller_name == offen.antragsteller_name == "Erika Beispiel"
-    assert services.antragsteller_anonymisieren(HEUTE, True) == []
+    assert fonds_services.antragsteller_anonymisieren(HEUTE, True) == []

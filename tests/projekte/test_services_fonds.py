@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from projekte import services
+from projekte.fonds import abrechnen, buchen
+from projekte.fonds import services as fonds_services
 from projekte.models import Auszahlung, Fondsantrag, Stadtteilfonds
 from tests import factories
 
@@ -23,17 +24,17 @@ def fonds(quartier):
 
 def _gepruefter_antrag(fonds, qm, betrag="300.00"):
     antrag = factories.FondsantragFactory(fonds=fonds, betrag_beantragt=Decimal(betrag))
-    return services.antrag_pruefen(antrag=antrag, von=qm)
+    return fonds_services.antrag_pruefen(antrag=antrag, von=qm)
 
 
 def _bewilligter_antrag(fonds, qm, betrag="300.00"):
     antrag = _gepruefter_antrag(fonds, qm, betrag)
-    return services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal(betrag))
+    return fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal(betrag))
 
 
 def test_antrag_anlegen_als_privatperson_braucht_kontakt_und_einwilligung(fonds, qm):
     with pytest.raises(ValidationError) as e:
-        services.antrag_anlegen(
+        fonds_services.antrag_anlegen(
             fonds=fonds,
             von=qm,
             titel="Fest",
@@ -57,7 +58,7 @@ def test_antrag_anlegen_als_privatperson_braucht_kontakt_und_einwilligung(fonds,
 )
 def test_antrag_mit_falschem_betrag_wird_nicht_gespeichert(fonds, qm, betrag, meldung):
     with pytest.raises(ValidationError) as e:
-        services.antrag_anlegen(
+        fonds_services.antrag_anlegen(
             fonds=fonds,
             von=qm,
             titel="Fest",
@@ -83,7 +84,9 @@ def test_bewilligung_erhoeht_bewilligte_summe_des_fonds(fonds, qm):
 
 def test_teilbewilligung_ist_erlaubt(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm, "400.00")
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="250.50", begruendung="Teilweise")
+    fonds_services.antrag_bewilligen(
+        antrag=antrag, von=qm, betrag="250.50", begruendung="Teilweise"
+    )
     antrag.refresh_from_db()
     assert antrag.betrag_bewilligt == Decimal("250.50")
 
@@ -91,7 +94,7 @@ def test_teilbewilligung_ist_erlaubt(fonds, qm):
 def test_bewilligung_ueber_beantragtem_betrag_wird_abgelehnt(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm, "300.00")
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.01")
+        fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.01")
     assert "betrag_bewilligt" in e.value.message_dict
 
 
@@ -100,7 +103,7 @@ def test_bewilligung_ueber_dem_budget_wird_abgelehnt_und_nichts_gespeichert(quar
     _bewilligter_antrag(fonds, qm, "400.00")
     zweiter = _gepruefter_antrag(fonds, qm, "200.00")
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(antrag=zweiter, von=qm, betrag="200.00")
+        fonds_services.antrag_bewilligen(antrag=zweiter, von=qm, betrag="200.00")
     assert "100,00\u00a0€" in e.value.message_dict["betrag_bewilligt"][0]
     zweiter.refresh_from_db()
     fonds.refresh_from_db()
@@ -127,10 +130,10 @@ def test_datenbank_verhindert_negative_betraege(fonds):
 def test_ueber_der_schwelle_ohne_sitzung_keine_entscheidung(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm, "800.00")
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="800.00")
+        fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="800.00")
     assert "sitzung" in e.value.message_dict
     with pytest.raises(ValidationError) as e:
-        services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="passt nicht")
+        fonds_services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="passt nicht")
     assert "sitzung" in e.value.message_dict
     antrag.refresh_from_db()
     assert antrag.status == Fondsantrag.Status.GEPRUEFT
@@ -139,9 +142,9 @@ def test_ueber_der_schwelle_ohne_sitzung_keine_entscheidung(fonds, qm):
 def test_ablehnung_braucht_begruendung(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm)
     with pytest.raises(ValidationError) as e:
-        services.antrag_ablehnen(antrag=antrag, von=qm, begruendung=" ")
+        fonds_services.antrag_ablehnen(antrag=antrag, von=qm, begruendung=" ")
     assert "begruendung" in e.value.message_dict
-    services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Bezug zum Quartier")
+    fonds_services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Bezug zum Quartier")
     antrag.refresh_from_db()
     assert antrag.status == Fondsantrag.Status.ABGELEHNT
 
@@ -149,13 +152,13 @@ def test_ablehnung_braucht_begruendung(fonds, qm):
 def test_ungepruefter_antrag_kann_nicht_bewilligt_werden(fonds, qm):
     antrag = factories.FondsantragFactory(fonds=fonds)
     with pytest.raises(ValidationError):
-        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="100")
+        fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="100")
 
 
 def test_auszahlungen_in_teilen_bis_zum_bewilligten_betrag(fonds, qm):
     antrag = _bewilligter_antrag(fonds, qm)
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="200.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="200.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00")
     antrag.refresh_from_db()
     assert antrag.ausgezahlt_summe == Decimal("300.00")
     assert antrag.status == Fondsantrag.Status.AUSGEZAHLT
@@ -163,9 +166,9 @@ def test_auszahlungen_in_teilen_bis_zum_bewilligten_betrag(fonds, qm):
 
 def test_auszahlung_ueber_der_bewilligung_wird_abgelehnt(fonds, qm):
     antrag = _bewilligter_antrag(fonds, qm)
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="250.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="250.00")
     with pytest.raises(ValidationError) as e:
-        services.auszahlung_buchen(antrag=antrag, von=qm, betrag="50.01")
+        buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="50.01")
     assert "50,00\u00a0€" in e.value.message_dict["betrag"][0]
     assert Auszahlung.objects.count() == 1
 
@@ -173,17 +176,17 @@ def test_auszahlung_ueber_der_bewilligung_wird_abgelehnt(fonds, qm):
 def test_auszahlung_vor_bewilligung_ist_nicht_moeglich(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm)
     with pytest.raises(ValidationError):
-        services.auszahlung_buchen(antrag=antrag, von=qm, betrag="10")
+        buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="10")
 
 
 def test_nachweis_einreichen_und_pruefen_schliesst_antrag_ab(fonds, qm):
     antrag = _bewilligter_antrag(fonds, qm)
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="300.00")
-    nachweis = services.nachweis_einreichen(
-        antrag=antrag, von=qm, tatsaechliche_kosten="290.40", bericht="Fest mit 80 Gästen"
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="300.00")
+    nachweis = abrechnen.nachweis_einreichen(
+        antrag=antrag, von=qm, tatsaechliche_kosten="300.00", bericht="Fest mit 80 Gästen"
     )
-    assert nachweis.tatsaechliche_kosten == Decimal("290.40")
-    services.nachweis_pruefen(antrag=antrag, von=qm, vermerk="Belege vollständig")
+    assert nachweis.tatsaechliche_kosten == Decimal("300.00")
+    abrechnen.nachweis_pruefen(antrag=antrag, von=qm, vermerk="Belege vollständig")
     antrag.refresh_from_db()
     nachweis.refresh_from_db()
     assert antrag.status == Fondsantrag.Status.ABGESCHLOSSEN
@@ -197,8 +200,8 @@ def test_ueberfaellige_nachweise_werden_einmal_am_tag_erinnert(fonds, qm, quarti
     Fondsantrag.objects.filter(pk=antrag.pk).update(
         nachweis_faellig_am=timezone.localdate() - datetime.timedelta(days=1)
     )
-    assert services.nachweise_erinnern() == 1
-    assert services.nachweise_erinnern() == 0
+    assert fonds_services.nachweise_erinnern() == 1
+    assert fonds_services.nachweise_erinnern() == 0
     assert len(mail.outbox) == 1
     assert set(mail.outbox[0].to) == {"erika@example.org", "qm-preuswald@stadt.example"}
     antrag.refresh_from_db()
@@ -208,7 +211,7 @@ def test_ueberfaellige_nachweise_werden_einmal_am_tag_erinnert(fonds, qm, quarti
 def test_antragsteller_eines_fremden_quartiers_lehnt_der_service_ab(fonds, qm, anderes_quartier):
     fremder = factories.AkteurFactory(quartiere=[anderes_quartier], oeffentlich=False)
     with pytest.raises(ValidationError) as e:
-        services.antrag_anlegen(
+        fonds_services.antrag_anlegen(
             fonds=fonds,
             von=qm,
             titel="Fest",

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from projekte import services
+from projekte.fonds import services as fonds_services
 from projekte.models import Fondsantrag, Stimmabgabe
 from tests import factories
 
@@ -41,11 +41,11 @@ def antrag(quartier, gremium, qm):
         quartier=quartier, budget=Decimal("5000"), entscheidendes_gremium=gremium
     )
     antrag = factories.FondsantragFactory(fonds=fonds, betrag_beantragt=Decimal("1200.00"))
-    return services.antrag_pruefen(antrag=antrag, von=qm)
+    return fonds_services.antrag_pruefen(antrag=antrag, von=qm)
 
 
 def test_gremium_bewilligt_mit_stimmen_und_befangenen(antrag, qm, sitzung, mitglieder):
-    services.antrag_bewilligen(
+    fonds_services.antrag_bewilligen(
         antrag=antrag,
         von=qm,
         betrag="1000.00",
@@ -67,7 +67,7 @@ def test_gremium_bewilligt_mit_stimmen_und_befangenen(antrag, qm, sitzung, mitgl
 
 def test_befangenes_mitglied_darf_nicht_abstimmen(antrag, qm, sitzung, mitglieder):
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(
+        fonds_services.antrag_bewilligen(
             antrag=antrag,
             von=qm,
             betrag="1000.00",
@@ -84,7 +84,9 @@ def test_befangenes_mitglied_darf_nicht_abstimmen(antrag, qm, sitzung, mitgliede
 def test_nicht_stimmberechtigtes_mitglied_darf_nicht_abstimmen(antrag, qm, sitzung, gremium):
     gast = factories.MitgliedschaftFactory(gremium=gremium, stimmberechtigt=False)
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(antrag=antrag, von=qm, betrag="500", sitzung=sitzung, ja=[gast])
+        fonds_services.antrag_bewilligen(
+            antrag=antrag, von=qm, betrag="500", sitzung=sitzung, ja=[gast]
+        )
     assert "Nicht stimmberechtigt" in e.value.message_dict["ja"][0]
 
 
@@ -93,7 +95,7 @@ def test_sitzung_eines_anderen_gremiums_zaehlt_nicht(antrag, qm, mitglieder, qua
         gremium__quartier=quartier, beginn=timezone.now() - datetime.timedelta(days=1)
     )
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(
+        fonds_services.antrag_bewilligen(
             antrag=antrag, von=qm, betrag="500", sitzung=fremde, ja=mitglieder[:1]
         )
     assert "sitzung" in e.value.message_dict
@@ -102,7 +104,7 @@ def test_sitzung_eines_anderen_gremiums_zaehlt_nicht(antrag, qm, mitglieder, qua
 def test_kuenftige_sitzung_kann_noch_nicht_entschieden_haben(antrag, qm, gremium, mitglieder):
     kuenftig = factories.SitzungFactory(gremium=gremium)
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(
+        fonds_services.antrag_bewilligen(
             antrag=antrag, von=qm, betrag="500", sitzung=kuenftig, ja=mitglieder[:1]
         )
     assert "noch nicht stattgefunden" in e.value.message_dict["sitzung"][0]
@@ -110,7 +112,7 @@ def test_kuenftige_sitzung_kann_noch_nicht_entschieden_haben(antrag, qm, gremium
 
 def test_ohne_mehrheit_keine_bewilligung(antrag, qm, sitzung, mitglieder):
     with pytest.raises(ValidationError) as e:
-        services.antrag_bewilligen(
+        fonds_services.antrag_bewilligen(
             antrag=antrag,
             von=qm,
             betrag="500",
@@ -122,7 +124,7 @@ def test_ohne_mehrheit_keine_bewilligung(antrag, qm, sitzung, mitglieder):
 
 
 def test_gremium_lehnt_ab(antrag, qm, sitzung, mitglieder):
-    services.antrag_ablehnen(
+    fonds_services.antrag_ablehnen(
         antrag=antrag,
         von=qm,
         begruendung="Kein Quartiersbezug",
@@ -137,7 +139,7 @@ def test_gremium_lehnt_ab(antrag, qm, sitzung, mitglieder):
 def test_antrag_eines_akteurs_braucht_keine_privaten_kontaktdaten(quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier)
     akteur = factories.AkteurFactory(name="Bürgerverein Preuswald", quartiere=[quartier])
-    antrag = services.antrag_anlegen(
+    antrag = fonds_services.antrag_anlegen(
         fonds=fonds,
         von=qm,
         akteur=akteur,

@@ -8,7 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from projekte import services
+from projekte.fonds import buchen
+from projekte.fonds import services as fonds_services
 from projekte.models import Fondsantrag
 from tests import factories
 
@@ -22,7 +23,7 @@ def fonds(quartier):
 
 @pytest.fixture
 def antrag(fonds, qm):
-    return services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
+    return fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
 
 
 def test_fondsliste_zeigt_nur_fonds_meiner_quartiere(client, qm, fonds, anderes_quartier):
@@ -33,8 +34,8 @@ def test_fondsliste_zeigt_nur_fonds_meiner_quartiere(client, qm, fonds, anderes_
 
 
 def test_fondsliste_zeigt_summen_und_blaettert(client, leitung, fonds, antrag, qm):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
     factories.FondsantragFactory(fonds=fonds)
     for jahr in range(1970, 2020):
         factories.StadtteilfondsFactory(quartier=fonds.quartier, jahr=jahr)
@@ -51,8 +52,8 @@ def test_fondsliste_zeigt_summen_und_blaettert(client, leitung, fonds, antrag, q
 
 
 def test_fondsseite_zeigt_budget_bewilligt_ausgezahlt_und_verfuegbar(client, qm, fonds, antrag):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
     client.force_login(qm)
     response = client.get(fonds.get_absolute_url())
     inhalt = response.content.decode()
@@ -124,7 +125,7 @@ def test_falscher_betrag_beim_erfassen_gibt_fehler_am_feld(client, qm, fonds, be
 
 
 def test_auszahlung_ueber_bewilligung_gibt_fehler_am_feld(client, qm, antrag):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
     client.force_login(qm)
     response = client.post(
         reverse("projekte:auszahlung_buchen", args=[antrag.pk]),
@@ -133,11 +134,11 @@ def test_auszahlung_ueber_bewilligung_gibt_fehler_am_feld(client, qm, antrag):
     assert response.status_code == 400
     fehler = response.context["formulare"]["auszahlung"].errors["betrag"]
     assert "höchstens noch 300,00\u00a0€" in fehler[0]
-    assert not antrag.auszahlungen.exists()
+    assert not antrag.buchungen.filter(art="auszahlung").exists()
 
 
 def test_bewilligungsschreiben_als_pdf(client, qm, antrag):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="250.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="250.00")
     client.force_login(qm)
     response = client.get(reverse("projekte:entscheidungsschreiben", args=[antrag.pk]))
     assert response["Content-Type"] == "application/pdf"
@@ -147,7 +148,7 @@ def test_bewilligungsschreiben_als_pdf(client, qm, antrag):
 
 
 def test_ablehnungsschreiben_als_pdf(client, qm, antrag):
-    services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Quartiersbezug")
+    fonds_services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="Kein Quartiersbezug")
     client.force_login(qm)
     response = client.get(reverse("projekte:entscheidungsschreiben", args=[antrag.pk]))
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
@@ -155,16 +156,20 @@ def test_ablehnungsschreiben_als_pdf(client, qm, antrag):
 
 
 def test_jahresbuch_xlsx_mit_bewilligungen_und_auszahlungen(client, qm, fonds, antrag):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00", vermerk="KZ 4711")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="100.00", vermerk="KZ 4711")
     client.force_login(qm)
     antwort = client.get(reverse("projekte:fonds_jahresbuch", args=[fonds.pk]))
     mappe = load_workbook(io.BytesIO(b"".join(antwort.streaming_content)))
-    assert mappe.sheetnames == ["Übersicht", "Bewilligungen", "Auszahlungen"]
+    assert mappe.sheetnames == ["Übersicht", "Journal", "Bewilligungen"]
     bewilligungen = list(mappe["Bewilligungen"].iter_rows(min_row=2, values_only=True))
     assert bewilligungen[0][1] == antrag.titel and bewilligungen[0][6] == 300
-    auszahlungen = list(mappe["Auszahlungen"].iter_rows(min_row=2, values_only=True))
-    assert auszahlungen[0][3] == 100 and auszahlungen[0][4] == "KZ 4711"
+    journal = list(mappe["Journal"].iter_rows(min_row=2, values_only=True))
+    assert [(z[2], z[3], z[4]) for z in journal] == [
+        ("Bewilligung", 300, antrag.referenz),
+        ("Auszahlung", 100, antrag.referenz),
+    ]
+    assert journal[1][6] == "KZ 4711"
 
 
 def _antraege(fonds, anzahl):
@@ -197,13 +202,13 @@ def test_fondsliste_mit_fester_zahl_an_abfragen(
 
 
 def test_antragsseite_mit_fester_zahl_an_abfragen(client, qm, antrag, abfragen):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="10.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="10.00")
     client.force_login(qm)
     client.get(antrag.get_absolute_url())
     wenige = abfragen(lambda: client.get(antrag.get_absolute_url()))
     for _i in range(20):
-        services.auszahlung_buchen(antrag=antrag, von=qm, betrag="10.00")
+        buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="10.00")
     inhalt = client.get(antrag.get_absolute_url()).content.decode()
     assert inhalt.count('<tr><th scope="row">') >= 21
     assert abfragen(lambda: client.get(antrag.get_absolute_url())) == wenige
@@ -212,8 +217,8 @@ def test_antragsseite_mit_fester_zahl_an_abfragen(client, qm, antrag, abfragen):
 def test_fondsseite_zeigt_nach_einer_aenderung_den_neuen_stand(client, qm, fonds, antrag):
     client.force_login(qm)
     assert "120,00\u00a0€" not in client.get(fonds.get_absolute_url()).content.decode()
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
-    services.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    buchen.auszahlung_buchen(antrag=antrag, von=qm, betrag="120.00")
     inhalt = client.get(fonds.get_absolute_url()).content.decode()
     assert '<dd class="col-sm-8 col-lg-2" id="fonds-ausgezahlt">120,00\u00a0€</dd>' in inhalt
     assert "Anträge im Status bewilligt" not in inhalt
@@ -221,7 +226,7 @@ def test_fondsseite_zeigt_nach_einer_aenderung_den_neuen_stand(client, qm, fonds
 
 
 def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
-    services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="300.00")
     Fondsantrag.objects.filter(pk=antrag.pk).update(nachweis_faellig_am="2020-01-01")
     client.force_login(qm)
     response = client.get(reverse("projekte:nachweise_ueberfaellig"))
@@ -231,11 +236,8 @@ def test_ueberfaellige_nachweise_werden_gelistet(client, qm, antrag):
 
 def test_ueberfaellige_nachweise_seitenweise(client, qm, fonds):
     """The list is paginated like every list: 50 per page."""
-    factories.FondsantragFactory.create_batch(51, fonds=fonds)
-    Fondsantrag.objects.filter(fonds=fonds).update(
-        status=Fondsantrag.Status.BEWILLIGT,
-        betrag_bewilligt=Decimal("10.00"),
-        nachweis_faellig_am="2020-01-01",
+    factories.FondsantragFactory.create_batch(
+        51, fonds=fonds, betrag_bewilligt=Decimal("10.00"), nachweis_faellig_am="2020-01-01"
     )
     client.force_login(qm)
     url = reverse("projekte:nachweise_ueberfaellig")

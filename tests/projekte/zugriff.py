@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from projekte.fonds import abrechnen
 from projekte.models import Beleg, Projektpartner, Verwendungsnachweis
 from tests.factories import (
     AkteurFactory,
@@ -45,6 +46,28 @@ def _antrag(quartier, text):
         kostenplan=text,
         antragsteller_name=text[:200],
     )
+
+
+def _abgerechnet(quartier, text):
+    """A settled application with a claim back (its letter, its repayment, its reversal)."""
+    antrag = FondsantragFactory(
+        fonds=StadtteilfondsFactory(quartier=quartier),
+        titel=text[:200],
+        antragsteller_name=text[:200],
+        betrag_bewilligt=Decimal("300.00"),
+        ausgezahlt_summe=Decimal("300.00"),
+        status="nachweis_eingereicht",
+    )
+    Verwendungsnachweis.objects.create(
+        antrag=antrag,
+        bericht=text,
+        eingereicht_am=datetime.date(2026, 11, 1),
+        tatsaechliche_kosten=Decimal("200.00"),
+    )
+    abrechnen.nachweis_pruefen(
+        antrag=antrag, von=None, rueckforderung_faellig_am=datetime.date(2099, 1, 1)
+    )
+    return {"pk": antrag.pk}
 
 
 def _beleg(quartier, text):
@@ -89,8 +112,17 @@ OBJEKTE = {
             "projekte:nachweis_einreichen",
             "projekte:nachweis_pruefen",
             "projekte:entscheidungsschreiben",
+            "projekte:bewilligung_aendern",
         ],
         lambda q, t: {"pk": _antrag(q, t).pk},
+    ),
+    **dict.fromkeys(
+        [
+            "projekte:abrechnungsschreiben",
+            "projekte:rueckzahlung_buchen",
+            "projekte:buchung_stornieren",
+        ],
+        _abgerechnet,
     ),
     "projekte:beleg": _beleg,
 }

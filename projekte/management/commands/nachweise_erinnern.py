@@ -5,7 +5,7 @@ Idempotent per day: an application is reminded at most once on the same date.
 
 from django.core.management.base import BaseCommand
 
-from projekte import services
+from projekte.fonds import services
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projekte', '0008_projekt_sortierung'),
+        ('projekte', '0011_journal_trigger'),
     ]
 
     operations = [

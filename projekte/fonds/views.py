@@ -5,7 +5,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -14,25 +13,26 @@ from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
 from quartiersmanagement.lists import FilteredListView
-from quartiersmanagement.pdf import pdf_response
 from quartiersmanagement.permissions import permission
-from quartiersmanagement.uploads import serve_file
 
-from .. import exports, selectors, services
-from ..filters import FondsFilter, NachweisFilter
-from ..forms import (
+from ..views.helpers import ausfuehren
+from . import abrechnen, buchen, exports, selectors, services
+from .ablauf import erlaubte_aktionen
+from .filters import FondsFilter, NachweisFilter
+from .forms import (
     AblehnenForm,
     AntragForm,
     AuszahlungForm,
     BewilligenForm,
+    BewilligungAendernForm,
     NachweisForm,
     NachweisPruefenForm,
     PruefenForm,
+    RueckzahlungForm,
+    StornoForm,
 )
-from ..gremium import braucht_gremium
-from ..models import Beleg, Fondsantrag, Stadtteilfonds
-from ..schreiben import antrag_brief_kontext
-from .helpers import ausfuehren
+from .gremium import braucht_gremium
+from .models import Fondsantrag, Stadtteilfonds
 
 S = Fondsantrag.Status
 
@@ -117,31 +117,45 @@ def antrag_neu(request):
     return render(request, "projekte/antrag_form.html", {"form": form})
 
 
+#: action (as in `ablauf.AKTIONEN`) -> its form and the form's prefix on the page
+FORMULARE = {
+    "pruefen": (PruefenForm, None),
+    "bewilligen": (BewilligenForm, "bew"),
+    "ablehnen": (AblehnenForm, "abl"),
+    "auszahlung": (AuszahlungForm, "aus"),
+    "nachweis": (NachweisForm, "nw"),
+    "nachweis_pruefen": (NachweisPruefenForm, "np"),
+    "bewilligung_aendern": (BewilligungAendernForm, "bae"),
+    "rueckzahlung": (RueckzahlungForm, "rz"),
+}
+MIT_ANTRAG = (
+    BewilligenForm,
+    AblehnenForm,
+    AuszahlungForm,
+    NachweisPruefenForm,
+    BewilligungAendernForm,
+    RueckzahlungForm,
+    StornoForm,
+)
+
+
 def _antrag_seite(request, antrag, status=200, **gebunden):
     """The application page with the action forms its state allows (bound ones show errors)."""
     darf = request.user.has_perm("projekte.change_fondsantrag", antrag)
     formulare = {}
     if darf:
-        if antrag.status == S.EINGEREICHT:
-            formulare["pruefen"] = PruefenForm()
-        if antrag.status == S.GEPRUEFT:
-            formulare["bewilligen"] = BewilligenForm(antrag=antrag, prefix="bew")
-        if antrag.status in (S.EINGEREICHT, S.GEPRUEFT):
-            formulare["ablehnen"] = AblehnenForm(antrag=antrag, prefix="abl")
-        if antrag.status in (S.BEWILLIGT, S.AUSGEZAHLT) and antrag.offen_auszuzahlen > 0:
-            formulare["auszahlung"] = AuszahlungForm(antrag=antrag, prefix="aus")
-        if antrag.status == S.AUSGEZAHLT:
-            formulare["nachweis"] = NachweisForm(prefix="nw")
-        if antrag.status == S.NACHWEIS_EINGEREICHT:
-            formulare["nachweis_pruefen"] = NachweisPruefenForm(prefix="np")
+        aktionen = erlaubte_aktionen(antrag)
+        for aktion, (form_klasse, prefix) in FORMULARE.items():
+            if aktion in aktionen:
+                kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
+                formulare[aktion] = form_klasse(prefix=prefix, **kwargs)
+        storno = StornoForm(prefix="st", antrag=antrag)
+        if storno.fields["buchung"].queryset.exists():
+            formulare["storno"] = storno
         formulare.update(gebunden)
     nachweis = (
         getattr(antrag, "verwendungsnachweis", None)
-        if antrag.status
-        in (
-            S.NACHWEIS_EINGEREICHT,
-            S.ABGESCHLOSSEN,
-        )
+        if antrag.status in (S.NACHWEIS_EINGEREICHT, S.ABGERECHNET, S.ABGESCHLOSSEN)
         else None
     )
     return render(
@@ -179,7 +193,7 @@ def _aktion(
     request, antrag, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs
 ):
     """Run one workflow action: form, service; on error the page with the errors."""
-    if form_klasse in (BewilligenForm, AblehnenForm, AuszahlungForm):
+    if form_klasse in MIT_ANTRAG:
         form_kwargs["antrag"] = antrag
     form = form_klasse(request.POST, request.FILES, prefix=prefix, **form_kwargs)
     if form.is_valid():
@@ -269,7 +283,7 @@ def auszahlung_buchen(request, antrag):
         form_klasse=AuszahlungForm,
         prefix="aus",
         schluessel="auszahlung",
-        ausfuehren=lambda a, f: services.auszahlung_buchen(
+        ausfuehren=lambda a, f: buchen.auszahlung_buchen(
             antrag=a, von=request.user, **f.cleaned_data
         ),
         meldung=_("Die Auszahlung wurde gebucht."),
@@ -281,7 +295,7 @@ def auszahlung_buchen(request, antrag):
 def nachweis_einreichen(request, antrag):
     def ausfuehren(a, f):
         d = dict(f.cleaned_data)
-        services.nachweis_einreichen(
+        abrechnen.nachweis_einreichen(
             antrag=a,
             von=request.user,
             tatsaechliche_kosten=d["tatsaechliche_kosten"],
@@ -310,41 +324,54 @@ def nachweis_pruefen(request, antrag):
         form_klasse=NachweisPruefenForm,
         prefix="np",
         schluessel="nachweis_pruefen",
-        ausfuehren=lambda a, f: services.nachweis_pruefen(
-            antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
+        ausfuehren=lambda a, f: abrechnen.nachweis_pruefen(
+            antrag=a, von=request.user, **f.cleaned_data
         ),
-        meldung=_("Der Verwendungsnachweis ist geprüft; der Antrag ist abgeschlossen."),
+        meldung=_("Der Verwendungsnachweis ist geprüft und der Antrag abgerechnet."),
     )
 
 
-@require_safe
-def entscheidungsschreiben(request, pk):
-    """The Bewilligungs- or Ablehnungsschreiben as PDF, once decided."""
-    antrag = selectors.antrag_detail(request.user, pk)
-    if antrag.entschieden_am is None:
-        raise Http404
-    bewilligt = antrag.status != S.ABGELEHNT
-    quartier = antrag.fonds.quartier
-    betreff = (
-        _("Bewilligung aus dem Stadtteilfonds %(quartier)s %(jahr)s")
-        if bewilligt
-        else _("Ihr Antrag an den Stadtteilfonds %(quartier)s %(jahr)s")
-    ) % {"quartier": quartier.name, "jahr": antrag.fonds.jahr}
-    return pdf_response(
-        "projekte/pdf/entscheidungsschreiben.html",
-        {
-            "antrag": antrag,
-            "bewilligt": bewilligt,
-            "quartier": quartier,
-            **antrag_brief_kontext(antrag, betreff=betreff),
-        },
-        filename=f"{'bewilligung' if bewilligt else 'ablehnung'}-{antrag.pk}",
+@require_POST
+@antrag_bearbeitbar
+def bewilligung_aendern(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=BewilligungAendernForm,
+        prefix="bae",
+        schluessel="bewilligung_aendern",
+        ausfuehren=lambda a, f: buchen.bewilligung_aendern(
+            antrag=a, von=request.user, **f.cleaned_data
+        ),
+        meldung=_("Die Bewilligung wurde geändert."),
     )
 
 
-@require_safe
-def beleg_herunterladen(request, pk):
-    beleg = get_object_or_404(
-        Beleg.objects.filter(nachweis__antrag__in=selectors.antraege_fuer(request.user)), pk=pk
+@require_POST
+@antrag_bearbeitbar
+def rueckzahlung_buchen(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=RueckzahlungForm,
+        prefix="rz",
+        schluessel="rueckzahlung",
+        ausfuehren=lambda a, f: buchen.rueckzahlung_buchen(
+            antrag=a, von=request.user, **f.cleaned_data
+        ),
+        meldung=_("Die Rückzahlung wurde gebucht."),
     )
-    return serve_file(beleg.datei, filename=beleg.dateiname)
+
+
+@require_POST
+@antrag_bearbeitbar
+def buchung_stornieren(request, antrag):
+    return _aktion(
+        request,
+        antrag,
+        form_klasse=StornoForm,
+        prefix="st",
+        schluessel="storno",
+        ausfuehren=lambda a, f: buchen.buchung_stornieren(von=request.user, **f.cleaned_data),
+        meldung=_("Die Buchung wurde storniert."),
+    )
