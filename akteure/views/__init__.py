@@ -1,4 +1,4 @@
 """Pages of the akteure app (thin: selector, permission, form, service, render)."""
 
+from ..gremien.views import *  # noqa: F403
 from .akteure import *  # noqa: F403
-from .gremien import *  # noqa: F403
