@@ -2,3 +2,4 @@
 
 from ..gremien.views import *  # noqa: F403
 from .akteure import *  # noqa: F403
+from .netzwerk import *  # noqa: F403

@@ -205,3 +205,10 @@ def test_geaenderte_einladung_und_doppelter_versand(quartier, qm):
     assert [m.subject.split(":")[0] for m in mail.outbox] == ["Einladung", "Geänderte Einladung"]
     sitzung.refresh_from_db()
     assert sitzung.sequenz == sequenz  # an invitation is no change of the calendar entry
+
+
+def test_anwesende_ohne_stimme_bleiben_im_ergebnis(konferenz, melden):
+    sitzung, (a, b, c, d, _e), _ = konferenz
+    melden(sitzung, a, b, c, d)
+    beschluss = _fassen(sitzung, stimmen={a: "ja", b: "nein", c: "ja"})
+    assert beschluss.anwesende == 4 and beschluss.ohne_stimme == 1

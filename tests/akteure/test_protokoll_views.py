@@ -167,3 +167,52 @@ def test_beschluss_eines_anderen_quartiers_gibt_404(client, qm_anderes, konferen
     for name in ("beschluss_bearbeiten", "beschluss_loeschen"):
         assert client.post(reverse(f"akteure:{name}", args=[beschluss.pk])).status_code == 404
     assert Beschluss.objects.exists()
+
+
+def _sitzung_mit(quartier, anzahl, qm):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests import factories
+
+    sitzung = factories.SitzungFactory(
+        gremium__quartier=quartier, beginn=timezone.now() - datetime.timedelta(days=1)
+    )
+    mitglieder = [factories.MitgliedschaftFactory(gremium=sitzung.gremium) for _i in range(anzahl)]
+    for m in mitglieder:
+        sitzung.teilnahmen.create(akteur=m.akteur)
+    for n in range(anzahl):
+        beschluesse.beschluss_fassen(
+            sitzung=sitzung, text=f"Beschluss {n}", stimmen={m: "ja" for m in mitglieder}
+        )
+    beschluesse.protokoll_freigeben(sitzung=sitzung, benutzer=qm)
+    for n in range(anzahl):
+        beschluesse.berichtigung_erfassen(
+            sitzung=sitzung,
+            datum=sitzung.datum,
+            grund=f"Grund {n}",
+            text="richtig",
+            beschluss=sitzung.beschluesse.first(),
+            benutzer=qm,
+        )
+    return sitzung
+
+
+def test_sitzung_abstimmung_und_anwesenheit_mit_konstanter_abfragezahl(
+    client, qm, quartier, abfragen
+):
+    client.force_login(qm)
+    zahlen = []
+    for anzahl in (2, 6):
+        sitzung = _sitzung_mit(quartier, anzahl, qm)
+        zahlen.append(
+            [
+                abfragen(lambda s=sitzung: client.get(s.get_absolute_url())),
+                abfragen(
+                    lambda s=sitzung: client.get(reverse("akteure:beschluss_neu", args=[s.pk]))
+                ),
+                abfragen(lambda s=sitzung: client.get(reverse("akteure:anwesenheit", args=[s.pk]))),
+            ]
+        )
+    assert zahlen[0] == zahlen[1]

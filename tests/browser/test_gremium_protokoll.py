@@ -32,9 +32,11 @@ def test_anwesenheit_abstimmung_freigabe_und_berichtigung(page, live_server):
     page.get_by_role("link", name="Anwesenheit der Mitglieder").click()
     page.wait_for_load_state("load")
     for name in namen[:2]:
-        page.get_by_role("group", name=f"Status von {name}").get_by_label("anwesend").check()
+        page.get_by_role("group", name=f"Status von {name}").get_by_label(
+            "anwesend", exact=True
+        ).check()
     page.get_by_role("group", name="Status von Kita Regenbogen").get_by_label(
-        "entschuldigt"
+        "entschuldigt", exact=True
     ).check()
     page.get_by_label("anwesende Anwohnende (Anzahl)").fill("8")
     axe_pruefen(page)
@@ -62,7 +64,7 @@ def test_anwesenheit_abstimmung_freigabe_und_berichtigung(page, live_server):
     page.get_by_role("link", name="Berichtigung erfassen").click()
     page.wait_for_load_state("load")
     page.get_by_label("Grund").fill("Enthaltung falsch übertragen")
-    page.get_by_label("Berichtigung", exact=True).fill("Die Grundschule stimmte mit Ja.")
+    page.locator("#id_text").fill("Die Grundschule stimmte mit Ja.")
     axe_pruefen(page)
     page.get_by_role("button", name="Speichern").click()
     page.get_by_role("heading", name="Berichtigungen").wait_for()

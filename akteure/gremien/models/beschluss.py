@@ -87,6 +87,11 @@ class Beschluss(Timestamped):
         return self.ergebnis == self.Ergebnis.ANGENOMMEN
 
     @property
+    def ohne_stimme(self) -> int:
+        """Present, voting, unbiased members who cast no vote (they stay in the record)."""
+        return self.anwesende - self.ja - self.nein - self.enthaltung
+
+    @property
     def beschlossen_am(self):
         """A decision is made on the day of its meeting (not when it was typed in)."""
         return self.sitzung.datum

@@ -4,6 +4,7 @@ a draft everything can be changed and deleted; the services refuse it after the 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -259,7 +260,7 @@ aufgabe_bearbeitbar = permission(
 
 
 def _zurueck(aufgabe) -> str:
-    return aufgabe.sitzung.get_absolute_url() if aufgabe.sitzung_id else "/aufgaben/"
+    return aufgabe.sitzung.get_absolute_url() if aufgabe.sitzung_id else reverse("akteure:aufgaben")
 
 
 @aufgabe_bearbeitbar
