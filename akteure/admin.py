@@ -1,4 +1,5 @@
-"""Django admin for actors, persons, relation types and committees."""
+"""Django admin for actors, persons and relation types; the committees' admin is in
+`gremien.admin` (imported at the end)."""
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -11,19 +12,12 @@ from quartiersmanagement.form_widgets import LOCALIZED_DECIMALS
 
 from .models import (
     Akteur,
-    Aufgabe,
-    Beschluss,
     Beziehung,
     Beziehungsart,
     Einwilligung,
     Funktion,
-    Gremium,
     Kalenderzugang,
-    Mitgliedschaft,
     Person,
-    Sitzung,
-    Tagesordnungspunkt,
-    Teilnahme,
 )
 
 
@@ -64,28 +58,6 @@ class BeziehungInline(admin.TabularInline):
     autocomplete_fields = ["ziel"]
 
 
-class MitgliedschaftInline(admin.TabularInline):
-    model = Mitgliedschaft
-    extra = 0
-    autocomplete_fields = ["akteur", "person"]
-
-
-class TagesordnungspunktInline(admin.TabularInline):
-    model = Tagesordnungspunkt
-    extra = 0
-
-
-class TeilnahmeInline(admin.TabularInline):
-    model = Teilnahme
-    extra = 0
-    autocomplete_fields = ["akteur", "person"]
-
-
-class BeschlussInline(admin.TabularInline):
-    model = Beschluss
-    extra = 0
-
-
 @admin.register(Akteur)
 class AkteurAdmin(SimpleHistoryAdmin):
     formfield_overrides = LOCALIZED_DECIMALS
@@ -118,32 +90,6 @@ class BeziehungAdmin(SimpleHistoryAdmin):
     search_fields = ["quelle__name", "ziel__name"]
 
 
-@admin.register(Gremium)
-class GremiumAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "art", "quartier", "oeffentlich", "aktiv"]
-    list_filter = ["art", "quartier", "oeffentlich"]
-    search_fields = ["name"]
-    filter_horizontal = ["handlungsfelder"]
-    inlines = [MitgliedschaftInline]
-
-
-@admin.register(Sitzung)
-class SitzungAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "gremium", "beginn", "status", "sequenz"]
-    list_filter = ["status", "gremium__quartier"]
-    readonly_fields = ["uid", "sequenz"]
-    search_fields = ["titel", "gremium__name"]
-    inlines = [TagesordnungspunktInline, TeilnahmeInline, BeschlussInline]
-
-
-@admin.register(Aufgabe)
-class AufgabeAdmin(SimpleHistoryAdmin):
-    list_display = ["titel", "quartier", "faellig_am", "erledigt_am"]
-    list_filter = ["quartier"]
-    search_fields = ["titel"]
-    autocomplete_fields = ["verantwortlich_akteur", "verantwortlich_person", "sitzung"]
-
-
 @admin.register(Kalenderzugang)
 class KalenderzugangAdmin(admin.ModelAdmin):
     list_display = ["benutzer", "erstellt"]
@@ -152,3 +98,6 @@ class KalenderzugangAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # users create their token on /sitzungen/kalender/
+
+
+from .gremien import admin as gremien_admin  # noqa: E402, F401

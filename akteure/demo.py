@@ -4,16 +4,17 @@ and a planned one. Idempotent: natural keys and get_or_create; no randomness."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiersmanagement.text import german_slugify
 
+from .gremien import beschluesse
 from .models import (
     Akteur,
     Aufgabe,
-    Beschluss,
     Beziehung,
     Beziehungsart,
     Einwilligung,
@@ -186,11 +187,8 @@ def _gremium_laden(quartier, akteure, personen, heute):
         )
     for akteur in akteure[:4]:
         Teilnahme.objects.get_or_create(sitzung=vergangen, akteur=akteur)
-    Beschluss.objects.get_or_create(
-        sitzung=vergangen,
-        text="Die Stadtteilkonferenz unterstützt ein gemeinsames Sommerfest im Quartier.",
-        defaults={"ja": 9, "nein": 0, "enthaltung": 1},
-    )
+    if neu:
+        _protokoll_laden(vergangen, akteure)
     for titel, faellig, erledigt, akteur in (
         ("Bühne und Strom für das Sommerfest anfragen", -10, None, akteure[2]),
         ("Einladung zum Frühjahrsputz verteilen", 30, None, akteure[4]),
@@ -206,6 +204,8 @@ def _gremium_laden(quartier, akteure, personen, heute):
                 "verantwortlich_akteur": akteur,
             },
         )
+    if neu:
+        _freigeben_und_berichtigen(vergangen, heute)
     geplant, _neu = Sitzung.objects.get_or_create(
         gremium=gremium,
         titel="Wintersitzung",
@@ -220,3 +220,33 @@ def _gremium_laden(quartier, akteure, personen, heute):
         Tagesordnungspunkt.objects.get_or_create(
             sitzung=geplant, nummer=nummer, defaults={"titel": titel}
         )
+
+
+def _protokoll_laden(sitzung, akteure):
+    """The past meeting's vote, recorded per member through the service that checks it."""
+    Sitzung.objects.filter(pk=sitzung.pk).update(anwohnende=12)
+    sitzung.refresh_from_db()
+    mitglieder = {m.akteur_id: m for m in sitzung.gremium.mitgliedschaften.filter(bis=None)}
+    werte = {akteure[0].pk: "ja", akteure[2].pk: "ja", akteure[3].pk: "enthaltung"}
+    beschluesse.beschluss_fassen(
+        sitzung=sitzung,
+        text="Die Stadtteilkonferenz unterstützt ein gemeinsames Sommerfest im Quartier.",
+        tagesordnungspunkt=sitzung.tagesordnungspunkte.get(nummer=3),
+        stimmen={mitglieder[pk]: wert for pk, wert in werte.items()},
+    )
+
+
+def _freigeben_und_berichtigen(sitzung, heute):
+    """Released minutes with one amendment, as a Stadtteilkonferenz approves them next time."""
+    benutzer = get_user_model().objects.filter(username="admin").first()
+    if benutzer is None:
+        return
+    beschluesse.protokoll_freigeben(sitzung=sitzung, benutzer=benutzer)
+    beschluesse.berichtigung_erfassen(
+        sitzung=sitzung,
+        datum=heute - datetime.timedelta(days=14),
+        grund="Termin des Sommerfests falsch übertragen",
+        text="Das Sommerfest findet am ersten Samstag im Juli statt, nicht im Juni.",
+        beschluss=sitzung.beschluesse.first(),
+        benutzer=benutzer,
+    )

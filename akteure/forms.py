@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget
+from quartiersmanagement.form_widgets import DateWidget
 from quartiersmanagement.uploads import detect_file_type
 from quartiersmanagement.versioning import VersionFormMixin
 
@@ -14,16 +14,9 @@ from . import selectors
 from .models import (
     PERSON_OHNE_LOESCHDATUM,
     Akteur,
-    Aufgabe,
-    Beschluss,
     Beziehung,
     Einwilligung,
-    Gremium,
-    Mitgliedschaft,
     Person,
-    Sitzung,
-    Tagesordnungspunkt,
-    Teilnahme,
 )
 
 
@@ -207,149 +200,6 @@ class EinwilligungForm(forms.ModelForm):
 
 class WiderrufForm(forms.Form):
     am = forms.DateField(label=_("widerrufen am"), widget=DateWidget())
-
-
-class GremiumForm(forms.ModelForm):
-    class Meta:
-        model = Gremium
-        fields = [
-            "name",
-            "art",
-            "quartier",
-            "handlungsfelder",
-            "beschreibung",
-            "oeffentlich",
-            "aktiv",
-        ]
-        widgets = {
-            "handlungsfelder": forms.CheckboxSelectMultiple,
-            "beschreibung": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["quartier"].queryset = bearbeitbare_quartiere_fuer(user)
-        self.fields["handlungsfelder"].queryset = Handlungsfeld.objects.filter(aktiv=True)
-
-
-class MitgliedschaftForm(forms.ModelForm):
-    class Meta:
-        model = Mitgliedschaft
-        fields = ["akteur", "person", "rolle", "von", "bis", "stimmberechtigt"]
-        widgets = {"von": DateWidget(), "bis": DateWidget()}
-        help_texts = {
-            "akteur": _("Entweder einen Akteur …"),
-            "person": _("… oder eine Person wählen."),
-        }
-
-    def __init__(self, *args, user, gremium, **kwargs):
-        kwargs.setdefault("instance", Mitgliedschaft(gremium=gremium))
-        super().__init__(*args, **kwargs)
-        self.fields["akteur"].queryset = selectors.akteure_in(gremium.quartier).order_by("name")
-        self.fields["person"].queryset = selectors.personen_fuer(user)
-
-
-class SitzungForm(forms.ModelForm):
-    class Meta:
-        model = Sitzung
-        fields = ["titel", "beginn", "ende", "ort", "status", "protokoll"]
-        widgets = {
-            "beginn": DateTimeWidget(),
-            "ende": DateTimeWidget(),
-            "protokoll": forms.Textarea(attrs={"rows": 8}),
-        }
-
-
-class TagesordnungspunktForm(forms.ModelForm):
-    class Meta:
-        model = Tagesordnungspunkt
-        fields = ["titel", "beschreibung"]
-        widgets = {"beschreibung": forms.Textarea(attrs={"rows": 2})}
-
-
-class TeilnahmeForm(forms.ModelForm):
-    class Meta:
-        model = Teilnahme
-        fields = ["akteur", "person", "gast", "status"]
-
-    def __init__(self, *args, user, sitzung, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["akteur"].queryset = selectors.akteure_in(sitzung.gremium.quartier).order_by(
-            "name"
-        )
-        # Only persons already active in this quartier, so the page shows no one else's data.
-        self.fields["person"].queryset = selectors.personen_fuer(user) & (
-            selectors.personen_im_quartier(sitzung.gremium.quartier)
-        )
-
-    def clean(self):
-        daten = super().clean()
-        if sum(bool(daten.get(k)) for k in ("akteur", "person", "gast")) != 1:
-            raise forms.ValidationError(
-                _("Bitte genau einen Akteur, eine Person oder einen Gast angeben.")
-            )
-        return daten
-
-    def validate_unique(self):
-        """Recording the same attendee again updates the status (done by the service)."""
-
-
-class AnwesenheitForm(forms.Form):
-    """One status select per current member of the committee."""
-
-    def __init__(self, *args, mitgliedschaften, teilnahmen, **kwargs):
-        super().__init__(*args, **kwargs)
-        bisher = {(t.akteur_id, t.person_id): t.status for t in teilnahmen}
-        self.mitglieder = {}
-        for m in mitgliedschaften:
-            name = f"m{m.pk}"
-            self.mitglieder[name] = m
-            self.fields[name] = forms.ChoiceField(
-                label=str(m.mitglied),
-                required=False,
-                choices=[("", _("nicht erfasst")), *Teilnahme.Status.choices],
-                initial=bisher.get((m.akteur_id, m.person_id), ""),
-            )
-
-    def eintraege(self) -> list[tuple]:
-        return [
-            (m.akteur, m.person, self.cleaned_data[name]) for name, m in self.mitglieder.items()
-        ]
-
-
-class BeschlussForm(forms.ModelForm):
-    class Meta:
-        model = Beschluss
-        fields = ["tagesordnungspunkt", "text", "ja", "nein", "enthaltung"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, sitzung, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tagesordnungspunkt"].queryset = sitzung.tagesordnungspunkte.all()
-
-
-class AufgabeForm(forms.ModelForm):
-    class Meta:
-        model = Aufgabe
-        fields = [
-            "titel",
-            "beschreibung",
-            "verantwortlich_akteur",
-            "verantwortlich_person",
-            "verantwortlich_benutzer",
-            "faellig_am",
-        ]
-        widgets = {"faellig_am": DateWidget(), "beschreibung": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args, user, quartier, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["verantwortlich_akteur"].queryset = selectors.akteure_in(quartier).order_by(
-            "name"
-        )
-        self.fields["verantwortlich_person"].queryset = selectors.personen_fuer(user) & (
-            selectors.personen_im_quartier(quartier)
-        )
-        self.fields["verantwortlich_benutzer"].queryset = selectors.team_im_quartier(quartier)
 
 
 class ImportForm(forms.Form):

@@ -79,6 +79,12 @@ def darf_sitzung_bearbeiten(user, sitzung):
 
 
 @rules.predicate
+def darf_sitzungsteil_bearbeiten(user, teil):
+    """Agenda items, attendance and decisions belong to their meeting."""
+    return darf_sitzung_bearbeiten(user, teil.sitzung)
+
+
+@rules.predicate
 def darf_beziehung_bearbeiten(user, beziehung):
     """A relation belongs to the actor it starts at."""
     return darf_akteur_bearbeiten(user, beziehung.quelle)
@@ -113,6 +119,9 @@ rules.add_perm("akteure.change_person", darf_person_bearbeiten)
 rules.add_perm("akteure.view_gremium", darf_gremium_lesen)
 rules.add_perm("akteure.change_gremium", darf_gremium_bearbeiten)
 rules.add_perm("akteure.change_sitzung", darf_sitzung_bearbeiten)
+rules.add_perm("akteure.change_tagesordnungspunkt", darf_sitzungsteil_bearbeiten)
+rules.add_perm("akteure.change_teilnahme", darf_sitzungsteil_bearbeiten)
+rules.add_perm("akteure.change_beschluss", darf_sitzungsteil_bearbeiten)
 rules.add_perm("akteure.change_beziehung", darf_beziehung_bearbeiten)
 rules.add_perm("akteure.change_funktion", darf_funktion_bearbeiten)
 rules.add_perm("akteure.change_einwilligung", darf_einwilligung_bearbeiten)

@@ -1,49 +1,35 @@
 """Reads of the akteure app; every list starts from the user's quartiers.
 
-Also the network figures (networkx) and the counts the gap analysis of other apps uses.
-"""
+Also the counts the gap analysis of other apps uses; the network lives in `netzwerk`, the
+committees in `gremien.selectors`."""
 
-import datetime
-from collections import defaultdict
-from dataclasses import dataclass, field
-from itertools import combinations
-
-import networkx as nx
-from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from quartiere.models import Handlungsfeld, Quartier, Zustaendigkeit
+from quartiere.models import Handlungsfeld, Quartier
 from quartiere.selectors import quartiere_fuer
-from quartiersmanagement import ical
 
+from .gremien.selectors import offene_aufgaben  # noqa: F401  (read by berichte)
 from .models import (
     Akteur,
-    Aufgabe,
     Beziehung,
     Einwilligung,
     Funktion,
-    Gremium,
     Kalenderzugang,
     Mitgliedschaft,
     Person,
-    Sitzung,
-    Teilnahme,
+)
+from .netzwerk import (  # noqa: F401  (the network is read through this module)
+    Netzwerk,
+    netzwerk_daten,
+    netzwerk_kennzahlen,
+    netzwerk_ueberblick,
 )
 
 AkteurQuartier = Akteur.quartiere.through
 AkteurHandlungsfeld = Akteur.handlungsfelder.through
 AkteurZielgruppe = Akteur.zielgruppen.through
-
-# Above this many actors betweenness is estimated from a fixed sample of sources (seeded,
-# so the figures are stable); below it is exact.
-BETWEENNESS_EXAKT_BIS = 400
-BETWEENNESS_STICHPROBE = 64
-#: Isolated actors named on the quartier page (the network page lists them all).
-ISOLIERT_LISTE = 10
 
 
 # --- Akteure -------------------------------------------------------------------------------
@@ -222,316 +208,6 @@ def person_detail(user, pk: int) -> Person:
     return get_object_or_404(qs, pk=pk)
 
 
-# --- Gremien und Sitzungen -----------------------------------------------------------------
-
-
-def gremien_fuer(user) -> QuerySet[Gremium]:
-    return Gremium.objects.filter(quartier__in=quartiere_fuer(user)).select_related("quartier")
-
-
-def gremium_fuer(user, pk: int) -> Gremium:
-    return get_object_or_404(gremien_fuer(user), pk=pk)
-
-
-def mitgliedschaft_fuer(user, pk: int) -> Mitgliedschaft:
-    return get_object_or_404(
-        Mitgliedschaft.objects.select_related("gremium__quartier", "akteur", "person").filter(
-            gremium__in=gremien_fuer(user)
-        ),
-        pk=pk,
-    )
-
-
-def gremium_detail(user, pk: int) -> Gremium:
-    qs = gremien_fuer(user).prefetch_related(
-        "handlungsfelder",
-        Prefetch(
-            "mitgliedschaften",
-            queryset=Mitgliedschaft.objects.select_related("akteur", "person"),
-            to_attr="alle_mitgliedschaften",
-        ),
-        Prefetch(
-            "sitzungen",
-            queryset=Sitzung.objects.order_by("-beginn"),
-            to_attr="alle_sitzungen",
-        ),
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def sitzungen_fuer(user) -> QuerySet[Sitzung]:
-    return Sitzung.objects.filter(gremium__quartier__in=quartiere_fuer(user)).select_related(
-        "gremium", "gremium__quartier"
-    )
-
-
-def sitzung_fuer(user, pk: int) -> Sitzung:
-    return get_object_or_404(sitzungen_fuer(user), pk=pk)
-
-
-def sitzung_detail(user, pk: int) -> Sitzung:
-    qs = sitzungen_fuer(user).prefetch_related(
-        "tagesordnungspunkte",
-        Prefetch(
-            "teilnahmen",
-            queryset=Teilnahme.objects.select_related("akteur", "person"),
-        ),
-        "beschluesse__tagesordnungspunkt",
-        Prefetch(
-            "aufgaben",
-            queryset=Aufgabe.objects.select_related(
-                "verantwortlich_akteur", "verantwortlich_person", "verantwortlich_benutzer"
-            ),
-        ),
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def sitzungen_fuer_feed(*, user, gremium=None, quartier=None) -> QuerySet[Sitzung]:
-    """The meetings of a calendar feed: those of the feed window (see quartiersmanagement.ical)."""
-    qs = sitzungen_fuer(user).filter(beginn__gte=ical.window_start())
-    if gremium is not None:
-        qs = qs.filter(gremium=gremium)
-    if quartier is not None:
-        qs = qs.filter(gremium__quartier=quartier)
-    return qs.order_by("beginn")
-
-
-def benutzer_zum_token(token: str):
-    """The user a calendar feed token belongs to, or None."""
-    zugang = (
-        Kalenderzugang.objects.select_related("benutzer")
-        .filter(token=token, benutzer__is_active=True)
-        .first()
-    )
-    return zugang.benutzer if zugang else None
-
-
-def aufgabe_fuer(user, pk: int) -> Aufgabe:
-    return get_object_or_404(
-        Aufgabe.objects.select_related("quartier", "sitzung").filter(
-            quartier__in=quartiere_fuer(user)
-        ),
-        pk=pk,
-    )
-
-
-def aufgaben_fuer(user) -> QuerySet[Aufgabe]:
-    """Action items of the user's quartiers, open ones by due date first."""
-    return (
-        Aufgabe.objects.filter(quartier__in=quartiere_fuer(user))
-        .select_related(
-            "quartier",
-            "verantwortlich_akteur",
-            "verantwortlich_person",
-            "verantwortlich_benutzer",
-            "sitzung__gremium",
-        )
-        .order_by(
-            F("erledigt_am").desc(nulls_first=True), F("faellig_am").asc(nulls_last=True), "pk"
-        )
-    )
-
-
-def team_im_quartier(quartier):
-    """Staff with a current role in the quartier: who can be responsible for an action item."""
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            pk__in=Zustaendigkeit.objects.aktuell().filter(quartier=quartier).values("benutzer"),
-        )
-        .order_by("last_name", "first_name", "username")
-    )
-
-
-def offene_aufgaben(quartier, *, hoechstens: int | None = None) -> list[Aufgabe]:
-    """Open action items of a quartier, overdue ones first, then by due date (ascending due
-    dates put the overdue ones first; items without a date come last)."""
-    aufgaben = (
-        Aufgabe.objects.offen()
-        .filter(quartier=quartier)
-        .select_related(
-            "verantwortlich_akteur",
-            "verantwortlich_person",
-            "verantwortlich_benutzer",
-            "sitzung__gremium",
-        )
-        .order_by(F("faellig_am").asc(nulls_last=True), "pk")
-    )
-    return list(aufgaben[:hoechstens] if hoechstens else aufgaben)
-
-
-# --- Netzwerk ------------------------------------------------------------------------------
-
-
-@dataclass
-class Netzwerk:
-    """Nodes, links and figures of one quartier's actor network."""
-
-    knoten: list[dict]
-    kanten: list[dict]
-    graph: nx.Graph
-    kennzahlen: dict = field(default_factory=dict)
-
-
-def netzwerk_daten(
-    quartier: Quartier,
-    *,
-    handlungsfeld: int | None = None,
-    stichtag: datetime.date | None = None,
-    mit_handlungsfeldern: bool = True,
-) -> Netzwerk:
-    """The quartier's active actors (optionally of one Handlungsfeld) as nodes; current
-    Beziehungen and shared current Gremium memberships as links. Four queries whatever the
-    size of the network (three without the Handlungsfelder of each node)."""
-    stichtag = stichtag or timezone.localdate()
-    akteur_ids = AkteurQuartier.objects.filter(quartier=quartier).values("akteur")
-    if handlungsfeld is not None:
-        akteur_ids = akteur_ids.filter(
-            akteur__in=AkteurHandlungsfeld.objects.filter(handlungsfeld=handlungsfeld).values(
-                "akteur"
-            )
-        )
-    akteure = list(
-        Akteur.objects.filter(pk__in=akteur_ids, aktiv=True)
-        .order_by("name")
-        .values("pk", "name", "art")
-    )
-    felder = defaultdict(list)
-    if mit_handlungsfeldern:
-        for akteur_id, feld_id in AkteurHandlungsfeld.objects.filter(
-            akteur__in=akteur_ids
-        ).values_list("akteur_id", "handlungsfeld_id"):
-            felder[akteur_id].append(feld_id)
-    ids = {a["pk"] for a in akteure}
-    aktuell = Q(bis__isnull=True) | Q(bis__gte=stichtag)
-
-    graph = nx.Graph()
-    labels = dict(Akteur.Art.choices)
-    for a in akteure:
-        graph.add_node(a["pk"])
-    kanten: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for quelle, ziel, art in (
-        Beziehung.objects.filter(aktuell, quelle__in=akteur_ids, ziel__in=akteur_ids)
-        .filter(Q(von__isnull=True) | Q(von__lte=stichtag))
-        .values_list("quelle_id", "ziel_id", "art__name")
-    ):
-        if quelle in ids and ziel in ids:
-            kanten[tuple(sorted((quelle, ziel)))].add(art)
-    je_gremium = defaultdict(set)
-    gremium_namen = {}
-    for gremium_id, gremium_name, akteur_id in Mitgliedschaft.objects.filter(
-        aktuell, akteur__in=akteur_ids, von__lte=stichtag
-    ).values_list("gremium_id", "gremium__name", "akteur_id"):
-        if akteur_id in ids:
-            je_gremium[gremium_id].add(akteur_id)
-            gremium_namen[gremium_id] = gremium_name
-    for gremium_id, mitglieder in je_gremium.items():
-        for a, b in combinations(sorted(mitglieder), 2):
-            kanten[(a, b)].add(gremium_namen[gremium_id])
-    graph.add_edges_from(kanten)
-
-    knoten = [
-        {
-            "id": a["pk"],
-            "name": a["name"],
-            "art": a["art"],
-            "art_name": str(labels.get(a["art"], a["art"])),
-            "handlungsfelder": felder.get(a["pk"], []),
-            "grad": graph.degree[a["pk"]],
-        }
-        for a in akteure
-    ]
-    kantenliste = [
-        {"quelle": a, "ziel": b, "arten": sorted(arten)} for (a, b), arten in kanten.items()
-    ]
-    netz = Netzwerk(knoten=knoten, kanten=kantenliste, graph=graph)
-    netz.kennzahlen = netzwerk_kennzahlen(graph, namen={a["pk"]: a["name"] for a in akteure})
-    return netz
-
-
-def netzwerk_kennzahlen(graph: nx.Graph, *, namen: dict | None = None, top: int = 5) -> dict:
-    """Number of actors and links, isolated actors, density and the bridging actors.
-
-    Bridging actors are those with the highest betweenness centrality (share of shortest
-    paths between other actors that pass through them); only actors with a value above 0.
-    """
-    namen = namen or {}
-    n = graph.number_of_nodes()
-    if n > BETWEENNESS_EXAKT_BIS:
-        zwischen = nx.betweenness_centrality(graph, k=BETWEENNESS_STICHPROBE, seed=0)
-    else:
-        zwischen = nx.betweenness_centrality(graph)
-    bruecken = sorted(
-        ((wert, knoten) for knoten, wert in zwischen.items() if wert > 0),
-        key=lambda t: (-t[0], namen.get(t[1], str(t[1]))),
-    )[:top]
-    isoliert = sorted(nx.isolates(graph), key=lambda k: namen.get(k, str(k)))
-    return {
-        "akteure": n,
-        "verbindungen": graph.number_of_edges(),
-        "isoliert": [{"id": k, "name": namen.get(k, str(k))} for k in isoliert],
-        "anzahl_isoliert": len(isoliert),
-        "dichte": nx.density(graph) if n > 1 else 0.0,
-        "bruecken": [
-            {"id": k, "name": namen.get(k, str(k)), "betweenness": round(w, 4)} for w, k in bruecken
-        ],
-        "komponenten": nx.number_connected_components(graph) if n else 0,
-    }
-
-
-def netzwerk_ueberblick(quartier: Quartier, *, stichtag: datetime.date | None = None) -> dict:
-    """The network figures of the quartier page, counted by the database in one query: the
-    same nodes and links as `netzwerk_daten` (active actors; current relations and shared
-    current committee memberships as undirected links), without building the graph in Python.
-    Bridging actors need the whole graph and are shown on the network page only."""
-    stichtag = stichtag or timezone.localdate()
-    tabellen = {
-        "aq": AkteurQuartier._meta.db_table,
-        "akteur": Akteur._meta.db_table,
-        "beziehung": Beziehung._meta.db_table,
-        "mitglied": Mitgliedschaft._meta.db_table,
-    }
-    # Table names come from the models, values are parameters.
-    sql = """
-        WITH a AS (
-            SELECT ak.id, ak.name FROM {akteur} ak JOIN {aq} aq ON aq.akteur_id = ak.id
-            WHERE aq.quartier_id = %(quartier)s AND ak.aktiv
-        ),
-        m AS (
-            SELECT gremium_id, akteur_id FROM {mitglied}
-            WHERE akteur_id IN (SELECT id FROM a) AND von <= %(tag)s
-              AND (bis IS NULL OR bis >= %(tag)s)
-        ),
-        paare AS (
-            SELECT LEAST(quelle_id, ziel_id) AS x, GREATEST(quelle_id, ziel_id) AS y
-            FROM {beziehung}
-            WHERE quelle_id IN (SELECT id FROM a) AND ziel_id IN (SELECT id FROM a)
-              AND (bis IS NULL OR bis >= %(tag)s) AND (von IS NULL OR von <= %(tag)s)
-            UNION
-            SELECT m1.akteur_id, m2.akteur_id FROM m m1
-            JOIN m m2 ON m2.gremium_id = m1.gremium_id AND m1.akteur_id < m2.akteur_id
-        ),
-        verbunden AS (SELECT x AS id FROM paare UNION SELECT y FROM paare),
-        isoliert AS (SELECT id, name FROM a WHERE id NOT IN (SELECT id FROM verbunden))
-        SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM paare),
-               (SELECT count(*) FROM isoliert),
-               (SELECT coalesce(json_agg(i ORDER BY i.name, i.id), '[]'::json)
-                FROM (SELECT id, name FROM isoliert ORDER BY name, id LIMIT %(liste)s) i)
-    """.format(**tabellen)  # noqa: S608  # nosec B608 - only model table names formatted in
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"quartier": quartier.pk, "tag": stichtag, "liste": ISOLIERT_LISTE})
-        akteure, verbindungen, anzahl_isoliert, isoliert = cursor.fetchone()
-    return {
-        "akteure": akteure,
-        "verbindungen": verbindungen,
-        "anzahl_isoliert": anzahl_isoliert,
-        "isoliert": isoliert,
-        "dichte": 2 * verbindungen / (akteure * (akteure - 1)) if akteure > 1 else 0.0,
-    }
-
-
 # --- Lückenanalyse (used by other apps) ----------------------------------------------------
 
 
@@ -577,3 +253,13 @@ def akteure_in_quartieren(quartiere) -> QuerySet[Akteur]:
     return Akteur.objects.filter(
         pk__in=AkteurQuartier.objects.filter(quartier__in=quartiere).values("akteur")
     )
+
+
+def benutzer_zum_token(token: str):
+    """The user a calendar feed token belongs to, or None."""
+    zugang = (
+        Kalenderzugang.objects.select_related("benutzer")
+        .filter(token=token, benutzer__is_active=True)
+        .first()
+    )
+    return zugang.benutzer if zugang else None

@@ -60,11 +60,26 @@ urlpatterns = [
     path("sitzungen/<int:pk>/bearbeiten/", views.sitzung_bearbeiten, name="sitzung_bearbeiten"),
     path("sitzungen/<int:pk>/einladen/", views.sitzung_einladen, name="sitzung_einladen"),
     path("sitzungen/<int:pk>/protokoll.pdf", views.protokoll_pdf, name="protokoll_pdf"),
+    path(
+        "sitzungen/<int:pk>/protokoll/freigeben/",
+        views.protokoll_freigeben,
+        name="protokoll_freigeben",
+    ),
+    path("sitzungen/<int:pk>/berichtigungen/neu/", views.berichtigung_neu, name="berichtigung_neu"),
     path("sitzungen/<int:pk>/tagesordnung/neu/", views.top_neu, name="top_neu"),
+    path("tagesordnungspunkte/<int:pk>/bearbeiten/", views.top_bearbeiten, name="top_bearbeiten"),
+    path("tagesordnungspunkte/<int:pk>/loeschen/", views.top_loeschen, name="top_loeschen"),
     path("sitzungen/<int:pk>/teilnahmen/neu/", views.teilnahme_neu, name="teilnahme_neu"),
+    path("teilnahmen/<int:pk>/loeschen/", views.teilnahme_loeschen, name="teilnahme_loeschen"),
     path("sitzungen/<int:pk>/anwesenheit/", views.anwesenheit, name="anwesenheit"),
     path("sitzungen/<int:pk>/beschluesse/neu/", views.beschluss_neu, name="beschluss_neu"),
+    path(
+        "beschluesse/<int:pk>/bearbeiten/", views.beschluss_bearbeiten, name="beschluss_bearbeiten"
+    ),
+    path("beschluesse/<int:pk>/loeschen/", views.beschluss_loeschen, name="beschluss_loeschen"),
     path("sitzungen/<int:pk>/aufgaben/neu/", views.aufgabe_neu, name="aufgabe_neu"),
     path("aufgaben/", views.aufgabe_liste, name="aufgaben"),
+    path("aufgaben/<int:pk>/bearbeiten/", views.aufgabe_bearbeiten, name="aufgabe_bearbeiten"),
+    path("aufgaben/<int:pk>/loeschen/", views.aufgabe_loeschen, name="aufgabe_loeschen"),
     path("aufgaben/<int:pk>/erledigt/", views.aufgabe_erledigt, name="aufgabe_erledigt"),
 ]

@@ -31,7 +31,7 @@ from django.urls import reverse  # noqa: E402
 
 from akteure import importieren, selectors  # noqa: E402
 from akteure.models import Akteur, Beziehung, Beziehungsart  # noqa: E402
-from akteure.views.akteure import _als_json  # noqa: E402
+from akteure.views.netzwerk import _als_json  # noqa: E402
 from quartiere.models import Quartier  # noqa: E402
 
 PRAEFIX = "Bench-Akteur"

@@ -1,12 +1,9 @@
-"""Actors, persons, the import and the network map."""
+"""Actors, persons and the import; the network map is in `netzwerk`."""
 
-import json
 from collections import Counter
-from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from quartiere.models import Handlungsfeld
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
-from quartiersmanagement import dsgvo, shared_cache
+from quartiere.selectors import bearbeitbare_quartiere_fuer
+from quartiersmanagement import dsgvo
 from quartiersmanagement.exports import workbook_response
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
@@ -56,8 +52,6 @@ __all__ = [
     "import_hochladen",
     "import_bestaetigen",
     "import_vorlage",
-    "netzwerk",
-    "netzwerk_json",
 ]
 
 IMPORT_SCHLUESSEL = "akteure_import"
@@ -374,94 +368,6 @@ def import_vorlage(request, format):
     antwort = HttpResponse(importieren.vorlage_csv(), content_type="text/csv; charset=utf-8")
     antwort["Content-Disposition"] = 'attachment; filename="akteure-vorlage.csv"'
     return antwort
-
-
-# --- Netzwerk ------------------------------------------------------------------------------
-
-
-def _netzwerk_auswahl(request):
-    """The user's quartiers, the chosen one (404 for a quartier the user may not read) and
-    the chosen Handlungsfeld id."""
-    quartiere = list(quartiere_fuer(request.user))
-    slug = request.GET.get("quartier")
-    if slug:
-        quartier = next((q for q in quartiere if q.slug == slug), None)
-        if quartier is None:
-            raise Http404
-    else:
-        quartier = quartiere[0] if quartiere else None
-    handlungsfeld = None
-    if request.GET.get("handlungsfeld", "").isdigit():
-        handlungsfeld = int(request.GET["handlungsfeld"])
-    return quartiere, quartier, handlungsfeld
-
-
-def _netzwerk_fuer_anfrage(request):
-    quartiere, quartier, handlungsfeld = _netzwerk_auswahl(request)
-    netz = (
-        selectors.netzwerk_daten(quartier, handlungsfeld=handlungsfeld)
-        if quartier is not None
-        else None
-    )
-    return quartiere, quartier, handlungsfeld, netz
-
-
-def _als_json(netz) -> dict:
-    """Nodes with their page URL."""
-    return {
-        "knoten": [{**k, "url": reverse("akteure:detail", args=[k["id"]])} for k in netz.knoten],
-        "kanten": netz.kanten,
-        "kennzahlen": netz.kennzahlen,
-    }
-
-
-@require_safe
-def netzwerk(request):
-    quartiere, quartier, handlungsfeld, netz = _netzwerk_fuer_anfrage(request)
-    zeilen = []
-    if netz:
-        namen = {k["id"]: k["name"] for k in netz.knoten}
-        zeilen = [
-            (k, sorted((namen[n] for n in netz.graph.neighbors(k["id"])), key=str.casefold))
-            for k in netz.knoten
-        ]
-    return render(
-        request,
-        "akteure/netzwerk.html",
-        {
-            "quartiere": quartiere,
-            "quartier": quartier,
-            "handlungsfelder": Handlungsfeld.objects.filter(aktiv=True),
-            "handlungsfeld": handlungsfeld,
-            "netz": netz,
-            "zeilen": zeilen,
-            "daten": _als_json(netz) if netz else None,
-        },
-    )
-
-
-@require_safe
-def netzwerk_json(request):
-    """The network of one quartier as JSON for the map. After the permission check (the
-    quartier must be one of the user's) the document is the same for everybody, and building
-    it (the graph, betweenness centrality, several hundred nodes) is the heavy part: it comes
-    from the shared cache, built from the quartier's and the Handlungsfeld's ids only."""
-    _q, quartier, handlungsfeld = _netzwerk_auswahl(request)
-    if quartier is None:
-        return JsonResponse({"knoten": [], "kanten": []})
-    inhalt = shared_cache.cached(
-        "netzwerk_json",
-        partial(netzwerk_json_text, quartier.pk, handlungsfeld),
-        params=(quartier.pk, handlungsfeld),
-        quartier_ids=[quartier.pk],
-    )
-    return HttpResponse(inhalt, content_type="application/json")
-
-
-def netzwerk_json_text(quartier_id: int, handlungsfeld: int | None) -> str:
-    """The network document of `netzwerk_json`; it gets ids only, never the request."""
-    netz = selectors.netzwerk_daten(quartier_id, handlungsfeld=handlungsfeld)
-    return json.dumps(_als_json(netz), cls=DjangoJSONEncoder)
 
 
 @permission(

@@ -146,7 +146,15 @@ def _mitglieder(zufall: random.Random, gremien: list, akteur_ids: list[int]) -> 
 def _beschluesse_und_aufgaben(zufall: random.Random, sitzungen: list) -> dict[str, int]:
     """One decision and one action item per meeting; a fifth of the open items are overdue."""
     beschluesse = [
-        Beschluss(sitzung=s, text=f"Erzeugter Beschluss zu {s.titel}.", ja=zufall.randint(3, 9))
+        # Unanimous decisions of the members present (the counts obey the decision's checks).
+        Beschluss(
+            sitzung=s,
+            text=f"Erzeugter Beschluss zu {s.titel}.",
+            ja=(ja := zufall.randint(3, 9)),
+            anwesende=ja,
+            stimmberechtigte=ja,
+            ergebnis=Beschluss.Ergebnis.ANGENOMMEN,
+        )
         for s in sitzungen
     ]
     heute = timezone.localdate()

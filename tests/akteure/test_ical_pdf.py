@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from akteure import services
+from akteure.gremien import services as gremien_services
 from akteure.models import Sitzung
 from tests import factories
 
@@ -49,8 +50,10 @@ def test_sequence_waechst_und_absage_wird_cancelled(client, qm, sitzung):
     client.force_login(qm)
     url = reverse("akteure:gremium_ics", args=[sitzung.gremium.pk])
     _k, vorher = _ereignisse(client.get(url))
-    services.sitzung_aendern(sitzung=sitzung, beginn=sitzung.beginn + datetime.timedelta(hours=1))
-    services.sitzung_absagen(sitzung=sitzung)
+    gremien_services.sitzung_aendern(
+        sitzung=sitzung, beginn=sitzung.beginn + datetime.timedelta(hours=1)
+    )
+    gremien_services.sitzung_absagen(sitzung=sitzung)
     _k, nachher = _ereignisse(client.get(url))
     assert set(nachher) == set(vorher)  # same UID: calendars update instead of duplicating
     assert nachher[sitzung.ical_uid]["sequence"] > vorher[sitzung.ical_uid]["sequence"]
@@ -102,12 +105,12 @@ def test_kalenderseite_erzeugt_abo_link(client, qm):
 
 
 def test_protokoll_pdf_enthaelt_beschluesse_und_aufgaben(client, qm, sitzung):
-    services.sitzung_aendern(
+    gremien_services.sitzung_aendern(
         sitzung=sitzung, status=Sitzung.Status.DURCHGEFUEHRT, protokoll="Begrüßung durch das QM."
     )
     factories.TagesordnungspunktFactory(sitzung=sitzung, nummer=1, titel="Sommerfest")
     factories.BeschlussFactory(sitzung=sitzung, text="Das Sommerfest findet am Weiher statt.")
-    services.aufgabe_anlegen(titel="Bühne reservieren", sitzung=sitzung)
+    gremien_services.aufgabe_anlegen(titel="Bühne reservieren", sitzung=sitzung)
     client.force_login(qm)
     antwort = client.get(reverse("akteure:protokoll_pdf", args=[sitzung.pk]))
     assert antwort["Content-Type"] == "application/pdf"

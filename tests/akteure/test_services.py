@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from akteure import services
+from akteure.gremien import beschluesse, einladung
+from akteure.gremien import services as gremien_services
 from akteure.models import (
     Akteur,
     Beziehung,
@@ -162,9 +164,9 @@ def test_einwilligung_widerruf_vor_erteilung_wird_abgelehnt(db):
 def test_zweite_offene_mitgliedschaft_wird_abgelehnt(quartier):
     gremium = factories.GremiumFactory(quartier=quartier)
     akteur = factories.AkteurFactory(quartiere=[quartier])
-    services.mitgliedschaft_anlegen(gremium=gremium, akteur=akteur, von=HEUTE)
+    gremien_services.mitgliedschaft_anlegen(gremium=gremium, akteur=akteur, von=HEUTE)
     with pytest.raises(ValidationError) as fehler:
-        services.mitgliedschaft_anlegen(gremium=gremium, akteur=akteur, von=HEUTE)
+        gremien_services.mitgliedschaft_anlegen(gremium=gremium, akteur=akteur, von=HEUTE)
     assert fehler.value.message_dict["akteur"] == [
         "Dieses Mitglied hat in diesem Gremium schon eine laufende Mitgliedschaft."
     ]
@@ -179,8 +181,8 @@ def test_datenbank_verbietet_zweite_offene_mitgliedschaft(quartier):
 
 def test_nach_beendeter_mitgliedschaft_ist_neue_moeglich(quartier):
     m = factories.MitgliedschaftFactory(gremium__quartier=quartier, von=datetime.date(2024, 1, 1))
-    services.mitgliedschaft_beenden(mitgliedschaft=m, bis=datetime.date(2024, 12, 31))
-    neu = services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
+    gremien_services.mitgliedschaft_beenden(mitgliedschaft=m, bis=datetime.date(2024, 12, 31))
+    neu = gremien_services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
     assert neu.pk and m.gremium.mitgliedschaften.count() == 2
 
 
@@ -188,7 +190,7 @@ def test_mitgliedschaft_mit_ende_vor_beginn_wird_abgelehnt(quartier):
     gremium = factories.GremiumFactory(quartier=quartier)
     person = factories.PersonFactory()
     with pytest.raises(ValidationError) as fehler:
-        services.mitgliedschaft_anlegen(
+        gremien_services.mitgliedschaft_anlegen(
             gremium=gremium, person=person, von=HEUTE, bis=HEUTE - datetime.timedelta(days=1)
         )
     assert fehler.value.message_dict["bis"] == ["Das Ende liegt vor dem Beginn."]
@@ -198,14 +200,14 @@ def test_mitgliedschaft_mit_ende_vor_beginn_wird_abgelehnt(quartier):
 def test_mitgliedschaft_braucht_genau_ein_mitglied(quartier):
     gremium = factories.GremiumFactory(quartier=quartier)
     with pytest.raises(ValidationError):
-        services.mitgliedschaft_anlegen(gremium=gremium, von=HEUTE)
+        gremien_services.mitgliedschaft_anlegen(gremium=gremium, von=HEUTE)
 
 
 def test_sitzung_aendern_erhoeht_sequenz_und_behaelt_uid(quartier):
     sitzung = factories.SitzungFactory(gremium__quartier=quartier)
     uid, sequenz = sitzung.uid, sitzung.sequenz
-    services.sitzung_aendern(sitzung=sitzung, ort="Gemeindesaal")
-    services.sitzung_absagen(sitzung=sitzung)
+    gremien_services.sitzung_aendern(sitzung=sitzung, ort="Gemeindesaal")
+    gremien_services.sitzung_absagen(sitzung=sitzung)
     sitzung.refresh_from_db()
     assert sitzung.uid == uid
     assert sitzung.sequenz == sequenz + 2
@@ -216,7 +218,7 @@ def test_sitzung_mit_ende_vor_beginn_wird_abgelehnt(quartier):
     gremium = factories.GremiumFactory(quartier=quartier)
     beginn = datetime.datetime(2026, 5, 4, 18, tzinfo=datetime.UTC)
     with pytest.raises(ValidationError) as fehler:
-        services.sitzung_anlegen(
+        gremien_services.sitzung_anlegen(
             gremium=gremium, beginn=beginn, ende=beginn - datetime.timedelta(hours=1)
         )
     assert "ende" in fehler.value.message_dict
@@ -225,12 +227,12 @@ def test_sitzung_mit_ende_vor_beginn_wird_abgelehnt(quartier):
 
 def test_sitzung_anlegen_mit_tagesordnung(quartier):
     gremium = factories.GremiumFactory(quartier=quartier)
-    sitzung = services.sitzung_anlegen(
+    sitzung = gremien_services.sitzung_anlegen(
         gremium=gremium,
         beginn=datetime.datetime(2026, 5, 4, 18, tzinfo=datetime.UTC),
         tagesordnung=["Begrüßung", "Stadtteilfest"],
     )
-    top = services.top_anlegen(sitzung=sitzung, titel="Verschiedenes")
+    top = gremien_services.top_anlegen(sitzung=sitzung, titel="Verschiedenes")
     assert top.nummer == 3
     assert [t.titel for t in sitzung.tagesordnungspunkte.all()] == [
         "Begrüßung",
@@ -241,9 +243,9 @@ def test_sitzung_anlegen_mit_tagesordnung(quartier):
 
 def test_aufgabe_aus_sitzung_gehoert_zum_quartier_des_gremiums(quartier):
     sitzung = factories.SitzungFactory(gremium__quartier=quartier)
-    aufgabe = services.aufgabe_anlegen(titel="Flyer drucken", sitzung=sitzung)
+    aufgabe = gremien_services.aufgabe_anlegen(titel="Flyer drucken", sitzung=sitzung)
     assert aufgabe.quartier == quartier
-    services.aufgabe_erledigen(aufgabe=aufgabe, am=HEUTE)
+    gremien_services.aufgabe_erledigen(aufgabe=aufgabe, am=HEUTE)
     assert aufgabe.erledigt and aufgabe.erledigt_am == HEUTE
 
 
@@ -251,7 +253,9 @@ def test_beschluss_mit_top_einer_anderen_sitzung_wird_abgelehnt(quartier):
     sitzung = factories.SitzungFactory(gremium__quartier=quartier)
     fremder_top = factories.TagesordnungspunktFactory()
     with pytest.raises(ValidationError):
-        services.beschluss_erfassen(sitzung=sitzung, text="x", tagesordnungspunkt=fremder_top)
+        beschluesse.beschluss_fassen(
+            sitzung=sitzung, text="x", tagesordnungspunkt=fremder_top, ja=1
+        )
 
 
 def test_einladen_schickt_jedem_mitglied_eine_mail_mit_ics(quartier, qm):
@@ -263,7 +267,7 @@ def test_einladen_schickt_jedem_mitglied_eine_mail_mit_ics(quartier, qm):
     factories.MitgliedschaftFactory(
         gremium=sitzung.gremium, akteur__email="alt@verein.example", bis=datetime.date(2024, 6, 1)
     )
-    anzahl = services.sitzung_einladen(sitzung=sitzung, von=qm)
+    anzahl = einladung.sitzung_einladen(sitzung=sitzung, von=qm)
     assert anzahl == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["a@verein.example", "p@x.example"]
     name, inhalt, mime = mail.outbox[0].attachments[0]
@@ -313,7 +317,7 @@ def test_datenbankkonflikt_wird_zur_deutschen_fehlermeldung(quartier, monkeypatc
     # As if a second request had passed validation at the same moment.
     monkeypatch.setattr(Mitgliedschaft, "full_clean", lambda self, **kw: None)
     with pytest.raises(ValidationError) as fehler:
-        services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
+        gremien_services.mitgliedschaft_anlegen(gremium=m.gremium, akteur=m.akteur, von=HEUTE)
     assert "gleichzeitig" in fehler.value.messages[0]
     assert Mitgliedschaft.objects.count() == 1
 

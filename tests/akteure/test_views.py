@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from akteure.models import Akteur, Beziehung, Beziehungsart, Mitgliedschaft, Sitzung
@@ -355,11 +356,16 @@ def test_einladen_ueber_die_seite(client, qm, quartier):
 
 
 def test_beschluss_und_aufgabe_erfassen(client, qm, quartier, akteur):
-    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    sitzung = factories.SitzungFactory(
+        gremium__quartier=quartier, beginn=timezone.now() - datetime.timedelta(days=1)
+    )
+    for _i in range(9):
+        m = factories.MitgliedschaftFactory(gremium=sitzung.gremium)
+        sitzung.teilnahmen.create(akteur=m.akteur)
     client.force_login(qm)
     client.post(
         reverse("akteure:beschluss_neu", args=[sitzung.pk]),
-        {"text": "Sommerfest findet statt.", "ja": 8, "nein": 0, "enthaltung": 1},
+        {"text": "Sommerfest findet statt.", "erfassung": "summen", "ja": 8, "enthaltung": 1},
     )
     client.post(
         reverse("akteure:aufgabe_neu", args=[sitzung.pk]),
@@ -528,11 +534,19 @@ def test_gremium_bearbeiten(client, qm, qm_anderes, quartier):
     assert client.get(url).status_code == 404
     client.force_login(qm)
     antwort = client.post(
-        url, {"name": "AK Spielplätze", "art": "arbeitskreis", "quartier": quartier.pk}
+        url,
+        {
+            "name": "AK Spielplätze",
+            "art": "arbeitskreis",
+            "quartier": quartier.pk,
+            "beschlussfaehigkeit": "ein_drittel",
+            "mehrheit": "einfach",
+        },
     )
     assert antwort.status_code == 302
     gremium.refresh_from_db()
     assert gremium.name == "AK Spielplätze"
+    assert gremium.beschlussfaehigkeit == "ein_drittel" and not gremium.gaeste_rederecht
 
 
 def test_oeffentliche_akteure_eines_quartiers(quartier, anderes_quartier):
@@ -562,13 +576,17 @@ def test_anwesenheit_aller_mitglieder_auf_einer_seite(client, qm, quartier, akte
     client.force_login(qm)
     url = reverse("akteure:anwesenheit", args=[sitzung.pk])
     assert client.get(url).status_code == 200
-    antwort = client.post(url, {f"m{m1.pk}": "anwesend", f"m{m2.pk}": "entschuldigt"})
+    antwort = client.post(
+        url, {f"s{m1.pk}": "anwesend", f"s{m2.pk}": "entschuldigt", "anwohnende": 7}
+    )
     assert antwort.status_code == 302
     assert dict(sitzung.teilnahmen.values_list("person", "status")) == {
         None: "anwesend",
         person.pk: "entschuldigt",
     }
-    client.post(url, {f"m{m1.pk}": "anwesend", f"m{m2.pk}": ""})
+    sitzung.refresh_from_db()
+    assert sitzung.anwohnende == 7
+    client.post(url, {f"s{m1.pk}": "anwesend", f"s{m2.pk}": "", "anwohnende": 7})
     assert sitzung.teilnahmen.count() == 1
 
 

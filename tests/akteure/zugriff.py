@@ -3,12 +3,14 @@
 from tests.factories import (
     AkteurFactory,
     AufgabeFactory,
+    BeschlussFactory,
     BeziehungFactory,
     EinwilligungFactory,
     FunktionFactory,
     GremiumFactory,
     MitgliedschaftFactory,
     SitzungFactory,
+    TagesordnungspunktFactory,
 )
 
 
@@ -86,12 +88,26 @@ OBJEKTE = {
             "akteure:anwesenheit",
             "akteure:beschluss_neu",
             "akteure:aufgabe_neu",
+            "akteure:protokoll_freigeben",
+            "akteure:berichtigung_neu",
         ],
         lambda q, t: {"pk": _sitzung(q, t).pk},
     ),
-    "akteure:aufgabe_erledigt": lambda q, t: {
-        "pk": AufgabeFactory(quartier=q, titel=t, beschreibung=t).pk
-    },
+    **dict.fromkeys(
+        ["akteure:top_bearbeiten", "akteure:top_loeschen"],
+        lambda q, t: {
+            "pk": TagesordnungspunktFactory(sitzung=_sitzung(q, t), titel=t, beschreibung=t).pk
+        },
+    ),
+    "akteure:teilnahme_loeschen": lambda q, t: {"pk": _sitzung(q, t).teilnahmen.create(gast=t).pk},
+    **dict.fromkeys(
+        ["akteure:beschluss_bearbeiten", "akteure:beschluss_loeschen"],
+        lambda q, t: {"pk": BeschlussFactory(sitzung=_sitzung(q, t), text=t).pk},
+    ),
+    **dict.fromkeys(
+        ["akteure:aufgabe_erledigt", "akteure:aufgabe_bearbeiten", "akteure:aufgabe_loeschen"],
+        lambda q, t: {"pk": AufgabeFactory(quartier=q, titel=t, beschreibung=t).pk},
+    ),
 }
 
 # URLs with parameters that name no record of a quartier: checked like list pages.

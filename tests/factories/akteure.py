@@ -121,10 +121,13 @@ class BeschlussFactory(factory.django.DjangoModelFactory):
         model = Beschluss
 
     sitzung = factory.SubFactory(SitzungFactory)
-    text = "Die Konferenz unterstützt das Sommerfest."
+    text = factory.Sequence(lambda n: f"Die Konferenz unterstützt das Sommerfest ({n}).")
     ja = 7
     nein = 1
     enthaltung = 2
+    anwesende = 10
+    stimmberechtigte = 12
+    ergebnis = Beschluss.Ergebnis.ANGENOMMEN
 
 
 class AufgabeFactory(factory.django.DjangoModelFactory):

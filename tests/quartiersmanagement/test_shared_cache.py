@@ -98,7 +98,7 @@ def test_oeffentliche_inhalte_gleich_fuer_besucher_und_angemeldete(client, qm, q
 
 def test_erbauer_bekommen_nur_ids(quartier):
     """The builders run without a request: the same value whoever asks."""
-    from akteure.views.akteure import netzwerk_json_text
+    from akteure.views.netzwerk import netzwerk_json_text
     from oeffentlichkeit.views.feed import feed_beitraege
     from oeffentlichkeit.views.seiten import quartier_daten
     from oeffentlichkeit.views.termine import termine_ical
