@@ -16,6 +16,7 @@ from quartiersmanagement.history import history_for
 from quartiersmanagement.lists import FilteredListView
 from quartiersmanagement.pdf import pdf_response
 from quartiersmanagement.permissions import permission
+from quartiersmanagement.submission import submit_once
 from quartiersmanagement.uploads import serve_file
 
 from .. import exports, selectors, services
@@ -95,6 +96,7 @@ nachweise_ueberfaellig = NachweisListe.as_view()
 
 
 @permission("projekte.add_fondsantrag")
+@submit_once
 def antrag_neu(request):
     fonds_auswahl = Stadtteilfonds.objects.filter(
         quartier__in=bearbeitbare_quartiere_fuer(request.user)
@@ -261,6 +263,7 @@ def antrag_ablehnen(request, antrag):
 
 @require_POST
 @antrag_bearbeitbar
+@submit_once
 def auszahlung_buchen(request, antrag):
     return _aktion(
         request,

@@ -4,6 +4,9 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
+
+from quartiersmanagement import submission
 
 register = template.Library()
 
@@ -28,3 +31,11 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
+
+
+@register.simple_tag
+def submission_token():
+    """The hidden one-time token of a form whose view has `@submit_once` (submission.py)."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', submission.FIELD, submission.new_token()
+    )
