@@ -18,6 +18,7 @@ from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
 from quartiersmanagement.lists import ExportMixin, FilteredListView
 from quartiersmanagement.permissions import permission
+from quartiersmanagement.submission import submit_once
 from quartiersmanagement.uploads import serve_file
 from quartiersmanagement.versioning import EditConflict
 
@@ -60,6 +61,7 @@ bedarf_liste = BedarfListe.as_view()
 
 
 @permission("bedarfe.add_bedarf")
+@submit_once
 def bedarf_anlegen(request):
     initial = {}
     erhebung = None
@@ -184,6 +186,7 @@ def bedarf_status(request, bedarf):
 
 
 @bedarf_bearbeitbar
+@submit_once
 def bedarf_weiterleiten(request, bedarf):
     form = forms.WeiterleitenForm(request.POST or None, bedarf=bedarf, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
@@ -208,7 +211,7 @@ def bedarf_weiterleiten(request, bedarf):
     return render(
         request,
         "bedarfe/bedarf_aktion.html",
-        {"form": form, "bedarf": bedarf, "aktion": _("Weiterleiten")},
+        {"form": form, "bedarf": bedarf, "aktion": _("Weiterleiten"), "einmal": True},
     )
 
 

@@ -12,7 +12,7 @@ class QuartiersmanagementConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save, pre_save
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from . import account_notices, dsgvo, http, shared_cache, two_factor
+        from . import account_notices, dsgvo, http, shared_cache, submission, two_factor
 
         user_logged_in.connect(two_factor.remember_on_login, dispatch_uid="zwei_faktor")
         user_logged_in.connect(http.mark_sign_in, dispatch_uid="anmeldezeit")
@@ -24,6 +24,12 @@ class QuartiersmanagementConfig(AppConfig):
             account_notices.device_deleted, sender=TOTPDevice, dispatch_uid="totp_weg"
         )
         shared_cache.connect_signals()
+        dsgvo.bereinigung_registrieren(
+            dsgvo.Bereinigung(
+                bezeichnung=_("Abgelaufene Einmal-Tokens von Formularen entfernen"),
+                ausfuehren=submission.tokens_entfernen,
+            )
+        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Benutzerkonten der Beschäftigten"),

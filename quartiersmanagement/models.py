@@ -25,3 +25,21 @@ class Benutzer(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+class SubmissionToken(models.Model):
+    """A form's one-time token, consumed in the transaction of the write it guards; `url` is
+    where that write sent the user, so a repeat is sent there too (quartiersmanagement/
+    submission.py). No personal data: a random string, a time and a page address."""
+
+    token = models.CharField(_("Token"), max_length=64, unique=True)
+    erstellt = models.DateTimeField(_("erstellt"), auto_now_add=True, db_index=True)
+    url = models.CharField(_("Ergebnis"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("Einmal-Token")
+        verbose_name_plural = _("Einmal-Tokens")
+        ordering = ["-erstellt"]
+
+    def __str__(self):
+        return self.url or self.token[:8]

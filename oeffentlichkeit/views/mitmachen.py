@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.http import client_ip
+from quartiersmanagement.submission import submit_once
 
 from .. import selectors, services
 from ..forms import OnlineAntragForm, RueckmeldungForm
@@ -26,6 +27,7 @@ def _im_limit(request, form, formular: str) -> bool:
 
 
 @login_not_required
+@submit_once
 def antrag(request, slug):
     q = selectors.oeffentliches_quartier(slug)
     fonds = services.aktueller_fonds(q)

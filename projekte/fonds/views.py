@@ -14,6 +14,7 @@ from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
 from quartiersmanagement.lists import FilteredListView
 from quartiersmanagement.permissions import permission
+from quartiersmanagement.submission import submit_once
 
 from ..views.helpers import ausfuehren
 from . import abrechnen, buchen, exports, selectors, services
@@ -96,6 +97,7 @@ nachweise_ueberfaellig = NachweisListe.as_view()
 
 
 @permission("projekte.add_fondsantrag")
+@submit_once
 def antrag_neu(request):
     fonds_auswahl = Stadtteilfonds.objects.filter(
         quartier__in=bearbeitbare_quartiere_fuer(request.user)
@@ -276,6 +278,7 @@ def antrag_ablehnen(request, antrag):
 
 @require_POST
 @antrag_bearbeitbar
+@submit_once
 def auszahlung_buchen(request, antrag):
     return _aktion(
         request,

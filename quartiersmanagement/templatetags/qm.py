@@ -4,8 +4,10 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import ngettext
 
+from quartiersmanagement import submission
 from quartiersmanagement.navigation import menu_for
 
 register = template.Library()
@@ -53,3 +55,11 @@ def vollzeitstellen(prozent_summe):
     return ngettext(
         "%(zahl)s Vollzeitstelle", "%(zahl)s Vollzeitstellen", 1 if stellen == 1 else 2
     ) % {"zahl": zahl}
+
+
+@register.simple_tag
+def submission_token():
+    """The hidden one-time token of a form whose view has `@submit_once` (submission.py)."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', submission.FIELD, submission.new_token()
+    )
