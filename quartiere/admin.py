@@ -16,6 +16,7 @@ from .models import (
     Programm,
     Programmeinsatz,
     Quartier,
+    Stelle,
     Zielgruppe,
     Zustaendigkeit,
 )
@@ -81,10 +82,20 @@ class BenutzerAdmin(UserAdmin):
 
 @admin.register(Fachbereich)
 class FachbereichAdmin(SimpleHistoryAdmin):
-    list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv"]
-    list_filter = ["aktiv"]
+    list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv", "extern"]
+    list_filter = ["aktiv", "extern"]
     search_fields = ["kuerzel", "name", "email"]
     autocomplete_fields = ["uebergeordnet"]
+
+
+@admin.register(Stelle)
+class StelleAdmin(SimpleHistoryAdmin):
+    """Bodies outside the administration: a name, a short name and the contact mailbox."""
+
+    list_display = ["kuerzel", "name", "email", "aktiv"]
+    list_filter = ["aktiv"]
+    search_fields = ["kuerzel", "name", "email"]
+    fields = ["kuerzel", "name", "email", "aktiv"]
 
 
 @admin.register(Quartier)
