@@ -206,6 +206,7 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
             ergebnis=Weiterleitung.Ergebnis.UEBERNOMMEN,
             antwort="Wir erneuern die Spielgeräte im kommenden Frühjahr und reinigen den Sand.",
             antwort_von="Sachbearbeitung Grünflächen (fiktiv)",
+            benachrichtigen=False,
         )
         services.antwort_freigeben(
             bedarf=bedarf,
@@ -219,6 +220,7 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
             ergebnis=Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG,
             antwort="Für die Beleuchtung ist der Fachbereich Sicherheit und Ordnung zuständig.",
             vorgeschlagener_fachbereich=fachbereiche.get("FB 32"),
+            benachrichtigen=False,
         )
     elif szenario == "erledigt":
         weiterleitung_services.weiterleitung_beantworten(

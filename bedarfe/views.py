@@ -24,7 +24,6 @@ from .filters import BedarfFilter, ErhebungFilter
 from .models import Bedarf, Erhebung
 from .weiterleitungen.forms import UmleitenForm
 from .weiterleitungen.nachhalten import antworten_gelesen
-from .weiterleitungen.services import STANDARDFRIST
 
 #: The need of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
 bedarf_bearbeitbar = permission(
@@ -157,7 +156,6 @@ def bedarf_detail(request, pk):
             **daten,
             "bedarf": bedarf,
             "darf_bearbeiten": darf_bearbeiten,
-            "standardfrist": timezone.localdate() + STANDARDFRIST,
             "sections": page_hooks.sections_for("bedarf", request, bedarf),
         },
     )

@@ -177,6 +177,7 @@ def weiterleitung_beantworten(
     antwort_von: str = "",
     vorgeschlagener_fachbereich: Fachbereich | None = None,
     von=None,
+    benachrichtigen: bool = True,
 ) -> Weiterleitung:
     """Record the department's answer (through the link, or by staff after a call or letter).
     An answer through the link is new to the Quartiersmanagement: it gets an e-mail, and the
@@ -211,7 +212,7 @@ def weiterleitung_beantworten(
     w.vorgeschlagener_fachbereich = vorgeschlagener_fachbereich
     w.antwort_gelesen_am = w.beantwortet_am if von else None
     w.save()
-    if von is None:
+    if von is None and benachrichtigen:  # the demo data load past answers without mail
         transaction.on_commit(lambda: _mail_an_qm(w.pk))
 
     bedarf = Bedarf.objects.select_for_update().get(pk=w.bedarf_id)
