@@ -59,7 +59,7 @@ class BedarfAdmin(SimpleHistoryAdmin):
 @admin.register(Weiterleitung)
 class WeiterleitungAdmin(SimpleHistoryAdmin):
     list_display = ["bedarf", "fachbereich", "frist", "ergebnis", "beantwortet_am", "erinnerungen"]
-    list_filter = ["ergebnis", "fachbereich"]
+    list_filter = ["ergebnis", "fachbereich__extern", "fachbereich"]
     search_fields = ["bedarf__titel", "kontakt_email", "antwort"]
     date_hierarchy = "frist"
     readonly_fields = [
@@ -70,4 +70,8 @@ class WeiterleitungAdmin(SimpleHistoryAdmin):
         "gesendet_von",
         "erinnert_am",
         "erinnerungen",
+        "erinnerung_ab",
+        "zurueckgezogen_am",
+        "rueckzugsgrund",
+        "antwort_gelesen_am",
     ]

@@ -15,6 +15,7 @@ from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
 
 from . import services
 from .models import Bedarf, Erhebung, Weiterleitung
+from .weiterleitungen import services as weiterleitung_services
 
 S = Bedarf.Status
 
@@ -200,11 +201,12 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
     kuerzel, vor_tagen = WEITERLEITUNGEN[szenario]
     w = _weiterleitung(bedarf, fachbereiche[kuerzel], von, heute, vor_tagen, 28)
     if szenario == "uebernommen":
-        services.weiterleitung_beantworten(
+        weiterleitung_services.weiterleitung_beantworten(
             weiterleitung=w,
             ergebnis=Weiterleitung.Ergebnis.UEBERNOMMEN,
             antwort="Wir erneuern die Spielgeräte im kommenden Frühjahr und reinigen den Sand.",
             antwort_von="Sachbearbeitung Grünflächen (fiktiv)",
+            benachrichtigen=False,
         )
         services.antwort_freigeben(
             bedarf=bedarf,
@@ -213,14 +215,15 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
             von=von,
         )
     elif szenario == "nicht_zustaendig":
-        services.weiterleitung_beantworten(
+        weiterleitung_services.weiterleitung_beantworten(
             weiterleitung=w,
             ergebnis=Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG,
             antwort="Für die Beleuchtung ist der Fachbereich Sicherheit und Ordnung zuständig.",
             vorgeschlagener_fachbereich=fachbereiche.get("FB 32"),
+            benachrichtigen=False,
         )
     elif szenario == "erledigt":
-        services.weiterleitung_beantworten(
+        weiterleitung_services.weiterleitung_beantworten(
             weiterleitung=w,
             ergebnis=Weiterleitung.Ergebnis.UEBERNOMMEN,
             antwort="Die Stellplätze werden jetzt wöchentlich kontrolliert und geräumt.",
@@ -234,7 +237,7 @@ def _szenario(bedarf, szenario, *, von, fachbereiche, heute):
 
 def _weiterleitung(bedarf, fachbereich, von, heute, vor_tagen, frist_tage):
     """A forward dated in the past (the service only allows a future Frist) without e-mail."""
-    schluessel, token_hash = services.neuer_schluessel()
+    schluessel, token_hash = weiterleitung_services.neuer_schluessel()
     gesendet = timezone.now() - datetime.timedelta(days=vor_tagen)
     w = Weiterleitung.objects.create(
         bedarf=bedarf,
@@ -247,7 +250,7 @@ def _weiterleitung(bedarf, fachbereich, von, heute, vor_tagen, frist_tage):
         schluessel=schluessel,
         token_hash=token_hash,
     )
-    services.weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
+    weiterleitung_services.weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
     return w
 
 

@@ -13,7 +13,7 @@ from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.form_widgets import DateWidget
 
 from .models import Bedarf, Erhebung, Weiterleitung
-from .selectors import ueberfaellige_weiterleitungen
+from .weiterleitungen.selectors import ueberfaellige_weiterleitungen
 
 SORTIERUNG = (
     ("titel", "titel"),

@@ -4,17 +4,16 @@ import datetime
 
 from django import forms
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
+from quartiere.models import Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.form_widgets import DateWidget, MultipleFilesField
 from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator
 from quartiersmanagement.versioning import VersionFormMixin
 
 from . import services
-from .models import Bedarf, Erhebung, Weiterleitung
+from .models import Bedarf, Erhebung
 
 
 class BedarfForm(forms.ModelForm):
@@ -65,6 +64,9 @@ class BedarfForm(forms.ModelForm):
         )
         if self.instance.pk:
             self.fields["quartier"].disabled = True
+        else:
+            # The hint may then offer "add as a mention" to a similar need.
+            self.fields["titel"].widget.attrs["hx-vals"] = '{"nennung": "1"}'
 
 
 class BedarfBearbeitenForm(VersionFormMixin, BedarfForm):
@@ -90,92 +92,60 @@ class StatusForm(forms.Form):
         )
 
 
-def _standardfrist():
-    return timezone.localdate() + services.STANDARDFRIST
-
-
-class WeiterleitenForm(forms.Form):
-    fachbereich = forms.ModelChoiceField(
-        label=_("Fachbereich"), queryset=Fachbereich.objects.filter(aktiv=True)
-    )
-    kontakt_email = forms.EmailField(
-        label=_("Kontakt-E-Mail"),
-        required=False,
-        help_text=_("Leer lassen, um das Funktionspostfach des Fachbereichs zu nutzen."),
-    )
-    nachricht = forms.CharField(
-        label=_("Nachricht"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    frist = forms.DateField(
-        label=_("Frist"),
-        initial=_standardfrist,
-        widget=DateWidget(),
-        help_text=_("Bis wann soll der Fachbereich antworten? Üblich sind vier Wochen."),
-    )
-    vorgaenger = forms.ModelChoiceField(
-        queryset=Weiterleitung.objects.none(), required=False, widget=forms.HiddenInput
-    )
-
-    def __init__(self, *args, bedarf, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["vorgaenger"].queryset = Weiterleitung.objects.filter(
-            bedarf=bedarf, ergebnis=Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG
-        )
-
-
-class AntwortForm(forms.Form):
-    """The department's answer through the link."""
-
-    ergebnis = forms.ChoiceField(
-        label=_("Ergebnis"), choices=Weiterleitung.Ergebnis.choices, widget=forms.RadioSelect
-    )
-    antwort = forms.CharField(
-        label=_("Antwort"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Was geschieht mit dem Anliegen? Die Antwort geht an das Quartiersmanagement."),
-    )
-    vorgeschlagener_fachbereich = forms.ModelChoiceField(
-        label=_("Zuständig ist stattdessen"),
-        queryset=Fachbereich.objects.filter(aktiv=True),
-        required=False,
-        help_text=_("Nur bei „nicht zuständig“: Welcher Fachbereich ist zuständig?"),
-    )
-    antwort_von = forms.CharField(
-        label=_("Ihr Name"), max_length=200, required=False, help_text=_("Freiwillig.")
-    )
-
-
-class AntwortErfassenForm(AntwortForm):
-    """An answer staff received by phone, letter or in person."""
-
-    ueber = forms.ChoiceField(
-        label=_("Antwort erhalten per"),
-        choices=[
-            c for c in Weiterleitung.Antwortweg.choices if c[0] != Weiterleitung.Antwortweg.LINK
-        ],
-    )
-    antwort_von = forms.CharField(label=_("Antwort von"), max_length=200, required=False)
-
-
 class ZusammenfuehrenForm(forms.Form):
+    """The target is one of a few candidates (the similar needs, search results): the radio
+    buttons show only those, validation accepts any other need of the quartier (a hit of the
+    search fragment) – never a list of every open need."""
+
     ziel = forms.ModelChoiceField(
         label=_("Zusammenführen in"),
         queryset=Bedarf.objects.none(),
+        widget=forms.RadioSelect,
         help_text=_(
             "Dieser Bedarf geht im gewählten auf: Nennungen werden addiert, "
-            "Weiterleitungen und Verknüpfungen wandern mit."
+            "Weiterleitungen und Verknüpfungen wandern mit, offene Weiterleitungen "
+            "werden zurückgezogen."
         ),
+        error_messages={"required": _("Bitte wählen Sie den Bedarf, in den zusammengeführt wird.")},
     )
 
-    def __init__(self, *args, bedarf, **kwargs):
+    def __init__(self, *args, bedarf, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ziel"].queryset = (
             Bedarf.objects.filter(quartier_id=bedarf.quartier_id)
             .exclude(pk=bedarf.pk)
             .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
             .defer("suchvektor")
-            .order_by("titel")
         )
+        self.fields["ziel"].choices = [(k.pk, zielbeschreibung(k)) for k in kandidaten]
+
+
+def zielbeschreibung(bedarf: Bedarf) -> str:
+    """How a merge candidate reads in the list: title, number, status, mentions."""
+    return _("%(titel)s (Nr. %(pk)s, %(status)s, %(n)s× genannt)") % {
+        "titel": bedarf.titel,
+        "pk": bedarf.pk,
+        "status": bedarf.get_status_display(),
+        "n": bedarf.nennungen,
+    }
+
+
+class NennungForm(forms.Form):
+    """One more mention of an existing need, from the new-need form's similar-need hint (the
+    form's own fields come along; only these are read)."""
+
+    quelle = forms.ChoiceField(
+        label=_("Quelle"), choices=Bedarf.Quelle.choices, initial=Bedarf.Quelle.SONSTIGES
+    )
+    gemeldet_am = forms.DateField(label=_("gemeldet am"), widget=DateWidget())
+    erhebung = forms.ModelChoiceField(
+        label=_("aus Erhebung"), queryset=Erhebung.objects.none(), required=False
+    )
+    beschreibung = forms.CharField(label=_("Notiz"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, bedarf, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["erhebung"].queryset = Erhebung.objects.filter(quartier_id=bedarf.quartier_id)
 
 
 class FreigabeForm(forms.Form):

@@ -1,7 +1,6 @@
 """Needs of a quartier (Erfassung) and their routing to the administration (Lotsenfunktion)."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, GistIndex
@@ -13,14 +12,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
+from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
 from quartiersmanagement.models import Timestamped
 from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator, RandomPath
 from quartiersmanagement.versioning import Versioned
 
-#: How long an answer link stays valid after the Frist.
-LINK_GUELTIG_NACH_FRIST = datetime.timedelta(weeks=8)
+# The forwards live in their own module group; imported here so Django registers the model.
+from .weiterleitungen.models import Weiterleitung, token_pruefsumme
+
+__all__ = [
+    "Bedarf",
+    "Bedarfsereignis",
+    "Erhebung",
+    "Erhebungsdatei",
+    "Weiterleitung",
+    "token_pruefsumme",
+]
 
 
 class Erhebung(Timestamped):
@@ -119,6 +127,9 @@ class Bedarf(Versioned, Timestamped):
         SONSTIGES = "sonstiges", _("Sonstiges")
 
     ABGESCHLOSSEN = (Status.ERLEDIGT, Status.NICHT_UMSETZBAR, Status.ZUSAMMENGEFUEHRT)
+    #: Closed needs as the figures count them: a merged need lives on in its target and is
+    #: counted there once (reported, open or closed), never as a closed need of its own.
+    ABGESCHLOSSEN_GEZAEHLT = (Status.ERLEDIGT, Status.NICHT_UMSETZBAR)
     # Bootstrap colour of the status badge (bedarfe/_status.html); the rest is text-bg-warning.
     STATUS_KLASSE = {
         Status.ERLEDIGT: "text-bg-success",
@@ -284,6 +295,10 @@ class Bedarfsereignis(Timestamped):
         KOMMENTAR = "kommentar", _("Kommentar")
         ZUSAMMENGEFUEHRT = "zusammengefuehrt", _("zusammengeführt")
         FREIGEGEBEN = "freigegeben", _("zur Veröffentlichung freigegeben")
+        NENNUNG = "nennung", _("weitere Nennung")
+        ZURUECKGEZOGEN = "zurueckgezogen", _("Weiterleitung zurückgezogen")
+        FRIST_VERLAENGERT = "frist_verlaengert", _("Frist verlängert")
+        ERINNERT = "erinnert", _("Erinnerung gesendet")
 
     bedarf = models.ForeignKey(
         Bedarf, verbose_name=_("Bedarf"), on_delete=models.CASCADE, related_name="ereignisse"
@@ -336,135 +351,3 @@ class Bedarfsereignis(Timestamped):
 
     def __str__(self):
         return f"{self.get_art_display()} – {self.bedarf}"
-
-
-class WeiterleitungQuerySet(models.QuerySet):
-    def offen(self):
-        return self.filter(beantwortet_am__isnull=True)
-
-    def ueberfaellig(self, stichtag: datetime.date | None = None):
-        return self.offen().filter(frist__lt=stichtag or timezone.localdate())
-
-
-class Weiterleitung(Timestamped):
-    """A need routed to a department, answered through a secret link or recorded by staff."""
-
-    class Ergebnis(models.TextChoices):
-        UEBERNOMMEN = "uebernommen", _("übernommen")
-        IN_PLANUNG = "in_planung", _("in Planung")
-        ABGELEHNT = "abgelehnt", _("abgelehnt")
-        NICHT_ZUSTAENDIG = "nicht_zustaendig", _("nicht zuständig")
-
-    class Antwortweg(models.TextChoices):
-        LINK = "link", _("Antwortlink")
-        TELEFON = "telefon", _("Telefon")
-        BRIEF = "brief", _("Brief")
-        EMAIL = "email", _("E-Mail")
-        GESPRAECH = "gespraech", _("Gespräch")
-
-    bedarf = models.ForeignKey(
-        Bedarf, verbose_name=_("Bedarf"), on_delete=models.CASCADE, related_name="weiterleitungen"
-    )
-    fachbereich = models.ForeignKey(
-        Fachbereich,
-        verbose_name=_("Fachbereich"),
-        on_delete=models.PROTECT,
-        related_name="weiterleitungen",
-    )
-    kontakt_email = models.EmailField(_("Kontakt-E-Mail"))
-    nachricht = models.TextField(_("Nachricht"), blank=True)
-    gesendet_am = models.DateTimeField(_("gesendet am"), default=timezone.now)
-    gesendet_von = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("gesendet von"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    frist = models.DateField(_("Frist"))
-    vorgaenger = models.ForeignKey(
-        "self",
-        verbose_name=_("umgeleitet aus"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="nachfolger",
-    )
-    # The link token is never stored: only a random key (the token is an HMAC of it with the
-    # SECRET_KEY, so reminders can repeat the link) and the token's SHA-256 for the lookup.
-    schluessel = models.CharField(_("Schlüssel"), max_length=64, editable=False)
-    token_hash = models.CharField(_("Token-Prüfsumme"), max_length=64, unique=True, editable=False)
-    ergebnis = models.CharField(_("Ergebnis"), max_length=20, choices=Ergebnis.choices, blank=True)
-    antwort = models.TextField(_("Antwort"), blank=True)
-    beantwortet_am = models.DateTimeField(_("beantwortet am"), null=True, blank=True)
-    beantwortet_ueber = models.CharField(
-        _("Antwort über"), max_length=20, choices=Antwortweg.choices, blank=True
-    )
-    antwort_von = models.CharField(
-        _("Antwort von"), max_length=200, blank=True, help_text=_("Name der antwortenden Person.")
-    )
-    vorgeschlagener_fachbereich = models.ForeignKey(
-        Fachbereich,
-        verbose_name=_("vorgeschlagener Fachbereich"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    erinnert_am = models.DateField(_("zuletzt erinnert am"), null=True, blank=True)
-    erinnerungen = models.PositiveSmallIntegerField(_("Erinnerungen"), default=0)
-    history = HistoricalRecords(excluded_fields=["schluessel", "token_hash"])
-
-    objects = WeiterleitungQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Weiterleitung")
-        verbose_name_plural = _("Weiterleitungen")
-        ordering = ["frist", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(ergebnis="") & Q(beantwortet_am__isnull=True))
-                | (~Q(ergebnis="") & Q(beantwortet_am__isnull=False)),
-                name="weiterleitung_antwort_vollstaendig",
-                violation_error_message=_("Eine Antwort braucht ein Ergebnis und ein Datum."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(vorgaenger=F("id")), name="weiterleitung_nicht_eigener_vorgaenger"
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen"),
-            # The overview's department figures read one year of forwards.
-            models.Index(fields=["gesendet_am"], name="weiterl_gesendet"),
-            # "Overdue forward" of a need: its unanswered forwards by deadline.
-            models.Index(
-                fields=["bedarf", "frist"],
-                condition=Q(beantwortet_am__isnull=True),
-                name="weiterl_offen_je_bedarf",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.bedarf} → {self.fachbereich.kuerzel}"
-
-    def get_absolute_url(self):
-        return reverse("bedarfe:detail", kwargs={"pk": self.bedarf_id}) + f"#w{self.pk}"
-
-    @property
-    def beantwortet(self) -> bool:
-        return self.beantwortet_am is not None
-
-    @property
-    def link_gueltig_bis(self) -> datetime.date:
-        return self.frist + LINK_GUELTIG_NACH_FRIST
-
-    @property
-    def tage_ueberfaellig(self) -> int:
-        if self.beantwortet:
-            return 0
-        return max(0, (timezone.localdate() - self.frist).days)
-
-
-def token_pruefsumme(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()

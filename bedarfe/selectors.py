@@ -21,7 +21,8 @@ from django.utils import timezone
 from quartiere.selectors import einziges_quartier_fuer, quartiere_fuer
 from quartiersmanagement.history import history_for
 
-from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
+from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei
+from .weiterleitungen.selectors import ueberfaellige_weiterleitungen, weiterleitungen_von
 
 AEHNLICHKEIT_MINDESTENS = 0.3
 AEHNLICHE_KANDIDATEN = 50
@@ -33,11 +34,6 @@ class ZeileVorhanden(Func):
 
     template = "((%(expressions)s) IS NOT NULL)"
     output_field = BooleanField()
-
-
-def ueberfaellige_weiterleitungen(heute) -> QuerySet[Weiterleitung]:
-    """The need's (OuterRef) unanswered forwards past their deadline."""
-    return Weiterleitung.objects.ueberfaellig(heute).filter(bedarf=OuterRef("pk"))
 
 
 def bedarfe_fuer(user) -> QuerySet[Bedarf]:
@@ -160,17 +156,6 @@ def zeitleiste(bedarf: Bedarf) -> QuerySet[Bedarfsereignis]:
     )
 
 
-def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
-    return (
-        Weiterleitung.objects.filter(bedarf=bedarf)
-        .select_related("fachbereich", "vorgeschlagener_fachbereich", "vorgaenger__fachbereich")
-        .prefetch_related(
-            Prefetch("nachfolger", queryset=Weiterleitung.objects.only("pk", "bedarf_id"))
-        )
-        .order_by("gesendet_am", "pk")
-    )
-
-
 def aehnliche_bedarfe(
     user, *, quartier, titel: str, ausser: int | None = None, anzahl=5
 ) -> list[Bedarf]:
@@ -231,39 +216,23 @@ def _aehnliche(basis, quartier, *, titel: str, ausser: int | None, anzahl: int) 
     return sorted(kandidaten, key=lambda b: (-b.aehnlichkeit, -b.pk))[:anzahl]
 
 
-def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
-    """Open forwards of the user's quartiers, overdue first (oldest Frist first)."""
-    return (
-        Weiterleitung.objects.offen()
-        .filter(bedarf__quartier__in=quartiere_fuer(user))
-        .select_related("bedarf__quartier", "fachbereich")
-        .order_by("frist", "pk")
-    )
-
-
-def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):
-    """The open forwards list's rows with only the shown columns: a need row carries its
-    description and search vector, a quartier row its GeoJSON border."""
-    return weiterleitungen.only(
-        "bedarf_id",
-        "gesendet_am",
-        "frist",
-        "beantwortet_am",
-        "erinnerungen",
-        "bedarf__titel",
-        "bedarf__quartier__name",
-        "fachbereich__kuerzel",
-        "fachbereich__name",
-    )
-
-
-def weiterleitung_fuer(user, pk: int) -> Weiterleitung:
-    """One forward of a readable need (404 for another quartier's)."""
-    return get_object_or_404(
-        Weiterleitung.objects.filter(bedarf__quartier__in=quartiere_fuer(user)).select_related(
-            "bedarf__quartier", "fachbereich"
-        ),
-        pk=pk,
+def zusammenfuehren_kandidaten(bedarf: Bedarf, *, suche: str = "", anzahl=10) -> list[Bedarf]:
+    """Targets for merging `bedarf` (whose quartier the caller has checked): the similar needs
+    without a search; with one, the quartier's needs whose title contains the words or whose
+    number it is, most similar first. Never every open need: a quartier has thousands."""
+    suche = (suche or "").strip().lstrip("#")
+    if not suche:
+        return aehnliche_im_quartier(bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk)
+    treffer = Q(titel__icontains=suche)
+    if suche.isdigit():
+        treffer |= Q(pk=int(suche))
+    return list(
+        Bedarf.objects.filter(treffer, quartier_id=bedarf.quartier_id)
+        .exclude(pk=bedarf.pk)
+        .exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
+        .only("pk", "quartier_id", "titel", "status", "nennungen")
+        .annotate(aehnlichkeit=TrigramSimilarity("titel", suche))
+        .order_by("-aehnlichkeit", "-pk")[:anzahl]
     )
 
 

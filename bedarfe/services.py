@@ -1,36 +1,23 @@
-"""Writes of the bedarfe app: record, change status, merge, forward, answer, remind, publish.
+"""Writes of the bedarfe app: record, add a mention, change status, merge, publish (the
+forwards' writes are in `weiterleitungen.services`).
 
 Every function takes keyword arguments, validates with German messages at the field and runs
 in one transaction; every change of a need writes a Bedarfsereignis.
 """
 
-import base64
 import datetime
-import hashlib
-import hmac
-import secrets
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quartiere.models import Fachbereich
 from quartiersmanagement import shared_cache
-from quartiersmanagement.mail import send_mail, site_url
 from quartiersmanagement.versioning import Versioned, save_with_version
 
-from .models import (
-    Bedarf,
-    Bedarfsereignis,
-    Erhebung,
-    Erhebungsdatei,
-    Weiterleitung,
-    token_pruefsumme,
-)
+from . import zeitleiste
+from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei, Weiterleitung
+from .weiterleitungen.nachhalten import offene_weiterleitungen_beenden
 
 S = Bedarf.Status
 
@@ -47,52 +34,12 @@ UEBERGAENGE: dict[str, set[str]] = {
     S.ZUSAMMENGEFUEHRT: set(),
 }
 WIEDEROEFFNEN_AUS = {S.ERLEDIGT, S.NICHT_UMSETZBAR, S.ZURUECKGESTELLT}
-#: States from which a need may be forwarded (again).
-WEITERLEITBAR = {S.NEU, S.IN_PRUEFUNG, S.WEITERGELEITET, S.IN_BEARBEITUNG}
-STANDARDFRIST = datetime.timedelta(weeks=4)
-
-# Outcome of an answer -> status the need moves to (if it is still waiting for the answer).
-_STATUS_NACH_ERGEBNIS = {
-    Weiterleitung.Ergebnis.UEBERNOMMEN: S.IN_BEARBEITUNG,
-    Weiterleitung.Ergebnis.IN_PLANUNG: S.IN_BEARBEITUNG,
-}
 
 
 def erlaubte_uebergaenge(bedarf: Bedarf) -> list[str]:
     """The statuses a user may choose next, in workflow order."""
     moeglich = UEBERGAENGE.get(bedarf.status, set())
     return [s for s in S.values if s in moeglich]
-
-
-def _ereignis(
-    bedarf, art, *, von=None, extern="", kommentar="", weiterleitung=None, alt="", neu=""
-):
-    return Bedarfsereignis.objects.create(
-        bedarf=bedarf,
-        art=art,
-        benutzer=von,
-        extern=extern,
-        kommentar=kommentar,
-        weiterleitung=weiterleitung,
-        von_status=alt,
-        zu_status=neu,
-    )
-
-
-def _status_setzen(bedarf, neu, *, von=None, extern="", kommentar="", art=None, weiterleitung=None):
-    alt = bedarf.status
-    bedarf.status = neu
-    bedarf.save(update_fields=["status", "geaendert"])
-    return _ereignis(
-        bedarf,
-        art or Bedarfsereignis.Art.STATUS,
-        von=von,
-        extern=extern,
-        kommentar=kommentar,
-        weiterleitung=weiterleitung,
-        alt=alt,
-        neu=neu,
-    )
 
 
 # --- Erhebungen -------------------------------------------------------------------------------
@@ -122,7 +69,7 @@ def bedarf_anlegen(*, quartier, titel: str, von, zielgruppen=(), **felder) -> Be
     bedarf.full_clean(exclude=["suchvektor"])
     bedarf.save()
     bedarf.zielgruppen.set(zielgruppen)
-    _ereignis(bedarf, Bedarfsereignis.Art.ERSTELLT, von=von, neu=bedarf.status)
+    zeitleiste.ereignis(bedarf, Bedarfsereignis.Art.ERSTELLT, von=von, neu=bedarf.status)
     return bedarf
 
 
@@ -190,7 +137,7 @@ def bedarf_aendern(
             geaendert.append(str(Bedarf._meta.get_field("zielgruppen").verbose_name))
             bedarf.zielgruppen.set(zielgruppen)
     if geaendert:
-        _ereignis(
+        zeitleiste.ereignis(
             bedarf,
             Bedarfsereignis.Art.KOMMENTAR,
             von=von,
@@ -214,7 +161,15 @@ def bedarf_status_aendern(*, bedarf: Bedarf, status: str, von, kommentar: str = 
         raise ValidationError(
             {"kommentar": _("Bitte begründen Sie, warum der Bedarf wieder geöffnet wird.")}
         )
-    _status_setzen(bedarf, status, von=von, kommentar=kommentar.strip())
+    zeitleiste.status_setzen(bedarf, status, von=von, kommentar=kommentar.strip())
+    if status in Bedarf.ABGESCHLOSSEN:
+        # A closed need owes nobody an answer: its open forwards end, the addressees are told.
+        offene_weiterleitungen_beenden(
+            bedarf=bedarf,
+            grund=_("Der Bedarf ist abgeschlossen (%(status)s).")
+            % {"status": _status_name(status)},
+            von=von,
+        )
     return bedarf
 
 
@@ -223,10 +178,53 @@ def _status_name(status) -> str:
 
 
 @transaction.atomic
+def bedarf_nennung_hinzufuegen(
+    *,
+    bedarf: Bedarf,
+    quelle: str,
+    gemeldet_am: datetime.date,
+    von,
+    erhebung: Erhebung | None = None,
+    notiz: str = "",
+) -> Bedarf:
+    """One more mention of an existing need (instead of recording a duplicate): the mentions
+    rise by one, the timeline notes source and date. The version rises too, so an edit form
+    open on the need does not save its stale number of mentions over it."""
+    bedarf = Bedarf.objects.select_for_update().get(pk=bedarf.pk)
+    fehler = {}
+    if bedarf.status == S.ZUSAMMENGEFUEHRT:
+        fehler["bedarf"] = _("Dieser Bedarf wurde zusammengeführt; bitte beim Ziel nennen.")
+    if quelle not in Bedarf.Quelle.values:
+        fehler["quelle"] = _("Bitte wählen Sie eine Quelle.")
+    if erhebung is not None and erhebung.quartier_id != bedarf.quartier_id:
+        fehler["erhebung"] = _("Die Erhebung gehört zu einem anderen Quartier.")
+    if fehler:
+        raise ValidationError(fehler)
+    Bedarf.objects.filter(pk=bedarf.pk).update(
+        nennungen=F("nennungen") + 1, version=F("version") + 1
+    )
+    bedarf.refresh_from_db(fields=["nennungen", "version"])
+    kommentar = _("Genannt am %(datum)s, Quelle: %(quelle)s") % {
+        "datum": gemeldet_am.strftime("%d.%m.%Y"),
+        "quelle": Bedarf.Quelle(quelle).label,
+    }
+    if erhebung is not None:
+        kommentar += f" ({erhebung})"
+    if notiz.strip():
+        kommentar += ".\n" + notiz.strip()
+    zeitleiste.ereignis(bedarf, Bedarfsereignis.Art.NENNUNG, von=von, kommentar=kommentar)
+    # The update() sends no signal: content of the quartier in the shared cache renews.
+    shared_cache.changed(quartier_id=bedarf.quartier_id)
+    return bedarf
+
+
+@transaction.atomic
 def bedarf_kommentieren(*, bedarf: Bedarf, kommentar: str, von) -> Bedarfsereignis:
     if not kommentar.strip():
         raise ValidationError({"kommentar": _("Bitte geben Sie einen Kommentar ein.")})
-    return _ereignis(bedarf, Bedarfsereignis.Art.KOMMENTAR, von=von, kommentar=kommentar.strip())
+    return zeitleiste.ereignis(
+        bedarf, Bedarfsereignis.Art.KOMMENTAR, von=von, kommentar=kommentar.strip()
+    )
 
 
 @transaction.atomic
@@ -249,6 +247,12 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
     if quelle.status == S.ZUSAMMENGEFUEHRT or ziel.status == S.ZUSAMMENGEFUEHRT:
         raise ValidationError({"ziel": _("Dieser Bedarf wurde schon zusammengeführt.")})
 
+    # The source's open forwards end before they move along: the duplicate owes no answer.
+    offene_weiterleitungen_beenden(
+        bedarf=quelle,
+        grund=_("Der Bedarf wurde mit „%(ziel)s“ zusammengeführt.") % {"ziel": ziel.titel},
+        von=von,
+    )
     # The version rises with the mentions and Zielgruppen: an edit form open on the target
     # would otherwise save its stale values over them.
     Bedarf.objects.filter(pk=ziel.pk).update(
@@ -266,7 +270,7 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
     quelle.status = S.ZUSAMMENGEFUEHRT
     quelle.zusammengefuehrt_in = ziel
     quelle.save(update_fields=["status", "zusammengefuehrt_in", "geaendert"])
-    _ereignis(
+    zeitleiste.ereignis(
         quelle,
         Bedarfsereignis.Art.ZUSAMMENGEFUEHRT,
         von=von,
@@ -274,7 +278,7 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
         neu=S.ZUSAMMENGEFUEHRT,
         kommentar=_("Zusammengeführt in „%(ziel)s“.") % {"ziel": ziel.titel},
     )
-    _ereignis(
+    zeitleiste.ereignis(
         ziel,
         Bedarfsereignis.Art.ZUSAMMENGEFUEHRT,
         von=von,
@@ -327,7 +331,7 @@ def antwort_freigeben(*, bedarf: Bedarf, oeffentlich: bool, oeffentliche_antwort
     bedarf.oeffentlich = oeffentlich
     bedarf.oeffentliche_antwort = oeffentliche_antwort.strip()
     bedarf.save(update_fields=["oeffentlich", "oeffentliche_antwort", "geaendert"])
-    _ereignis(
+    zeitleiste.ereignis(
         bedarf,
         Bedarfsereignis.Art.FREIGEGEBEN,
         von=von,
@@ -336,242 +340,3 @@ def antwort_freigeben(*, bedarf: Bedarf, oeffentlich: bool, oeffentliche_antwort
         else _("Veröffentlichung zurückgenommen."),
     )
     return bedarf
-
-
-# --- Weiterleitungen ----------------------------------------------------------------------------
-
-
-def _token_aus_schluessel(schluessel: str) -> str:
-    """The link token: HMAC of the stored random key with the SECRET_KEY (43 URL-safe chars)."""
-    mac = hmac.new(
-        settings.SECRET_KEY.encode(), f"bedarfe.antwort:{schluessel}".encode(), hashlib.sha256
-    ).digest()
-    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
-
-
-def antwort_link(weiterleitung: Weiterleitung) -> str:
-    token = _token_aus_schluessel(weiterleitung.schluessel)
-    return site_url() + reverse("bedarfe:antwort", kwargs={"token": token})
-
-
-def weiterleitung_zum_token(token: str) -> Weiterleitung | None:
-    """The forward a token belongs to, or None for an unknown or altered token."""
-    if not token or len(token) > 200:
-        return None
-    return (
-        Weiterleitung.objects.select_related(
-            "bedarf__quartier", "bedarf__handlungsfeld", "fachbereich"
-        )
-        .filter(token_hash=token_pruefsumme(token))
-        .first()
-    )
-
-
-@transaction.atomic
-def bedarf_weiterleiten(
-    *,
-    bedarf: Bedarf,
-    an: Fachbereich,
-    frist: datetime.date | None = None,
-    von,
-    kontakt_email: str = "",
-    nachricht: str = "",
-    vorgaenger: Weiterleitung | None = None,
-) -> Weiterleitung:
-    """Route a need to a department; it answers through a secret link sent by e-mail."""
-    bedarf = Bedarf.objects.select_for_update().get(pk=bedarf.pk)
-    heute = timezone.localdate()
-    frist = frist or heute + STANDARDFRIST
-    fehler = {}
-    if frist <= heute:
-        fehler["frist"] = _("Die Frist muss in der Zukunft liegen.")
-    kontakt_email = (kontakt_email or an.email or "").strip()
-    if not kontakt_email:
-        fehler["kontakt_email"] = _("Bitte geben Sie eine E-Mail-Adresse des Fachbereichs an.")
-    if bedarf.status not in WEITERLEITBAR:
-        fehler["fachbereich"] = _(
-            "Ein Bedarf im Status „%(s)s“ kann nicht weitergeleitet werden."
-        ) % {"s": bedarf.get_status_display()}
-    if fehler:
-        raise ValidationError(fehler)
-    schluessel, token_hash = neuer_schluessel()
-    w = Weiterleitung(
-        bedarf=bedarf,
-        fachbereich=an,
-        kontakt_email=kontakt_email,
-        nachricht=nachricht.strip(),
-        frist=frist,
-        gesendet_von=von,
-        vorgaenger=vorgaenger,
-        schluessel=schluessel,
-        token_hash=token_hash,
-    )
-    w.full_clean()
-    w.save()
-    weiterleitung_vermerken(bedarf=bedarf, weiterleitung=w, von=von)
-    transaction.on_commit(lambda: _mail_weiterleitung(w.pk, vorlage="weiterleitung"))
-    return w
-
-
-def neuer_schluessel() -> tuple[str, str]:
-    """A fresh random key and the SHA-256 of the link token derived from it."""
-    schluessel = secrets.token_urlsafe(32)
-    return schluessel, token_pruefsumme(_token_aus_schluessel(schluessel))
-
-
-def weiterleitung_vermerken(*, bedarf: Bedarf, weiterleitung: Weiterleitung, von) -> None:
-    """Note a forward on the timeline and move the need to 'weitergeleitet'."""
-    w = weiterleitung
-    kommentar = _("An %(fb)s (%(mail)s), Frist %(frist)s.") % {
-        "fb": w.fachbereich,
-        "mail": w.kontakt_email,
-        "frist": w.frist.strftime("%d.%m.%Y"),
-    }
-    if w.vorgaenger:
-        kommentar += " " + _("Umgeleitet von %(fb)s.") % {"fb": w.vorgaenger.fachbereich}
-    art = Bedarfsereignis.Art.WEITERGELEITET
-    if bedarf.status != S.WEITERGELEITET:
-        _status_setzen(
-            bedarf, S.WEITERGELEITET, von=von, kommentar=kommentar, art=art, weiterleitung=w
-        )
-    else:
-        _ereignis(bedarf, art, von=von, kommentar=kommentar, weiterleitung=w)
-
-
-def _mail_weiterleitung(pk: int, *, vorlage: str) -> None:
-    w = Weiterleitung.objects.select_related("bedarf__quartier", "fachbereich", "gesendet_von").get(
-        pk=pk
-    )
-    absender = w.bedarf.quartier.kontakt_email or (w.gesendet_von.email if w.gesendet_von else "")
-    send_mail(
-        template=vorlage,
-        to=[w.kontakt_email],
-        context={"weiterleitung": w, "bedarf": w.bedarf, "link": antwort_link(w)},
-        reply_to=[absender] if absender else None,
-    )
-
-
-@transaction.atomic
-def weiterleitung_beantworten(
-    *,
-    weiterleitung: Weiterleitung,
-    ergebnis: str,
-    antwort: str,
-    ueber: str = Weiterleitung.Antwortweg.LINK,
-    antwort_von: str = "",
-    vorgeschlagener_fachbereich: Fachbereich | None = None,
-    von=None,
-) -> Weiterleitung:
-    """Record the department's answer (through the link, or by staff after a call or letter)."""
-    w = (
-        Weiterleitung.objects.select_for_update()
-        .select_related("fachbereich")
-        .get(pk=weiterleitung.pk)
-    )
-    fehler = {}
-    if w.beantwortet:
-        fehler["ergebnis"] = _("Diese Weiterleitung ist bereits beantwortet.")
-    if ergebnis not in Weiterleitung.Ergebnis.values:
-        fehler["ergebnis"] = _("Bitte wählen Sie ein Ergebnis.")
-    if not (antwort or "").strip():
-        fehler["antwort"] = _("Bitte geben Sie eine Antwort ein.")
-    if ergebnis != Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG:
-        vorgeschlagener_fachbereich = None
-    elif vorgeschlagener_fachbereich and vorgeschlagener_fachbereich.pk == w.fachbereich_id:
-        fehler["vorgeschlagener_fachbereich"] = _(
-            "Bitte schlagen Sie einen anderen Fachbereich vor."
-        )
-    if fehler:
-        raise ValidationError(fehler)
-    w.ergebnis = ergebnis
-    w.antwort = antwort.strip()
-    w.beantwortet_am = timezone.now()
-    w.beantwortet_ueber = ueber
-    w.antwort_von = antwort_von.strip()
-    w.vorgeschlagener_fachbereich = vorgeschlagener_fachbereich
-    w.save()
-
-    bedarf = Bedarf.objects.select_for_update().get(pk=w.bedarf_id)
-    extern = "" if von else (antwort_von.strip() or str(w.fachbereich))
-    kommentar = f"{w.get_ergebnis_display()}: {w.antwort}"
-    if vorgeschlagener_fachbereich:
-        kommentar += " " + _("Vorschlag: %(fb)s.") % {"fb": vorgeschlagener_fachbereich}
-    if ueber != Weiterleitung.Antwortweg.LINK:
-        kommentar += " " + _("(erhalten per %(weg)s)") % {"weg": w.get_beantwortet_ueber_display()}
-    neu = _STATUS_NACH_ERGEBNIS.get(ergebnis)
-    if neu and bedarf.status == S.WEITERGELEITET:
-        _status_setzen(
-            bedarf,
-            neu,
-            von=von,
-            extern=extern,
-            kommentar=kommentar,
-            art=Bedarfsereignis.Art.BEANTWORTET,
-            weiterleitung=w,
-        )
-    else:
-        _ereignis(
-            bedarf,
-            Bedarfsereignis.Art.BEANTWORTET,
-            von=von,
-            extern=extern,
-            kommentar=kommentar,
-            weiterleitung=w,
-        )
-    return w
-
-
-@transaction.atomic
-def weiterleitung_umleiten(
-    *, weiterleitung: Weiterleitung, an: Fachbereich | None = None, frist=None, von, nachricht=""
-) -> Weiterleitung:
-    """After 'nicht zuständig': forward to the suggested (or another) department in one step;
-    the new forward points to the old one, so the chain stays visible."""
-    weiterleitung = Weiterleitung.objects.select_related(
-        "bedarf", "vorgeschlagener_fachbereich"
-    ).get(pk=weiterleitung.pk)
-    if weiterleitung.ergebnis != Weiterleitung.Ergebnis.NICHT_ZUSTAENDIG:
-        raise ValidationError(
-            {
-                "fachbereich": _(
-                    "Nur „nicht zuständig“ beantwortete Weiterleitungen werden umgeleitet."
-                )
-            }
-        )
-    an = an or weiterleitung.vorgeschlagener_fachbereich
-    if an is None:
-        raise ValidationError({"fachbereich": _("Bitte wählen Sie einen Fachbereich.")})
-    return bedarf_weiterleiten(
-        bedarf=weiterleitung.bedarf,
-        an=an,
-        frist=frist,
-        von=von,
-        kontakt_email=an.email,
-        nachricht=nachricht or weiterleitung.nachricht,
-        vorgaenger=weiterleitung,
-    )
-
-
-def erinnerungen_senden(*, stichtag: datetime.date | None = None) -> int:
-    """Send one reminder per overdue, unanswered forward whose link is still valid, at most
-    once per day; the date and count are noted on the forward. Returns the number sent."""
-    heute = stichtag or timezone.localdate()
-    gesendet = 0
-    kandidaten = (
-        Weiterleitung.objects.ueberfaellig(heute)
-        .filter(frist__gte=heute - datetime.timedelta(weeks=8))
-        .exclude(erinnert_am__gte=heute)
-        .values_list("pk", flat=True)
-    )
-    for pk in list(kandidaten):
-        with transaction.atomic():
-            # The conditional update is the lock: a parallel run on the same day updates 0 rows.
-            geaendert = (
-                Weiterleitung.objects.filter(pk=pk, beantwortet_am__isnull=True)
-                .exclude(erinnert_am__gte=heute)
-                .update(erinnert_am=heute, erinnerungen=F("erinnerungen") + 1)
-            )
-            if geaendert:
-                transaction.on_commit(lambda pk=pk: _mail_weiterleitung(pk, vorlage="erinnerung"))
-                gesendet += 1
-    return gesendet

@@ -2,14 +2,12 @@
 (403 for read-only roles), form, service, render."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
@@ -23,8 +21,10 @@ from quartiersmanagement.uploads import serve_file
 from quartiersmanagement.versioning import EditConflict
 
 from . import exports, forms, selectors, services
-from .filters import BedarfFilter, ErhebungFilter, WeiterleitungFilter
-from .models import Bedarf, Erhebung, Weiterleitung
+from .filters import BedarfFilter, ErhebungFilter
+from .models import Bedarf, Erhebung
+from .weiterleitungen.forms import UmleitenForm
+from .weiterleitungen.nachhalten import antworten_gelesen
 
 #: The need of an edit page: 404 outside the user's quartiers, 403 for read-only roles.
 bedarf_bearbeitbar = permission(
@@ -101,7 +101,7 @@ def bedarf_anlegen(request):
     return render(
         request,
         "bedarfe/bedarf_form.html",
-        {"form": form, "erhebung": erhebung, "aehnliche": aehnliche},
+        {"form": form, "erhebung": erhebung, "aehnliche": aehnliche, "nennung_moeglich": True},
     )
 
 
@@ -118,7 +118,16 @@ def aehnliche_bedarfe(request):
         request.user, quartier=quartier, titel=request.GET.get("titel", "")
     )
     vorlage = "bedarfe/_aehnliche.html" if request.htmx else "bedarfe/aehnliche.html"
-    return render(request, vorlage, {"aehnliche": aehnliche, "titel": request.GET.get("titel", "")})
+    return render(
+        request,
+        vorlage,
+        {
+            "aehnliche": aehnliche,
+            "titel": request.GET.get("titel", ""),
+            # the new-need form's fragment offers "add as a mention" (its fields come along)
+            "nennung_moeglich": bool(request.htmx) and request.GET.get("nennung") == "1",
+        },
+    )
 
 
 @require_safe
@@ -128,7 +137,13 @@ def bedarf_detail(request, pk):
     daten = selectors.bedarf_seite_daten(bedarf)
     darf_bearbeiten = request.user.has_perm("bedarfe.change_bedarf", bedarf)
     if darf_bearbeiten:
-        antwort = next((w.antwort for w in reversed(daten["weiterleitungen"]) if w.antwort), "")
+        weiterleitungen = daten["weiterleitungen"]
+        if any(w.beantwortet and not w.antwort_gelesen_am for w in weiterleitungen):
+            antworten_gelesen(bedarf=bedarf)
+        for w in weiterleitungen:
+            if bedarf.ist_offen and _umzuleiten(w):
+                w.umleiten_form = UmleitenForm(auto_id=f"umleiten-{w.pk}-%s")
+        antwort = next((w.antwort for w in reversed(weiterleitungen) if w.antwort), "")
         daten["kommentar_form"] = forms.KommentarForm()
         daten["freigabe_form"] = forms.FreigabeForm(
             initial={
@@ -143,9 +158,15 @@ def bedarf_detail(request, pk):
             **daten,
             "bedarf": bedarf,
             "darf_bearbeiten": darf_bearbeiten,
-            "standardfrist": timezone.localdate() + services.STANDARDFRIST,
             "sections": page_hooks.sections_for("bedarf", request, bedarf),
         },
+    )
+
+
+def _umzuleiten(w) -> bool:
+    """'nicht zuständig' without a suggestion and not yet re-routed: the page offers a choice."""
+    return w.ergebnis == w.Ergebnis.NICHT_ZUSTAENDIG and not (
+        w.vorgeschlagener_fachbereich_id or w.nachfolger.all()
     )
 
 
@@ -186,38 +207,15 @@ def bedarf_status(request, bedarf):
 
 
 @bedarf_bearbeitbar
-@submit_once
-def bedarf_weiterleiten(request, bedarf):
-    form = forms.WeiterleitenForm(request.POST or None, bedarf=bedarf, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.bedarf_weiterleiten(
-                bedarf=bedarf,
-                an=d["fachbereich"],
-                frist=d["frist"],
-                kontakt_email=d["kontakt_email"],
-                nachricht=d["nachricht"],
-                vorgaenger=d["vorgaenger"],
-                von=request.user,
-            )
-        except ValidationError as fehler:
-            add_form_errors(form, fehler)
-        else:
-            messages.success(
-                request, _("Der Bedarf wurde weitergeleitet; die E-Mail ist unterwegs.")
-            )
-            return redirect(bedarf)
-    return render(
-        request,
-        "bedarfe/bedarf_aktion.html",
-        {"form": form, "bedarf": bedarf, "aktion": _("Weiterleiten"), "einmal": True},
-    )
-
-
-@bedarf_bearbeitbar
 def bedarf_zusammenfuehren(request, bedarf):
-    form = forms.ZusammenfuehrenForm(request.POST or None, bedarf=bedarf)
+    """Merge into a need chosen among the similar ones (the most similar preselected) or found
+    by search (`?suche=`, or the htmx fragment of `zusammenfuehren_suche`)."""
+    suche = request.GET.get("suche", "")
+    kandidaten = selectors.zusammenfuehren_kandidaten(bedarf, suche=suche)
+    initial = {"ziel": kandidaten[0].pk} if kandidaten and not suche else {}
+    form = forms.ZusammenfuehrenForm(
+        request.POST or None, bedarf=bedarf, kandidaten=kandidaten, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             ziel = services.bedarf_zusammenfuehren(
@@ -230,8 +228,53 @@ def bedarf_zusammenfuehren(request, bedarf):
             return redirect(ziel)
     return render(
         request,
+        "bedarfe/bedarf_zusammenfuehren.html",
+        {"form": form, "bedarf": bedarf, "suche": suche, "kandidaten": kandidaten},
+    )
+
+
+@require_safe
+@bedarf_bearbeitbar
+def zusammenfuehren_suche(request, bedarf):
+    """Search hits for the merge target (htmx fragment: radio buttons), in the need's quartier."""
+    return render(
+        request,
+        "bedarfe/_zusammenfuehren_treffer.html",
+        {
+            "kandidaten": selectors.zusammenfuehren_kandidaten(
+                bedarf, suche=request.GET.get("suche", "")
+            ),
+            "suche": request.GET.get("suche", ""),
+        },
+    )
+
+
+@bedarf_bearbeitbar
+def bedarf_nennung(request, bedarf):
+    """One more mention of this need – from the similar-need hint of the new-need form (whose
+    fields come along) or this small form – instead of a duplicate record."""
+    daten = request.POST if request.method == "POST" else None
+    form = forms.NennungForm(daten, bedarf=bedarf, initial={"gemeldet_am": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.bedarf_nennung_hinzufuegen(
+                bedarf=bedarf,
+                quelle=d["quelle"],
+                gemeldet_am=d["gemeldet_am"],
+                erhebung=d["erhebung"],
+                notiz=d["beschreibung"],
+                von=request.user,
+            )
+        except ValidationError as fehler:
+            add_form_errors(form, fehler)
+        else:
+            messages.success(request, _("Die Nennung wurde dem Bedarf hinzugefügt."))
+            return redirect(bedarf)
+    return render(
+        request,
         "bedarfe/bedarf_aktion.html",
-        {"form": form, "bedarf": bedarf, "aktion": _("Zusammenführen")},
+        {"form": form, "bedarf": bedarf, "aktion": _("Weitere Nennung hinzufügen")},
     )
 
 
@@ -264,83 +307,6 @@ def bedarf_freigeben(request, bedarf):
         request,
         "bedarfe/bedarf_aktion.html",
         {"form": form, "bedarf": bedarf, "aktion": _("Veröffentlichung")},
-    )
-
-
-# --- Weiterleitungen --------------------------------------------------------------------------
-
-
-class WeiterleitungListe(FilteredListView):
-    """Open forwards of the user's quartiers, overdue first."""
-
-    filterset_class = WeiterleitungFilter
-    template_name = "bedarfe/weiterleitung_list.html"
-
-    def get_queryset(self):
-        return selectors.weiterleitungen_fuer(self.request.user)
-
-    def page_queryset(self, queryset):
-        return selectors.fuer_weiterleitungsliste(queryset)
-
-
-weiterleitung_liste = WeiterleitungListe.as_view()
-
-
-@permission(
-    "bedarfe.change_weiterleitung",
-    obj=lambda request, pk: selectors.weiterleitung_fuer(request.user, pk),
-)
-def weiterleitung_antwort_erfassen(request, w):
-    """Staff record an answer that came by phone or letter."""
-    form = forms.AntwortErfassenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.weiterleitung_beantworten(
-                weiterleitung=w, von=request.user, **form.cleaned_data
-            )
-        except ValidationError as fehler:
-            add_form_errors(form, fehler)
-        else:
-            messages.success(request, _("Die Antwort wurde eingetragen."))
-            return redirect(w.bedarf)
-    return render(
-        request,
-        "bedarfe/antwort_erfassen.html",
-        {"form": form, "weiterleitung": w, "bedarf": w.bedarf},
-    )
-
-
-@login_not_required
-@never_cache
-def antwort(request, token):
-    """The department's answer page: no login, a secret link, only this one need."""
-    antwort = _antwort_seite(request, token)
-    antwort["X-Robots-Tag"] = "noindex, nofollow"
-    return antwort
-
-
-def _antwort_seite(request, token):
-    w = services.weiterleitung_zum_token(token)
-    if w is None:
-        return render(request, "bedarfe/antwort_ungueltig.html", {"grund": "unbekannt"}, status=404)
-    if w.link_gueltig_bis < timezone.localdate():
-        return render(
-            request, "bedarfe/antwort_ungueltig.html", {"grund": "abgelaufen"}, status=410
-        )
-    if w.beantwortet:
-        return render(request, "bedarfe/antwort_danke.html", {"weiterleitung": w})
-    form = forms.AntwortForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.weiterleitung_beantworten(
-                weiterleitung=w, ueber=Weiterleitung.Antwortweg.LINK, **form.cleaned_data
-            )
-        except ValidationError as fehler:
-            add_form_errors(form, fehler)
-        else:
-            return redirect("bedarfe:antwort", token=token)
-    return render(
-        request, "bedarfe/antwort.html", {"form": form, "weiterleitung": w, "bedarf": w.bedarf}
     )
 
 

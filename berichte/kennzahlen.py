@@ -91,12 +91,14 @@ def bedarfe(fenster) -> dict[int, dict]:
     """Needs recorded, forwards sent and answered, needs closed, per quartier (4 queries)."""
     geschlossen = Bedarfsereignis.objects.filter(
         im_fenster(fenster, "bedarf__quartier", "zeitpunkt", zeitpunkt=True),
-        bedarf__status__in=Bedarf.ABGESCHLOSSEN,
-        zu_status__in=Bedarf.ABGESCHLOSSEN,
+        bedarf__status__in=Bedarf.ABGESCHLOSSEN_GEZAEHLT,
+        zu_status__in=Bedarf.ABGESCHLOSSEN_GEZAEHLT,
     )
+    # A merged need counts once, in its target: never as reported or closed of its own.
+    bedarfe_gezaehlt = Bedarf.objects.exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
     return _zusammen(
         gruppiert_je_quartier(
-            Bedarf.objects.filter(im_fenster(fenster, "quartier", "gemeldet_am")),
+            bedarfe_gezaehlt.filter(im_fenster(fenster, "quartier", "gemeldet_am")),
             "quartier",
             gemeldet=Count("pk"),
         ),
@@ -132,7 +134,8 @@ def bedarfe_je_handlungsfeld(fenster) -> list[tuple[str | None, int]]:
     """(Handlungsfeld name or None, needs recorded) with the most first; one query."""
     return [
         (z["handlungsfeld__name"], z["anzahl"])
-        for z in Bedarf.objects.filter(im_fenster(fenster, "quartier", "gemeldet_am"))
+        for z in Bedarf.objects.exclude(status=Bedarf.Status.ZUSAMMENGEFUEHRT)
+        .filter(im_fenster(fenster, "quartier", "gemeldet_am"))
         .values("handlungsfeld__name")
         .annotate(anzahl=Count("pk"))
         .order_by("-anzahl", "handlungsfeld__name")

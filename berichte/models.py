@@ -187,8 +187,8 @@ class BedarfZahl(_Rollup):
 
 
 class AbschlussZahl(_Rollup):
-    """Needs now closed (status in `Bedarf.ABGESCHLOSSEN`) with a closing event in the year,
-    per quartier: each need once per year, as the overview has always counted them."""
+    """Needs now closed (status in `Bedarf.ABGESCHLOSSEN_GEZAEHLT`: merged ones count in their
+    target) with a closing event in the year, per quartier: each need once per year."""
 
     anzahl = models.IntegerField(_("Anzahl"))
 

@@ -7,8 +7,9 @@ figures already counted per quartier and year — a few rows per quartier and ye
 number of needs:
 
 - `BedarfZahl`: needs reported per quartier × year × status (reported in the year, open);
-- `AbschlussZahl`: needs now closed with a closing event in the year, each need once a year
-  (merged needs count as closed, as the overview has always counted them);
+- `AbschlussZahl`: needs now closed (erledigt, nicht umsetzbar) with a closing event in the
+  year, each need once a year; a merged need is not counted, it lives on in its target
+  (migration `0005_abschluss_ohne_zusammengefuehrte`);
 - `WeiterleitungZahl`: forwards per department × quartier × year sent × outcome, unanswered ones
   per Frist (overdue = unanswered with a Frist before today, still exact every day);
 - `AntwortdauerZahl`: answered forwards per department × quartier × year × exact days to the

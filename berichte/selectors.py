@@ -110,7 +110,10 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
         gruppiert_je_quartier(
             BedarfZahl.objects.filter(quartier__in=ids),
             "quartier",
-            bedarfe_eroeffnet=Coalesce(Sum("anzahl", filter=Q(jahr=jahr)), 0),
+            # a merged need counts once, in its target
+            bedarfe_eroeffnet=Coalesce(
+                Sum("anzahl", filter=Q(jahr=jahr) & ~Q(status=Bedarf.Status.ZUSAMMENGEFUEHRT)), 0
+            ),
             bedarfe_offen=Coalesce(Sum("anzahl", filter=~Q(status__in=Bedarf.ABGESCHLOSSEN)), 0),
         ),
         gruppiert_je_quartier(
@@ -167,13 +170,18 @@ def fachbereiche(weiterleitungen: QuerySet[Weiterleitung]) -> list[Fachbereich]:
             weitergeleitet=Count("pk"),
             beantwortet=Count("pk", filter=beantwortet),
             ueberfaellig=Count(
-                "pk", filter=Q(beantwortet_am__isnull=True, frist__lt=timezone.localdate())
+                "pk",
+                filter=Q(
+                    beantwortet_am__isnull=True,
+                    zurueckgezogen_am__isnull=True,
+                    frist__lt=timezone.localdate(),
+                ),
             ),
             median_tage=Median(TageZwischen("beantwortet_am", "gesendet_am"), filter=beantwortet),
             **ergebnisse,
         )
     }
-    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("kuerzel"))
+    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("extern", "kuerzel"))
     for fachbereich in liste:
         vars(fachbereich).update(zahlen[fachbereich.pk])
     return liste
@@ -205,6 +213,8 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     (the durations' frequency table has one row per distinct duration)."""
     quartiere = quartiere_fuer(user).values("pk")
     offen = Q(ergebnis="")
+    # a withdrawn forward is neither open nor answered (its own outcome column counts it)
+    beantwortet = ~offen & ~Q(ergebnis=Weiterleitung.Ergebnis.ZURUECKGEZOGEN)
     ergebnisse = {
         f"ergebnis_{wert}": Coalesce(Sum("anzahl", filter=Q(ergebnis=wert)), 0)
         for wert in Weiterleitung.Ergebnis.values
@@ -216,7 +226,7 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
         .values("fachbereich")
         .annotate(
             weitergeleitet=Sum("anzahl"),
-            beantwortet=Coalesce(Sum("anzahl", filter=~offen), 0),
+            beantwortet=Coalesce(Sum("anzahl", filter=beantwortet), 0),
             ueberfaellig=Coalesce(
                 Sum("anzahl", filter=offen & Q(frist_offen__lt=timezone.localdate())), 0
             ),
@@ -232,7 +242,8 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
         .values_list("fachbereich", "tage", "n")
     ):
         dauern.setdefault(fachbereich, []).append((tage, anzahl))
-    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("kuerzel"))
+    # departments first, the Stellen outside the administration after them (shown apart)
+    liste = list(Fachbereich.objects.filter(pk__in=zahlen).order_by("extern", "kuerzel"))
     for fachbereich in liste:
         vars(fachbereich).update(zahlen[fachbereich.pk])
         fachbereich.median_tage = median(dauern.get(fachbereich.pk, []))

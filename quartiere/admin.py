@@ -19,6 +19,7 @@ from .models import (
     Programm,
     Programmeinsatz,
     Quartier,
+    Stelle,
     Zielgruppe,
     Zustaendigkeit,
 )
@@ -85,8 +86,8 @@ class BenutzerAdmin(UserAdmin):
 
 @admin.register(Fachbereich)
 class FachbereichAdmin(SimpleHistoryAdmin):
-    list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv"]
-    list_filter = ["aktiv"]
+    list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv", "extern"]
+    list_filter = ["aktiv", "extern"]
     search_fields = ["kuerzel", "name", "email"]
     autocomplete_fields = ["uebergeordnet"]
 
@@ -118,6 +119,16 @@ class QuartierForm(forms.ModelForm):
 
     def clean_slug(self):
         return self.cleaned_data["slug"] or german_slugify(self.cleaned_data.get("name", ""))
+
+
+@admin.register(Stelle)
+class StelleAdmin(SimpleHistoryAdmin):
+    """Bodies outside the administration: a name, a short name and the contact mailbox."""
+
+    list_display = ["kuerzel", "name", "email", "aktiv"]
+    list_filter = ["aktiv"]
+    search_fields = ["kuerzel", "name", "email"]
+    fields = ["kuerzel", "name", "email", "aktiv"]
 
 
 @admin.register(Quartier)

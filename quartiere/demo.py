@@ -31,6 +31,15 @@ FACHBEREICHE = [
     ("E 18", "Stadtbetrieb (Grünflächen, Straßenreinigung)"),
 ]
 
+# Stellen outside the administration (fictional names), reachable through the answer link.
+STELLEN = [
+    ("VB", "Verkehrsbetrieb (Busse und Haltestellen, fiktiv)"),
+    ("WG", "Wohnungsgesellschaft Nord (fiktiv)"),
+    ("JC", "Jobcenter, Team Quartier (fiktiv)"),
+    ("POL", "Polizei, Bezirksdienst (fiktiv)"),
+    ("WV", "Wohlfahrtsverband, Migrationsberatung (fiktiv)"),
+]
+
 # (name, slug, Stadtbezirk, inhabitants, description)
 QUARTIERE = [
     (
@@ -169,6 +178,11 @@ def laden(*, passwort: str) -> dict[str, str]:
         )[0]
         for kuerzel, name in FACHBEREICHE
     }
+    for kuerzel, name in STELLEN:
+        Fachbereich.objects.update_or_create(
+            kuerzel=kuerzel,
+            defaults={"name": name, "email": f"{kuerzel.lower()}@stelle.example", "extern": True},
+        )
     quartiere = {}
     for name, slug, bezirk, einwohner, beschreibung in QUARTIERE:
         quartiere[slug] = Quartier.objects.update_or_create(

@@ -37,8 +37,18 @@ class ZeitraumQuerySet(models.QuerySet):
         return self.filter(Q(bis__isnull=True) | Q(bis__gte=stichtag), von__lte=stichtag)
 
 
+class FachbereichQuerySet(models.QuerySet):
+    def verwaltung(self):
+        return self.filter(extern=False)
+
+    def stellen(self):
+        return self.filter(extern=True)
+
+
 class Fachbereich(Timestamped):
-    """A department or unit of the city administration; the target of the Lotsenfunktion."""
+    """A department or unit of the city administration, or (`extern`) a body outside it – a
+    Stelle such as the transport operator or the Jobcenter: both are addressees of forwards,
+    through the same answer link, so one table and one code path serve both."""
 
     name = models.CharField(_("Name"), max_length=200)
     kuerzel = models.CharField(_("Kürzel"), max_length=20, unique=True, help_text=_("z. B. FB 56"))
@@ -54,7 +64,15 @@ class Fachbereich(Timestamped):
         related_name="untereinheiten",
     )
     aktiv = models.BooleanField(_("aktiv"), default=True)
+    extern = models.BooleanField(
+        _("Stelle außerhalb der Verwaltung"),
+        default=False,
+        db_default=False,
+        help_text=_("z. B. Verkehrsbetrieb, Wohnungsgesellschaft, Jobcenter, Polizei."),
+    )
     history = HistoricalRecords()
+
+    objects = FachbereichQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Fachbereich")
@@ -69,6 +87,27 @@ class Fachbereich(Timestamped):
 
     def __str__(self):
         return f"{self.kuerzel} {self.name}"
+
+
+class StelleManager(models.Manager.from_queryset(FachbereichQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(extern=True)
+
+
+class Stelle(Fachbereich):
+    """A body outside the administration (same table as Fachbereich, `extern` set): its own
+    admin page, so nobody has to know the flag."""
+
+    objects = StelleManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("Stelle")
+        verbose_name_plural = _("Stellen außerhalb der Verwaltung")
+
+    def save(self, *args, **kwargs):
+        self.extern = True
+        super().save(*args, **kwargs)
 
 
 class Quartier(Timestamped):

@@ -61,7 +61,7 @@ def bedarfe_uebersicht(quartier, zaehlung: list[dict], handlungsfelder: list) ->
             for s in offen_status
         ],
         "offen": offen,
-        "abgeschlossen": sum(je_status.get(s, 0) for s in Bedarf.ABGESCHLOSSEN),
+        "abgeschlossen": sum(je_status.get(s, 0) for s in Bedarf.ABGESCHLOSSEN_GEZAEHLT),
         "matrix": {
             "status": [(s, namen[s]) for s in benutzte],
             "zeilen": zeilen,

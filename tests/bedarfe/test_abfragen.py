@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe import services
+from bedarfe.weiterleitungen import services as weiterleitung_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_detailseite_mit_konstanten_abfragen(client, qm, quartier, abfragen):
     def daten(anzahl):
         for i in range(anzahl):
             w = factories.WeiterleitungFactory(bedarf=bedarf)
-            services.weiterleitung_beantworten(
+            weiterleitung_services.weiterleitung_beantworten(
                 weiterleitung=w,
                 ergebnis="nicht_zustaendig",
                 antwort=f"Nein {i}",

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from bedarfe import selectors, services
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
+from bedarfe.weiterleitungen import nachhalten
+from bedarfe.weiterleitungen import services as weiterleitung_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +142,9 @@ def test_weiterleiten_setzt_status_schreibt_ereignis_und_sendet_mail_nach_commit
 ):
     settings.SITE_URL = "https://qm.example"
     with django_capture_on_commit_callbacks(execute=True):
-        w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
+        w = weiterleitung_services.bedarf_weiterleiten(
+            bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+        )
     bedarf.refresh_from_db()
     assert bedarf.status == S.WEITERGELEITET
     assert bedarf.ereignisse.filter(
@@ -154,23 +158,34 @@ def test_weiterleiten_setzt_status_schreibt_ereignis_und_sendet_mail_nach_commit
 
 
 def test_weiterleiten_ohne_commit_sendet_keine_mail(bedarf, fachbereich, qm):
-    services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
+    weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
     assert mail.outbox == []
 
 
 def test_token_ist_lang_zufaellig_und_nur_als_pruefsumme_gespeichert(bedarf, fachbereich, qm):
-    w1 = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
-    w2 = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
+    w1 = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
+    w2 = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
     token = factories.token_von(w1)
     assert len(token) >= 43
     assert token != factories.token_von(w2)
     assert token not in (w1.token_hash, w1.schluessel)
-    assert services.weiterleitung_zum_token(token) == w1
-    assert services.weiterleitung_zum_token(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
+    assert weiterleitung_services.weiterleitung_zum_token(token) == w1
+    assert (
+        weiterleitung_services.weiterleitung_zum_token(
+            token[:-1] + ("A" if token[-1] != "A" else "B")
+        )
+        is None
+    )
 
 
 def test_standardfrist_ist_vier_wochen(bedarf, fachbereich, qm):
-    w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, von=qm)
+    w = weiterleitung_services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, von=qm)
     assert w.frist == timezone.localdate() + datetime.timedelta(weeks=4)
     assert w.link_gueltig_bis == w.frist + datetime.timedelta(weeks=8)
 
@@ -178,7 +193,9 @@ def test_standardfrist_ist_vier_wochen(bedarf, fachbereich, qm):
 def test_frist_in_der_vergangenheit_wird_abgelehnt_und_nichts_gespeichert(bedarf, fachbereich, qm):
     gestern = timezone.localdate() - datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as fehler:
-        services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=gestern, von=qm)
+        weiterleitung_services.bedarf_weiterleiten(
+            bedarf=bedarf, an=fachbereich, frist=gestern, von=qm
+        )
     assert fehler.value.message_dict["frist"] == ["Die Frist muss in der Zukunft liegen."]
     assert not Weiterleitung.objects.exists()
     bedarf.refresh_from_db()
@@ -188,12 +205,16 @@ def test_frist_in_der_vergangenheit_wird_abgelehnt_und_nichts_gespeichert(bedarf
 def test_erledigter_bedarf_kann_nicht_weitergeleitet_werden(quartier, fachbereich, qm):
     bedarf = factories.BedarfFactory(quartier=quartier, status=S.ERLEDIGT)
     with pytest.raises(ValidationError):
-        services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
+        weiterleitung_services.bedarf_weiterleiten(
+            bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+        )
 
 
 def test_antwort_uebernommen_setzt_in_bearbeitung_und_steht_im_verlauf(bedarf, fachbereich, qm):
-    w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
-    services.weiterleitung_beantworten(
+    w = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
+    weiterleitung_services.weiterleitung_beantworten(
         weiterleitung=w,
         ergebnis="uebernommen",
         antwort="Wir reparieren im Mai.",
@@ -209,15 +230,23 @@ def test_antwort_uebernommen_setzt_in_bearbeitung_und_steht_im_verlauf(bedarf, f
 
 
 def test_antwort_zweimal_wird_abgelehnt(bedarf, fachbereich, qm):
-    w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
-    services.weiterleitung_beantworten(weiterleitung=w, ergebnis="abgelehnt", antwort="Kein Geld.")
+    w = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
+    weiterleitung_services.weiterleitung_beantworten(
+        weiterleitung=w, ergebnis="abgelehnt", antwort="Kein Geld."
+    )
     with pytest.raises(ValidationError):
-        services.weiterleitung_beantworten(weiterleitung=w, ergebnis="uebernommen", antwort="Doch.")
+        weiterleitung_services.weiterleitung_beantworten(
+            weiterleitung=w, ergebnis="uebernommen", antwort="Doch."
+        )
 
 
 def test_antwort_per_telefon_durch_mitarbeitende(bedarf, fachbereich, qm):
-    w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
-    services.weiterleitung_beantworten(
+    w = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
+    weiterleitung_services.weiterleitung_beantworten(
         weiterleitung=w, ergebnis="in_planung", antwort="Im Haushalt 2027.", ueber="telefon", von=qm
     )
     e = bedarf.ereignisse.get(art=Bedarfsereignis.Art.BEANTWORTET)
@@ -227,14 +256,16 @@ def test_antwort_per_telefon_durch_mitarbeitende(bedarf, fachbereich, qm):
 
 def test_nicht_zustaendig_leitet_in_einem_schritt_um_und_kette_bleibt(bedarf, fachbereich, qm):
     anderer = factories.FachbereichFactory(kuerzel="E 18", name="Stadtbetrieb")
-    w = services.bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm)
-    services.weiterleitung_beantworten(
+    w = weiterleitung_services.bedarf_weiterleiten(
+        bedarf=bedarf, an=fachbereich, frist=_in_zukunft(), von=qm
+    )
+    weiterleitung_services.weiterleitung_beantworten(
         weiterleitung=w,
         ergebnis="nicht_zustaendig",
         antwort="Zuständig ist der Stadtbetrieb.",
         vorgeschlagener_fachbereich=anderer,
     )
-    neu = services.weiterleitung_umleiten(weiterleitung=w, von=qm)
+    neu = weiterleitung_services.weiterleitung_umleiten(weiterleitung=w, von=qm)
     assert neu.fachbereich == anderer
     assert neu.vorgaenger == w
     assert list(w.nachfolger.all()) == [neu]
@@ -247,9 +278,9 @@ def test_erinnerungen_nur_einmal_am_tag(quartier, django_capture_on_commit_callb
     ueberfaellig = factories.WeiterleitungFactory(bedarf__quartier=quartier, frist=gestern)
     factories.WeiterleitungFactory(bedarf__quartier=quartier)  # not yet due
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.erinnerungen_senden() == 1
+        assert nachhalten.erinnerungen_senden() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.erinnerungen_senden() == 0
+        assert nachhalten.erinnerungen_senden() == 0
     assert len(mail.outbox) == 1
     assert "Erinnerung" in mail.outbox[0].subject
     ueberfaellig.refresh_from_db()
@@ -263,8 +294,8 @@ def test_erinnerung_am_naechsten_tag_wieder(quartier, django_capture_on_commit_c
         bedarf__quartier=quartier, frist=heute - datetime.timedelta(days=3)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.erinnerungen_senden(stichtag=heute - datetime.timedelta(days=1))
-        services.erinnerungen_senden(stichtag=heute)
+        nachhalten.erinnerungen_senden(stichtag=heute - datetime.timedelta(days=1))
+        nachhalten.erinnerungen_senden(stichtag=heute)
     w.refresh_from_db()
     assert w.erinnerungen == 2
     assert len(mail.outbox) == 2
@@ -278,7 +309,7 @@ def test_beantwortete_weiterleitung_bekommt_keine_erinnerung(quartier):
         antwort="Nein.",
         beantwortet_am=timezone.now(),
     )
-    assert services.erinnerungen_senden() == 0
+    assert nachhalten.erinnerungen_senden() == 0
 
 
 def test_befehl_erinnerungen_senden(quartier, django_capture_on_commit_callbacks):
@@ -312,7 +343,7 @@ def test_keine_erinnerung_wenn_der_antwortlink_abgelaufen_ist(quartier):
         bedarf__quartier=quartier,
         frist=timezone.localdate() - datetime.timedelta(weeks=8, days=1),
     )
-    assert services.erinnerungen_senden() == 0
+    assert nachhalten.erinnerungen_senden() == 0
 
 
 def test_bedarf_aendern_nimmt_keinen_status_an_der_ablauf_vorbei(quartier, qm):

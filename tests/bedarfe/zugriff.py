@@ -37,11 +37,16 @@ OBJEKTE = {
             "status",
             "weiterleiten",
             "zusammenfuehren",
+            "zusammenfuehren_suche",
+            "nennung",
             "kommentieren",
             "freigeben",
         )
     },
-    "bedarfe:antwort_erfassen": _weiterleitung,
+    **{
+        f"bedarfe:{name}": _weiterleitung
+        for name in ("antwort_erfassen", "zurueckziehen", "frist", "erinnern", "umleiten")
+    },
     "bedarfe:erhebung_detail": _erhebung,
     "bedarfe:erhebung_bearbeiten": _erhebung,
     "bedarfe:erhebungsdatei": _erhebungsdatei,

@@ -6,8 +6,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from bedarfe import services
 from bedarfe.models import Bedarf, Erhebung, Weiterleitung, token_pruefsumme
+from bedarfe.weiterleitungen import services as weiterleitung_services
 
 from .quartiere import FachbereichFactory, QuartierFactory
 
@@ -43,10 +43,10 @@ class WeiterleitungFactory(factory.django.DjangoModelFactory):
     frist = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(weeks=4))
     schluessel = factory.Sequence(lambda n: f"schluessel-{n}")
     token_hash = factory.LazyAttribute(
-        lambda o: token_pruefsumme(services._token_aus_schluessel(o.schluessel))
+        lambda o: token_pruefsumme(weiterleitung_services._token_aus_schluessel(o.schluessel))
     )
 
 
 def token_von(weiterleitung) -> str:
     """The answer-link token of a forward (as in its e-mail)."""
-    return services._token_aus_schluessel(weiterleitung.schluessel)
+    return weiterleitung_services._token_aus_schluessel(weiterleitung.schluessel)

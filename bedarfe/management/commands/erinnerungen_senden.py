@@ -5,12 +5,12 @@ Example crontab line: `15 7 * * 1-5 cd /srv/qm && .venv/bin/python manage.py eri
 
 from django.core.management.base import BaseCommand
 
-from bedarfe import services
+from bedarfe.weiterleitungen import nachhalten
 
 
 class Command(BaseCommand):
-    help = "Sendet je überfälliger, unbeantworteter Weiterleitung höchstens eine Erinnerung am Tag."
+    help = "Sendet je überfälliger, offener Weiterleitung höchstens eine Erinnerung am Tag."
 
     def handle(self, *args, **options):
-        anzahl = services.erinnerungen_senden()
+        anzahl = nachhalten.erinnerungen_senden()
         self.stdout.write(f"{anzahl} Erinnerung(en) gesendet.")

@@ -1,0 +1,82 @@
+"""Reads of the forwards; each starts from the quartiers the user may read."""
+
+from django.db.models import OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from quartiere.models import Fachbereich
+from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+
+from ..models import Bedarf
+from .models import Weiterleitung
+
+
+def ueberfaellige_weiterleitungen(heute) -> QuerySet[Weiterleitung]:
+    """The need's (OuterRef) unanswered forwards past their deadline."""
+    return Weiterleitung.objects.ueberfaellig(heute).filter(bedarf=OuterRef("pk"))
+
+
+def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
+    return (
+        Weiterleitung.objects.filter(bedarf=bedarf)
+        .select_related("fachbereich", "vorgeschlagener_fachbereich", "vorgaenger__fachbereich")
+        .prefetch_related(
+            Prefetch("nachfolger", queryset=Weiterleitung.objects.only("pk", "bedarf_id"))
+        )
+        .order_by("gesendet_am", "pk")
+    )
+
+
+def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
+    """Open forwards of the user's quartiers, overdue first (oldest Frist first)."""
+    return (
+        Weiterleitung.objects.offen()
+        .filter(bedarf__quartier__in=quartiere_fuer(user))
+        .select_related("bedarf__quartier", "fachbereich")
+        .order_by("frist", "pk")
+    )
+
+
+def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):
+    """The open forwards list's rows with only the shown columns: a need row carries its
+    description and search vector, a quartier row its GeoJSON border."""
+    return weiterleitungen.only(
+        "bedarf_id",
+        "gesendet_am",
+        "frist",
+        "beantwortet_am",
+        "zurueckgezogen_am",
+        "erinnerungen",
+        "bedarf__titel",
+        "bedarf__quartier__name",
+        "fachbereich__kuerzel",
+        "fachbereich__name",
+        "fachbereich__extern",
+    )
+
+
+def weiterleitung_fuer(user, pk: int) -> Weiterleitung:
+    """One forward of a readable need (404 for another quartier's)."""
+    return get_object_or_404(
+        Weiterleitung.objects.filter(bedarf__quartier__in=quartiere_fuer(user)).select_related(
+            "bedarf__quartier", "fachbereich"
+        ),
+        pk=pk,
+    )
+
+
+def neue_antworten_fuer(user) -> QuerySet[Weiterleitung]:
+    """Answers that came in through the link and nobody of the quartier has read yet, for the
+    quartiers the user works in, newest first (the start page lists them)."""
+    return (
+        Weiterleitung.objects.ungelesen()
+        .filter(bedarf__quartier__in=bearbeitbare_quartiere_fuer(user))
+        .select_related("bedarf__quartier", "fachbereich")
+        .defer("bedarf__suchvektor", "bedarf__quartier__grenze")
+        .order_by("-beantwortet_am", "-pk")
+    )
+
+
+def empfaenger() -> QuerySet[Fachbereich]:
+    """Active addressees of a forward: the departments first, then the Stellen outside the
+    administration (the forms group them)."""
+    return Fachbereich.objects.filter(aktiv=True).order_by("extern", "kuerzel")
