@@ -78,7 +78,7 @@ def test_formular_bietet_nur_eigene_quartiere_an(angemeldet, quartier, anderes_q
 def test_bedarf_aus_erhebung_ist_mit_ihr_verknuepft(angemeldet, quartier):
     erhebung = factories.ErhebungFactory(quartier=quartier)
     url = reverse("bedarfe:anlegen") + f"?erhebung={erhebung.pk}"
-    assert "Bedarf aus dieser Erhebung erfassen" in _inhalt(
+    assert "Bedarf aus dieser Erhebung anlegen" in _inhalt(
         angemeldet.get(erhebung.get_absolute_url())
     )
     antwort = angemeldet.post(

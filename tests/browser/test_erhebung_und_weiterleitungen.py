@@ -35,7 +35,7 @@ def test_erhebung_anlegen_bedarf_daraus_erfassen_und_ueberfaellige_sehen(page, l
     page.wait_for_load_state("load")
     page.get_by_role("heading", level=1, name="Quartiersbegehung Ortskern").wait_for()
     axe_pruefen(page)
-    page.get_by_role("link", name="Bedarf aus dieser Erhebung erfassen").click()
+    page.get_by_role("link", name="Bedarf aus dieser Erhebung anlegen").click()
     page.wait_for_load_state("load")
     page.get_by_label("Titel").fill("Querungshilfe an der Hauptstraße")
     page.get_by_role("button", name="Speichern", exact=True).click()
