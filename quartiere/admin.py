@@ -16,7 +16,6 @@ from .models import (
     Programm,
     Programmeinsatz,
     Quartier,
-    Stelle,
     Zielgruppe,
     Zustaendigkeit,
 )
@@ -82,20 +81,13 @@ class BenutzerAdmin(UserAdmin):
 
 @admin.register(Fachbereich)
 class FachbereichAdmin(SimpleHistoryAdmin):
+    """Departments of the city and, with the `extern` mark, the Stellen outside it (filter
+    "Stelle außerhalb der Verwaltung")."""
+
     list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv", "extern"]
     list_filter = ["aktiv", "extern"]
     search_fields = ["kuerzel", "name", "email"]
     autocomplete_fields = ["uebergeordnet"]
-
-
-@admin.register(Stelle)
-class StelleAdmin(SimpleHistoryAdmin):
-    """Bodies outside the administration: a name, a short name and the contact mailbox."""
-
-    list_display = ["kuerzel", "name", "email", "aktiv"]
-    list_filter = ["aktiv"]
-    search_fields = ["kuerzel", "name", "email"]
-    fields = ["kuerzel", "name", "email", "aktiv"]
 
 
 @admin.register(Quartier)
