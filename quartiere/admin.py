@@ -19,7 +19,6 @@ from .models import (
     Programm,
     Programmeinsatz,
     Quartier,
-    Stelle,
     Zielgruppe,
     Zustaendigkeit,
 )
@@ -86,6 +85,9 @@ class BenutzerAdmin(UserAdmin):
 
 @admin.register(Fachbereich)
 class FachbereichAdmin(SimpleHistoryAdmin):
+    """Departments of the city and, with the `extern` mark, the Stellen outside it (filter
+    "Stelle außerhalb der Verwaltung")."""
+
     list_display = ["kuerzel", "name", "email", "uebergeordnet", "aktiv", "extern"]
     list_filter = ["aktiv", "extern"]
     search_fields = ["kuerzel", "name", "email"]
@@ -119,16 +121,6 @@ class QuartierForm(forms.ModelForm):
 
     def clean_slug(self):
         return self.cleaned_data["slug"] or german_slugify(self.cleaned_data.get("name", ""))
-
-
-@admin.register(Stelle)
-class StelleAdmin(SimpleHistoryAdmin):
-    """Bodies outside the administration: a name, a short name and the contact mailbox."""
-
-    list_display = ["kuerzel", "name", "email", "aktiv"]
-    list_filter = ["aktiv"]
-    search_fields = ["kuerzel", "name", "email"]
-    fields = ["kuerzel", "name", "email", "aktiv"]
 
 
 @admin.register(Quartier)

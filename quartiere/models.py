@@ -37,14 +37,6 @@ class ZeitraumQuerySet(models.QuerySet):
         return self.filter(Q(bis__isnull=True) | Q(bis__gte=stichtag), von__lte=stichtag)
 
 
-class FachbereichQuerySet(models.QuerySet):
-    def verwaltung(self):
-        return self.filter(extern=False)
-
-    def stellen(self):
-        return self.filter(extern=True)
-
-
 class Fachbereich(Timestamped):
     """A department or unit of the city administration, or (`extern`) a body outside it – a
     Stelle such as the transport operator or the Jobcenter: both are addressees of forwards,
@@ -72,8 +64,6 @@ class Fachbereich(Timestamped):
     )
     history = HistoricalRecords()
 
-    objects = FachbereichQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Fachbereich")
         verbose_name_plural = _("Fachbereiche")
@@ -87,27 +77,6 @@ class Fachbereich(Timestamped):
 
     def __str__(self):
         return f"{self.kuerzel} {self.name}"
-
-
-class StelleManager(models.Manager.from_queryset(FachbereichQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(extern=True)
-
-
-class Stelle(Fachbereich):
-    """A body outside the administration (same table as Fachbereich, `extern` set): its own
-    admin page, so nobody has to know the flag."""
-
-    objects = StelleManager()
-
-    class Meta:
-        proxy = True
-        verbose_name = _("Stelle")
-        verbose_name_plural = _("Stellen außerhalb der Verwaltung")
-
-    def save(self, *args, **kwargs):
-        self.extern = True
-        super().save(*args, **kwargs)
 
 
 class Quartier(Timestamped):

@@ -185,6 +185,10 @@ def _antwort_seite(request, token):
         return render(
             request, "bedarfe/antwort_ungueltig.html", {"grund": "abgelaufen"}, status=410
         )
+    if w.zurueckgezogen:
+        return render(
+            request, "bedarfe/antwort_ungueltig.html", {"grund": "zurueckgezogen"}, status=410
+        )
     if w.beantwortet:
         return render(request, "bedarfe/antwort_danke.html", {"weiterleitung": w})
     form = forms.AntwortForm(request.POST or None)

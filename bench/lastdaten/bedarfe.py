@@ -16,7 +16,7 @@ STUECK = 5000
 
 OHNE_WEITERLEITUNG = ["neu", "in_pruefung", "zurueckgestellt", "nicht_umsetzbar"]
 MIT_WEITERLEITUNG = ["weitergeleitet", "in_bearbeitung", "erledigt"]
-ERGEBNISSE = [e.value for e in Weiterleitung.Ergebnis]
+ERGEBNISSE = [wert for wert, _name in Weiterleitung.ANTWORTEN]  # the outcomes of an answer
 THEMEN = ["Spielplatz", "Beleuchtung", "Treffpunkt", "Sauberkeit", "Verkehr", "Beratung"]
 
 

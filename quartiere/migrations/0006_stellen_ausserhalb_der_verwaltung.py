@@ -10,19 +10,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='Stelle',
-            fields=[
-            ],
-            options={
-                'verbose_name': 'Stelle',
-                'verbose_name_plural': 'Stellen außerhalb der Verwaltung',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
-            },
-            bases=('quartiere.fachbereich',),
-        ),
         migrations.AddField(
             model_name='fachbereich',
             name='extern',

@@ -237,3 +237,12 @@ def test_umleiten_von_der_bedarfsseite_mit_einem_klick(client, quartier, qm):
     )
     assert antwort.status_code == 302
     assert w.nachfolger.get().fachbereich == stelle
+
+
+def test_antwortlink_einer_zurueckgezogenen_weiterleitung_sagt_es(client, ueberfaellig, qm):
+    nachhalten.weiterleitung_zurueckziehen(weiterleitung=ueberfaellig, grund="Erledigt.", von=qm)
+    antwort = client.get(
+        reverse("bedarfe:antwort", kwargs={"token": factories.token_von(ueberfaellig)})
+    )
+    assert antwort.status_code == 410
+    assert "zurückgezogen" in antwort.content.decode()

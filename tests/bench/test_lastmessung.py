@@ -146,7 +146,9 @@ def test_schreibwege_der_lastnutzer_gehen_durch_die_echten_formulare(lastdaten):
     assert client.post(url, daten).status_code == 302
     assert client.get(stichprobe["seiten"]["grundlinie"]).status_code == 200
 
-    vorher = Bedarfsereignis.objects.count()
+    # closing a need also withdraws its open forwards (one event each): not counted here
+    ereignisse = Bedarfsereignis.objects.exclude(art=Bedarfsereignis.Art.ZURUECKGEZOGEN)
+    vorher = ereignisse.count()
     url, formular = _formular(client, ziele["bedarf_status"][0], "status")
     status = formulare.auswahl(formular, "status")[0]
     daten = formulare.ausfuellen(formular, {"status": status, "kommentar": "Begründung"})
@@ -155,7 +157,7 @@ def test_schreibwege_der_lastnutzer_gehen_durch_die_echten_formulare(lastdaten):
     url, formular = _formular(client, ziele["bedarfe"][1], "kommentar")
     antwort = client.post(url, formulare.ausfuellen(formular, {"kommentar": "Rückruf"}))
     assert antwort.status_code == 302
-    assert Bedarfsereignis.objects.count() == vorher + 2
+    assert ereignisse.count() == vorher + 2
 
     url, formular = _formular(client, stichprobe["seiten"]["bedarf_neu"], "titel")
     antwort = client.post(url, formulare.ausfuellen(formular, {"titel": "Lasttest neu"}))
