@@ -122,7 +122,7 @@ class AufgabeAdmin(SimpleHistoryAdmin):
 @admin.register(Kalenderzugang)
 class KalenderzugangAdmin(admin.ModelAdmin):
     list_display = ["benutzer", "erstellt"]
-    exclude = ["token"]
+    exclude = ["token_hash"]
     readonly_fields = ["benutzer"]
 
     def has_add_permission(self, request):

@@ -1,5 +1,6 @@
 """Actors of a quartier, their contact persons, relations, committees and meetings."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -752,7 +753,11 @@ class Aufgabe(Timestamped):
 
 
 class Kalenderzugang(Timestamped):
-    """A user's secret token for subscribing to meeting feeds without a login."""
+    """A user's secret token for subscribing to calendar feeds without a login.
+
+    Only the token's SHA-256 is stored: a copy of the database or a backup opens no calendar.
+    The token itself is shown once, right after `kalenderzugang_erneuern` created it (there it
+    sits on the returned instance as `token`, never saved)."""
 
     benutzer = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -760,8 +765,8 @@ class Kalenderzugang(Timestamped):
         on_delete=models.CASCADE,
         related_name="kalenderzugang",
     )
-    token = models.CharField(_("Token"), max_length=64, unique=True)
-    history = HistoricalRecords(excluded_fields=["token"])
+    token_hash = models.CharField(_("Token (SHA-256)"), max_length=64, unique=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["token_hash"])
 
     class Meta:
         verbose_name = _("Kalenderzugang")
@@ -770,3 +775,7 @@ class Kalenderzugang(Timestamped):
 
     def __str__(self):
         return str(self.benutzer)
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -15,8 +15,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from akteure import services as akteure_services
-from akteure.models import Kalenderzugang
 from akteure.selectors import waehlbare_akteure
 from quartiersmanagement.mail import send_mail
 from quartiersmanagement.templatetags.qm import euro
@@ -366,14 +364,6 @@ def termin_speichern(
             else:
                 Teilnahme.objects.filter(termin=termin, zielgruppe=zielgruppe).delete()
     return termin
-
-
-def kalenderzugang_fuer(benutzer) -> Kalenderzugang:
-    """The user's feed token, shared with the meeting feeds of akteure (one token per user)."""
-    try:
-        return benutzer.kalenderzugang
-    except Kalenderzugang.DoesNotExist:
-        return akteure_services.kalenderzugang_erneuern(benutzer=benutzer)
 
 
 # --------------------------------------------------------------------------------------------
