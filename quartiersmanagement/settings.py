@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local
@@ -173,6 +174,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 OTP_TOTP_ISSUER = "Quartiersmanagement"
+# Superusers, staff and Leitung must use the second factor (quartiersmanagement/two_factor.py);
+# on unless DEBUG, so a production server needs no setting and a developer's machine no phone.
+ZWEI_FAKTOR_PFLICHT = env.bool("ZWEI_FAKTOR_PFLICHT", default=not DEBUG)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quartiere:start"
 LOGOUT_REDIRECT_URL = "login"
