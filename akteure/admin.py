@@ -93,7 +93,7 @@ class BeziehungAdmin(SimpleHistoryAdmin):
 @admin.register(Kalenderzugang)
 class KalenderzugangAdmin(admin.ModelAdmin):
     list_display = ["benutzer", "erstellt"]
-    exclude = ["token"]
+    exclude = ["token_hash"]
     readonly_fields = ["benutzer"]
 
     def has_add_permission(self, request):

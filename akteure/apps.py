@@ -7,11 +7,14 @@ class AkteureConfig(AppConfig):
     verbose_name = _("Akteure und Gremien")
 
     def ready(self):
-        from quartiersmanagement import demo_data, dsgvo
+        from quartiersmanagement import demo_data, dsgvo, ical
 
         from . import auskunft, demo, services
 
         demo_data.register(self, demo.laden)
+        ical.register_personal_feed(
+            ical.PersonalFeed(_("Sitzungen"), "akteure:sitzungen_ics", all_quartiers=True)
+        )
 
         dsgvo.registrieren(
             dsgvo.Verarbeitung(

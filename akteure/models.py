@@ -1,6 +1,8 @@
 """Actors of a quartier, their contact persons and relations; the committee models live in
 `akteure.gremien.models` and are re-exported here (app label `akteure`, tables unchanged)."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
@@ -412,7 +414,11 @@ class Beziehung(Timestamped):
 
 
 class Kalenderzugang(Timestamped):
-    """A user's secret token for subscribing to meeting feeds without a login."""
+    """A user's secret token for subscribing to calendar feeds without a login.
+
+    Only the token's SHA-256 is stored: a copy of the database or a backup opens no calendar.
+    The token itself is shown once, right after `kalenderzugang_erneuern` created it (there it
+    sits on the returned instance as `token`, never saved)."""
 
     benutzer = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -420,8 +426,8 @@ class Kalenderzugang(Timestamped):
         on_delete=models.CASCADE,
         related_name="kalenderzugang",
     )
-    token = models.CharField(_("Token"), max_length=64, unique=True)
-    history = HistoricalRecords(excluded_fields=["token"])
+    token_hash = models.CharField(_("Token (SHA-256)"), max_length=64, unique=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["token_hash"])
 
     class Meta:
         verbose_name = _("Kalenderzugang")
@@ -430,6 +436,10 @@ class Kalenderzugang(Timestamped):
 
     def __str__(self):
         return str(self.benutzer)
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
 
 
 # The committee sub-domain; imported here so Django registers its models with this app.

@@ -259,7 +259,7 @@ def benutzer_zum_token(token: str):
     """The user a calendar feed token belongs to, or None."""
     zugang = (
         Kalenderzugang.objects.select_related("benutzer")
-        .filter(token=token, benutzer__is_active=True)
+        .filter(token_hash=Kalenderzugang.hash(token), benutzer__is_active=True)
         .first()
     )
     return zugang.benutzer if zugang else None

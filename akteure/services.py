@@ -288,11 +288,19 @@ def funktion_beenden(*, funktion: Funktion, bis: datetime.date) -> Funktion:
 
 @transaction.atomic
 def kalenderzugang_erneuern(*, benutzer) -> Kalenderzugang:
-    """Create or replace the user's secret feed token (old subscription links stop working)."""
+    """Create or replace the user's secret feed token (old subscription links stop working).
+    Only its hash is stored; the token is on the returned instance, to be shown this once."""
+    token = secrets.token_urlsafe(32)
     zugang, _neu = Kalenderzugang.objects.update_or_create(
-        benutzer=benutzer, defaults={"token": secrets.token_urlsafe(32)}
+        benutzer=benutzer, defaults={"token_hash": Kalenderzugang.hash(token)}
     )
+    zugang.token = token
     return zugang
+
+
+def kalenderzugang_sperren(*, benutzer) -> bool:
+    """Revoke the user's feed token: every subscription link stops working. True if one existed."""
+    return Kalenderzugang.objects.filter(benutzer=benutzer).delete()[0] > 0
 
 
 ANONYM = "(anonymisiert)"

@@ -7,13 +7,14 @@ class ProjekteConfig(AppConfig):
     verbose_name = _("Projekte und Stadtteilfonds")
 
     def ready(self):
-        from quartiersmanagement import demo_data, dsgvo, page_hooks
+        from quartiersmanagement import demo_data, dsgvo, ical, page_hooks
 
         from . import demo, selectors
         from .fonds import selectors as fonds_selectors
         from .fonds import services as fonds_services
 
         demo_data.register(self, demo.laden)
+        ical.register_personal_feed(ical.PersonalFeed(_("Termine"), "projekte:termine_ics"))
 
         page_hooks.register(
             "bedarf",

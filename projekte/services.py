@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from akteure import services as akteure_services
-from akteure.models import Kalenderzugang
 from akteure.selectors import waehlbare_akteure
 from quartiersmanagement.text import german_slugify
 from quartiersmanagement.versioning import save_with_version
@@ -334,9 +332,3 @@ def termin_speichern(
     return termin
 
 
-def kalenderzugang_fuer(benutzer) -> Kalenderzugang:
-    """The user's feed token, shared with the meeting feeds of akteure (one token per user)."""
-    try:
-        return benutzer.kalenderzugang
-    except Kalenderzugang.DoesNotExist:
-        return akteure_services.kalenderzugang_erneuern(benutzer=benutzer)

@@ -31,7 +31,6 @@ urlpatterns = [
     path("termine/", views.termin_liste, name="termine"),
     path("termine/neu/", views.termin_neu, name="termin_neu"),
     path("termine/<int:pk>/bearbeiten/", views.termin_bearbeiten, name="termin_bearbeiten"),
-    path("termine/kalender-link/", views.kalenderlink_erneuern, name="kalenderlink_erneuern"),
     path("termine.ics", views.termine_ics, name="termine_ics"),
     path("fonds/", fonds.fonds_liste, name="fonds"),
     path("fonds/<int:pk>/", fonds.fonds_detail, name="fonds_detail"),

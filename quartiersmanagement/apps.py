@@ -52,6 +52,8 @@ class QuartiersmanagementConfig(AppConfig):
                     "axes.AccessLog",
                     "axes.AccessFailureLog",
                     "otp_totp.TOTPDevice",
+                    "otp_static.StaticDevice",
+                    "otp_static.StaticToken",
                 ),
             )
         )

@@ -7,6 +7,7 @@ instead of duplicating them. Times are written in Europe/Berlin with a VTIMEZONE
 
 import datetime
 import functools
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -89,3 +90,25 @@ def ical_response(cal: icalendar.Calendar | bytes, *, filename: str) -> HttpResp
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
+
+
+@dataclass(frozen=True)
+class PersonalFeed:
+    """A feed an app offers with the personal calendar token (akteure.Kalenderzugang): the
+    subscription page lists every registered one, so a new token is shown once for all."""
+
+    title: str
+    url_name: str
+    #: Whether the feed also exists without `?quartier=` (all of the user's quartiers).
+    all_quartiers: bool = False
+
+
+_personal_feeds: dict[str, PersonalFeed] = {}
+
+
+def register_personal_feed(feed: PersonalFeed) -> None:
+    _personal_feeds[feed.url_name] = feed
+
+
+def personal_feeds() -> list[PersonalFeed]:
+    return sorted(_personal_feeds.values(), key=lambda f: str(f.title))

@@ -89,7 +89,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_otp",
     "quartiersmanagement.third_party_apps.ZweiFaktorGeraeteConfig",  # django-otp TOTP
-    "mailer",
+    "quartiersmanagement.third_party_apps.ErsatzcodesConfig",  # django-otp backup codes
+    "quartiersmanagement.third_party_apps.PostausgangConfig",  # django-mailer
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     # local
@@ -184,6 +185,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 OTP_TOTP_ISSUER = "Quartiersmanagement"
+# Superusers, staff and Leitung must use the second factor (quartiersmanagement/two_factor.py);
+# on unless DEBUG, so a production server needs no setting and a developer's machine no phone.
+ZWEI_FAKTOR_PFLICHT = env.bool("ZWEI_FAKTOR_PFLICHT", default=not DEBUG)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "arbeitsplatz:heute"
 # "Heute" lists open needs without any change for this many weeks.

@@ -31,7 +31,6 @@ from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.berichte.zugriff import OBJEKTE as BERICHTE
 from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
 from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
-from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
 from tests.projekte.zugriff import OBJEKTE as PROJEKTE
 from tests.projekte.zugriff import OEFFENTLICH as PROJEKTE_OEFFENTLICH
 from tests.quartiere.zugriff import OBJEKTE as QUARTIERE
@@ -61,7 +60,6 @@ EIGENES_KONTO = {
     "zwei_faktor",
     "zwei_faktor_pruefen",
     *AKTEURE_KONTO,
-    *PROJEKTE_KONTO,
     *ARBEITSPLATZ_KONTO,
 }
 # Tables of the user's own account that those pages may change.

@@ -13,4 +13,4 @@ from .projekte import (  # noqa: F401
     projekt_neu,
     projekt_status,
 )
-from .termine import kalenderlink_erneuern, termin_bearbeiten, termin_liste, termin_neu, termine_ics  # noqa: F401
+from .termine import termin_bearbeiten, termin_liste, termin_neu, termine_ics  # noqa: F401

@@ -12,12 +12,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from akteure import selectors as akteure_selectors
-from akteure import services as akteure_services
 from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
 from quartiere.selectors import bearbeitbare_quartiere_fuer, einziges_quartier_fuer, quartiere_fuer
@@ -61,14 +59,7 @@ class TerminListe(ExportMixin, FilteredListView):
     def get_context_data(self, **kwargs):
         kontext = super().get_context_data(**kwargs)
         user = self.request.user
-        zugang = services.kalenderzugang_fuer(user)
-        feed = self.request.build_absolute_uri(reverse("projekte:termine_ics"))
         quartiere = list(quartiere_fuer(user).only("name", "slug", "aktiv"))
-        kontext["feeds"] = [
-            {"quartier": q, "url": f"{feed}?quartier={q.slug}&token={zugang.token}"}
-            for q in quartiere
-            if q.aktiv
-        ]
         kontext["bearbeitbar"] = set(bearbeitbare_quartiere_fuer(user).values_list("pk", flat=True))
         # Counted from the events themselves, the figures of a whole city would read every
         # event and its participants per request; the city overview reads them from a rollup.
@@ -152,16 +143,6 @@ def termin_bearbeiten(request, termin):
         if antwort:
             return antwort
     return render(request, "projekte/termin_form.html", {"form": form, "termin": termin})
-
-
-@require_POST
-def kalenderlink_erneuern(request):
-    akteure_services.kalenderzugang_erneuern(benutzer=request.user)
-    messages.success(
-        request,
-        _("Ihre Kalender-Adressen wurden erneuert; die alten funktionieren nicht mehr."),
-    )
-    return redirect("projekte:termine")
 
 
 @login_not_required

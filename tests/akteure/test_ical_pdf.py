@@ -1,7 +1,9 @@
 """iCal feeds (RFC 5545, parsed with icalendar), their access by token, and the minutes PDF."""
 
 import datetime
+import hashlib
 import io
+import re
 
 import icalendar
 import pytest
@@ -10,7 +12,7 @@ from pypdf import PdfReader
 
 from akteure import services
 from akteure.gremien import services as gremien_services
-from akteure.models import Sitzung
+from akteure.models import Kalenderzugang, Sitzung
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -97,11 +99,34 @@ def test_erneuertes_token_macht_altes_ungueltig(client, qm, sitzung):
     assert client.get(reverse("akteure:sitzungen_ics"), {"token": alt}).status_code == 403
 
 
-def test_kalenderseite_erzeugt_abo_link(client, qm):
+def _token_der_seite(inhalt: str) -> str:
+    return re.search(r"token=([A-Za-z0-9_-]{40,})", inhalt).group(1)
+
+
+def test_kalenderseite_zeigt_abo_links_fuer_termine_und_sitzungen_nur_einmal(client, qm, quartier):
     client.force_login(qm)
     client.post(reverse("akteure:kalender"))
     inhalt = client.get(reverse("akteure:kalender")).content.decode()
-    assert f"token={qm.kalenderzugang.token}" in inhalt
+    token = _token_der_seite(inhalt)
+    assert f"/sitzungen.ics?token={token}" in inhalt
+    assert f"/termine.ics?quartier={quartier.slug}&amp;token={token}" in inhalt
+    assert "token=" not in client.get(reverse("akteure:kalender")).content.decode()
+
+
+def test_kalendertoken_steht_nur_als_hash_in_der_datenbank(client, qm):
+    token = services.kalenderzugang_erneuern(benutzer=qm).token
+    zugang = Kalenderzugang.objects.get(benutzer=qm)
+    assert zugang.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert not Kalenderzugang.objects.filter(token_hash=token).exists()
+
+
+def test_gesperrte_abo_links_oeffnen_nichts_mehr(client, qm, sitzung):
+    token = services.kalenderzugang_erneuern(benutzer=qm).token
+    client.force_login(qm)
+    client.post(reverse("akteure:kalender"), {"sperren": "1"})
+    client.logout()
+    assert client.get(reverse("akteure:sitzungen_ics"), {"token": token}).status_code == 403
+    assert not Kalenderzugang.objects.exists()
 
 
 def test_protokoll_pdf_enthaelt_beschluesse_und_aufgaben(client, qm, sitzung):

@@ -38,7 +38,7 @@ def test_ohne_anmeldung_nur_oeffentliche_termine(client, quartier, termine):
 
 
 def test_mit_persoenlichem_token_alle_termine(client, qm, quartier, termine):
-    token = services.kalenderzugang_fuer(qm).token
+    token = akteure_services.kalenderzugang_erneuern(benutzer=qm).token
     response = client.get(
         reverse("projekte:termine_ics"), {"quartier": quartier.slug, "token": token}
     )
@@ -51,7 +51,7 @@ def test_mit_persoenlichem_token_alle_termine(client, qm, quartier, termine):
 
 
 def test_token_fuer_fremdes_quartier_gibt_404(client, qm_anderes, quartier, termine):
-    token = services.kalenderzugang_fuer(qm_anderes).token
+    token = akteure_services.kalenderzugang_erneuern(benutzer=qm_anderes).token
     response = client.get(
         reverse("projekte:termine_ics"), {"quartier": quartier.slug, "token": token}
     )
@@ -59,7 +59,7 @@ def test_token_fuer_fremdes_quartier_gibt_404(client, qm_anderes, quartier, term
 
 
 def test_erneuertes_token_macht_alten_link_ungueltig(client, qm, quartier, termine):
-    alt = services.kalenderzugang_fuer(qm).token
+    alt = akteure_services.kalenderzugang_erneuern(benutzer=qm).token
     akteure_services.kalenderzugang_erneuern(benutzer=qm)
     response = client.get(
         reverse("projekte:termine_ics"), {"quartier": quartier.slug, "token": alt}

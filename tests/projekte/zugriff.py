@@ -127,7 +127,5 @@ OBJEKTE = {
     "projekte:beleg": _beleg,
 }
 
-# Renewing one's own feed token is an action on the account.
-EIGENES_KONTO = {"projekte:kalenderlink_erneuern"}
 # Public by design: without a token only public events (tests/projekte cover the rest).
 OEFFENTLICH = {"projekte:termine_ics": "Termin-Feed: ohne Token nur öffentliche Termine"}

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from quartiersmanagement.two_factor import backup_codes_create
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,3 +71,59 @@ def test_nach_falschem_code_wird_kurz_gebremst(client, admin_user):
     assert sofort.status_code == 200, (
         "direkt nach einem Fehlversuch gilt auch ein richtiger Code nicht"
     )
+
+
+@pytest.mark.parametrize("wer", ["admin_user", "leitung"])
+def test_pflicht_fuehrt_admin_und_leitung_ohne_geraet_zur_einrichtung(
+    client, settings, request, wer
+):
+    settings.ZWEI_FAKTOR_PFLICHT = True
+    client.force_login(request.getfixturevalue(wer))
+    for url in [reverse("quartiere:start"), reverse("admin:index")]:
+        antwort = client.get(url)
+        assert antwort.status_code == 302
+        assert antwort.url == reverse("zwei_faktor")
+    assert client.get(reverse("zwei_faktor")).status_code == 200
+
+
+def test_pflicht_gilt_nicht_fuer_das_quartiersmanagement(client, settings, qm):
+    settings.ZWEI_FAKTOR_PFLICHT = True
+    client.force_login(qm)
+    assert client.get(reverse("quartiere:start")).status_code == 200
+
+
+def test_ohne_pflicht_kommt_die_administration_ohne_geraet_weiter(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_admin_erst_nach_einrichtung_dann_notfallcodes_einmal_sichtbar(
+    client, settings, admin_user
+):
+    settings.ZWEI_FAKTOR_PFLICHT = True
+    client.force_login(admin_user)
+    client.get(reverse("zwei_faktor"))
+    geraet = TOTPDevice.objects.get(user=admin_user)
+    antwort = client.post(reverse("zwei_faktor"), {"code": _code(geraet)})
+    assert antwort.url == reverse("zwei_faktor")
+    seite = client.get(reverse("zwei_faktor"))
+    codes = seite.context["codes"]
+    assert len(codes) == 10
+    assert codes[0] in seite.content.decode()
+    assert client.get(reverse("zwei_faktor")).context["codes"] is None
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_notfallcode_meldet_an_und_gilt_nur_einmal(client, settings, admin_user):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
+    TOTPDevice.objects.create(user=admin_user, name="App", confirmed=True)
+    code = backup_codes_create(admin_user)[0]
+    client.force_login(admin_user)
+    antwort = client.post(reverse("zwei_faktor_pruefen") + "?next=/admin/", {"code": code})
+    assert antwort.url == "/admin/"
+    assert client.get(reverse("admin:index")).status_code == 200
+    client.logout()
+    client.force_login(admin_user)
+    nochmal = client.post(reverse("zwei_faktor_pruefen"), {"code": code})
+    assert "Der Code stimmt nicht" in nochmal.content.decode()

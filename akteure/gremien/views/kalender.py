@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -61,19 +62,43 @@ def quartier_ics(request):
     return _feed(sitzungen, name=name, dateiname=f"sitzungen-{slug or 'alle'}")
 
 
+#: Session key of a just created feed token: shown on the next page view, then gone.
+NEUES_TOKEN = "kalender_token_neu"  # noqa: S105 (a session key, not a password)
+
+
 def kalender(request):
-    """The user's subscription links; POST creates or renews the secret token."""
+    """The user's subscription links, shown once right after the token was (re)created (only
+    its hash is stored); POST renews the token, or revokes it with `sperren`."""
     if request.method == "POST":
-        akteure_services.kalenderzugang_erneuern(benutzer=request.user)
-        messages.success(request, _("Neuer Abo-Link erzeugt; alte Links gelten nicht mehr."))
+        if "sperren" in request.POST:
+            akteure_services.kalenderzugang_sperren(benutzer=request.user)
+            messages.success(request, _("Ihre Abo-Links sind gesperrt."))
+        else:
+            zugang = akteure_services.kalenderzugang_erneuern(benutzer=request.user)
+            request.session[NEUES_TOKEN] = zugang.token
+            messages.success(request, _("Neuer Abo-Link erzeugt; alte Links gelten nicht mehr."))
         return redirect("akteure:kalender")
-    zugang = getattr(request.user, "kalenderzugang", None)
+    token = request.session.pop(NEUES_TOKEN, None)
     return render(
         request,
         "akteure/kalender.html",
         {
-            "zugang": zugang,
-            "quartiere": quartiere_fuer(request.user),
-            "basis": request.build_absolute_uri(reverse("akteure:sitzungen_ics")),
+            "zugang": getattr(request.user, "kalenderzugang", None),
+            "links": _abo_links(request, token) if token else [],
         },
     )
+
+
+def _abo_links(request, token: str) -> list[tuple[str, str, str]]:
+    """(calendar, quartier, address) of every personal feed the apps registered."""
+    quartiere = list(quartiere_fuer(request.user).only("name", "slug"))
+    links = []
+    for feed in ical.personal_feeds():
+        basis = request.build_absolute_uri(reverse(feed.url_name))
+        if feed.all_quartiers:
+            adresse = f"{basis}?{urlencode({'token': token})}"
+            links.append((feed.title, _("Alle meine Quartiere"), adresse))
+        for q in quartiere:
+            adresse = f"{basis}?{urlencode({'quartier': q.slug, 'token': token})}"
+            links.append((feed.title, q.name, adresse))
+    return links
