@@ -330,5 +330,3 @@ def termin_speichern(
             else:
                 Teilnahme.objects.filter(termin=termin, zielgruppe=zielgruppe).delete()
     return termin
-
-

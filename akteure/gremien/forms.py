@@ -99,7 +99,6 @@ class TeilnahmeForm(forms.ModelForm):
         self.fields["person"].queryset = akteure_selectors.personen_fuer(user) & (
             akteure_selectors.personen_im_quartier(quartier)
         )
-        self.fields["verantwortlich_benutzer"].queryset = team_im_quartier(quartier)
         self.fields["ab_top"].queryset = sitzung.tagesordnungspunkte.all()
 
     def clean(self):
@@ -298,6 +297,7 @@ class AufgabeForm(forms.ModelForm):
         self.fields["verantwortlich_person"].queryset = akteure_selectors.personen_fuer(user) & (
             akteure_selectors.personen_im_quartier(quartier)
         )
+        self.fields["verantwortlich_benutzer"].queryset = team_im_quartier(quartier)
 
 
 class BerichtigungForm(forms.ModelForm):

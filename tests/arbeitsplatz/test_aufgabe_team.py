@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from akteure import services
+from akteure.gremien import services
 from arbeitsplatz import selectors
 from tests import factories
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from projekte import forms
+from projekte.fonds import forms as fonds_forms
 from projekte.models import Projekt, Stadtteilfonds
 from quartiere.models import Quartier
 from tests import factories
@@ -54,17 +55,17 @@ def test_termin_ehrenamtsstunden_deutsch():
 @pytest.mark.parametrize(
     ("form_klasse", "feld"),
     [
-        (forms.AntragForm, "betrag_beantragt"),
-        (forms.BewilligenForm, "betrag_bewilligt"),
-        (forms.AuszahlungForm, "betrag"),
-        (forms.NachweisForm, "tatsaechliche_kosten"),
+        (fonds_forms.AntragForm, "betrag_beantragt"),
+        (fonds_forms.BewilligenForm, "betrag_bewilligt"),
+        (fonds_forms.AuszahlungForm, "betrag"),
+        (fonds_forms.NachweisForm, "tatsaechliche_kosten"),
     ],
 )
 def test_fondsformulare_nehmen_deutsche_betraege(form_klasse, feld, qm):
     antrag = factories.FondsantragFactory()
     kwargs = {
-        forms.AntragForm: {"fonds_auswahl": Stadtteilfonds.objects.all(), "user": qm},
-        forms.NachweisForm: {},
+        fonds_forms.AntragForm: {"fonds_auswahl": Stadtteilfonds.objects.all(), "user": qm},
+        fonds_forms.NachweisForm: {},
     }.get(form_klasse, {"antrag": antrag})
     form = form_klasse(data={feld: DEUTSCH}, **kwargs)
     form.is_valid()
