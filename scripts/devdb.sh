@@ -93,8 +93,18 @@ cluster_anlegen() {
   say "lege Cluster in $DATA an …"
   mkdir -p "$PGDIR"
   if [ "$(id -u)" = 0 ]; then
+    # The server runs as postgres and must pass through the checkout (e.g. a `mktemp -d`
+    # folder, mode 700): grant only the right to pass (o+x) where it is missing, never to read.
+    local weg="$ROOT"
+    while [ "$weg" != / ]; do
+      if ! runuser -u postgres -- test -x "$weg"; then
+        say "erlaube postgres das Durchqueren von $weg (chmod o+x)"
+        chmod o+x "$weg"
+      fi
+      weg="$(dirname "$weg")"
+    done
     runuser -u postgres -- test -x "$ROOT" || {
-      say "Der Benutzer postgres kann $ROOT nicht betreten; bitte das Projekt z. B. unter /srv oder /tmp klonen."
+      say "Der Benutzer postgres kann $ROOT nicht betreten; bitte das Projekt z. B. unter /srv klonen."
       exit 1
     }
     chown postgres: "$PGDIR"
