@@ -8,6 +8,7 @@ URL names are strings: the base package imports no app.
 
 from dataclasses import dataclass, field
 
+import rules
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,7 @@ class Entry:
     url_name: str
     prefixes: tuple[str, ...]
     query: str = ""
-    rule: str = ""  # a django-rules permission the user needs to see the entry
+    rule: str = ""  # a django-rules rule (not a permission: no query of auth tables) to see it
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ MENU = (
                 _("Stadtweite Übersicht"),
                 "berichte:uebersicht",
                 ("berichte:uebersicht",),
-                rule="berichte.stadtweit_sehen",
+                rule="berichte_stadtweit_sehen",
             ),
             Entry(
                 _("Programme"), "berichte:programme", ("berichte:programm", "berichte:sachbericht")
@@ -157,7 +158,7 @@ def menu_for(user, view_name: str) -> list[Menu]:
                 entry is here,
             )
             for entry in section.entries
-            if not entry.rule or user.has_perm(entry.rule)
+            if not entry.rule or rules.test_rule(entry.rule, user)
         ]
         if links:
             menus.append(Menu(str(section.label), links))
