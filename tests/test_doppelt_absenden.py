@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe.models import Bedarf, Weiterleitung
-from projekte import services as projekte_services
+from projekte.fonds import services as fonds_services
 from projekte.models import Auszahlung, Fondsantrag
 from quartiersmanagement.submission import FIELD
 from tests import factories
@@ -105,10 +105,10 @@ def test_fondsantrag_erfassen_fuenfmal_gleichzeitig_gibt_einen_antrag(angemeldet
 
 def test_auszahlung_fuenfmal_gleichzeitig_wird_einmal_gebucht(angemeldet, quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("2000.00"))
-    antrag = projekte_services.antrag_pruefen(
+    antrag = fonds_services.antrag_pruefen(
         antrag=factories.FondsantragFactory(fonds=fonds), von=qm
     )
-    projekte_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("300.00"))
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("300.00"))
     url = reverse("projekte:auszahlung_buchen", args=[antrag.pk])
     heute = timezone.localdate().isoformat()
     daten = {"aus-betrag": "100,00", "aus-datum": heute, FIELD: TOKEN}

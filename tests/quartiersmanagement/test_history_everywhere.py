@@ -8,9 +8,12 @@ from django.urls import reverse
 from tests.factories import PASSWORT, BenutzerFactory
 
 DOMAENEN_APPS = {"quartiere", "akteure", "bedarfe", "projekte", "berichte", "oeffentlichkeit"}
-# Derived or short-lived rows that nobody edits: the rollups are recounted from the domain
-# tables (which keep their history), rate-limit rows hold an address hash for a day only.
+# Derived, short-lived or append-only rows that nobody edits: the rollups are recounted from
+# the domain tables (which keep their history), rate-limit rows hold an address hash for a day
+# only, and the fund's journal is never changed (a trigger refuses it; a Storno corrects).
 OHNE_VERLAUF = {
+    "projekte.Buchung",
+    "projekte.Auszahlung",
     "berichte.BedarfZahl",
     "berichte.AbschlussZahl",
     "berichte.WeiterleitungZahl",

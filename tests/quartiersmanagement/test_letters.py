@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
-from projekte import services
+from projekte.fonds import services
 from projekte.models import Fondsantrag
 from quartiersmanagement.letters import Anrede, address_lines, letterhead, salutation
 from tests import factories

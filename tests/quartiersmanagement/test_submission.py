@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe.models import Bedarf
-from projekte import services as projekte_services
+from projekte.fonds import services as fonds_services
 from quartiersmanagement.models import SubmissionToken
 from quartiersmanagement.submission import FIELD, LIFETIME
 from tests import factories
@@ -99,10 +99,10 @@ def test_jedes_geschuetzte_formular_traegt_das_token(angemeldet, quartier, qm):
     quartier.oeffentlich = True
     quartier.save()
     fonds = factories.StadtteilfondsFactory(quartier=quartier, jahr=timezone.localdate().year)
-    antrag = projekte_services.antrag_pruefen(
+    antrag = fonds_services.antrag_pruefen(
         antrag=factories.FondsantragFactory(fonds=fonds), von=qm
     )
-    projekte_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("100.00"))
+    fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("100.00"))
     bedarf = factories.BedarfFactory(quartier=quartier)
     seiten = [
         reverse("oeffentlichkeit:antrag", args=[quartier.slug]),
