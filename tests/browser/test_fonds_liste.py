@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from projekte import services
+from projekte.fonds import services
 from tests import factories
 from tests.browser.conftest import anmelden, axe_pruefen
 

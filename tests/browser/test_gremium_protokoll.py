@@ -45,7 +45,7 @@ def test_anwesenheit_abstimmung_freigabe_und_berichtigung(page, live_server):
         "heading", level=1, name="Stadtteilkonferenz Kronenberg: Frühjahrssitzung"
     ).wait_for()
 
-    page.get_by_role("link", name="Beschluss erfassen").click()
+    page.get_by_role("link", name="Beschluss anlegen").click()
     page.wait_for_load_state("load")
     # The excused member is shown without a choice.
     assert page.get_by_role("radio", name="Kita Regenbogen: Ja").count() == 0
@@ -60,7 +60,7 @@ def test_anwesenheit_abstimmung_freigabe_und_berichtigung(page, live_server):
 
     page.get_by_role("button", name="Protokoll freigeben").click()
     page.get_by_text("Protokoll freigegeben; Korrekturen nur noch als Berichtigung.").wait_for()
-    assert page.get_by_role("link", name="Beschluss erfassen").count() == 0
+    assert page.get_by_role("link", name="Beschluss anlegen").count() == 0
     page.get_by_role("link", name="Berichtigung erfassen").click()
     page.wait_for_load_state("load")
     page.get_by_label("Grund").fill("Enthaltung falsch übertragen")

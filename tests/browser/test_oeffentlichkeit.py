@@ -99,7 +99,10 @@ def test_online_antrag_mit_fehler_behaelt_eingaben_und_wird_eingereicht(
     page.get_by_label("Was haben Sie vor?").fill("Ein Fest im Park.")
     page.get_by_label("Kostenplan").fill("Musik: 200 €")
     page.get_by_label("Beantragter Betrag in Euro").fill("200,00")
-    page.get_by_label("Ihr Name oder der Name Ihrer Gruppe").fill("Initiative Grüner Hof")
+    page.get_by_label("Name Ihrer Gruppe oder Organisation (freiwillig)").fill(
+        "Initiative Grüner Hof"
+    )
+    page.get_by_label("Ihr Vor- und Nachname").fill("Erika Beispiel")
     page.get_by_label("E-Mail").fill("hof@example.org")
     page.get_by_role("button", name="Antrag absenden").click()
     # consent missing: the error is at the field, everything typed is still there
