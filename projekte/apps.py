@@ -7,9 +7,11 @@ class ProjekteConfig(AppConfig):
     verbose_name = _("Projekte und Stadtteilfonds")
 
     def ready(self):
+        from akteure.gremien import vorgaenge
         from quartiersmanagement import demo_data, dsgvo, ical, page_hooks
 
         from . import demo, selectors
+        from .fonds import gremium
         from .fonds import selectors as fonds_selectors
         from .fonds import services as fonds_services
 
@@ -24,6 +26,7 @@ class ProjekteConfig(AppConfig):
                 context=selectors.bedarf_abschnitt,
             ),
         )
+        vorgaenge.register(gremium.vorgaenge_der_beschluesse)
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Anträge an den Stadtteilfonds"),

@@ -361,7 +361,6 @@ from .fonds.models import (  # noqa: E402
     ANTRAG_TEXT_MAX,
     Fondsantrag,
     Stadtteilfonds,
-    Stimmabgabe,
     neue_referenz,
 )
 
@@ -376,7 +375,6 @@ __all__ = [
     "Projektpartner",
     "Stadtteilfonds",
     "Statusaenderung",
-    "Stimmabgabe",
     "Teilnahme",
     "Termin",
     "Verwendungsnachweis",

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .fonds import schreiben
+from .fonds import abstimmung, schreiben
 from .fonds import views as fonds
 
 app_name = "projekte"
@@ -41,6 +41,7 @@ urlpatterns = [
     path("fonds/antraege/<int:pk>/pruefen/", fonds.antrag_pruefen, name="antrag_pruefen"),
     path("fonds/antraege/<int:pk>/bewilligen/", fonds.antrag_bewilligen, name="antrag_bewilligen"),
     path("fonds/antraege/<int:pk>/ablehnen/", fonds.antrag_ablehnen, name="antrag_ablehnen"),
+    path("fonds/antraege/<int:pk>/gremium/", abstimmung.antrag_gremium, name="antrag_gremium"),
     path("fonds/antraege/<int:pk>/auszahlung/", fonds.auszahlung_buchen, name="auszahlung_buchen"),
     path(
         "fonds/antraege/<int:pk>/nachweis/", fonds.nachweis_einreichen, name="nachweis_einreichen"

@@ -6,6 +6,9 @@ one such place, listed here so a reader finds every hook in one spot:
     page "bedarf" (bedarfe/views.py, a need's page) <- projekte: "Projekte zu diesem Bedarf"
         registered in projekte/apps.py, context from projekte.selectors.bedarf_abschnitt
 
+A meeting's decisions name the records they decided (a fund application) through the same
+idea, keyed by decision: `akteure.gremien.vorgaenge`, registered in projekte/apps.py.
+
 The quartier page is not built this way: it lives in `berichte`, which may read every app.
 
 An app registers in its `AppConfig.ready()`:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..services import _speichern
-from . import abstimmung
+from . import abstimmung, vorgaenge
 from .models import Berichtigung, Beschluss, Mitgliedschaft, Sitzung, Stimme, Tagesordnungspunkt
 from .selectors import anwesenheit_bei
 from .services import PROTOKOLL_FREIGEGEBEN, entwurf_pruefen
@@ -208,6 +208,16 @@ def beschluss_fassen(
     return _speichern_mit_stimmen(beschluss, auswertung, einzelne)
 
 
+def _nicht_aus_vorgang(beschluss: Beschluss) -> None:
+    """A decision another app's record took (a fund application) is kept through that record."""
+    vorgang = vorgaenge.for_decisions([beschluss.pk]).get(beschluss.pk)
+    if vorgang is not None:
+        raise ValidationError(
+            _("Dieser Beschluss gehört zu „%(vorgang)s“ und wird dort geführt.")
+            % {"vorgang": vorgang.titel}
+        )
+
+
 @transaction.atomic
 def beschluss_aendern(
     *,
@@ -222,6 +232,7 @@ def beschluss_aendern(
 ) -> Beschluss:
     """Correct a decision while the minutes are a draft (checked like a new one)."""
     sitzung = entwurf_pruefen(beschluss.sitzung)
+    _nicht_aus_vorgang(beschluss)
     _sitzung_pruefen(sitzung, tagesordnungspunkt)
     auswertung, einzelne = abstimmung_pruefen(
         sitzung,
@@ -239,6 +250,7 @@ def beschluss_aendern(
 @transaction.atomic
 def beschluss_loeschen(*, beschluss: Beschluss) -> None:
     entwurf_pruefen(beschluss.sitzung)
+    _nicht_aus_vorgang(beschluss)
     try:
         with transaction.atomic():
             beschluss.delete()

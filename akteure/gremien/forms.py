@@ -262,8 +262,13 @@ class AbstimmungForm(forms.Form):
         return daten
 
     def service_daten(self) -> dict:
+        return {"text": self.cleaned_data["text"], **self.abstimmung_daten()}
+
+    def abstimmung_daten(self) -> dict:
+        """The vote as `beschluss_fassen` takes it (without the text): agenda item and single
+        votes or totals, with the biased members."""
         daten = self.cleaned_data
-        basis = {"text": daten["text"], "tagesordnungspunkt": daten["tagesordnungspunkt"]}
+        basis = {"tagesordnungspunkt": daten["tagesordnungspunkt"]}
         befangen = [m for m, w in self.einzeln.items() if w == Stimme.Wert.BEFANGEN]
         if daten["erfassung"] == "summen":
             return {

@@ -10,6 +10,7 @@ from quartiere.models import Zustaendigkeit
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement import ical
 
+from . import vorgaenge
 from .models import (
     Aufgabe,
     Berichtigung,
@@ -98,7 +99,9 @@ def sitzung_detail(user, pk: int) -> Sitzung:
             ),
         )
     )
-    return get_object_or_404(qs, pk=pk)
+    sitzung = get_object_or_404(qs, pk=pk)
+    vorgaenge.attach(sitzung.beschluesse.all())
+    return sitzung
 
 
 def sitzungen_fuer_feed(*, user, gremium=None, quartier=None) -> QuerySet[Sitzung]:

@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from akteure.models import Akteur, Mitgliedschaft, Sitzung
+from akteure.gremien.forms import AbstimmungForm
+from akteure.models import Akteur
 from akteure.selectors import waehlbare_akteure
 from quartiersmanagement.form_widgets import DateWidget, MultipleFilesField
 from quartiersmanagement.letters import Anrede
@@ -12,7 +13,7 @@ from quartiersmanagement.letters import Anrede
 from ..forms import geldfeld
 from ..services import AKTEUR_NICHT_WAEHLBAR
 from .buchen import STORNIERBAR
-from .gremium import braucht_gremium
+from .gremium import befangen, sitzungen_zur_wahl
 from .journal import Buchung
 from .models import Stadtteilfonds
 
@@ -74,54 +75,9 @@ class PruefenForm(forms.Form):
     )
 
 
-class _GremiumFelder(forms.Form):
-    """Sitzung and votes: shown only when the Gremium decides (above the threshold)."""
+class BewilligenForm(forms.Form):
+    """The QM's grant, up to the fund's threshold."""
 
-    entschieden_am = forms.DateField(
-        label=_("entschieden am"), widget=DateWidget, initial=timezone.localdate
-    )
-
-    def __init__(self, *args, antrag, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.mit_gremium = braucht_gremium(antrag)
-        gremium_id = antrag.fonds.entscheidendes_gremium_id
-        if not self.mit_gremium:
-            return
-        self.fields["sitzung"] = forms.ModelChoiceField(
-            label=_("Sitzung des Gremiums"),
-            queryset=Sitzung.objects.filter(gremium_id=gremium_id).exclude(status="abgesagt"),
-            required=False,
-        )
-        mitglieder = (
-            Mitgliedschaft.objects.filter(gremium_id=gremium_id)
-            .aktuell()
-            .select_related("akteur", "person")
-        )
-        for feld, label, hilfe in (
-            ("befangen", _("befangen (stimmen nicht mit)"), ""),
-            ("ja", _("Ja-Stimmen"), ""),
-            ("nein", _("Nein-Stimmen"), ""),
-            ("enthaltung", _("Enthaltungen"), ""),
-        ):
-            self.fields[feld] = forms.ModelMultipleChoiceField(
-                label=label,
-                queryset=mitglieder,
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                help_text=hilfe,
-            )
-            self.fields[feld].label_from_instance = lambda m: str(m.mitglied)
-
-    def gremium_daten(self) -> dict:
-        if not self.mit_gremium:
-            return {}
-        return {
-            k: self.cleaned_data.get(k) or ([] if k != "sitzung" else None)
-            for k in ("sitzung", "ja", "nein", "enthaltung", "befangen")
-        }
-
-
-class BewilligenForm(_GremiumFelder):
     betrag_bewilligt = geldfeld(
         _("bewilligter Betrag (€)"), help_text=_("Eine Teilbewilligung ist möglich.")
     )
@@ -137,17 +93,69 @@ class BewilligenForm(_GremiumFelder):
         help_text=_("Leer: drei Monate nach der Entscheidung."),
     )
 
+    entschieden_am = forms.DateField(
+        label=_("entschieden am"), widget=DateWidget, initial=timezone.localdate
+    )
+
     field_order = ["betrag_bewilligt", "entschieden_am", "begruendung", "nachweis_faellig_am"]
 
     def __init__(self, *args, antrag, **kwargs):
-        super().__init__(*args, antrag=antrag, **kwargs)
+        super().__init__(*args, **kwargs)
         self.fields["betrag_bewilligt"].initial = antrag.betrag_beantragt
 
 
-class AblehnenForm(_GremiumFelder):
-    begruendung = forms.CharField(label=_("Begründung"), widget=forms.Textarea(attrs={"rows": 3}))
+class AblehnenForm(forms.Form):
+    """The QM's refusal, up to the fund's threshold."""
 
-    field_order = ["begruendung", "entschieden_am"]
+    begruendung = forms.CharField(label=_("Begründung"), widget=forms.Textarea(attrs={"rows": 3}))
+    entschieden_am = forms.DateField(
+        label=_("entschieden am"), widget=DateWidget, initial=timezone.localdate
+    )
+
+
+class SitzungWahlForm(forms.Form):
+    """Above the threshold: the meeting of the deciding Gremium that votes."""
+
+    sitzung = forms.ModelChoiceField(label=_("Sitzung des Gremiums"), queryset=None)
+
+    def __init__(self, *args, antrag, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sitzung"].queryset = sitzungen_zur_wahl(antrag)
+
+
+class GremiumEntscheidungForm(AbstimmungForm):
+    """The Gremium's vote on the grant: the committee's vote table (the applicant's memberships
+    pre-marked as biased) and the grant's terms. The motion's text comes from the service."""
+
+    betrag_bewilligt = geldfeld(
+        _("zu bewilligender Betrag (€)"), help_text=_("Eine Teilbewilligung ist möglich.")
+    )
+    begruendung = forms.CharField(
+        label=_("Begründung oder Auflagen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bei einer Ablehnung Pflicht; sie steht im Bescheid."),
+    )
+    nachweis_faellig_am = forms.DateField(
+        label=_("Verwendungsnachweis fällig am"),
+        widget=DateWidget,
+        required=False,
+        help_text=_("Leer: drei Monate nach der Sitzung."),
+    )
+
+    def __init__(self, *args, antrag, sitzung, **kwargs):
+        super().__init__(*args, sitzung=sitzung, befangen=befangen(antrag, sitzung), **kwargs)
+        del self.fields["text"]
+        self.fields["betrag_bewilligt"].initial = antrag.betrag_beantragt
+
+    def service_daten(self) -> dict:
+        daten = self.cleaned_data
+        return {
+            **self.abstimmung_daten(),
+            "betrag": daten["betrag_bewilligt"],
+            "begruendung": daten["begruendung"],
+            "nachweis_faellig_am": daten["nachweis_faellig_am"],
+        }
 
 
 class AuszahlungForm(forms.Form):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from akteure.models import Akteur, Gremium, Mitgliedschaft, Sitzung
+from akteure.models import Akteur, Beschluss, Gremium
 from quartiere.models import Programm, Quartier
 from quartiersmanagement.letters import Anrede
 from quartiersmanagement.models import Timestamped
@@ -247,13 +247,16 @@ class Fondsantrag(Timestamped):
         related_name="+",
     )
     entschieden_am = models.DateField(_("entschieden am"), null=True, blank=True)
-    sitzung = models.ForeignKey(
-        Sitzung,
-        verbose_name=_("entschieden in Sitzung"),
+    # Above the fund's threshold the Gremium decides: its Beschluss (vote, biased members) is
+    # one of the meeting's decisions, recorded by `fonds.gremium.entscheiden`.
+    beschluss = models.OneToOneField(
+        Beschluss,
+        verbose_name=_("Beschluss des Gremiums"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="fondsantraege",
+        editable=False,
+        related_name="fondsantrag",
     )
     begruendung = models.TextField(_("Begründung"), blank=True)
     # Sums of the application's bookings (see Stadtteilfonds): the grant (after the settlement
@@ -364,44 +367,11 @@ class Fondsantrag(Timestamped):
         return self.zurueckgefordert_summe - self.zurueckgezahlt_summe
 
     @property
+    def sitzung(self):
+        """The meeting whose Beschluss decided the application (None when the QM decided)."""
+        return self.beschluss.sitzung if self.beschluss_id else None
+
+    @property
     def saldo_null(self) -> bool:
         """Nothing left to pay either way: the application can be closed."""
         return self.offen_auszuzahlen == 0 and self.offen_zurueckzuzahlen == 0
-
-
-class Stimmabgabe(Timestamped):
-    """How one voting member of the deciding Gremium voted on an application, or that the member
-    declared itself biased. One row per member and application: a biased member cannot vote."""
-
-    class Stimme(models.TextChoices):
-        JA = "ja", _("Ja")
-        NEIN = "nein", _("Nein")
-        ENTHALTUNG = "enthaltung", _("Enthaltung")
-        BEFANGEN = "befangen", _("befangen, stimmt nicht mit")
-
-    antrag = models.ForeignKey(
-        Fondsantrag, verbose_name=_("Fondsantrag"), on_delete=models.CASCADE, related_name="stimmen"
-    )
-    mitgliedschaft = models.ForeignKey(
-        Mitgliedschaft,
-        verbose_name=_("Mitglied"),
-        on_delete=models.PROTECT,
-        related_name="fondsstimmen",
-    )
-    stimme = models.CharField(_("Stimme"), max_length=20, choices=Stimme)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("Stimmabgabe")
-        verbose_name_plural = _("Stimmabgaben")
-        ordering = ["antrag", "stimme", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["antrag", "mitgliedschaft"],
-                name="stimmabgabe_einmal_je_mitglied",
-                violation_error_message=_("Jedes Mitglied stimmt nur einmal ab."),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.mitgliedschaft}: {self.get_stimme_display()}"

@@ -146,7 +146,11 @@ def antrag_detail(user, pk: int) -> Fondsantrag:
     return get_object_or_404(
         antraege_fuer(user)
         .select_related(
-            "akteur", "sitzung", "entschieden_von", "geprueft_von", "fonds__entscheidendes_gremium"
+            "akteur",
+            "beschluss__sitzung__gremium",
+            "entschieden_von",
+            "geprueft_von",
+            "fonds__entscheidendes_gremium",
         )
         .prefetch_related(
             Prefetch(

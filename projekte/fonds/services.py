@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from akteure.gremien.beschluesse import beschluss_fassen
+from akteure.models import Beschluss
 from quartiersmanagement.mail import send_mail
 from quartiersmanagement.templatetags.qm import euro
 
@@ -143,44 +145,16 @@ def antrag_pruefen(*, antrag: Fondsantrag, von, vermerk: str = "", datum=None) -
     return antrag
 
 
-def _gremium_pruefen(antrag, *, sitzung, ja, nein, enthaltung, befangen) -> dict | None:
-    return gremium.entscheidung_pruefen(
-        antrag,
-        sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
-        befangen=befangen,
-    )
+def _nur_qm(antrag: Fondsantrag) -> None:
+    """Above the threshold the QM cannot decide alone (see `antrag_durch_gremium_entscheiden`)."""
+    if gremium.braucht_gremium(antrag):
+        raise ValidationError(
+            _("Über %(schwelle)s entscheidet das Gremium in einer Sitzung.")
+            % {"schwelle": euro(antrag.fonds.schwelle_qm)}
+        )
 
 
-def _entscheidung_speichern(antrag, *, von, datum, begruendung, sitzung, stimmen) -> None:
-    antrag.entschieden_von = von
-    antrag.entschieden_am = datum
-    antrag.begruendung = begruendung
-    gremium.entscheidung_speichern(antrag, sitzung=sitzung, stimmen=stimmen)
-
-
-@transaction.atomic
-def antrag_bewilligen(
-    *,
-    antrag: Fondsantrag,
-    von,
-    betrag,
-    datum=None,
-    begruendung: str = "",
-    nachweis_faellig_am: datetime.date | None = None,
-    sitzung=None,
-    ja=(),
-    nein=(),
-    enthaltung=(),
-    befangen=(),
-) -> Fondsantrag:
-    """Grant all or part of the amount requested, within the fund's remaining budget."""
-    betrag = betrag_pruefen(betrag, "betrag_bewilligt", groesser_null=True)
-    fonds, antrag = gesperrt(antrag)
-    aktion_verlangen(antrag, "bewilligen")
-    datum = datum_pruefen(datum, "entschieden_am")
+def _betrag_pruefen(fonds: Stadtteilfonds, antrag: Fondsantrag, betrag: Decimal) -> None:
     if betrag > antrag.betrag_beantragt:
         raise ValidationError(
             {
@@ -197,23 +171,27 @@ def antrag_bewilligen(
                 % {"max": euro(fonds.max_je_antrag)}
             }
         )
-    stimmen = _gremium_pruefen(
-        antrag,
-        sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
-        befangen=befangen,
-    )
-    if stimmen and len(stimmen["ja"]) <= len(stimmen["nein"]):
-        raise ValidationError(
-            {"ja": _("Ohne Mehrheit der Ja-Stimmen kann der Antrag nicht bewilligt werden.")}
-        )
     verfuegbar_pruefen(fonds, betrag, "betrag_bewilligt")
+
+
+def _frist_pruefen(nachweis_faellig_am, datum) -> None:
     if nachweis_faellig_am and nachweis_faellig_am < datum:
         raise ValidationError(
             {"nachweis_faellig_am": _("Die Frist für den Nachweis liegt vor der Entscheidung.")}
         )
+
+
+def _entscheiden(antrag, *, status, von, datum, begruendung) -> None:
+    antrag.status = status
+    antrag.entschieden_von = von
+    antrag.entschieden_am = datum
+    antrag.begruendung = begruendung
+    antrag.save()
+
+
+def _bewilligung_buchen(
+    fonds, antrag, *, von, betrag, datum, begruendung, nachweis_faellig_am
+) -> None:
     buchen(
         fonds=fonds,
         antrag=antrag,
@@ -224,10 +202,44 @@ def antrag_bewilligen(
         erlaeuterung=begruendung[:500],
         gebucht_von=von,
     )
-    antrag.status = Fondsantrag.Status.BEWILLIGT
     antrag.nachweis_faellig_am = nachweis_faellig_am or _plus_monate(datum, 3)
-    _entscheidung_speichern(
-        antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen
+    _entscheiden(
+        antrag, status=Fondsantrag.Status.BEWILLIGT, von=von, datum=datum, begruendung=begruendung
+    )
+
+
+def _begruendung_verlangen(begruendung: str) -> None:
+    if not begruendung.strip():
+        raise ValidationError({"begruendung": _("Bitte die Ablehnung begründen.")})
+
+
+@transaction.atomic
+def antrag_bewilligen(
+    *,
+    antrag: Fondsantrag,
+    von,
+    betrag,
+    datum=None,
+    begruendung: str = "",
+    nachweis_faellig_am: datetime.date | None = None,
+) -> Fondsantrag:
+    """The QM grants all or part of the amount requested (up to the fund's threshold), within
+    the fund's remaining budget."""
+    betrag = betrag_pruefen(betrag, "betrag_bewilligt", groesser_null=True)
+    fonds, antrag = gesperrt(antrag)
+    aktion_verlangen(antrag, "bewilligen")
+    _nur_qm(antrag)
+    datum = datum_pruefen(datum, "entschieden_am")
+    _betrag_pruefen(fonds, antrag, betrag)
+    _frist_pruefen(nachweis_faellig_am, datum)
+    _bewilligung_buchen(
+        fonds,
+        antrag,
+        von=von,
+        betrag=betrag,
+        datum=datum,
+        begruendung=begruendung,
+        nachweis_faellig_am=nachweis_faellig_am,
     )
     return antrag
 
@@ -244,40 +256,80 @@ def _plus_monate(datum: datetime.date, monate: int) -> datetime.date:
 
 
 @transaction.atomic
-def antrag_ablehnen(
+def antrag_ablehnen(*, antrag: Fondsantrag, von, begruendung: str, datum=None) -> Fondsantrag:
+    """The QM refuses an application (up to the fund's threshold), with reasons."""
+    _fonds, antrag = gesperrt(antrag)
+    aktion_verlangen(antrag, "ablehnen")
+    _nur_qm(antrag)
+    datum = datum_pruefen(datum, "entschieden_am")
+    _begruendung_verlangen(begruendung)
+    _entscheiden(
+        antrag, status=Fondsantrag.Status.ABGELEHNT, von=von, datum=datum, begruendung=begruendung
+    )
+    return antrag
+
+
+@transaction.atomic
+def antrag_durch_gremium_entscheiden(
     *,
     antrag: Fondsantrag,
     von,
-    begruendung: str,
-    datum=None,
-    sitzung=None,
-    ja=(),
-    nein=(),
-    enthaltung=(),
-    befangen=(),
+    sitzung,
+    betrag,
+    begruendung: str = "",
+    nachweis_faellig_am: datetime.date | None = None,
+    **abstimmung,
 ) -> Fondsantrag:
-    """Refuse an application, with reasons; above the threshold only by the Gremium."""
-    _fonds, antrag = gesperrt(antrag)
-    aktion_verlangen(antrag, "ablehnen")
-    datum = datum_pruefen(datum, "entschieden_am")
-    if not begruendung.strip():
-        raise ValidationError({"begruendung": _("Bitte die Ablehnung begründen.")})
-    stimmen = _gremium_pruefen(
-        antrag,
+    """The Gremium votes on granting `betrag`: the vote becomes a Beschluss of `sitzung`
+    (`abstimmung`: tagesordnungspunkt and per-member `stimmen` or typed totals, as for
+    `beschluss_fassen`; the applicant's memberships are always biased). Carried, the grant is
+    booked; not carried, the application is refused (with reasons). Without quorum nothing is
+    saved: the application stays open for another meeting."""
+    betrag = betrag_pruefen(betrag, "betrag_bewilligt", groesser_null=True)
+    fonds, antrag = gesperrt(antrag)
+    aktion_verlangen(antrag, "bewilligen")
+    if not gremium.braucht_gremium(antrag):
+        raise ValidationError(_("Über diesen Antrag entscheidet das Quartiersmanagement."))
+    gremium.sitzung_pruefen(antrag, sitzung)
+    _betrag_pruefen(fonds, antrag, betrag)
+    _frist_pruefen(nachweis_faellig_am, sitzung.datum)
+    befangen = {*abstimmung.pop("befangen", ()), *gremium.befangen(antrag, sitzung)}
+    beschluss = beschluss_fassen(
         sitzung=sitzung,
-        ja=ja,
-        nein=nein,
-        enthaltung=enthaltung,
+        text=gremium.beschlusstext(antrag, betrag),
+        benutzer=von,
         befangen=befangen,
+        **abstimmung,
     )
-    if stimmen and len(stimmen["ja"]) > len(stimmen["nein"]):
-        raise ValidationError(
-            {"ja": _("Das Gremium hat mehrheitlich zugestimmt; so ist keine Ablehnung möglich.")}
+    antrag.beschluss = beschluss
+    if beschluss.ergebnis == Beschluss.Ergebnis.ANGENOMMEN:
+        _bewilligung_buchen(
+            fonds,
+            antrag,
+            von=von,
+            betrag=betrag,
+            datum=sitzung.datum,
+            begruendung=begruendung,
+            nachweis_faellig_am=nachweis_faellig_am,
         )
-    antrag.status = Fondsantrag.Status.ABGELEHNT
-    _entscheidung_speichern(
-        antrag, von=von, datum=datum, begruendung=begruendung, sitzung=sitzung, stimmen=stimmen
-    )
+    elif beschluss.ergebnis == Beschluss.Ergebnis.ABGELEHNT:
+        _begruendung_verlangen(begruendung)
+        _entscheiden(
+            antrag,
+            status=Fondsantrag.Status.ABGELEHNT,
+            von=von,
+            datum=sitzung.datum,
+            begruendung=begruendung,
+        )
+    else:
+        raise ValidationError(
+            {
+                "stimmen": _(
+                    "Das Gremium war nicht beschlussfähig; der Antrag bleibt offen für eine "
+                    "andere Sitzung."
+                )
+            }
+        )
     return antrag
 
 

@@ -30,6 +30,7 @@ from .forms import (
     NachweisPruefenForm,
     PruefenForm,
     RueckzahlungForm,
+    SitzungWahlForm,
     StornoForm,
 )
 from .gremium import braucht_gremium
@@ -132,7 +133,6 @@ FORMULARE = {
 }
 MIT_ANTRAG = (
     BewilligenForm,
-    AblehnenForm,
     AuszahlungForm,
     NachweisPruefenForm,
     BewilligungAendernForm,
@@ -147,6 +147,9 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
     formulare = {}
     if darf:
         aktionen = erlaubte_aktionen(antrag)
+        if braucht_gremium(antrag) and "bewilligen" in aktionen:
+            aktionen -= {"bewilligen", "ablehnen"}
+            formulare["gremium"] = SitzungWahlForm(antrag=antrag)
         for aktion, (form_klasse, prefix) in FORMULARE.items():
             if aktion in aktionen:
                 kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
@@ -171,8 +174,12 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
             "nachweis": nachweis,
             "belege": list(nachweis.belege.all()) if nachweis else [],
             "stimmen": list(
-                antrag.stimmen.select_related("mitgliedschaft__akteur", "mitgliedschaft__person")
-            ),
+                antrag.beschluss.stimmen.select_related(
+                    "mitgliedschaft__akteur", "mitgliedschaft__person"
+                )
+            )
+            if antrag.beschluss_id
+            else [],
             "verlauf": history_for(antrag),
         },
         status=status,
@@ -238,7 +245,6 @@ def antrag_bewilligen(request, antrag):
             datum=d["entschieden_am"],
             begruendung=d["begruendung"],
             nachweis_faellig_am=d["nachweis_faellig_am"],
-            **f.gremium_daten(),
         )
 
     return _aktion(
@@ -262,7 +268,6 @@ def antrag_ablehnen(request, antrag):
             von=request.user,
             begruendung=d["begruendung"],
             datum=d["entschieden_am"],
-            **f.gremium_daten(),
         )
 
     return _aktion(

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from akteure.models import Teilnahme
 from tests import factories
 from tests.browser.conftest import anmelden, axe_pruefen
 
@@ -27,9 +28,11 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
         factories.MitgliedschaftFactory(
             gremium=jury, akteur__name=name, akteur__quartiere=[quartier]
         )
-    factories.SitzungFactory(
+    sitzung = factories.SitzungFactory(
         gremium=jury, titel="Jurysitzung", beginn=timezone.now() - datetime.timedelta(days=2)
     )
+    for mitglied in jury.mitgliedschaften.all():
+        Teilnahme.objects.create(sitzung=sitzung, akteur=mitglied.akteur, status="anwesend")
     fonds = factories.StadtteilfondsFactory(
         quartier=quartier,
         budget=Decimal("3000.00"),
@@ -82,19 +85,23 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     page.get_by_role("button", name="Als geprüft markieren").click()
     assert page.get_by_text("Entscheidung durch das Gremium").is_visible()
 
-    # The Gremium's decision: without a Sitzung it is refused at the field
-    page.get_by_label("bewilligter Betrag (€)").fill("700")
-    page.get_by_role("button", name="Bewilligen").click()
-    assert page.get_by_text("entscheidet das Gremium: Bitte die Sitzung angeben").is_visible()
-    bewilligen = page.get_by_role("region", name="Bewilligen")
-    bewilligen.get_by_label("bewilligter Betrag (€)").fill("700")
-    bewilligen.get_by_label("Sitzung des Gremiums").select_option(index=1)
-    page.locator("#id_bew-befangen_0").check()  # the applicant declares itself biased
-    page.locator("#id_bew-ja_1").check()
-    page.locator("#id_bew-ja_2").check()
+    # The Gremium's decision is a Beschluss of the jury's meeting; the applicant is biased
+    entscheidung = page.get_by_role("region", name="Entscheidung des Gremiums")
+    entscheidung.get_by_label("Sitzung des Gremiums").select_option(index=1)
+    entscheidung.get_by_role("button", name="Abstimmung erfassen").click()
+    page.get_by_role("heading", name="Entscheidung des Gremiums").wait_for()
     axe_pruefen(page)
-    page.get_by_role("button", name="Bewilligen").click()
-    assert page.get_by_text("Der Antrag wurde bewilligt.").is_visible()
+    page.get_by_label("zu bewilligender Betrag (€)").fill("700")
+    page.get_by_label("Kita Sonnenschein: Ja").check()
+    page.get_by_label("Bürgerverein Eilendorf: Ja").check()
+    page.get_by_role("button", name="Entscheidung speichern").click()
+    fehler = "Befangene Mitglieder dürfen nicht mitstimmen: Bürgerverein Eilendorf."
+    assert page.get_by_text(fehler).is_visible()
+    page.get_by_label("Bürgerverein Eilendorf: befangen").check()
+    page.get_by_label("Sportverein Eilendorf: Ja").check()
+    page.get_by_role("button", name="Entscheidung speichern").click()
+    assert page.get_by_text("Das Gremium hat entschieden: bewilligt.").is_visible()
+    assert page.get_by_role("link", name="Jurysitzung", exact=False).first.is_visible()
     assert page.locator("#antrag-bewilligt").inner_text().replace("\u00a0", " ") == "700,00 €"
 
     # A payout, and the remaining budget on the fund page

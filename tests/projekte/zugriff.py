@@ -108,6 +108,7 @@ OBJEKTE = {
             "projekte:antrag_pruefen",
             "projekte:antrag_bewilligen",
             "projekte:antrag_ablehnen",
+            "projekte:antrag_gremium",
             "projekte:auszahlung_buchen",
             "projekte:nachweis_einreichen",
             "projekte:nachweis_pruefen",
