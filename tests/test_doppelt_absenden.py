@@ -105,9 +105,7 @@ def test_fondsantrag_erfassen_fuenfmal_gleichzeitig_gibt_einen_antrag(angemeldet
 
 def test_auszahlung_fuenfmal_gleichzeitig_wird_einmal_gebucht(angemeldet, quartier, qm):
     fonds = factories.StadtteilfondsFactory(quartier=quartier, budget=Decimal("2000.00"))
-    antrag = fonds_services.antrag_pruefen(
-        antrag=factories.FondsantragFactory(fonds=fonds), von=qm
-    )
+    antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
     fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("300.00"))
     url = reverse("projekte:auszahlung_buchen", args=[antrag.pk])
     heute = timezone.localdate().isoformat()

@@ -100,6 +100,14 @@ def test_gelesen_blendet_nur_fuer_diesen_benutzer_aus(client, qm, quartier):
     assert [e.objekt_id for e in selectors.eintraege_fuer(kollegin)] == [antrag.pk]
 
 
+def test_schaltflaeche_sendet_die_id_ohne_tausenderpunkt(client, qm, quartier):
+    """German number format must not reach a form value: id 12345, not "12.345"."""
+    factories.FondsantragFactory(pk=12345, fonds__quartier=quartier)
+    client.force_login(qm)
+    seite = client.get(reverse("arbeitsplatz:heute")).content.decode()
+    assert 'name="objekt_id" value="12345"' in seite
+
+
 def test_gelesen_mit_unsinn_gibt_400(client, qm):
     client.force_login(qm)
     antwort = client.post(reverse("arbeitsplatz:gelesen"), {"art": "gibtsnicht", "objekt_id": "x"})

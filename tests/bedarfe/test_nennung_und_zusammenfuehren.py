@@ -70,7 +70,8 @@ def test_nennung_fuer_fremdes_quartier_gibt_404(client, quartier, qm_anderes):
 def test_zusammenfuehren_waehlt_aehnlichen_vor_und_sucht_statt_alle_zu_listen(client, quartier, qm):
     quelle = factories.BedarfFactory(quartier=quartier, titel="Spielplatz an der Kirche kaputt")
     aehnlich = factories.BedarfFactory(quartier=quartier, titel="Spielplatz an der Kirche")
-    anderer = factories.BedarfFactory(quartier=quartier, titel="Müll am Bahnhof")
+    # A five-digit id: the search hit's radio value has no German thousands dot ("23.456").
+    anderer = factories.BedarfFactory(pk=23456, quartier=quartier, titel="Müll am Bahnhof")
     client.force_login(qm)
     seite = client.get(reverse("bedarfe:zusammenfuehren", kwargs={"pk": quelle.pk}))
     inhalt = seite.content.decode()

@@ -196,11 +196,6 @@ def test_quartierseite_stimmt_mit_handzaehlung(handzahl):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="Zusammengeführte Bedarfe werden in den Rollups noch doppelt gezählt; "
-    "die Korrektur kommt mit dem Branch `lotse` (Helfer lotse).",
-)
 def test_zusammengefuehrter_bedarf_zaehlt_einmal(handzahl, leitung):
     ziel = handzahl["bedarfe"][0]
     factories.BedarfFactory(

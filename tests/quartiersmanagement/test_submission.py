@@ -99,9 +99,7 @@ def test_jedes_geschuetzte_formular_traegt_das_token(angemeldet, quartier, qm):
     quartier.oeffentlich = True
     quartier.save()
     fonds = factories.StadtteilfondsFactory(quartier=quartier, jahr=timezone.localdate().year)
-    antrag = fonds_services.antrag_pruefen(
-        antrag=factories.FondsantragFactory(fonds=fonds), von=qm
-    )
+    antrag = fonds_services.antrag_pruefen(antrag=factories.FondsantragFactory(fonds=fonds), von=qm)
     fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag=Decimal("100.00"))
     bedarf = factories.BedarfFactory(quartier=quartier)
     seiten = [
