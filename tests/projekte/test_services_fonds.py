@@ -127,18 +127,6 @@ def test_datenbank_verhindert_negative_betraege(fonds):
         Stadtteilfonds.objects.filter(pk=fonds.pk).update(budget=Decimal("-1"))
 
 
-def test_ueber_der_schwelle_ohne_sitzung_keine_entscheidung(fonds, qm):
-    antrag = _gepruefter_antrag(fonds, qm, "800.00")
-    with pytest.raises(ValidationError) as e:
-        fonds_services.antrag_bewilligen(antrag=antrag, von=qm, betrag="800.00")
-    assert "sitzung" in e.value.message_dict
-    with pytest.raises(ValidationError) as e:
-        fonds_services.antrag_ablehnen(antrag=antrag, von=qm, begruendung="passt nicht")
-    assert "sitzung" in e.value.message_dict
-    antrag.refresh_from_db()
-    assert antrag.status == Fondsantrag.Status.GEPRUEFT
-
-
 def test_ablehnung_braucht_begruendung(fonds, qm):
     antrag = _gepruefter_antrag(fonds, qm)
     with pytest.raises(ValidationError) as e:
