@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from akteure.gremien import services as gremien_services
-from akteure.models import Akteur, Gremium, Mitgliedschaft, Sitzung
+from akteure.models import Akteur, Gremium, Mitgliedschaft, Sitzung, Tagesordnungspunkt
 
 from . import abrechnen, buchen, services
 from .models import Fondsantrag, Stadtteilfonds
@@ -103,6 +103,7 @@ def fonds_laden(quartier, von, heute):
                 betrag="1000.00",
                 begruendung="Teilbewilligung: Die Tontechnik stellt der Bürgerverein.",
                 stimmen=stimmen,
+                tagesordnungspunkt=sitzung.tagesordnungspunkte.first(),
             )
             continue
         services.antrag_bewilligen(
@@ -169,9 +170,16 @@ def _vergabesitzung(gremium: Gremium | None, heute: datetime.date) -> Sitzung | 
     sitzung, neu = Sitzung.objects.get_or_create(
         gremium=gremium,
         titel="Vergabesitzung Stadtteilfonds",
-        defaults={"beginn": timezone.make_aware(beginn), "ort": "Stadtteilbüro"},
+        defaults={
+            "beginn": timezone.make_aware(beginn),
+            "ort": "Stadtteilbüro",
+            "status": Sitzung.Status.DURCHGEFUEHRT,
+        },
     )
     if neu:
+        Tagesordnungspunkt.objects.create(
+            sitzung=sitzung, nummer=1, titel="Anträge an den Stadtteilfonds"
+        )
         gremien_services.anwesenheit_erfassen(
             sitzung=sitzung,
             eintraege=[(m.akteur, m.person, "anwesend", None) for m in _mitglieder(sitzung)],
