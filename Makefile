@@ -41,7 +41,7 @@ run: setup
 	$(MANAGE) demo_daten
 	$(MANAGE) runserver 127.0.0.1:8000
 
-APPS := quartiersmanagement quartiere akteure bedarfe projekte berichte oeffentlichkeit bench
+APPS := quartiersmanagement quartiere akteure bedarfe projekte karten berichte oeffentlichkeit bench
 
 lint: $(VENV)/.installiert
 	$(VENV)/bin/ruff check .

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget
+from quartiersmanagement.map_widgets import PlaceWidget
 from quartiersmanagement.uploads import detect_file_type
 from quartiersmanagement.versioning import VersionFormMixin
 
@@ -40,8 +41,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "strasse",
             "plz",
             "ort",
-            "breitengrad",
-            "laengengrad",
+            "lage",
             "email",
             "telefon",
             "website",
@@ -56,6 +56,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "zielgruppen": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),
             "einwilligung_am": DateWidget(),
+            "lage": PlaceWidget(),
         }
 
     def __init__(self, *args, user, **kwargs):

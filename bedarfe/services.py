@@ -142,6 +142,7 @@ def bedarf_aendern(
     erhebung=UNVERAENDERT,
     gemeldet_am=UNVERAENDERT,
     ort=UNVERAENDERT,
+    lage=UNVERAENDERT,
     prioritaet=UNVERAENDERT,
     nennungen=UNVERAENDERT,
     zielgruppen=None,
@@ -163,6 +164,7 @@ def bedarf_aendern(
             "erhebung": erhebung,
             "gemeldet_am": gemeldet_am,
             "ort": ort,
+            "lage": lage,
             "prioritaet": prioritaet,
             "nennungen": nennungen,
         }.items()

@@ -37,6 +37,7 @@ from akteure.selectors import (
 )
 from bedarfe.models import Bedarf, Weiterleitung
 from bedarfe.selectors import bedarfe_gezaehlt, offene_bedarfe_je_zielgruppe
+from karten import selectors as karten
 from projekte.models import Projekt, Stadtteilfonds, Teilnahme, Termin
 from projekte.selectors import ueberfaellige_nachweise
 from quartiere.models import Berichtspflicht, Handlungsfeld, Programmeinsatz, Quartier, Zielgruppe
@@ -514,6 +515,9 @@ def quartierseite(user, quartier) -> dict:
         "ohne_fonds": fonds is None,
         "jahr": heute.year,
         "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
+        "karte": karten.kontext(
+            karten.quartier_karte(quartier), karte_id="quartier-karte", titel=gettext("Karte")
+        ),
         "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
         "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),

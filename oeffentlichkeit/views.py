@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from karten import selectors as karten
 from quartiere.models import Quartier
 from quartiersmanagement import ical, shared_cache
 from quartiersmanagement.form_widgets import add_form_errors
@@ -120,6 +121,9 @@ def quartier_daten(quartier_id: int) -> dict:
         "projekte": list(selectors.aktuelle_projekte(quartier_id)),
         "beitraege": list(selectors.beitraege(quartier_id)[:ANZAHL_BEITRAEGE]),
         "bedarfe": selectors.beantwortete_bedarfe(quartier_id),
+        "karte": karten.kontext(
+            karten.oeffentliche_karte(quartier_id), karte_id="karte", titel=_("Karte")
+        ),
     }
 
 

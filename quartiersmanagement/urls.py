@@ -41,4 +41,5 @@ urlpatterns = [
     path("", include("projekte.urls")),
     path("", include("berichte.urls")),
     path("", include("oeffentlichkeit.urls")),
+    path("", include("karten.urls")),
 ]

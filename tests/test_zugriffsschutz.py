@@ -27,6 +27,7 @@ from tests.akteure.zugriff import OBJEKTE as AKTEURE
 from tests.akteure.zugriff import OHNE_OBJEKT as AKTEURE_OHNE_OBJEKT
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.berichte.zugriff import OBJEKTE as BERICHTE
+from tests.karten.zugriff import OBJEKTE as KARTEN
 from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
 from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
 from tests.projekte.zugriff import EIGENES_KONTO as PROJEKTE_KONTO
@@ -63,7 +64,15 @@ KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN}
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 
 
-OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE, **BERICHTE, **OEFFENTLICHKEIT_OBJEKTE}
+OBJEKTE = {
+    **QUARTIERE,
+    **BEDARFE,
+    **AKTEURE,
+    **PROJEKTE,
+    **KARTEN,
+    **BERICHTE,
+    **OEFFENTLICHKEIT_OBJEKTE,
+}
 # URL name -> fixed kwargs, for URLs whose parameters name no record (checked like lists).
 OHNE_OBJEKT = {**AKTEURE_OHNE_OBJEKT}
 
