@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,45 +73,70 @@ def _grenze(quartier: Quartier) -> dict | None:
     return json.loads(quartier.grenze.geojson) if quartier.grenze else None
 
 
+def _markerzeilen(qs: QuerySet, ebene: str, titel: str = "titel", slug: bool = False):
+    """`qs` as rows (layer, pk, title, slug, place) with the same columns for every model,
+    so that the layers of a map are read with one UNION ALL."""
+    return (
+        _mit_lage(qs)
+        .annotate(
+            k_ebene=Value(ebene, output_field=CharField()),
+            k_pk=F("pk"),
+            k_titel=F(titel),
+            k_slug=F("slug") if slug else Value("", output_field=CharField()),
+            k_lage=F("lage"),
+        )
+        .values_list("k_ebene", "k_pk", "k_titel", "k_slug", "k_lage")
+    )
+
+
+#: Layer key -> (German name, URL of a marker from pk and slug).
+STAFF_EBENEN = {
+    "bedarfe": (_("Offene Bedarfe"), lambda pk, slug: reverse("bedarfe:detail", args=[pk])),
+    "akteure": (_("Aktive Akteure"), lambda pk, slug: reverse("akteure:detail", args=[pk])),
+    "projekte": (
+        _("Laufende Projekte"),
+        lambda pk, slug: reverse("projekte:detail", kwargs={"slug": slug}),
+    ),
+    "termine": (
+        _("Nächste Termine"),
+        lambda pk, slug: reverse("projekte:termin_bearbeiten", args=[pk]),
+    ),
+}
+
+
 def quartier_karte(quartier: Quartier) -> dict:
     """The staff map of a quartier the caller may read: border, open needs, active actors,
-    current projects, next events and the gaps; five queries whatever the size."""
+    current projects, next events (one query for all four) and the gaps (one more)."""
     offen = Bedarf.objects.offen().filter(quartier=quartier, zusammengefuehrt_in__isnull=True)
-    termine = _mit_lage(
-        Termin.objects.filter(quartier=quartier, beginn__gte=timezone.now(), abgesagt=False)
-    ).order_by("beginn")[:TERMINE_AUF_DER_KARTE]
-    projekte = _mit_lage(Projekt.objects.laufend().filter(quartiere=quartier))
+    termine = Termin.objects.filter(
+        quartier=quartier, beginn__gte=timezone.now(), abgesagt=False
+    ).order_by("beginn")
+    zeilen = (
+        _markerzeilen(offen, "bedarfe")
+        .union(
+            _markerzeilen(Akteur.objects.aktiv().filter(quartiere=quartier), "akteure", "name"),
+            _markerzeilen(
+                Projekt.objects.laufend().filter(quartiere=quartier), "projekte", slug=True
+            ),
+            _markerzeilen(termine, "termine")[:TERMINE_AUF_DER_KARTE],
+            all=True,
+        )
+        .order_by("k_ebene", "k_titel")
+    )
+    eintraege = {schluessel: [] for schluessel in STAFF_EBENEN}
+    for ebene, pk, titel, slug, lage in zeilen:
+        eintraege[ebene].append(
+            {
+                "titel": titel,
+                "url": STAFF_EBENEN[ebene][1](pk, slug),
+                "lat": round(lage.y, 6),
+                "lng": round(lage.x, 6),
+            }
+        )
     return {
         "grenze": _grenze(quartier),
         "ebenen": [
-            Ebene(
-                "bedarfe",
-                _("Offene Bedarfe"),
-                _eintraege(_mit_lage(offen), _nach_pk("bedarfe:detail")),
-            ),
-            Ebene(
-                "akteure",
-                _("Aktive Akteure"),
-                _eintraege(
-                    _mit_lage(Akteur.objects.aktiv().filter(quartiere=quartier)),
-                    _nach_pk("akteure:detail"),
-                    titel="name",
-                ),
-            ),
-            Ebene(
-                "projekte",
-                _("Laufende Projekte"),
-                _eintraege(
-                    projekte,
-                    lambda z: reverse("projekte:detail", kwargs={"slug": z["slug"]}),
-                    extra=("slug",),
-                ),
-            ),
-            Ebene(
-                "termine",
-                _("Nächste Termine"),
-                _eintraege(termine, _nach_pk("projekte:termin_bearbeiten")),
-            ),
+            *(Ebene(k, name, eintraege[k]) for k, (name, _url) in STAFF_EBENEN.items()),
             Ebene(
                 "luecken", _("Lücken: offene Bedarfe ohne Akteur in der Nähe"), luecken(quartier)
             ),

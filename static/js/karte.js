@@ -50,17 +50,15 @@
       ebenen[p.ebene].addLayer(m);
     });
     grenzen.addTo(map);
-    var overlays = {};
-    Object.keys(ebenen).forEach(function (schluessel) {
-      ebenen[schluessel].addTo(map);
-      var name = document.createElement("span");
-      name.className = "ebene-name ebene-" + schluessel;
-      name.textContent = daten.ebenen[schluessel];
-      overlays[name.outerHTML] = ebenen[schluessel];
+    Object.keys(ebenen).forEach(function (schluessel) { ebenen[schluessel].addTo(map); });
+    // The layer switches are plain checkboxes above the map (karten/_karte.html): reachable
+    // by keyboard, and on a phone they do not cover the map.
+    document.querySelectorAll('[data-ebenen-fuer="' + el.id + '"] [data-ebene]').forEach(function (box) {
+      box.addEventListener("change", function () {
+        var ebene = ebenen[box.dataset.ebene];
+        if (box.checked) { map.addLayer(ebene); } else { map.removeLayer(ebene); }
+      });
     });
-    if (Object.keys(overlays).length > 1) {
-      L.control.layers(null, overlays, { collapsed: false }).addTo(map);
-    }
     var rahmen = grenzen.getLayers().length ? grenzen.getBounds() : null;
     Object.keys(ebenen).forEach(function (s) {
       var b = ebenen[s].getLayers().length && ebenen[s].getBounds();

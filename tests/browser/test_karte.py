@@ -44,6 +44,7 @@ def _quartier_mit_orten():
 def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, settings):
     settings.KARTE_KACHELN_URL = ""
     akteur = _quartier_mit_orten()
+    page.set_default_timeout(60_000)  # a loaded test machine: the story, not the speed
     page.set_viewport_size({"width": 375, "height": 900})
     anmelden(page, live_server, "qm-preuswald", factories.PASSWORT)
     page.goto(f"{live_server.url}/quartiere/preuswald/")
@@ -54,7 +55,7 @@ def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, set
     assert page.locator("#quartier-karte path.marker-bedarfe").count() == 2
     assert page.locator("#quartier-karte path.leaflet-interactive").count() >= 6  # + border
 
-    bedarfe = page.get_by_label("Offene Bedarfe")
+    bedarfe = page.get_by_role("checkbox", name="Offene Bedarfe (2)", exact=True)
     bedarfe.uncheck()
     assert page.locator("#quartier-karte path.marker-bedarfe").count() == 0
     assert page.locator("#quartier-karte path.marker-akteure").count() == 1
@@ -63,7 +64,9 @@ def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, set
 
     ordner = os.environ.get("SCREENSHOTS")
     if ordner:
-        karte.screenshot(path=str(Path(ordner) / "karte.png"))
+        page.locator("section[aria-labelledby=karte-titel]").screenshot(
+            path=str(Path(ordner) / "karte.png")
+        )
     assert not breiter_als(page, 375)
     axe_pruefen(page)
 
