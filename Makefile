@@ -48,7 +48,7 @@ run: setup
 	$(MANAGE) demo_daten
 	$(MANAGE) runserver 127.0.0.1:8000
 
-APPS := quartiersmanagement quartiere akteure bedarfe projekte berichte oeffentlichkeit arbeitsplatz bench
+APPS := quartiersmanagement quartiere akteure bedarfe projekte karten berichte oeffentlichkeit arbeitsplatz bench
 
 lint: $(VENV)/.installiert
 	$(VENV)/bin/ruff check .

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget
+from quartiersmanagement.map_widgets import PlaceWidget
 from quartiersmanagement.uploads import detect_file_type
 from quartiersmanagement.versioning import VersionFormMixin
 
@@ -35,8 +36,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "strasse",
             "plz",
             "ort",
-            "breitengrad",
-            "laengengrad",
+            "lage",
             "email",
             "telefon",
             "website",
@@ -52,6 +52,7 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "zielgruppen": forms.CheckboxSelectMultiple,
             "beschreibung": forms.Textarea(attrs={"rows": 3}),
             "einwilligung_am": DateWidget(),
+            "lage": PlaceWidget(),
         }
 
     def __init__(self, *args, user, **kwargs):

@@ -22,6 +22,7 @@ from quartiere.models import (
     zeitraum_gueltig,
 )
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
+from quartiersmanagement.geo import lage_feld
 from quartiersmanagement.models import Timestamped
 from quartiersmanagement.versioning import Versioned
 
@@ -72,22 +73,7 @@ class Akteur(Versioned, Timestamped):
     strasse = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
     plz = models.CharField(_("PLZ"), max_length=10, blank=True)
     ort = models.CharField(_("Ort"), max_length=100, blank=True, default="Aachen")
-    breitengrad = models.DecimalField(
-        _("Breitengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("Optional, z. B. 50.775346"),
-    )
-    laengengrad = models.DecimalField(
-        _("Längengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        help_text=_("Optional, z. B. 6.083887"),
-    )
+    lage = lage_feld()
     email = models.EmailField(_("E-Mail"), blank=True)
     telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
     website = models.URLField(_("Website"), blank=True)

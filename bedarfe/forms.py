@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from quartiere.models import Handlungsfeld, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
 from quartiersmanagement.form_widgets import DateWidget, MultipleFilesField
+from quartiersmanagement.map_widgets import PlaceWidget
 from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator
 from quartiersmanagement.versioning import VersionFormMixin
 
@@ -29,6 +30,7 @@ class BedarfForm(forms.ModelForm):
             "erhebung",
             "gemeldet_am",
             "ort",
+            "lage",
             "prioritaet",
             "nennungen",
         ]
@@ -36,6 +38,7 @@ class BedarfForm(forms.ModelForm):
             "zielgruppen": forms.CheckboxSelectMultiple,
             "gemeldet_am": DateWidget(),
             "beschreibung": forms.Textarea(attrs={"rows": 4}),
+            "lage": PlaceWidget(quartier_feld="id_quartier"),
         }
         help_texts = {
             "titel": _("Kurz und treffend, z. B. „Spielplatz an der Kirche verwahrlost“."),

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
+from quartiersmanagement.geo import lage_feld
 from quartiersmanagement.models import Timestamped
 from quartiersmanagement.uploads import DOCUMENT_TYPES, FileValidator, RandomPath
 from quartiersmanagement.versioning import Versioned
@@ -171,6 +172,7 @@ class Bedarf(Versioned, Timestamped):
     ort = models.CharField(
         _("Ort"), max_length=200, blank=True, help_text=_("z. B. Straße, Platz oder Einrichtung.")
     )
+    lage = lage_feld()
     prioritaet = models.PositiveSmallIntegerField(
         _("Priorität"), choices=Prioritaet.choices, default=Prioritaet.MITTEL
     )

@@ -89,6 +89,7 @@ def bedarf_aendern(
     erhebung=UNVERAENDERT,
     gemeldet_am=UNVERAENDERT,
     ort=UNVERAENDERT,
+    lage=UNVERAENDERT,
     prioritaet=UNVERAENDERT,
     nennungen=UNVERAENDERT,
     zielgruppen=None,
@@ -110,6 +111,7 @@ def bedarf_aendern(
             "erhebung": erhebung,
             "gemeldet_am": gemeldet_am,
             "ort": ort,
+            "lage": lage,
             "prioritaet": prioritaet,
             "nennungen": nennungen,
         }.items()

@@ -48,6 +48,7 @@ class ProjektForm(VersionFormMixin, forms.ModelForm):
             "programm",
             "beginn",
             "ende",
+            "lage",
             "bedarfe",
             "aufgabe",
             "oeffentlich",

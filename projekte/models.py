@@ -23,6 +23,7 @@ from quartiere.models import (
     Zielgruppe,
     zeitraum_gueltig,
 )
+from quartiersmanagement.geo import lage_feld
 from quartiersmanagement.models import Timestamped
 from quartiersmanagement.versioning import Versioned
 
@@ -87,6 +88,7 @@ class Projekt(Versioned, Timestamped):
     )
     beginn = models.DateField(_("Beginn"), null=True, blank=True)
     ende = models.DateField(_("Ende"), null=True, blank=True)
+    lage = lage_feld()
     oeffentlich = models.BooleanField(
         _("öffentlich"), default=False, help_text=_("Auf der öffentlichen Quartiersseite zeigen.")
     )
@@ -279,6 +281,7 @@ class Termin(Timestamped):
     beginn = models.DateTimeField(_("Beginn"))
     ende = models.DateTimeField(_("Ende"), null=True, blank=True)
     ort = models.CharField(_("Ort"), max_length=200, blank=True)
+    lage = lage_feld()
     beschreibung = models.TextField(_("Beschreibung"), blank=True)
     oeffentlich = models.BooleanField(
         _("öffentlich"),

@@ -80,6 +80,7 @@ PROJEKT_FELDER = (
     "ende",
     "oeffentlich",
     "aufgabe",
+    "lage",
 )
 PROJEKT_M2M = ("quartiere", "handlungsfelder", "zielgruppen", "bedarfe")
 

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from quartiersmanagement.geo import WGS84, BorderField
 from quartiersmanagement.models import Timestamped
 
 
@@ -89,11 +90,12 @@ class Quartier(Timestamped):
     stadtbezirk = models.CharField(_("Stadtbezirk"), max_length=120, blank=True)
     beschreibung = models.TextField(_("Beschreibung"), blank=True)
     einwohner = models.PositiveIntegerField(_("Einwohner:innen"), null=True, blank=True)
-    grenze = models.JSONField(
-        _("Gebietsgrenze (GeoJSON)"),
+    grenze = BorderField(
+        _("Gebietsgrenze"),
+        srid=WGS84,
         null=True,
         blank=True,
-        help_text=_("Optional: ein GeoJSON-Polygon der Quartiersgrenze."),
+        help_text=_("Optional: die Quartiersgrenze als (Multi-)Polygon."),
     )
     buero_adresse = models.TextField(_("Anschrift des Stadtteilbüros"), blank=True)
     sprechzeiten = models.TextField(_("Sprechzeiten"), blank=True)

@@ -1,10 +1,12 @@
 """Blocks that a higher app adds to a lower app's page, so that imports still point downwards.
 
 Used only where a page of a lower app must show something a higher app owns. Today there is
-one such place, listed here so a reader finds every hook in one spot:
+one such page, listed here so a reader finds every hook in one spot:
 
     page "bedarf" (bedarfe/views.py, a need's page) <- projekte: "Projekte zu diesem Bedarf"
         registered in projekte/apps.py, context from projekte.selectors.bedarf_abschnitt
+    page "bedarf" <- karten: "In der Nähe" (actors and projects near the need's place)
+        registered in karten/apps.py, context from karten.selectors.in_der_naehe
 
 A meeting's decisions name the records they decided (a fund application) through the same
 idea, keyed by decision: `akteure.gremien.vorgaenge`, registered in projekte/apps.py.

@@ -42,6 +42,11 @@ env = environ.Env(
     HEUTE_STILLSTAND_WOCHEN=(int, 8),
     # Default: DEBUG (see below).
     BENCH=bool,
+    # Maps (karten/, docs/karten.md): empty tile URL = borders and markers on a plain background.
+    KARTE_KACHELN_URL=(str, ""),
+    KARTE_KACHELN_NAMENSNENNUNG=(str, ""),
+    GEOCODER_URL=(str, ""),
+    GEOCODER_ART=(str, "nominatim"),
 )
 env_file = BASE_DIR / ".env"
 if env_file.exists():
@@ -67,6 +72,7 @@ EIGENE_APPS = [
     "projekte",
     "berichte",
     "oeffentlichkeit",
+    "karten",
     "arbeitsplatz",
 ]
 
@@ -79,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.gis",
     "django.contrib.humanize",
     # third party
     "quartiersmanagement.third_party_apps.AnmeldesperrenConfig",  # django-axes, German name
@@ -130,6 +137,10 @@ BENCH = env("BENCH", default=DEBUG)
 if BENCH:
     INSTALLED_APPS.append("bench")
     ROOT_URLCONF = "bench.urls"
+# GDAL < 3.9 cannot block file and network access from spatial references; the only GeoJSON the
+# application reads passes through quartiersmanagement.geo, which hands GDAL the bare geometry
+# (no "crs" member), and SRIDs are fixed in code.
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 WSGI_APPLICATION = "quartiersmanagement.wsgi.application"
 
 TEMPLATES = [
@@ -161,6 +172,8 @@ def _database_url():
 
 
 DATABASES = {"default": env.db_url_config(_database_url())}
+# Places and borders are PostGIS geometries (karten/): the role needs the extension `postgis`.
+DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 DATABASES["default"]["CONN_MAX_AGE"] = 60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -239,6 +252,8 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
     ("vendor/cytoscape", NODE_MODULES / "cytoscape" / "dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", NODE_MODULES / "leaflet.markercluster" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
@@ -252,6 +267,15 @@ STORAGES = {
         )
     },
 }
+
+# Map tiles: the city's own tile server or basemap.de/OSM ("https://…/{z}/{x}/{y}.png") with the
+# attribution its licence asks for. Empty: no tiles (development, tests, no network).
+KARTE_KACHELN_URL = env("KARTE_KACHELN_URL")
+KARTE_KACHELN_NAMENSNENNUNG = env("KARTE_KACHELN_NAMENSNENNUNG")
+# Address search: a Nominatim URL (own instance or nominatim.openstreetmap.org, mind its usage
+# policy) or the city's address service speaking the same protocol. Empty: no address search.
+GEOCODER_URL = env("GEOCODER_URL")
+GEOCODER_ART = env("GEOCODER_ART")
 
 vars().update(env.email_url("EMAIL_URL"))
 # Every mail goes to the database outbox (django-mailer); `manage.py send_mail` (cron, or the
@@ -309,6 +333,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+if KARTE_KACHELN_URL:
+    # Map tiles are the one kind of asset from another host (the tile server).
+    from urllib.parse import urlsplit
+
+    _kacheln = urlsplit(KARTE_KACHELN_URL.replace("{s}.", ""))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_kacheln.scheme}://{_kacheln.netloc.replace('{s}', '*')}"
+    )
 
 # JSON lines with request id on stdout in production; readable lines in development.
 LOGGING = {

@@ -58,4 +58,5 @@ urlpatterns = [
     path("", include("berichte.urls")),
     path("", include("oeffentlichkeit.urls")),
     path("", include("arbeitsplatz.urls")),
+    path("", include("karten.urls")),
 ]

@@ -155,6 +155,13 @@ start() {
   if [ -z "$("$(bindir)/psql" "$admin_url" -tAc "SELECT 1 FROM pg_database WHERE datname = '$DBNAME'")" ]; then
     "$(bindir)/psql" "$admin_url" -qc "CREATE DATABASE $DBNAME"
   fi
+  # Maps store places and borders with PostGIS. template1 gets it too, so every database created
+  # later (pytest-django's test databases, one per xdist worker) has it from the start.
+  local db
+  for db in template1 "$DBNAME"; do
+    "$(bindir)/psql" "${admin_url%/postgres}/$db" -qc "CREATE EXTENSION IF NOT EXISTS postgis" 2>&1 |
+      grep -v 'already exists' >&2 || true
+  done
   url >"$PGDIR/database_url"
   chmod 600 "$PGDIR/database_url"
 }

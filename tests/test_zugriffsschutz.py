@@ -29,6 +29,7 @@ from tests.arbeitsplatz.zugriff import EIGENES_KONTO as ARBEITSPLATZ_KONTO
 from tests.arbeitsplatz.zugriff import KONTODATEN as ARBEITSPLATZ_KONTODATEN
 from tests.bedarfe.zugriff import OBJEKTE as BEDARFE
 from tests.berichte.zugriff import OBJEKTE as BERICHTE
+from tests.karten.zugriff import OBJEKTE as KARTEN
 from tests.oeffentlichkeit.zugriff import OBJEKTE as OEFFENTLICHKEIT_OBJEKTE
 from tests.oeffentlichkeit.zugriff import OEFFENTLICH as OEFFENTLICHKEIT
 from tests.projekte.zugriff import OBJEKTE as PROJEKTE
@@ -68,7 +69,15 @@ KONTODATEN = {"otp_totp.TOTPDevice", *AKTEURE_KONTODATEN, *ARBEITSPLATZ_KONTODAT
 NUR_MIT_TOKEN = {*AKTEURE_TOKEN}
 
 
-OBJEKTE = {**QUARTIERE, **BEDARFE, **AKTEURE, **PROJEKTE, **BERICHTE, **OEFFENTLICHKEIT_OBJEKTE}
+OBJEKTE = {
+    **QUARTIERE,
+    **BEDARFE,
+    **AKTEURE,
+    **PROJEKTE,
+    **KARTEN,
+    **BERICHTE,
+    **OEFFENTLICHKEIT_OBJEKTE,
+}
 # URL name -> fixed kwargs, for URLs whose parameters name no record (checked like lists).
 OHNE_OBJEKT = {**AKTEURE_OHNE_OBJEKT}
 

@@ -9,9 +9,11 @@ whatever the amount of data, and nothing is cached. Builders return data; the te
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from akteure.selectors import offene_aufgaben
 from bedarfe.selectors import bedarfe_gezaehlt
+from karten import selectors as karten
 from quartiere.models import Handlungsfeld, Zielgruppe
 from quartiere.rules import darf_quartier_bearbeiten
 from quartiersmanagement.history import history_for
@@ -91,6 +93,9 @@ def quartierseite(user, quartier) -> dict:
         "ohne_fonds": fonds is None,
         "jahr": heute.year,
         "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
+        "karte": karten.kontext(
+            karten.quartier_karte(quartier), karte_id="quartier-karte", titel=gettext("Karte")
+        ),
         "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
         "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),

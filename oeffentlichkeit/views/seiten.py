@@ -5,7 +5,10 @@ from functools import partial
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from karten import selectors as karten
 
 from quartiersmanagement import shared_cache
 
@@ -58,6 +61,9 @@ def quartier_daten(quartier_id: int) -> dict:
         "projekte": list(selectors.aktuelle_projekte(quartier_id)),
         "beitraege": list(selectors.beitraege(quartier_id)[:ANZAHL_BEITRAEGE]),
         "bedarfe": selectors.beantwortete_bedarfe(quartier_id),
+        "karte": karten.kontext(
+            karten.oeffentliche_karte(quartier_id), karte_id="karte", titel=_("Karte")
+        ),
     }
 
 

@@ -159,7 +159,8 @@ def test_quartierseite_liest_jede_zahl_nur_einmal(client, qm, quartier, felder):
     client.force_login(qm)
     with CaptureQueriesContext(connection) as abfragen:
         assert client.get(quartier.get_absolute_url()).status_code == 200
-    texte = [q["sql"] for q in abfragen.captured_queries]
+    # The map (karten) reads its markers in one query of its own, recognised by the places.
+    texte = [q["sql"] for q in abfragen.captured_queries if '"lage"' not in q["sql"]]
     assert sum("akteure_mitgliedschaft" in t for t in texte) == 1
     assert sum("projekte_projekt_quartiere" in t for t in texte) == 1
     assert sum(t.startswith('SELECT "bedarfe_bedarf"."status"') for t in texte) == 1

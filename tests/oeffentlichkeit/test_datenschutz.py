@@ -6,10 +6,13 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.gis.geos import Point
 from django.urls import reverse
 from django.utils import timezone
 
-from akteure.models import Sitzung
+from akteure.models import Akteur, Sitzung
+from bedarfe.models import Bedarf
+from projekte.models import Projekt, Termin
 from tests import factories
 
 MARKER = "Geheimmarker"
@@ -83,6 +86,9 @@ def private_und_oeffentliche_daten(oeffentliches_quartier):
     geheim = factories.QuartierFactory(name=MARKER, slug="geheim", beschreibung=MARKER)
     factories.BeitragFactory(quartier=geheim, titel=MARKER)
     assert Sitzung.objects.count() == 2
+    # Every record has a place, so the public map (karten) would show it if it leaked.
+    for modell in (Akteur, Bedarf, Projekt, Termin, Sitzung):
+        modell.objects.update(lage=Point(6.064, 50.7465, srid=4326))
     return q
 
 
@@ -187,3 +193,11 @@ def test_oeffentliche_texte_erscheinen_nur_maskiert(client, oeffentliches_quarti
         inhalt = client.get(reverse(f"oeffentlichkeit:{name}", args=args)).content.decode()
         assert "<script>alert" not in inhalt, name
         assert "<img src=x" not in inhalt, name
+
+
+def test_oeffentliche_karte_zeigt_nur_oeffentliches(client, private_und_oeffentliche_daten):
+    antwort = client.get(reverse("oeffentlichkeit:quartier", args=["preuswald"]))
+    features = antwort.context["karte"]["json"]["features"]
+    titel = {f["properties"].get("titel") for f in features}
+    assert {"Offenes Projekt", "Offener Verein"} <= titel
+    assert not any(MARKER in (t or "") for t in titel)

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from quartiere.models import Quartier
 from quartiersmanagement.dsgvo import HINWEIS_FREITEXT
+from quartiersmanagement.geo import lage_feld
 from quartiersmanagement.models import Timestamped
 
 from ...zeitraum import ENDE_VOR_BEGINN
@@ -35,6 +36,7 @@ class Sitzung(Timestamped):
     beginn = models.DateTimeField(_("Beginn"))
     ende = models.DateTimeField(_("Ende"), null=True, blank=True)
     ort = models.CharField(_("Ort"), max_length=200, blank=True)
+    lage = lage_feld()
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.GEPLANT
     )
