@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from quartiere.demo_profile import profil
 from quartiere.models import Fachbereich, Handlungsfeld, Quartier, Zielgruppe
 
 from . import services
@@ -161,8 +162,10 @@ def laden() -> None:
             )[0]
             for titel, methode, tage, teilnehmende, notizen in ERHEBUNGEN
         ]
-        # Each quartier gets six of the eight needs, rotated, so the lists differ.
-        auswahl = [BEDARFE[(nummer + i) % len(BEDARFE)] for i in range(6)]
+        # Each quartier gets as many of the eight needs as its profile says, rotated, so the
+        # lists and the figures of the city overview differ.
+        anzahl = profil(quartier).bedarfe
+        auswahl = [BEDARFE[(nummer + i) % len(BEDARFE)] for i in range(anzahl)]
         for i, (titel, text, feld, gruppen, ort, nennungen, szenario) in enumerate(auswahl):
             if Bedarf.objects.filter(quartier=quartier, titel=titel).exists():
                 continue

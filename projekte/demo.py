@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from akteure.models import Akteur
 from bedarfe.models import Bedarf
+from quartiere.demo_profile import profil
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe, Zustaendigkeit
 
 from . import services
@@ -110,7 +111,9 @@ def _projekte_laden(quartier, von, heute):
     akteure = list(Akteur.objects.filter(quartiere=quartier).order_by("name")[:3])
     bedarfe = list(Bedarf.objects.filter(quartier=quartier).order_by("pk")[:5])
     zielgruppen = {z.name: z for z in Zielgruppe.objects.all()}
-    for i, (titel, ziele, feld, gruppen, rolle, status, posten) in enumerate(PROJEKTE):
+    umfang = profil(quartier)
+    auswahl = PROJEKTE[: umfang.projekte]
+    for i, (titel, ziele, feld, gruppen, rolle, status, posten) in enumerate(auswahl):
         titel = titel.format(q=quartier.name)
         if Projekt.objects.filter(titel=titel, quartiere=quartier).exists():
             continue
@@ -173,7 +176,7 @@ def _projekte_laden(quartier, von, heute):
                     ehrenamtliche=2 + k,
                     ehrenamtsstunden=Decimal(4 + 2 * k),
                     teilnahmen={
-                        zielgruppen[g]: 6 + 3 * k + n
+                        zielgruppen[g]: (6 + 3 * k + n) * umfang.teilnahme // 100
                         for n, g in enumerate(gruppen)
                         if g in zielgruppen
                     },

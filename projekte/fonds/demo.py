@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from akteure.gremien import services as gremien_services
 from akteure.models import Akteur, Gremium, Mitgliedschaft, Sitzung, Tagesordnungspunkt
+from quartiere.demo_profile import profil
 
 from . import abrechnen, buchen, services
 from .models import Fondsantrag, Stadtteilfonds
@@ -32,6 +33,7 @@ ANTRAEGE = [
 
 
 def fonds_laden(quartier, von, heute):
+    umfang = profil(quartier)
     gremium = (
         Gremium.objects.filter(quartier=quartier, art=Gremium.Art.STADTTEILKONFERENZ)
         .order_by("pk")
@@ -41,7 +43,7 @@ def fonds_laden(quartier, von, heute):
         quartier=quartier,
         jahr=heute.year,
         defaults={
-            "budget": Decimal("5000.00"),
+            "budget": umfang.fonds_budget,
             "quelle": "Verfügungsfonds der Stadt (Demo)",
             "max_je_antrag": Decimal("1500.00"),
             "schwelle_qm": Decimal("500.00"),
@@ -50,7 +52,7 @@ def fonds_laden(quartier, von, heute):
     )
     sitzung = _vergabesitzung(fonds.entscheidendes_gremium, heute)
     antragsteller = Akteur.objects.filter(quartiere=quartier).order_by("name").first()
-    for i, (titel, betrag, ziel) in enumerate(ANTRAEGE):
+    for i, (titel, betrag, ziel) in enumerate(ANTRAEGE[: umfang.antraege]):
         if Fondsantrag.objects.filter(fonds=fonds, titel=titel).exists():
             continue
         if ziel == "bewilligt_gremium" and sitzung is None:

@@ -4,6 +4,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from bedarfe.models import Bedarf
+from projekte.models import Fondsantrag, Projekt, Stadtteilfonds
 from quartiere.models import Programmeinsatz, Quartier
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement import demo_data
@@ -48,6 +50,27 @@ def test_qfi_laeuft_mit_halber_stelle_in_eilendorf_und_richterich(settings):
         for e in Programmeinsatz.objects.filter(programm__kurzname="QFI")
     }
     assert anteile == {"aachen-nord": 100, "eilendorf": 50, "kronenberg": 100, "richterich": 50}
+
+
+def test_jedes_quartier_hat_sein_eigenes_profil(settings):
+    """The city overview compares something: needs, projects and fund differ per quartier."""
+    settings.DEBUG = True
+    call_command("demo_daten")
+    je_quartier = {
+        q.slug: (
+            Bedarf.objects.filter(quartier=q).count(),
+            Projekt.objects.filter(quartiere=q).count(),
+            Stadtteilfonds.objects.get(quartier=q).budget,
+            Fondsantrag.objects.filter(fonds__quartier=q).count(),
+        )
+        for q in Quartier.objects.all()
+    }
+    for stelle in range(4):
+        assert len({werte[stelle] for werte in je_quartier.values()}) >= 4, je_quartier
+    # The large quartier is busier than the small one.
+    assert all(
+        a > b for a, b in zip(je_quartier["aachen-nord"], je_quartier["preuswald"], strict=True)
+    )
 
 
 def test_ohne_debug_verweigert_der_befehl_die_demodaten(settings):
