@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import bearbeitbare_quartiere_fuer
-from quartiersmanagement.form_widgets import DateTimeWidget, DateWidget
+from quartiersmanagement.form_widgets import DateWidget
 from quartiersmanagement.map_widgets import PlaceWidget
 from quartiersmanagement.uploads import detect_file_type
 from quartiersmanagement.versioning import VersionFormMixin

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from karten import selectors as karten
-
 from quartiersmanagement import shared_cache
 
 from .. import selectors

@@ -105,9 +105,7 @@ def test_abwesendes_mitglied_darf_nicht_abstimmen(antrag, qm, sitzung, mitgliede
     assert not Beschluss.objects.exists()
 
 
-def test_abgelehnter_beschluss_lehnt_den_antrag_ab_mit_begruendung(
-    antrag, qm, sitzung, mitglieder
-):
+def test_abgelehnter_beschluss_lehnt_den_antrag_ab_mit_begruendung(antrag, qm, sitzung, mitglieder):
     m = mitglieder
     stimmen = {m[0]: "nein", m[1]: "nein", m[2]: "ja"}
     with pytest.raises(ValidationError) as e:
