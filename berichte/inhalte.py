@@ -1,6 +1,7 @@
 """What a funder reads next to the figures: the projects with their goals, status and results,
 the assessments held, the committee meetings with their decisions, and the public-relations
-work (public events). One query per list over the report's windows (`kennzahlen.Fenster`).
+work (public events; news items come from `oeffentlichkeit` through `report_parts`). One query
+per list over the report's windows (`kennzahlen.Fenster`).
 
 Reports hold no personal data: projects, committees, places and counts only; a decision's
 text appears only for a public committee (others show the result alone)."""
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from akteure.models import Beschluss, Sitzung
 from bedarfe.models import Erhebung
 from projekte.models import Projekt, Termin
+from quartiersmanagement import report_parts
 
 from .abschnitte import Section
 from .kennzahlen import im_fenster, projekte_im_fenster
@@ -127,10 +129,12 @@ def oeffentlichkeitsarbeit(fenster) -> Section:
 
 
 def inhalte(fenster) -> list[Section]:
-    """The four lists in the order the reports print them."""
+    """The four lists in the order the reports print them, then those other apps registered
+    (`quartiersmanagement.report_parts`, e.g. the news items of the public pages)."""
     return [
         projektliste(fenster),
         erhebungsliste(fenster),
         sitzungsliste(fenster),
         oeffentlichkeitsarbeit(fenster),
+        *(Section(p.title, p.columns, p.rows(fenster)) for p in report_parts.parts()),
     ]

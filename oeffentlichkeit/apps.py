@@ -7,11 +7,18 @@ class OeffentlichkeitConfig(AppConfig):
     verbose_name = _("Öffentlichkeitsarbeit")
 
     def ready(self):
-        from quartiersmanagement import demo_data, dsgvo
+        from quartiersmanagement import demo_data, dsgvo, report_parts
 
-        from . import demo
+        from . import demo, selectors
 
         demo_data.register(self, demo.laden)
+        report_parts.register(
+            report_parts.ReportPart(
+                title=_("Veröffentlichte Beiträge"),
+                columns=[_("veröffentlicht am"), _("Titel"), _("Anreißer")],
+                rows=selectors.beitraege_im_bericht,
+            )
+        )
         dsgvo.registrieren(
             dsgvo.Verarbeitung(
                 bezeichnung=_("Rückmeldungen zur Barrierefreiheit"),

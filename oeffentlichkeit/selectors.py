@@ -5,7 +5,7 @@ import calendar
 import dataclasses
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -184,3 +184,18 @@ def beitraege_fuer(user) -> QuerySet[Beitrag]:
 
 def beitrag_fuer(user, pk: int) -> Beitrag:
     return get_object_or_404(beitraege_fuer(user), pk=pk)
+
+
+def beitraege_im_bericht(fenster) -> list[list]:
+    """The news items published in a report's windows (quartier and period), oldest first:
+    date, title and teaser (no personal data)."""
+    bedingung = Q(pk__isnull=True)
+    for f in fenster:
+        bedingung |= Q(quartier_id=f.quartier_id, veroeffentlicht_am__range=(f.von, f.bis))
+    beitraege = (
+        Beitrag.objects.veroeffentlicht()
+        .filter(bedingung)
+        .only("veroeffentlicht_am", "titel", "teaser")
+        .order_by("veroeffentlicht_am", "pk")
+    )
+    return [[b.veroeffentlicht_am, b.titel, b.teaser] for b in beitraege]

@@ -69,6 +69,9 @@ def handzahl(db):
             quartier=q, beginn=_zeit(D(J, 1, tag)), ehrenamtliche=ehrenamtliche, abgesagt=abgesagt
         )
         factories.TeilnahmeFactory(termin=termin, anzahl=anzahl)
+    # News: two published in the year, one the year before, one announced for the next year.
+    for datum in (D(J, 2, 1), D(J, 3, 1), D(J - 1, 12, 31), D(J + 1, 1, 1)):
+        factories.BeitragFactory(quartier=q, veroeffentlicht_am=datum)
     gremium = factories.GremiumFactory(quartier=q)
     for tag, beschluesse, status in (
         (9, 2, Sitzung.Status.DURCHGEFUEHRT),
@@ -138,6 +141,7 @@ def test_jahresbericht_stimmt_mit_handzaehlung(handzahl, admin_user):
     listen = {a.titel: a.zeilen for a in bericht["abschnitte"]}
     assert len(listen["Gremiensitzungen und Beschlüsse"]) == 2
     assert len(listen["Projekte im Einzelnen"]) == 1
+    assert [z[0] for z in listen["Veröffentlichte Beiträge"]] == [D(J, 2, 1), D(J, 3, 1)]
 
 
 @pytest.mark.django_db

@@ -99,6 +99,7 @@ def test_xlsx_hat_ein_blatt_je_abschnitt_mit_zahlen(client, qm, bericht_daten):
         "Erhebungen",
         "Gremiensitzungen und Beschlüsse",
         "Öffentlichkeitsarbeit",
+        "Veröffentlichte Beiträge",
         "Texte",
     ]
     fonds = {z[0]: z[1] for z in mappe["Stadtteilfonds"].iter_rows(min_row=2, values_only=True)}

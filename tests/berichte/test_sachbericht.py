@@ -134,6 +134,7 @@ def test_xlsx_ein_blatt_je_abschnitt_mit_typisierten_zellen_und_texten(client, l
         "Erhebungen",
         "Gremiensitzungen und Beschlüsse",
         "Öffentlichkeitsarbeit",
+        "Veröffentlichte Beiträge",
         "Texte",
     ]
     einsaetze = {z[0]: z for z in mappe["Quartiere"].iter_rows(min_row=2, values_only=True)}

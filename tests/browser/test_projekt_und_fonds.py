@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from akteure.models import Teilnahme
 from tests import factories
 from tests.browser.conftest import anmelden, axe_pruefen
 
@@ -28,11 +27,9 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
         factories.MitgliedschaftFactory(
             gremium=jury, akteur__name=name, akteur__quartiere=[quartier]
         )
-    sitzung = factories.SitzungFactory(
+    factories.SitzungFactory(
         gremium=jury, titel="Jurysitzung", beginn=timezone.now() - datetime.timedelta(days=2)
     )
-    for mitglied in jury.mitgliedschaften.all():
-        Teilnahme.objects.create(sitzung=sitzung, akteur=mitglied.akteur, status="anwesend")
     fonds = factories.StadtteilfondsFactory(
         quartier=quartier,
         budget=Decimal("3000.00"),
@@ -90,6 +87,17 @@ def test_vom_bedarf_zum_projekt_und_zur_fondsentscheidung(page, live_server):
     entscheidung.get_by_label("Sitzung des Gremiums").select_option(index=1)
     entscheidung.get_by_role("button", name="Abstimmung erfassen").click()
     page.get_by_role("heading", name="Entscheidung des Gremiums").wait_for()
+    abstimmung = page.url
+    # Nobody can vote before the attendance is recorded: from here to the meeting and back.
+    page.get_by_role("link", name="Anwesenheit der Sitzung erfassen").click()
+    for name in ("Bürgerverein Eilendorf", "Kita Sonnenschein", "Sportverein Eilendorf"):
+        page.get_by_role("group", name=f"Status von {name}").get_by_label(
+            "anwesend", exact=True
+        ).check()
+    page.get_by_label("anwesende Anwohnende (Anzahl)").fill("4")
+    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("heading", level=1, name="Vergabejury Eilendorf: Jurysitzung").wait_for()
+    page.goto(abstimmung)
     axe_pruefen(page)
     page.get_by_label("zu bewilligender Betrag (€)").fill("700")
     page.get_by_label("Kita Sonnenschein: Ja").check()
