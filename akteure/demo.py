@@ -85,6 +85,9 @@ def _akteur(name, art, felder, gruppen, quartiere, oeffentlich):
         name=name,
         defaults={
             "art": art,
+            # A full (fictional) postal address: letters to an applying actor need one.
+            "strasse": f"Demoweg {len(name) % 40 + 1}",
+            "plz": "52062",
             "ort": "Aachen",
             "email": f"{german_slugify(name)[:50]}@demo.example",
             "oeffentlich": oeffentlich,

@@ -58,7 +58,9 @@ def fonds_laden(quartier, von, heute):
         if ziel == "bewilligt_gremium" and sitzung is None:
             continue
         person = {
-            "antragsteller_name": "Erika Beispiel (Demo)",
+            "antragsteller_anrede": "frau",
+            "antragsteller_name": "Erika Demo-Beispiel",
+            "antragsteller_anschrift": "Beispielstraße 7\n52062 Aachen",
             "antragsteller_email": "erika.beispiel@demo.example",
             "einwilligung": True,
         }

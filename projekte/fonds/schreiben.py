@@ -60,10 +60,12 @@ def abrechnungsschreiben(request, pk):
             "nachweis": nachweis,
             "buchungen": antrag.buchungen_liste,
             "quartier": antrag.fonds.quartier,
+            # Dated the day the proof of use was checked, not the day of the grant.
             **antrag_brief_kontext(
                 antrag,
                 betreff=_("Schlussabrechnung Ihres Antrags an den Stadtteilfonds %(quartier)s")
                 % {"quartier": antrag.fonds.quartier.name},
+                datum=nachweis.geprueft_am,
             ),
         },
         filename=f"schlussabrechnung-{antrag.pk}",

@@ -134,6 +134,8 @@ def test_seite_bietet_rueckzahlung_und_schreiben(client, fonds, qm):
     pdf = client.get(reverse("projekte:abrechnungsschreiben", args=[antrag.pk]))
     text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     assert "Schlussabrechnung" in text and "300,00" in text
+    # Dated the day the proof was checked (the grant was decided earlier).
+    assert antrag.verwendungsnachweis.geprueft_am.strftime("%d.%m.%Y") in text
 
 
 def test_storno_ueber_die_seite(client, fonds, qm):
