@@ -45,7 +45,6 @@ class AkteurForm(VersionFormMixin, forms.ModelForm):
             "einwilligung_am",
             "einwilligung_quelle",
         ]
-        localized_fields = ["breitengrad", "laengengrad"]
         widgets = {
             "quartiere": forms.CheckboxSelectMultiple,
             "handlungsfelder": forms.CheckboxSelectMultiple,

@@ -70,9 +70,9 @@ EIGENE_APPS = [
     "akteure",
     "bedarfe",
     "projekte",
+    "karten",
     "berichte",
     "oeffentlichkeit",
-    "karten",
     "arbeitsplatz",
 ]
 

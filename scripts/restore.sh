@@ -10,7 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/_datenbank.sh"
 dump="${1:?Aufruf: scripts/restore.sh DUMP [ZIEL_URL]}"
 ziel="${2:-$DATABASE_URL}"
 [ -r "$dump" ] || { echo "Dump nicht lesbar: $dump" >&2; exit 1; }
-tabellen="$("${PGBIN}psql" "$ziel" -tAc "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")"
+# PostGIS's own reference table and views (in every new database made from a template with
+# postgis) are not data of the application.
+tabellen="$("${PGBIN}psql" "$ziel" -tAc "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys'")"
 if [ "$tabellen" != 0 ] && [ "${RESTORE_UEBERSCHREIBEN:-}" != ja ]; then
   echo "Die Zieldatenbank enthält $tabellen Tabellen. Zum Überschreiben RESTORE_UEBERSCHREIBEN=ja setzen." >&2
   exit 1

@@ -716,7 +716,7 @@ def test_funktionen_fremder_quartiere_nicht_aenderbar(client, qm_anderes, akteur
     assert funktion.bis is None and funktion.person.funktionen.count() == 1
 
 
-def test_akteur_koordinaten_mit_deutschem_komma(client, qm, akteur):
+def test_akteur_ort_von_der_karte_wird_gespeichert(client, qm, akteur):
     client.force_login(qm)
     seite = client.get(reverse("akteure:bearbeiten", args=[akteur.pk]))
     daten = {
@@ -726,11 +726,10 @@ def test_akteur_koordinaten_mit_deutschem_komma(client, qm, akteur):
         quartiere=[q.pk for q in akteur.quartiere.all()],
         handlungsfelder=[],
         zielgruppen=[],
-        breitengrad="50,776351",
-        laengengrad="6,083887",
+        lage="POINT(6.083887 50.776351)",
         version=akteur.version,
     )
     antwort = client.post(reverse("akteure:bearbeiten", args=[akteur.pk]), daten)
     assert antwort.status_code == 302, antwort.context["form"].errors
     akteur.refresh_from_db()
-    assert str(akteur.breitengrad) == "50.776351" and str(akteur.laengengrad) == "6.083887"
+    assert (round(akteur.lage.y, 6), round(akteur.lage.x, 6)) == (50.776351, 6.083887)

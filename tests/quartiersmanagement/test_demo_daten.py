@@ -85,6 +85,7 @@ def test_jede_app_meldet_ihre_demodaten_selbst_in_schichtreihenfolge():
         "akteure",
         "bedarfe",
         "projekte",
+        "karten",
         "berichte",
         "oeffentlichkeit",
         "arbeitsplatz",

@@ -1,5 +1,5 @@
-"""The one hook left in quartiersmanagement.page_hooks: a higher app's block on a lower app's
-page (projects on a need's page), rendered for the user who asks, never cached."""
+"""The hooks of quartiersmanagement.page_hooks: higher apps' blocks on a lower app's page
+(projects and places nearby on a need's page), rendered for the user who asks, never cached."""
 
 import pytest
 from django.urls import reverse
@@ -10,11 +10,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_nur_die_bedarfsseite_hat_einen_haken_und_zwar_den_der_projekte():
+def test_nur_die_bedarfsseite_hat_haken_die_der_projekte_und_der_karten():
     """The quartier page is berichte's own view; no app registers a block for it."""
     assert set(page_hooks._registry) == {"bedarf"}
     assert [a.template for a in page_hooks._registry["bedarf"].values()] == [
-        "projekte/bedarf_abschnitt.html"
+        "projekte/bedarf_abschnitt.html",
+        "karten/in_der_naehe.html",
     ]
 
 
