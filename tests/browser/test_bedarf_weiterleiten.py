@@ -32,7 +32,7 @@ def test_bedarf_erfassen_weiterleiten_und_antwort_im_verlauf(page, browser, live
     page.get_by_role("link", name="Spielplatz am Dorfweiher verwahrlost").wait_for()
     page.get_by_label("Handlungsfeld").select_option(label="Wohnumfeld und öffentlicher Raum")
     page.get_by_label("Kinder").check()
-    page.get_by_label("Ort").fill("Dorfweiher")
+    page.get_by_role("textbox", name="Ort", exact=True).fill("Dorfweiher")
     axe_pruefen(page)
     page.get_by_role("button", name="Speichern", exact=True).click()
 
