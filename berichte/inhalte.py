@@ -136,5 +136,8 @@ def inhalte(fenster) -> list[Section]:
         erhebungsliste(fenster),
         sitzungsliste(fenster),
         oeffentlichkeitsarbeit(fenster),
-        *(Section(p.title, p.columns, p.rows(fenster)) for p in report_parts.parts()),
+        *(
+            Section(str(p.title), [str(c) for c in p.columns], p.rows(fenster))
+            for p in report_parts.parts()
+        ),
     ]

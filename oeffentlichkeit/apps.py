@@ -15,7 +15,7 @@ class OeffentlichkeitConfig(AppConfig):
         report_parts.register(
             report_parts.ReportPart(
                 title=_("Veröffentlichte Beiträge"),
-                columns=[_("veröffentlicht am"), _("Titel"), _("Anreißer")],
+                columns=[_("veröffentlicht am"), _("Quartier"), _("Titel"), _("Anreißer")],
                 rows=selectors.beitraege_im_bericht,
             )
         )

@@ -188,14 +188,15 @@ def beitrag_fuer(user, pk: int) -> Beitrag:
 
 def beitraege_im_bericht(fenster) -> list[list]:
     """The news items published in a report's windows (quartier and period), oldest first:
-    date, title and teaser (no personal data)."""
+    date, quartier, title and teaser (no personal data)."""
     bedingung = Q(pk__isnull=True)
     for f in fenster:
         bedingung |= Q(quartier_id=f.quartier_id, veroeffentlicht_am__range=(f.von, f.bis))
     beitraege = (
         Beitrag.objects.veroeffentlicht()
         .filter(bedingung)
-        .only("veroeffentlicht_am", "titel", "teaser")
-        .order_by("veroeffentlicht_am", "pk")
+        .select_related("quartier")
+        .only("veroeffentlicht_am", "titel", "teaser", "quartier__name")
+        .order_by("veroeffentlicht_am", "quartier__name", "pk")
     )
-    return [[b.veroeffentlicht_am, b.titel, b.teaser] for b in beitraege]
+    return [[b.veroeffentlicht_am, b.quartier.name, b.titel, b.teaser] for b in beitraege]
