@@ -75,10 +75,12 @@ $(VENV)/.bench-installiert: $(VENV)/.installiert
 bench: setup $(VENV)/.bench-installiert
 	scripts/bench.sh
 
-# The screenshots of docs/handbuch.md, taken by the browser test that visits every page type.
+# The screenshots of docs/handbuch.md (the browser test that visits every page type) and of
+# docs/arbeitsplatz.md (Heute and the search).
 handbuch: setup
 	scripts/systempakete.sh browser
 	HANDBUCH_BILDER=1 $(VENV)/bin/pytest -q tests/browser/test_alle_seiten.py -k handy
+	SCREENSHOTS=docs/handbuch $(VENV)/bin/pytest -q tests/browser/test_heute_und_suche.py -k 375
 
 stop:
 	scripts/devdb.sh stop
