@@ -34,9 +34,12 @@
       wertachse.max = daten.max; // small multiples share one scale
     }
     var kategorien = { stacked: gestapelt };
+    var labels = horizontal
+      ? daten.labels.map(function (text) { return umbrechen(text, 18); })
+      : daten.labels;
     new Chart(leinwand, {
       type: daten.typ || "bar",
-      data: { labels: daten.labels, datasets: daten.datasets },
+      data: { labels: labels, datasets: daten.datasets },
       options: {
         indexAxis: horizontal ? "y" : "x",
         animation: false,
@@ -50,6 +53,25 @@
         }
       }
     });
+  }
+
+  /* Long category names beside a horizontal chart wrap into lines of about `breite`
+     characters; Chart.js would cut them off at the left edge. */
+  function umbrechen(text, breite) {
+    var zeilen = [];
+    var zeile = "";
+    String(text).split(" ").forEach(function (wort) {
+      if (zeile && (zeile + " " + wort).length > breite) {
+        zeilen.push(zeile);
+        zeile = wort;
+      } else {
+        zeile = zeile ? zeile + " " + wort : wort;
+      }
+    });
+    if (zeile) {
+      zeilen.push(zeile);
+    }
+    return zeilen;
   }
 
   function alleZeichnen() {
