@@ -120,7 +120,8 @@ def antrag_neu(request):
     return render(request, "projekte/antrag_form.html", {"form": form})
 
 
-#: action (as in `ablauf.AKTIONEN`) -> its form and the form's prefix on the page
+#: action (as in `ablauf.AKTIONEN`, plus the reversal of a booking) -> its form and the form's
+#: prefix on the page; read by the page and by the action views.
 FORMULARE = {
     "pruefen": (PruefenForm, None),
     "bewilligen": (BewilligenForm, "bew"),
@@ -130,6 +131,7 @@ FORMULARE = {
     "nachweis_pruefen": (NachweisPruefenForm, "np"),
     "bewilligung_aendern": (BewilligungAendernForm, "bae"),
     "rueckzahlung": (RueckzahlungForm, "rz"),
+    "storno": (StornoForm, "st"),
 }
 MIT_ANTRAG = (
     BewilligenForm,
@@ -154,7 +156,7 @@ def _antrag_seite(request, antrag, status=200, **gebunden):
             if aktion in aktionen:
                 kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
                 formulare[aktion] = form_klasse(prefix=prefix, **kwargs)
-        storno = StornoForm(prefix="st", antrag=antrag)
+        storno = StornoForm(prefix=FORMULARE["storno"][1], antrag=antrag)
         if storno.fields["buchung"].queryset.exists():
             formulare["storno"] = storno
         formulare.update(gebunden)
@@ -198,13 +200,12 @@ antrag_bearbeitbar = permission(
 )
 
 
-def _aktion(
-    request, antrag, *, form_klasse, prefix, schluessel, ausfuehren, meldung, **form_kwargs
-):
-    """Run one workflow action: form, service; on error the page with the errors."""
-    if form_klasse in MIT_ANTRAG:
-        form_kwargs["antrag"] = antrag
-    form = form_klasse(request.POST, request.FILES, prefix=prefix, **form_kwargs)
+def _aktion(request, antrag, aktion, *, ausfuehren, meldung):
+    """Run one workflow action (a key of `FORMULARE`): form, service; on error the page with
+    the errors."""
+    form_klasse, prefix = FORMULARE[aktion]
+    kwargs = {"antrag": antrag} if form_klasse in MIT_ANTRAG else {}
+    form = form_klasse(request.POST, request.FILES, prefix=prefix, **kwargs)
     if form.is_valid():
         try:
             ausfuehren(antrag, form)
@@ -214,7 +215,7 @@ def _aktion(
             messages.success(request, meldung)
             return redirect(antrag)
     antrag = selectors.antrag_detail(request.user, antrag.pk)
-    return _antrag_seite(request, antrag, status=400, **{schluessel: form})
+    return _antrag_seite(request, antrag, status=400, **{aktion: form})
 
 
 @require_POST
@@ -223,9 +224,7 @@ def antrag_pruefen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=PruefenForm,
-        prefix=None,
-        schluessel="pruefen",
+        "pruefen",
         ausfuehren=lambda a, f: services.antrag_pruefen(
             antrag=a, von=request.user, vermerk=f.cleaned_data["vermerk"]
         ),
@@ -250,9 +249,7 @@ def antrag_bewilligen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=BewilligenForm,
-        prefix="bew",
-        schluessel="bewilligen",
+        "bewilligen",
         ausfuehren=ausfuehren,
         meldung=_("Der Antrag wurde bewilligt."),
     )
@@ -273,9 +270,7 @@ def antrag_ablehnen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=AblehnenForm,
-        prefix="abl",
-        schluessel="ablehnen",
+        "ablehnen",
         ausfuehren=ausfuehren,
         meldung=_("Der Antrag wurde abgelehnt."),
     )
@@ -288,9 +283,7 @@ def auszahlung_buchen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=AuszahlungForm,
-        prefix="aus",
-        schluessel="auszahlung",
+        "auszahlung",
         ausfuehren=lambda a, f: buchen.auszahlung_buchen(
             antrag=a, von=request.user, **f.cleaned_data
         ),
@@ -315,9 +308,7 @@ def nachweis_einreichen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=NachweisForm,
-        prefix="nw",
-        schluessel="nachweis",
+        "nachweis",
         ausfuehren=ausfuehren,
         meldung=_("Der Verwendungsnachweis wurde erfasst."),
     )
@@ -329,9 +320,7 @@ def nachweis_pruefen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=NachweisPruefenForm,
-        prefix="np",
-        schluessel="nachweis_pruefen",
+        "nachweis_pruefen",
         ausfuehren=lambda a, f: abrechnen.nachweis_pruefen(
             antrag=a, von=request.user, **f.cleaned_data
         ),
@@ -345,9 +334,7 @@ def bewilligung_aendern(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=BewilligungAendernForm,
-        prefix="bae",
-        schluessel="bewilligung_aendern",
+        "bewilligung_aendern",
         ausfuehren=lambda a, f: buchen.bewilligung_aendern(
             antrag=a, von=request.user, **f.cleaned_data
         ),
@@ -361,9 +348,7 @@ def rueckzahlung_buchen(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=RueckzahlungForm,
-        prefix="rz",
-        schluessel="rueckzahlung",
+        "rueckzahlung",
         ausfuehren=lambda a, f: buchen.rueckzahlung_buchen(
             antrag=a, von=request.user, **f.cleaned_data
         ),
@@ -377,9 +362,7 @@ def buchung_stornieren(request, antrag):
     return _aktion(
         request,
         antrag,
-        form_klasse=StornoForm,
-        prefix="st",
-        schluessel="storno",
+        "storno",
         ausfuehren=lambda a, f: buchen.buchung_stornieren(von=request.user, **f.cleaned_data),
         meldung=_("Die Buchung wurde storniert."),
     )
