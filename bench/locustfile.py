@@ -21,19 +21,22 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
+from django_otp.oath import totp  # stdlib only, no Django
 from locust import HttpUser, between, constant_pacing, events, task
 from requests.adapters import HTTPAdapter
 
 from bench.formulare import ausfuellen, auswahl, formular_mit, formulare, werte
 
 STICHPROBE = json.loads(Path(os.environ["BENCH_STICHPROBE"]).read_text())
-PASSWOERTER = STICHPROBE["passwoerter"]
+PASSWOERTER = STICHPROBE["konten"]["passwoerter"]
+TOTP_SCHLUESSEL = STICHPROBE["konten"]["totp"]
 SEITEN = STICHPROBE["seiten"]
 NUTZER = STICHPROBE["nutzer"]
 #: Same words as bench/messung.py.
 GRUNDLINIE = "Grundlinie (1 Abfrage)"
 ANMELDESEITE = "Anmeldung: Formular"
 ANMELDUNG = "Anmeldung: Passwort prüfen"
+ZWEITER_FAKTOR = "Anmeldung: zweiter Faktor"
 #: A staff user logs in again after this many clicks (a new working session).
 KLICKS_JE_SITZUNG = 60
 
@@ -106,6 +109,16 @@ class Mitarbeitende(Besuch):
         daten = werte(formular) if formular else {}
         daten.update(username=[self.konto], password=[PASSWOERTER[self.konto]])
         self.senden(SEITEN["anmeldung"], daten, ANMELDUNG)
+        if self.konto in TOTP_SCHLUESSEL:
+            self.zweiter_faktor(TOTP_SCHLUESSEL[self.konto])
+
+    def zweiter_faktor(self, schluessel: str):
+        """The code of the authenticator app, as Leitung enters it after the password."""
+        seite = self.lesen(SEITEN["zweiter_faktor"], ANMELDESEITE)
+        formular = formular_mit(seite.text, methode="post", feld="code")
+        daten = werte(formular) if formular else {}
+        daten["code"] = [f"{totp(bytes.fromhex(schluessel)):06d}"]
+        self.senden(SEITEN["zweiter_faktor"], daten, ZWEITER_FAKTOR)
 
     def klick(self):
         self._klicks += 1

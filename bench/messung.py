@@ -41,8 +41,11 @@ GRUNDLINIE = "Grundlinie (1 Abfrage)"
 ANMELDUNG_PRAEFIX = "Anmeldung"
 ANMELDESEITE = "Anmeldung: Formular"
 ANMELDUNG = "Anmeldung: Passwort prüfen"
+ZWEITER_FAKTOR = "Anmeldung: zweiter Faktor"
 SCHREIBEN = "Schreiben: "
 LESEND = "last-lesend"
+#: The name of the TOTP devices that `konten_vorbereiten` gives the load accounts.
+LASTGERAET = "Lastmessung"
 #: Words the simulated users search for: topics of the generated needs, their plural forms
 #: (German stemming), names of generated rows, and words that find nothing.
 SUCHWOERTER = [
@@ -158,6 +161,7 @@ def stichprobe(*, qm_anzahl: int) -> dict:
         "oeffentlich": oeffentlich,
         "seiten": {
             "anmeldung": reverse("login"),
+            "zweiter_faktor": reverse("zwei_faktor_pruefen"),
             "grundlinie": reverse("grundlinie"),
             "start": reverse("quartiere:start"),
             "uebersicht": reverse("berichte:uebersicht"),
@@ -179,10 +183,14 @@ def stichprobe(*, qm_anzahl: int) -> dict:
     }
 
 
-def konten_vorbereiten(stichprobe: dict) -> dict[str, str]:
+def konten_vorbereiten(stichprobe: dict) -> dict[str, dict[str, str]]:
     """A fresh random password for each account the users log in with (the load accounts
-    have none), hashed with the production hasher; returns username -> password. The Lesend
-    account is created on first use. `konten_sperren` takes the passwords away again."""
+    have none), hashed with the production hasher, and a TOTP device for each account that
+    production obliges to use a second factor (Leitung), so the run logs in the way they do.
+    Returns {"passwoerter": username -> password, "totp": username -> hex key}. The Lesend
+    account is created on first use. `konten_sperren` takes both away again."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from quartiere.models import Quartier, Zustaendigkeit
 
     benutzer_model = get_user_model()
@@ -197,15 +205,24 @@ def konten_vorbereiten(stichprobe: dict) -> dict[str, str]:
         )
     namen = {z["konto"] for z in stichprobe["qm"]} | {LESEND, stichprobe["leitung"]["konto"]}
     passwoerter = {name: secrets.token_urlsafe(24) for name in namen}
+    totp = {}
     for konto in benutzer_model.objects.filter(username__in=namen):
         konto.password = make_password(passwoerter[konto.username])
         konto.save(update_fields=["password"])
-    return passwoerter
+        if konto.has_perm("quartiersmanagement.zwei_faktor_nutzen"):
+            geraet = TOTPDevice.objects.create(user=konto, name=LASTGERAET, confirmed=True)
+            totp[konto.username] = geraet.key
+    return {"passwoerter": passwoerter, "totp": totp}
 
 
-def konten_sperren(namen) -> None:
-    """Unusable passwords again: a load system holds no known password after a run."""
-    get_user_model().objects.filter(username__in=list(namen)).update(password=make_password(None))
+def konten_sperren(konten: dict) -> None:
+    """Unusable passwords and no second factor again: a load system holds no known secret
+    after a run."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    namen = list(konten["passwoerter"])
+    get_user_model().objects.filter(username__in=namen).update(password=make_password(None))
+    TOTPDevice.objects.filter(user__username__in=namen, name=LASTGERAET).delete()
 
 
 # --- Judging --------------------------------------------------------------------------------
@@ -232,7 +249,7 @@ def art(name: str) -> str:
         return "grundlinie"
     if name == ANMELDUNG:
         return "anmeldung"
-    return "schreiben" if name.startswith(SCHREIBEN) else "lesen"
+    return "schreiben" if name.startswith(SCHREIBEN) or name == ZWEITER_FAKTOR else "lesen"
 
 
 def _perzentil(werte: list[float], p: int) -> float:

@@ -11,6 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bedarfe.models import Bedarf, Bedarfsereignis
 from bench import formulare, messung
@@ -136,7 +138,8 @@ def test_schreibwege_der_lastnutzer_gehen_durch_die_echten_formulare(lastdaten):
     """What bench/locustfile.py does, with Django's client and CSRF checks on: log in
     through the form, change a status, comment, create a need, edit an actor, apply online."""
     stichprobe = messung.stichprobe(qm_anzahl=1)
-    passwoerter = messung.konten_vorbereiten(stichprobe)
+    konten = messung.konten_vorbereiten(stichprobe)
+    passwoerter = konten["passwoerter"]
     ziele = stichprobe["qm"][0]
     client = Client(enforce_csrf_checks=True)
     url, formular = _formular(client, stichprobe["seiten"]["anmeldung"], "password")
@@ -176,10 +179,33 @@ def test_schreibwege_der_lastnutzer_gehen_durch_die_echten_formulare(lastdaten):
     assert besuch.post(url, daten).status_code == 302
     assert Fondsantrag.objects.count() == vorher + 1
 
-    messung.konten_sperren(passwoerter)
+    messung.konten_sperren(konten)
     assert not any(
         b.has_usable_password() for b in Benutzer.objects.filter(username__in=passwoerter)
     )
+    assert not TOTPDevice.objects.filter(user__username__in=passwoerter).exists()
+
+
+@pytest.mark.django_db
+def test_leitung_meldet_sich_wie_im_betrieb_mit_zweitem_faktor_an(lastdaten, settings):
+    """Production obliges Leitung to a second factor: the load account gets a TOTP device and
+    the simulated Leitung enters the app's current code after the password."""
+    settings.ZWEI_FAKTOR_PFLICHT = True
+    stichprobe = messung.stichprobe(qm_anzahl=1)
+    konten = messung.konten_vorbereiten(stichprobe)
+    konto = stichprobe["leitung"]["konto"]
+    assert list(konten["totp"]) == [konto]
+    client = Client(enforce_csrf_checks=True)
+    url, formular = _formular(client, stichprobe["seiten"]["anmeldung"], "password")
+    daten = {"username": konto, "password": konten["passwoerter"][konto]}
+    assert client.post(url, formulare.ausfuellen(formular, daten)).status_code == 302
+    assert client.get(stichprobe["seiten"]["grundlinie"]).status_code == 302
+
+    url, formular = _formular(client, stichprobe["seiten"]["zweiter_faktor"], "code")
+    code = f"{totp(bytes.fromhex(konten['totp'][konto])):06d}"
+    assert client.post(url, formulare.ausfuellen(formular, {"code": code})).status_code == 302
+    assert client.get(stichprobe["seiten"]["grundlinie"]).status_code == 200
+    messung.konten_sperren(konten)
 
 
 def test_lastmessung_ohne_lastdaten_bricht_verstaendlich_ab(db):

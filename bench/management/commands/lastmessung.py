@@ -77,11 +77,11 @@ class Command(BaseCommand):
             raise CommandError(str(fehler)) from None
         ausgabe = Path(optionen["ausgabe"])
         ausgabe.parent.mkdir(parents=True, exist_ok=True)
-        passwoerter = messung.konten_vorbereiten(stichprobe)
+        konten = messung.konten_vorbereiten(stichprobe)
         with contextlib.ExitStack() as stack:
-            stack.callback(messung.konten_sperren, passwoerter)
+            stack.callback(messung.konten_sperren, konten)
             stack.callback(ausgabe.with_name("stichprobe.json").unlink, missing_ok=True)
-            stichprobe["passwoerter"] = passwoerter
+            stichprobe["konten"] = konten
             stichprobe["nutzer"] = {
                 "qm": optionen["qm"],
                 "leitung": optionen["leitung"],
