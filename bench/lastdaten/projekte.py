@@ -22,6 +22,7 @@ from bench.lastdaten import (
     zufalls_uuid,
     zufalls_zeitpunkt,
 )
+from projekte.fonds.models import zufallsreferenz
 from projekte.models import (
     Buchung,
     Fondsantrag,
@@ -175,12 +176,18 @@ def _fonds(skalierung, zufall, quartiere, zahlen):
     zahlen["projekte.Stadtteilfonds"] = len(fonds)
 
     antraege = []
+    referenzen = set()
     for i, f, beantragt, status, _betrag in plan:
         eingang = datetime.date(fonds[f].jahr, zufall.randint(1, 12), zufall.randint(1, 28))
+        # Unique among the new ones too (30,000 random numbers of one year would collide).
+        while (referenz := zufallsreferenz(eingang.year)) in referenzen:
+            pass
+        referenzen.add(referenz)
         akteur = zufall.choice(akteure) if akteure and zufall.random() < 0.7 else None
         antraege.append(
             Fondsantrag(
                 fonds=fonds[f],
+                referenz=referenz,
                 titel=f"Lastantrag {i + 1}",
                 zweck="Erzeugter Antrag für Lasttests.",
                 kostenplan=f"Material: {beantragt} €",

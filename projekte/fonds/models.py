@@ -131,12 +131,22 @@ ANTRAG_TEXT_MAX = 4000
 REFERENZ_ZEICHEN = "ACDEFGHJKLMNPQRTUVWXY3469"
 
 
+def zufallsreferenz(jahr: int) -> str:
+    """SF-<year>-<6 random signs> (25**6, about 244 million a year)."""
+    zeichen = "".join(secrets.choice(REFERENZ_ZEICHEN) for _ in range(6))
+    return f"SF-{jahr}-{zeichen}"
+
+
 def neue_referenz() -> str:
     """The reference number of an application, paper or online: SF-<year>-<6 random signs>.
     Random rather than counted, so it does not tell how many applications exist; a default of
-    the field, so every path (service, admin, import) gets one."""
-    zeichen = "".join(secrets.choice(REFERENZ_ZEICHEN) for _ in range(6))
-    return f"SF-{timezone.localdate().year}-{zeichen}"
+    the field, so every path (service, admin, import) gets one. Drawn again while taken: at
+    1,000 applications a year a draw meets a taken number about once in 250,000 times, and the
+    unique constraint would turn that rare case into a failed application."""
+    while True:
+        referenz = zufallsreferenz(timezone.localdate().year)
+        if not Fondsantrag.objects.filter(referenz=referenz).exists():
+            return referenz
 
 
 class Fondsantrag(Timestamped):

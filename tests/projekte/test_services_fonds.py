@@ -210,3 +210,13 @@ def test_antragsteller_eines_fremden_quartiers_lehnt_der_service_ab(fonds, qm, a
         )
     assert "nicht gewählt werden" in e.value.message_dict["akteur"][0]
     assert not Fondsantrag.objects.exists()
+
+
+def test_vorgangsnummer_wird_neu_gezogen_wenn_sie_vergeben_ist(fonds, monkeypatch):
+    """A random number may meet a taken one; the unique constraint must not fail the
+    application then."""
+    vergeben = factories.FondsantragFactory(fonds=fonds).referenz
+    jahr = timezone.localdate().year
+    ziehungen = iter([vergeben, f"SF-{jahr}-AAAAAA"])
+    monkeypatch.setattr("projekte.fonds.models.zufallsreferenz", lambda jahr: next(ziehungen))
+    assert factories.FondsantragFactory(fonds=fonds).referenz == f"SF-{jahr}-AAAAAA"
