@@ -10,9 +10,12 @@ import datetime
 import random
 import uuid
 
+from django.contrib.gis.geos import Point
 from django.utils import timezone
 
 BATCH = 5000
+#: The share of needs and actors with a map point (staff place most addresses on the map).
+ANTEIL_MIT_LAGE = 0.6
 #: The generated quartiers are recognised by this slug prefix.
 SLUG_PRAEFIX = "lastquartier-"
 
@@ -52,3 +55,15 @@ def lastquartier_ids() -> list[int]:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def zufalls_lage(zufall: random.Random, quartier_id: int) -> Point | None:
+    """A map point near the quartier's centre for ANTEIL_MIT_LAGE of the calls, else None. The
+    quartiers lie on a 10 × 10 grid over Aachen, about 1.5 km apart, so the map queries of a
+    quartier (clusters, gaps, nearby actors) meet neighbours as in a real city."""
+    if zufall.random() >= ANTEIL_MIT_LAGE:
+        return None
+    zeile, spalte = divmod(quartier_id % 100, 10)
+    breite = 50.70 + zeile * 0.014 + zufall.uniform(-0.007, 0.007)
+    laenge = 6.00 + spalte * 0.021 + zufall.uniform(-0.0105, 0.0105)
+    return Point(laenge, breite, srid=4326)

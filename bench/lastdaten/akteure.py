@@ -23,6 +23,7 @@ from bench.lastdaten import (
     einfuegen,
     lastquartier_ids,
     zufalls_datum,
+    zufalls_lage,
     zufalls_uuid,
     zufalls_zeitpunkt,
 )
@@ -45,11 +46,14 @@ def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
 
     n_akteure = anzahl(AKTEURE, skalierung)
     akteure = []
+    quartier_je_akteur = []
     for i in range(1, n_akteure + 1):
         oeffentlich = zufall.random() < 0.3
+        quartier_je_akteur.append(zufall.choice(quartiere))
         akteure.append(
             Akteur(
                 name=f"Akteur {i}",
+                lage=zufalls_lage(zufall, quartier_je_akteur[-1]),
                 art=zufall.choice(AKTEUR_ARTEN),
                 beschreibung=f"Erzeugter Akteur {i} für Lasttests.",
                 email=f"akteur{i}@example.org",
@@ -63,7 +67,10 @@ def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
     durch = Akteur.quartiere.through
     einfuegen(
         durch,
-        [durch(akteur_id=pk, quartier_id=zufall.choice(quartiere)) for pk in akteur_ids],
+        [
+            durch(akteur_id=pk, quartier_id=q)
+            for pk, q in zip(akteur_ids, quartier_je_akteur, strict=True)
+        ],
     )
     zahlen["akteure.Akteur"] = len(akteure)
 

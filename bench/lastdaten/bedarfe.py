@@ -5,7 +5,13 @@ import hashlib
 import random
 
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
-from bench.lastdaten import anzahl, einfuegen, lastquartier_ids, zufalls_zeitpunkt
+from bench.lastdaten import (
+    anzahl,
+    einfuegen,
+    lastquartier_ids,
+    zufalls_lage,
+    zufalls_zeitpunkt,
+)
 from quartiere.models import Fachbereich, Handlungsfeld
 
 BEDARFE = 200_000
@@ -32,11 +38,13 @@ def erzeugen(*, skalierung: float, zufall: random.Random) -> dict[str, int]:
     for start in range(0, n_bedarfe, STUECK):
         indizes = range(start, min(start + STUECK, n_bedarfe))
         gemeldet = {i: zufalls_zeitpunkt(zufall) for i in indizes}
+        quartier_je_bedarf = {i: zufall.choice(quartiere) for i in indizes}
         bedarfe = einfuegen(
             Bedarf,
             [
                 Bedarf(
-                    quartier_id=zufall.choice(quartiere),
+                    quartier_id=quartier_je_bedarf[i],
+                    lage=zufalls_lage(zufall, quartier_je_bedarf[i]),
                     titel=f"Lastbedarf {i + 1}: {zufall.choice(THEMEN)}",
                     beschreibung=f"Erzeugter Bedarf {i + 1} für Lasttests.",
                     handlungsfeld_id=zufall.choice(felder),
