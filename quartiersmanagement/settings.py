@@ -175,6 +175,11 @@ DATABASES = {"default": env.db_url_config(_database_url())}
 # Places and borders are PostGIS geometries (karten/): the role needs the extension `postgis`.
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 DATABASES["default"]["CONN_MAX_AGE"] = 60
+# No JIT compilation: it pays off for analytical queries of seconds, but PostgreSQL starts it for
+# any plan estimated above jit_above_cost, and the map query of a quartier page spent 36 ms
+# compiling for 20 ms of work (docs/performance.md). Set per connection, whatever the server's
+# postgresql.conf says; a DATABASE_URL with its own ?options= keeps those.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 from django.utils import translation
 
@@ -110,3 +111,12 @@ def test_sitzungscookie_in_produktion_mit_host_praefix():
         ALLOWED_HOSTS="quartiere.stadt.example",
     )
     assert ergebnis.stdout.splitlines()[-1] == "__Host-sitzung", ergebnis.stderr
+
+
+@pytest.mark.django_db
+def test_datenbankverbindung_ohne_jit():
+    """Every connection of the application runs without JIT compilation (settings.py says
+    why), whatever the server's own configuration."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
