@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.gis.db.models.functions import Distance
 from django.contrib.gis.geos import Point
 from django.db import connection
-from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
+from django.db.models import CharField, Exists, F, FloatField, Func, OuterRef, QuerySet, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,15 +49,38 @@ class Ebene:
     eintraege: list[dict] = field(default_factory=list)
 
 
+class _Koordinate(Func):
+    """Longitude (ST_X) or latitude (ST_Y) of a place, rounded to 6 places (about 0.1 m) by
+    the database: a map of a thousand markers then builds no GEOS object per marker."""
+
+    output_field = FloatField()
+    template = "round(%(function)s(%(expressions)s::geometry)::numeric, 6)::float8"
+
+
+def _breite():
+    return _Koordinate("lage", function="ST_Y")
+
+
+def _laenge():
+    return _Koordinate("lage", function="ST_X")
+
+
+def url_muster(name: str, schluessel: str = "pk") -> str:
+    """The URL `name` with "{pk}" (or "{slug}") in place of its one argument, for str.format:
+    reversed once per layer instead of once per marker, which took longer than reading the
+    markers."""
+    platzhalter = 987654321 if schluessel == "pk" else "platzhalter-987654321"
+    return reverse(name, kwargs={schluessel: platzhalter}).replace(
+        str(platzhalter), "{" + schluessel + "}"
+    )
+
+
 def _eintraege(qs: QuerySet, url, titel: str = "titel", extra: tuple = ()) -> list[dict]:
     return [
-        {
-            "titel": zeile[titel],
-            "url": url(zeile),
-            "lat": round(zeile["lage"].y, 6),
-            "lng": round(zeile["lage"].x, 6),
-        }
-        for zeile in qs.values("pk", titel, "lage", *extra)
+        {"titel": zeile[titel], "url": url(zeile), "lat": zeile["k_lat"], "lng": zeile["k_lng"]}
+        for zeile in qs.annotate(k_lat=_breite(), k_lng=_laenge()).values(
+            "pk", titel, "k_lat", "k_lng", *extra
+        )
     ]
 
 
@@ -66,7 +89,8 @@ def _mit_lage(qs: QuerySet) -> QuerySet:
 
 
 def _nach_pk(name: str):
-    return lambda zeile: reverse(name, kwargs={"pk": zeile["pk"]})
+    muster = url_muster(name)
+    return lambda zeile: muster.format(pk=zeile["pk"])
 
 
 def _grenze(quartier: Quartier) -> dict | None:
@@ -83,24 +107,21 @@ def _markerzeilen(qs: QuerySet, ebene: str, titel: str = "titel", slug: bool = F
             k_pk=F("pk"),
             k_titel=F(titel),
             k_slug=F("slug") if slug else Value("", output_field=CharField()),
-            k_lage=F("lage"),
+            k_lat=_breite(),
+            k_lng=_laenge(),
         )
-        .values_list("k_ebene", "k_pk", "k_titel", "k_slug", "k_lage")
+        .values_list("k_ebene", "k_pk", "k_titel", "k_slug", "k_lat", "k_lng")
     )
 
 
-#: Layer key -> (German name, URL of a marker from pk and slug).
+#: The layer of the gap analysis (`luecken`).
+LUECKEN = "luecken"
+#: Layer key -> (German name, URL name of a marker, its argument: "pk" or "slug").
 STAFF_EBENEN = {
-    "bedarfe": (_("Offene Bedarfe"), lambda pk, slug: reverse("bedarfe:detail", args=[pk])),
-    "akteure": (_("Aktive Akteure"), lambda pk, slug: reverse("akteure:detail", args=[pk])),
-    "projekte": (
-        _("Laufende Projekte"),
-        lambda pk, slug: reverse("projekte:detail", kwargs={"slug": slug}),
-    ),
-    "termine": (
-        _("Nächste Termine"),
-        lambda pk, slug: reverse("projekte:termin_bearbeiten", args=[pk]),
-    ),
+    "bedarfe": (_("Offene Bedarfe"), "bedarfe:detail", "pk"),
+    "akteure": (_("Aktive Akteure"), "akteure:detail", "pk"),
+    "projekte": (_("Laufende Projekte"), "projekte:detail", "slug"),
+    "termine": (_("Nächste Termine"), "projekte:termin_bearbeiten", "pk"),
 }
 
 
@@ -123,25 +144,22 @@ def quartier_karte(quartier: Quartier) -> dict:
         )
         .order_by("k_ebene", "k_titel")
     )
-    eintraege = {schluessel: [] for schluessel in STAFF_EBENEN}
-    for ebene, pk, titel, slug, lage in zeilen:
-        eintraege[ebene].append(
-            {
-                "titel": titel,
-                "url": STAFF_EBENEN[ebene][1](pk, slug),
-                "lat": round(lage.y, 6),
-                "lng": round(lage.x, 6),
-            }
+    ebenen = {e.schluessel: e for e in quartier_ebenen()}
+    urls = {k: url_muster(name, arg) for k, (_name, name, arg) in STAFF_EBENEN.items()}
+    for ebene, pk, titel, slug, lat, lng in zeilen:
+        ebenen[ebene].eintraege.append(
+            {"titel": titel, "url": urls[ebene].format(pk=pk, slug=slug), "lat": lat, "lng": lng}
         )
-    return {
-        "grenze": _grenze(quartier),
-        "ebenen": [
-            *(Ebene(k, name, eintraege[k]) for k, (name, _url) in STAFF_EBENEN.items()),
-            Ebene(
-                "luecken", _("Lücken: offene Bedarfe ohne Akteur in der Nähe"), luecken(quartier)
-            ),
-        ],
-    }
+    ebenen[LUECKEN].eintraege.extend(luecken(quartier))
+    return {"grenze": _grenze(quartier), "ebenen": list(ebenen.values())}
+
+
+def quartier_ebenen() -> list[Ebene]:
+    """The layers of a quartier's staff map, without markers."""
+    return [
+        *(Ebene(k, name) for k, (name, _url, _arg) in STAFF_EBENEN.items()),
+        Ebene(LUECKEN, _("Lücken: offene Bedarfe ohne Akteur in der Nähe")),
+    ]
 
 
 def oeffentliche_karte(quartier_id: int) -> dict:
@@ -333,6 +351,23 @@ def luecken(
         }
         for anzahl, lat, lng, erster, titel in zeilen
     ]
+
+
+def nachladekontext(quartier: Quartier, *, karte_id: str, titel) -> dict:
+    """What karten/_karte.html needs for a quartier map whose markers the script fetches
+    after the page has loaded (`karten:quartier_daten`): a quartier with a thousand open needs
+    placed would otherwise put them all into the page's HTML twice (JSON and text list), on
+    every visit of the quartier page. The text alternative is the map page
+    (`karten:quartier`), which lists every place."""
+    return {
+        "id": karte_id,
+        "titel": titel,
+        "ebenen": quartier_ebenen(),
+        "daten_url": reverse("karten:quartier_daten", kwargs={"slug": quartier.slug}),
+        "liste_url": reverse("karten:quartier", kwargs={"slug": quartier.slug}),
+        "config": {**map_config(), "gruppieren": False},
+        "config_id": f"{karte_id}-config",
+    }
 
 
 def kontext(karte: dict, *, karte_id: str, titel, gruppieren: bool = False) -> dict:

@@ -26,8 +26,23 @@ logger = logging.getLogger(__name__)
     "quartiere.view_quartier", obj=lambda request, slug: quartier_mit_details(request.user, slug)
 )
 def quartier_daten(request, quartier):
-    """The map data endpoint of a quartier: the same features as the quartier page's map."""
+    """The map data of a quartier, fetched by the quartier page's map after the page loaded."""
     return JsonResponse(selectors.geojson(selectors.quartier_karte(quartier)))
+
+
+@require_safe
+@permission(
+    "quartiere.view_quartier", obj=lambda request, slug: quartier_mit_details(request.user, slug)
+)
+def quartier_karte(request, quartier):
+    """A quartier's map with every place also as a list: the text alternative of the quartier
+    page's map, and a bigger map to work with."""
+    karte = selectors.kontext(
+        selectors.quartier_karte(quartier),
+        karte_id="quartier-karte",
+        titel=_("Karte: %(quartier)s") % {"quartier": quartier.name},
+    )
+    return render(request, "karten/quartier_karte.html", {"quartier": quartier, "karte": karte})
 
 
 def _gefilterte_bedarfe(request):

@@ -93,8 +93,8 @@ def quartierseite(user, quartier) -> dict:
         "ohne_fonds": fonds is None,
         "jahr": heute.year,
         "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
-        "karte": karten.kontext(
-            karten.quartier_karte(quartier), karte_id="quartier-karte", titel=gettext("Karte")
+        "karte": karten.nachladekontext(
+            quartier, karte_id="quartier-karte", titel=gettext("Karte")
         ),
         "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,

@@ -21,8 +21,40 @@
     return a;
   }
 
+  // A map with data-url fetches its markers after the page has loaded (the quartier page);
+  // the others carry them in the page. The layer switches then learn their counts.
   function karte(el) {
-    var daten = lesen(el.dataset.daten), config = lesen(el.dataset.config) || {};
+    if (!el.dataset.url) {
+      zeichnen(el, lesen(el.dataset.daten));
+      return;
+    }
+    fetch(el.dataset.url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (antwort) {
+        if (!antwort.ok) { throw new Error(antwort.status); }
+        return antwort.json();
+      })
+      .then(function (daten) {
+        zeichnen(el, daten);
+        anzahlen(el, daten);
+      })
+      .catch(function () {
+        el.textContent = el.dataset.fehler || "";
+      });
+  }
+
+  function anzahlen(el, daten) {
+    var n = {};
+    (daten.features || []).forEach(function (f) {
+      n[f.properties.ebene] = (n[f.properties.ebene] || 0) + 1;
+    });
+    document.querySelectorAll('[data-ebenen-fuer="' + el.id + '"] [data-ebene]').forEach(function (box) {
+      var ziel = document.querySelector('label[for="' + box.id + '"] [data-anzahl]');
+      if (ziel) { ziel.textContent = "(" + (n[box.dataset.ebene] || 0) + ")"; }
+    });
+  }
+
+  function zeichnen(el, daten) {
+    var config = lesen(el.dataset.config) || {};
     var map = L.map(el, { scrollWheelZoom: false }).setView(AACHEN, 12);
     if (config.kacheln) {
       L.tileLayer(config.kacheln, { attribution: config.namensnennung, maxZoom: 19 }).addTo(map);

@@ -74,9 +74,9 @@ def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, set
     page.locator(".leaflet-popup").get_by_role("link", name="Jugendzentrum an der Ecke").click()
     page.wait_for_url(f"{live_server.url}{akteur.get_absolute_url()}")
 
-    # The text alternative lists the same records.
+    # The text alternative, the map page, lists the same records.
     page.go_back()
-    page.get_by_text("Orte der Karte als Liste").click()
+    page.get_by_role("link", name="Orte der Karte als Liste").click()
     liste = page.locator("#quartier-karte-liste")
     for titel in (
         "Bänke am Spielplatz",
@@ -85,3 +85,4 @@ def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, set
         "Stadtteilfest",
     ):
         assert liste.get_by_role("link", name=titel).count() == 1
+    axe_pruefen(page)

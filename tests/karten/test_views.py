@@ -111,12 +111,37 @@ def test_bedarfskarte_mit_konstanter_zahl_an_abfragen(client, qm, quartier, abfr
     assert abfragen(lambda: client.get(url)) == wenige
 
 
-def test_quartierseite_zeigt_karte_mit_textalternative(client, qm, quartier):
+def test_quartierseite_laedt_die_orte_nach_und_verweist_auf_die_liste(client, qm, quartier):
+    """The quartier page carries no marker: its map fetches them from the data endpoint, and
+    the text alternative is the map page with every place as a link."""
     factories.AkteurFactory(quartiere=[quartier], lage=punkt(), name="Jugendzentrum Ecke")
     client.force_login(qm)
     inhalt = client.get(quartier.get_absolute_url()).content.decode()
-    assert 'id="quartier-karte"' in inhalt
-    assert "Orte der Karte als Liste" in inhalt and "Jugendzentrum Ecke" in inhalt
+    daten_url = reverse("karten:quartier_daten", kwargs={"slug": quartier.slug})
+    liste_url = reverse("karten:quartier", kwargs={"slug": quartier.slug})
+    assert 'id="quartier-karte"' in inhalt and f'data-url="{daten_url}"' in inhalt
+    assert f'href="{liste_url}">Orte der Karte als Liste' in inhalt
+    assert "Jugendzentrum Ecke" not in inhalt
+
+    karte = client.get(liste_url).content.decode()
+    assert "Jugendzentrum Ecke" in karte and 'id="quartier-karte-liste" open' in karte
+
+
+def test_kartenseite_eines_fremden_quartiers_gibt_es_nicht(client, qm, anderes_quartier):
+    client.force_login(qm)
+    url = reverse("karten:quartier", kwargs={"slug": anderes_quartier.slug})
+    assert client.get(url).status_code == 404
+
+
+def test_kartenseite_mit_konstanter_zahl_an_abfragen(client, qm, quartier, abfragen):
+    client.force_login(qm)
+    url = reverse("karten:quartier", kwargs={"slug": quartier.slug})
+    factories.BedarfFactory(quartier=quartier, lage=punkt())
+    wenige = abfragen(lambda: client.get(url))
+    for i in range(20):
+        factories.BedarfFactory(quartier=quartier, lage=punkt(10 * i))
+        factories.AkteurFactory(quartiere=[quartier], lage=punkt(10 * i))
+    assert abfragen(lambda: client.get(url)) == wenige
 
 
 def test_oeffentliche_karte_ohne_person_und_ohne_private_adresse(client, quartier):
