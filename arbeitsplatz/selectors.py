@@ -165,7 +165,7 @@ def _arten(user, quartier_ids, jetzt, heute):
         ),
         (
             Art.WEITERLEITUNG,
-            _im(weiterleitungen.ueberfaellig(heute), "bedarf__quartier_id", quartier_ids).order_by(
+            _im(weiterleitungen.ueberfaellig(heute), "quartier_id", quartier_ids).order_by(
                 "-frist", "pk"
             ),
             lambda w: (_als_zeitpunkt(w.frist), weiterleitung(w, _("Frist abgelaufen"))),

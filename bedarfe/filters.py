@@ -139,7 +139,7 @@ class WeiterleitungFilter(django_filters.FilterSet):
     """Filters of the open forwards list (quartier, overdue), kept in the URL."""
 
     quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), field_name="bedarf__quartier", queryset=None
+        label=_("Quartier"), field_name="quartier", queryset=None
     )
     ueberfaellig = django_filters.BooleanFilter(
         label=_("überfällig"),

@@ -66,11 +66,12 @@ WHERE b.quartier_id = ANY (m.q);
 
 INSERT INTO bedarfe_weiterleitung (erstellt, geaendert, kontakt_email, nachricht, gesendet_am,
     frist, schluessel, token_hash, ergebnis, antwort, beantwortet_am, beantwortet_ueber,
-    antwort_von, erinnerungen, bedarf_id, fachbereich_id)
+    antwort_von, erinnerungen, bedarf_id, quartier_id, fachbereich_id)
 SELECT now(), now(), '', '', b.gemeldet_am + 1, b.gemeldet_am + 30, md5('s' || b.id),
     md5('t' || b.id),
     CASE WHEN b.id % 3 = 0 THEN '' ELSE 'uebernommen' END, '',
-    CASE WHEN b.id % 3 = 0 THEN NULL ELSE now() END, '', '', 0, b.id, m.f[1 + b.id % 20]
+    CASE WHEN b.id % 3 = 0 THEN NULL ELSE now() END, '', '', 0, b.id, b.quartier_id,
+    m.f[1 + b.id % 20]
 FROM (SELECT * FROM bedarfe_bedarf, masse_ids m0 WHERE quartier_id = ANY (m0.q)
       ORDER BY id LIMIT {WEITERLEITUNGEN}) b, masse_ids m;
 """  # noqa: S608 - module constants only
@@ -110,9 +111,9 @@ def anlegen(*, akteure_und_projekte: bool = False) -> None:
     """Write the rows (in a test with `transaction=True`: they are committed) and vacuum the
     tables, as autovacuum would, so counts may read the indexes alone (the visibility map).
 
-    The rows are consistent by construction, so their foreign-key triggers are skipped
-    (`session_replication_role`, test database only): checked one by one at COMMIT they took
-    minutes."""
+    The rows are consistent by construction, so their triggers are skipped
+    (`session_replication_role`, test database only): foreign keys checked one by one at COMMIT
+    took minutes. Derived columns (a forward's quartier) are therefore written here."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(_SQL)

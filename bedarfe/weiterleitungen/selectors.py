@@ -4,7 +4,11 @@ from django.db.models import OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from quartiere.models import Fachbereich
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import (
+    bearbeitbare_quartiere_fuer,
+    einziges_quartier_fuer,
+    quartiere_fuer,
+)
 
 from ..models import Bedarf
 from .models import Weiterleitung
@@ -27,13 +31,13 @@ def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
 
 
 def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
-    """Open forwards of the user's quartiers, overdue first (oldest Frist first)."""
-    return (
-        Weiterleitung.objects.offen()
-        .filter(bedarf__quartier__in=quartiere_fuer(user))
-        .select_related("bedarf__quartier", "fachbereich")
-        .order_by("frist", "pk")
-    )
+    """Open forwards of the user's quartiers, overdue first (oldest Frist first). A user of
+    one quartier gets `quartier_id = <id>` as well: the page then comes straight from the
+    index `weiterl_offen_je_quartier` (quartiere.selectors.einziges_quartier_fuer)."""
+    weiterleitungen = Weiterleitung.objects.offen().filter(quartier__in=quartiere_fuer(user))
+    if (quartier_id := einziges_quartier_fuer(user)) is not None:
+        weiterleitungen = weiterleitungen.filter(quartier_id=quartier_id)
+    return weiterleitungen.select_related("bedarf__quartier", "fachbereich").order_by("frist", "pk")
 
 
 def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):

@@ -44,7 +44,7 @@ def aufmerksamkeit(quartier, stichtag: datetime.date | None = None) -> list[dict
         Quartier.objects.filter(pk=quartier.pk)
         .annotate(
             n_weiterleitungen=_anzahl(
-                Weiterleitung.objects.ueberfaellig(stichtag).filter(bedarf__quartier=OuterRef("pk"))
+                Weiterleitung.objects.ueberfaellig(stichtag).filter(quartier=OuterRef("pk"))
             ),
             n_aufgaben=_anzahl(
                 Aufgabe.objects.offen().filter(quartier=OuterRef("pk"), faellig_am__lt=stichtag)

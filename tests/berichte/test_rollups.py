@@ -52,8 +52,9 @@ def nachgezaehlt() -> dict:
         .annotate(n=Sum("anzahl"))
     ):
         termine[(z["termin__quartier"], z["jahr"])][3] = z["n"]
+    # counted by the need's quartier, the source of the forward's own copy
     weiterleitungen = Weiterleitung.objects.annotate(
-        jahr=ExtractYear("gesendet_am"), quartier=F("bedarf__quartier")
+        jahr=ExtractYear("gesendet_am"), des_bedarfs=F("bedarf__quartier")
     )
     return {
         "bedarfe": _menge(
@@ -80,10 +81,10 @@ def nachgezaehlt() -> dict:
             weiterleitungen.annotate(
                 frist_offen=Case(When(beantwortet_am__isnull=True, then=F("frist")))
             )
-            .values("fachbereich", "quartier", "jahr", "ergebnis", "frist_offen")
+            .values("fachbereich", "des_bedarfs", "jahr", "ergebnis", "frist_offen")
             .annotate(n=Count("pk")),
             "fachbereich",
-            "quartier",
+            "des_bedarfs",
             "jahr",
             "ergebnis",
             "frist_offen",
@@ -92,10 +93,10 @@ def nachgezaehlt() -> dict:
         "antwortdauern": _menge(
             weiterleitungen.filter(beantwortet_am__isnull=False)
             .annotate(tage=TageZwischen("beantwortet_am", "gesendet_am"))
-            .values("fachbereich", "quartier", "jahr", "tage")
+            .values("fachbereich", "des_bedarfs", "jahr", "tage")
             .annotate(n=Count("pk")),
             "fachbereich",
-            "quartier",
+            "des_bedarfs",
             "jahr",
             "tage",
             "n",
