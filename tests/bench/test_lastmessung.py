@@ -77,11 +77,14 @@ def test_auswerten_laesst_das_aufwaermen_aus_aber_zaehlt_anmeldungen_und_fehler(
         ["Bedarfe", 20.0, True, 112.0],
         ["Bedarfe", 30.0, False, 105.0],  # an error in the warm-up still counts
         [messung.ANMELDUNG, 300.0, True, 101.0],
+        [messung.ANMELDESEITE, 300.0, True, 101.0],  # a page like any other
+        [messung.ANMELDESEITE, 8.0, True, 120.0],
     ]
     gruppen = {g.name: g for g in messung.auswerten(roh, ab=110.0)}
     assert (gruppen["Bedarfe"].anzahl, gruppen["Bedarfe"].fehler) == (2, 1)
     assert gruppen["Bedarfe"].p50 == 15.0
     assert gruppen[messung.ANMELDUNG].anzahl == 1
+    assert (gruppen[messung.ANMELDESEITE].anzahl, gruppen[messung.ANMELDESEITE].p50) == (1, 8.0)
 
 
 def test_formulare_lesen_wie_ein_browser():

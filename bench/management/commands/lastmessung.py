@@ -93,12 +93,12 @@ class Command(BaseCommand):
             datei.touch(mode=0o600)
             datei.write_text(json.dumps(stichprobe))
             laeufe = [("mit Cache", True, {})]
-            if not optionen["server"] and self._lokaler_cache(optionen):
+            if not optionen["server"] and self._eigener_redis_noetig(optionen):
                 redis = messung.RedisServer(port=messung.freier_port(), ordner=ORDNER / "redis")
                 laeufe = [("mit Cache", True, {"CACHE_URL": redis.url})]
                 self.stdout.write(
-                    "CACHE_URL ist ein Speicher je Prozess; mit mehreren Workern gilt der für den "
-                    f"Betrieb vorgesehene gemeinsame Cache: eigener redis-server ({redis.url})."
+                    "Der Lauf mit Cache nutzt den für den Betrieb mit mehreren Workern "
+                    f"vorgesehenen gemeinsamen Cache: eigener redis-server ({redis.url})."
                 )
                 stack.enter_context(redis)
             if not optionen["server"] and not optionen["nur_mit_cache"]:
@@ -137,16 +137,19 @@ class Command(BaseCommand):
             raise CommandError("Zielwerte verfehlt:\n  " + "\n  ".join(verfehlt))
         self.stdout.write(self.style.SUCCESS("Alle Zielwerte eingehalten."))
 
-    def _lokaler_cache(self, optionen) -> bool:
-        """LocMem is a cache per process: with several workers a write advances the versions
-        in one worker only (quartiersmanagement/shared_cache.py), so production with several
-        workers uses Redis and so does the measured run."""
+    def _eigener_redis_noetig(self, optionen) -> bool:
+        """Whether the run "mit Cache" needs a cache of its own: the shipped setting is no
+        cache (dummycache://), and LocMem is a cache per process (a write advances the versions
+        in one worker only, quartiersmanagement/shared_cache.py). Production with several
+        workers uses Redis, and so does the measured run."""
         backend = settings.CACHES["default"]["BACKEND"]
-        return backend.endswith("LocMemCache") and optionen["worker"] > 1
+        return not backend.endswith("RedisCache") and (
+            optionen["worker"] > 1 or backend.endswith("DummyCache")
+        )
 
     def _lauf(self, titel, mit_cache, umgebung, stichprobe_datei, optionen) -> dict:
         rohdaten = stichprobe_datei.with_name(f"roh-{'mit' if mit_cache else 'ohne'}-cache.json")
-        cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "locmemcache://"))
+        cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "dummycache://"))
         self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']} s …")
         if optionen["server"]:
             roh, start = self._locust(optionen["server"], stichprobe_datei, rohdaten, optionen)
