@@ -187,21 +187,22 @@ def konten_vorbereiten(stichprobe: dict) -> dict[str, dict[str, str]]:
     have none), hashed with the production hasher, and a TOTP device for each account that
     production obliges to use a second factor (Leitung), so the run logs in the way they do.
     Returns {"passwoerter": username -> password, "totp": username -> hex key}. The Lesend
-    account is created on first use. `konten_sperren` takes both away again."""
+    account is created on first use and reads the sample's quartier (the biggest one, which
+    earlier runs' new needs may have changed). `konten_sperren` takes both away again."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from quartiere.models import Quartier, Zustaendigkeit
 
     benutzer_model = get_user_model()
-    lesend, neu = benutzer_model.objects.get_or_create(username=LESEND)
-    if neu:
-        slug = stichprobe["lesend"]["quartier"].rstrip("/").rsplit("/", 1)[-1]
-        Zustaendigkeit.objects.create(
-            benutzer=lesend,
-            quartier=Quartier.objects.get(slug=slug),
-            rolle=Zustaendigkeit.Rolle.LESEND,
-            von=timezone.localdate(),
-        )
+    lesend, _neu = benutzer_model.objects.get_or_create(username=LESEND)
+    slug = stichprobe["lesend"]["quartier"].rstrip("/").rsplit("/", 1)[-1]
+    quartier = Quartier.objects.get(slug=slug)
+    Zustaendigkeit.objects.filter(benutzer=lesend).exclude(quartier=quartier).delete()
+    Zustaendigkeit.objects.get_or_create(
+        benutzer=lesend,
+        quartier=quartier,
+        defaults={"rolle": Zustaendigkeit.Rolle.LESEND, "von": timezone.localdate()},
+    )
     namen = {z["konto"] for z in stichprobe["qm"]} | {LESEND, stichprobe["leitung"]["konto"]}
     passwoerter = {name: secrets.token_urlsafe(24) for name in namen}
     totp = {}

@@ -17,7 +17,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from bedarfe.models import Bedarf, Bedarfsereignis
 from bench import formulare, messung
 from projekte.models import Fondsantrag
+from quartiere.models import Zustaendigkeit
 from quartiersmanagement.models import Benutzer
+from tests import factories
 from tests.conftest import datenbank_url
 
 
@@ -255,3 +257,19 @@ def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path):
     assert len(pids) == 2 and all(mb > 10 for mb in rss.values())
     assert server.prozess.poll() is not None
     assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)
+
+
+@pytest.mark.django_db
+def test_lesend_liest_immer_das_quartier_der_stichprobe(lastdaten):
+    """Earlier runs' new needs may make another quartier the biggest: the Lesend account
+    follows the sample, or its pages would answer 404."""
+    stichprobe = messung.stichprobe(qm_anzahl=1)
+    messung.konten_sperren(messung.konten_vorbereiten(stichprobe))
+    anderes = factories.QuartierFactory()
+    stichprobe["lesend"]["quartier"] = anderes.get_absolute_url()
+    messung.konten_sperren(messung.konten_vorbereiten(stichprobe))
+    assert list(
+        Zustaendigkeit.objects.filter(benutzer__username=messung.LESEND).values_list(
+            "quartier", flat=True
+        )
+    ) == [anderes.pk]
