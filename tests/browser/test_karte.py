@@ -85,4 +85,6 @@ def test_quartierskarte_ebenen_schalten_und_marker_folgen(page, live_server, set
         "Stadtteilfest",
     ):
         assert liste.get_by_role("link", name=titel).count() == 1
+    if ordner:
+        page.screenshot(path=str(Path(ordner) / "karte-liste.png"), full_page=True)
     axe_pruefen(page)

@@ -94,6 +94,6 @@ class Command(BaseCommand):
 
         with connection.execute_wrapper(stoppen), _vorlagenzeit(vorlagen):
             start = time.perf_counter()
-            antwort = client.get(url)
+            antwort = client.get(url, secure=True)  # production settings redirect to HTTPS
             gesamt = time.perf_counter() - start
         return antwort.status_code, gesamt, sum(sql), sum(vorlagen), len(sql)
