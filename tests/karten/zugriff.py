@@ -10,4 +10,4 @@ def _quartier_daten(quartier, text):
     return {"slug": quartier.slug}
 
 
-OBJEKTE = {"karten:quartier_daten": _quartier_daten}
+OBJEKTE = {"karten:quartier_daten": _quartier_daten, "karten:quartier": _quartier_daten}
