@@ -13,9 +13,10 @@ from akteure.models import Beschluss, Sitzung
 from bedarfe.models import Erhebung
 from projekte.models import Projekt, Termin
 from quartiersmanagement import report_parts
+from quartiersmanagement.report_parts import im_fenster
 
 from .abschnitte import Section
-from .kennzahlen import im_fenster, projekte_im_fenster
+from .kennzahlen import projekte_im_fenster
 
 
 def _zeitraum(von, bis) -> str:

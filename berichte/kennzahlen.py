@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 
 from akteure.models import Akteur, Aufgabe, Beschluss, Sitzung
 from bedarfe.models import Bedarf, Bedarfsereignis, Weiterleitung
 from projekte.models import Auszahlung, Fondsantrag, Projekt, Stadtteilfonds, Teilnahme, Termin
 from quartiere.models import Fachbereich
+from quartiersmanagement.report_parts import im_fenster
 
 from . import selectors
 from .selectors import gruppiert_je_quartier
@@ -47,29 +47,6 @@ def programmfenster(einsaetze, von: datetime.date, bis: datetime.date) -> list[F
         if anfang <= ende:
             fenster.append(Fenster(e.quartier_id, anfang, ende))
     return fenster
-
-
-def _beginn(tag: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(tag, datetime.time(), tzinfo=timezone.get_current_timezone())
-
-
-def im_fenster(fenster, quartier: str, zeit: str | None, *, zeitpunkt=False) -> Q:
-    """Rows whose `quartier` path is a window's quartier and whose `zeit` lies in it; a
-    date-time field (`zeitpunkt`) counts up to the end of the last day. No window: nothing."""
-    bedingung = Q(pk__isnull=True)
-    for f in fenster:
-        teil = Q(**{quartier: f.quartier_id})
-        if zeit and zeitpunkt:
-            teil &= Q(
-                **{
-                    f"{zeit}__gte": _beginn(f.von),
-                    f"{zeit}__lt": _beginn(f.bis + datetime.timedelta(days=1)),
-                }
-            )
-        elif zeit:
-            teil &= Q(**{f"{zeit}__gte": f.von, f"{zeit}__lte": f.bis})
-        bedingung |= teil
-    return bedingung
 
 
 def summe(je_quartier: dict[int, dict], name: str, null=0):

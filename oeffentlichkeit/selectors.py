@@ -5,7 +5,7 @@ import calendar
 import dataclasses
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -14,6 +14,7 @@ from akteure.selectors import oeffentliche_akteure
 from bedarfe.models import Bedarf
 from projekte.models import Projekt, Termin
 from quartiere.models import Quartier
+from quartiersmanagement import report_parts
 
 from .models import Beitrag, Seite
 
@@ -189,12 +190,9 @@ def beitrag_fuer(user, pk: int) -> Beitrag:
 def beitraege_im_bericht(fenster) -> list[list]:
     """The news items published in a report's windows (quartier and period), oldest first:
     date, quartier, title and teaser (no personal data)."""
-    bedingung = Q(pk__isnull=True)
-    for f in fenster:
-        bedingung |= Q(quartier_id=f.quartier_id, veroeffentlicht_am__range=(f.von, f.bis))
     beitraege = (
         Beitrag.objects.veroeffentlicht()
-        .filter(bedingung)
+        .filter(report_parts.im_fenster(fenster, "quartier", "veroeffentlicht_am"))
         .select_related("quartier")
         .only("veroeffentlicht_am", "titel", "teaser", "quartier__name")
         .order_by("veroeffentlicht_am", "quartier__name", "pk")
