@@ -18,7 +18,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from quartiere.selectors import einziges_quartier_fuer, quartiere_fuer
+from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.history import history_for
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei
@@ -48,14 +48,6 @@ def bedarfe_fuer(user) -> QuerySet[Bedarf]:
         )
         .defer("suchvektor")
     )
-
-
-def im_einzigen_quartier(bedarfe: QuerySet[Bedarf], user) -> QuerySet[Bedarf]:
-    """`bedarfe` (already limited by `bedarfe_fuer`) with `quartier_id = <id>` added when the
-    user reads one quartier only, so the list's first page comes straight from the index
-    (quartiere.selectors.einziges_quartier_fuer)."""
-    quartier_id = einziges_quartier_fuer(user)
-    return bedarfe if quartier_id is None else bedarfe.filter(quartier_id=quartier_id)
 
 
 def _zielgruppen_namen(*reihenfolge: str) -> Subquery:

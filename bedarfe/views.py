@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import bearbeitbare_quartiere_fuer, im_einzigen_quartier, quartiere_fuer
 from quartiersmanagement import page_hooks
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.history import history_for
@@ -48,7 +48,7 @@ class BedarfListe(ExportMixin, FilteredListView):
         return selectors.bedarfe_fuer(self.request.user)
 
     def page_queryset(self, queryset):
-        return selectors.fuer_liste(selectors.im_einzigen_quartier(queryset, self.request.user))
+        return selectors.fuer_liste(im_einzigen_quartier(queryset, self.request.user))
 
     def export_columns(self):
         return exports.bedarf_spalten()

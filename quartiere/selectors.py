@@ -21,6 +21,14 @@ def einziges_quartier_fuer(user) -> int | None:
     return zugriff_fuer(user).einziges_quartier()
 
 
+def im_einzigen_quartier(queryset: QuerySet, user) -> QuerySet:
+    """`queryset` (rows with a `quartier_id`, already limited to the user's quartiers) with
+    `quartier_id = <id>` added when the user reads one quartier only, so a list's page comes
+    straight from the quartier's index (see `einziges_quartier_fuer`)."""
+    quartier_id = einziges_quartier_fuer(user)
+    return queryset if quartier_id is None else queryset.filter(quartier_id=quartier_id)
+
+
 def bearbeitbare_quartiere_fuer(user) -> QuerySet[Quartier]:
     """Quartiers whose records the user may create and change (Quartiersmanagement role)."""
     return zugriff_fuer(user).bearbeitbare_quartiere()

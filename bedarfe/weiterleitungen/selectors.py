@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from quartiere.models import Fachbereich
 from quartiere.selectors import (
     bearbeitbare_quartiere_fuer,
-    einziges_quartier_fuer,
+    im_einzigen_quartier,
     quartiere_fuer,
 )
 
@@ -33,11 +33,13 @@ def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
 def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:
     """Open forwards of the user's quartiers, overdue first (oldest Frist first). A user of
     one quartier gets `quartier_id = <id>` as well: the page then comes straight from the
-    index `weiterl_offen_je_quartier` (quartiere.selectors.einziges_quartier_fuer)."""
+    index `weiterl_offen_je_quartier` (quartiere.selectors.im_einzigen_quartier)."""
     weiterleitungen = Weiterleitung.objects.offen().filter(quartier__in=quartiere_fuer(user))
-    if (quartier_id := einziges_quartier_fuer(user)) is not None:
-        weiterleitungen = weiterleitungen.filter(quartier_id=quartier_id)
-    return weiterleitungen.select_related("bedarf__quartier", "fachbereich").order_by("frist", "pk")
+    return (
+        im_einzigen_quartier(weiterleitungen, user)
+        .select_related("bedarf__quartier", "fachbereich")
+        .order_by("frist", "pk")
+    )
 
 
 def fuer_weiterleitungsliste(weiterleitungen: QuerySet[Weiterleitung]):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from akteure import selectors as akteure_selectors
 from quartiere.models import Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_lesen
-from quartiere.selectors import bearbeitbare_quartiere_fuer, einziges_quartier_fuer, quartiere_fuer
+from quartiere.selectors import bearbeitbare_quartiere_fuer, im_einzigen_quartier, quartiere_fuer
 from quartiersmanagement import ical
 from quartiersmanagement.form_widgets import add_form_errors
 from quartiersmanagement.lists import ExportMixin, FilteredListView
@@ -48,10 +48,7 @@ class TerminListe(ExportMixin, FilteredListView):
     def page_queryset(self, queryset):
         # A QM's one quartier named outright: the page comes from the (quartier, beginn)
         # index instead of walking the whole city's events by date until 50 of it are found.
-        quartier_id = einziges_quartier_fuer(self.request.user)
-        if quartier_id is not None:
-            queryset = queryset.filter(quartier_id=quartier_id)
-        return selectors.fuer_terminliste(queryset)
+        return selectors.fuer_terminliste(im_einzigen_quartier(queryset, self.request.user))
 
     def export_columns(self):
         return exports.termin_spalten()

@@ -585,15 +585,14 @@ def test_sortierung_ordnet_gleiche_werte_nach_id(angemeldet, quartier):
 
 def test_liste_eines_quartiers_zeigt_keine_bedarfe_anderer(client, quartier, anderes_quartier):
     """With one quartier the list adds `quartier_id = <id>`; the permission condition stays."""
-    from bedarfe import selectors
-    from quartiere.selectors import einziges_quartier_fuer
+    from quartiere.selectors import einziges_quartier_fuer, im_einzigen_quartier
 
     qm = factories.BenutzerFactory()
     factories.ZustaendigkeitFactory(benutzer=qm, quartier=quartier)
     factories.BedarfFactory(quartier=quartier, titel="Eigener Bedarf")
     factories.BedarfFactory(quartier=anderes_quartier, titel="Fremder Bedarf")
     assert einziges_quartier_fuer(qm) == quartier.pk
-    assert "quartier_id" in str(selectors.im_einzigen_quartier(Bedarf.objects.all(), qm).query)
+    assert "quartier_id" in str(im_einzigen_quartier(Bedarf.objects.all(), qm).query)
     client.force_login(qm)
     inhalt = _inhalt(client.get(reverse("bedarfe:liste")))
     assert "Eigener Bedarf" in inhalt
