@@ -360,13 +360,10 @@ def nachladekontext(quartier: Quartier, *, karte_id: str, titel) -> dict:
     every visit of the quartier page. The text alternative is the map page
     (`karten:quartier`), which lists every place."""
     return {
-        "id": karte_id,
-        "titel": titel,
+        **_rahmen(karte_id, titel, gruppieren=False),
         "ebenen": quartier_ebenen(),
         "daten_url": reverse("karten:quartier_daten", kwargs={"slug": quartier.slug}),
         "liste_url": reverse("karten:quartier", kwargs={"slug": quartier.slug}),
-        "config": {**map_config(), "gruppieren": False},
-        "config_id": f"{karte_id}-config",
     }
 
 
@@ -375,10 +372,18 @@ def kontext(karte: dict, *, karte_id: str, titel, gruppieren: bool = False) -> d
     tile settings for the script (both as json_script, no inline script)."""
     return {
         **karte,
+        **_rahmen(karte_id, titel, gruppieren=gruppieren),
+        "json": geojson(karte),
+        "daten_id": f"{karte_id}-daten",
+    }
+
+
+def _rahmen(karte_id: str, titel, *, gruppieren: bool) -> dict:
+    """What every map of karten/_karte.html has, markers in the page or fetched: its id, its
+    accessible name and the tile settings for the script (json_script `config_id`)."""
+    return {
         "id": karte_id,
         "titel": titel,
-        "json": geojson(karte),
         "config": {**map_config(), "gruppieren": gruppieren},
-        "daten_id": f"{karte_id}-daten",
         "config_id": f"{karte_id}-config",
     }

@@ -20,20 +20,21 @@ from . import geocoder, selectors
 
 logger = logging.getLogger(__name__)
 
-
-@require_safe
-@permission(
+#: A quartier's map pages: 404 outside the user's quartiers.
+quartier_lesbar = permission(
     "quartiere.view_quartier", obj=lambda request, slug: quartier_mit_details(request.user, slug)
 )
+
+
+@require_safe
+@quartier_lesbar
 def quartier_daten(request, quartier):
     """The map data of a quartier, fetched by the quartier page's map after the page loaded."""
     return JsonResponse(selectors.geojson(selectors.quartier_karte(quartier)))
 
 
 @require_safe
-@permission(
-    "quartiere.view_quartier", obj=lambda request, slug: quartier_mit_details(request.user, slug)
-)
+@quartier_lesbar
 def quartier_karte(request, quartier):
     """A quartier's map with every place also as a list: the text alternative of the quartier
     page's map, and a bigger map to work with."""
