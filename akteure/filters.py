@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from . import selectors
 from .models import Akteur, Person
@@ -15,7 +16,7 @@ JA_NEIN = [("true", _("ja")), ("false", _("nein"))]
 
 class AkteurFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="suchen")
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(
         label=_("Quartier"),
         field_name="quartiere",
         queryset=Quartier.objects.none(),
@@ -24,13 +25,13 @@ class AkteurFilter(django_filters.FilterSet):
     art = django_filters.ChoiceFilter(
         label=_("Art"), choices=Akteur.Art.choices, empty_label=_("alle")
     )
-    handlungsfeld = django_filters.ModelChoiceFilter(
+    handlungsfeld = OneQueryChoiceFilter(
         label=_("Handlungsfeld"),
         field_name="handlungsfelder",
         queryset=Handlungsfeld.objects.all(),
         empty_label=_("alle"),
     )
-    zielgruppe = django_filters.ModelChoiceFilter(
+    zielgruppe = OneQueryChoiceFilter(
         label=_("Zielgruppe"),
         field_name="zielgruppen",
         queryset=Zielgruppe.objects.all(),

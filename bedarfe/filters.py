@@ -11,6 +11,7 @@ from django_filters.widgets import BaseCSVWidget
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.form_widgets import DateWidget
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from .models import Bedarf, Erhebung, Weiterleitung
 from .weiterleitungen.selectors import ueberfaellige_weiterleitungen
@@ -46,11 +47,11 @@ class BedarfFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Suche"), method="volltext", help_text=_("Titel und Beschreibung")
     )
-    quartier = django_filters.ModelChoiceFilter(label=_("Quartier"), queryset=None)
-    handlungsfeld = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), queryset=None)
+    handlungsfeld = OneQueryChoiceFilter(
         label=_("Handlungsfeld"), queryset=Handlungsfeld.objects.all()
     )
-    zielgruppe = django_filters.ModelChoiceFilter(
+    zielgruppe = OneQueryChoiceFilter(
         label=_("Zielgruppe"), queryset=Zielgruppe.objects.all(), method="nach_zielgruppe"
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Bedarf.Status.choices)
@@ -74,7 +75,7 @@ class BedarfFilter(django_filters.FilterSet):
         method="nach_ueberfaellig",
         widget=forms.Select(choices=[("", "—"), ("true", _("ja")), ("false", _("nein"))]),
     )
-    fachbereich = django_filters.ModelChoiceFilter(
+    fachbereich = OneQueryChoiceFilter(
         label=_("weitergeleitet an"), queryset=Fachbereich.objects.all(), method="nach_fachbereich"
     )
     sortierung = SortierungMitId(label=_("Sortierung"), fields=SORTIERUNG)
@@ -138,9 +139,7 @@ class BedarfFilter(django_filters.FilterSet):
 class WeiterleitungFilter(django_filters.FilterSet):
     """Filters of the open forwards list (quartier, overdue), kept in the URL."""
 
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), field_name="quartier", queryset=None
-    )
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), field_name="quartier", queryset=None)
     ueberfaellig = django_filters.BooleanFilter(
         label=_("überfällig"),
         method="nach_ueberfaellig",
@@ -165,9 +164,7 @@ class WeiterleitungFilter(django_filters.FilterSet):
 class ErhebungFilter(django_filters.FilterSet):
     """The assessments of one quartier (?quartier=<pk>), kept in the URL."""
 
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), queryset=None, empty_label=_("alle")
-    )
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), queryset=None, empty_label=_("alle"))
 
     class Meta:
         model = Erhebung

@@ -4,14 +4,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from .models import Beitrag
 
 
 class BeitragFilter(django_filters.FilterSet):
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), queryset=None, empty_label=_("alle")
-    )
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), queryset=None, empty_label=_("alle"))
 
     class Meta:
         model = Beitrag

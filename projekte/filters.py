@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Handlungsfeld, Programm, Quartier, Zielgruppe
 from quartiere.selectors import programme_fuer, quartiere_fuer
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from . import selectors
 from .models import Projekt, Termin
@@ -13,20 +14,18 @@ from .models import Projekt, Termin
 
 class ProjektFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="suchen")
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(
         label=_("Quartier"), field_name="quartiere", queryset=Quartier.objects.none()
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Projekt.Status.choices)
     qm_rolle = django_filters.ChoiceFilter(label=_("Rolle des QM"), choices=Projekt.QmRolle.choices)
-    handlungsfeld = django_filters.ModelChoiceFilter(
+    handlungsfeld = OneQueryChoiceFilter(
         label=_("Handlungsfeld"), field_name="handlungsfelder", queryset=Handlungsfeld.objects.all()
     )
-    zielgruppe = django_filters.ModelChoiceFilter(
+    zielgruppe = OneQueryChoiceFilter(
         label=_("Zielgruppe"), field_name="zielgruppen", queryset=Zielgruppe.objects.all()
     )
-    programm = django_filters.ModelChoiceFilter(
-        label=_("Programm"), queryset=Programm.objects.none()
-    )
+    programm = OneQueryChoiceFilter(label=_("Programm"), queryset=Programm.objects.none())
     sortierung = django_filters.OrderingFilter(
         label=_("Sortierung"),
         fields=(("titel", "titel"), ("status", "status"), ("beginn", "beginn"), ("ende", "ende")),
@@ -64,9 +63,7 @@ class ProjektFilter(django_filters.FilterSet):
 
 
 class TerminFilter(django_filters.FilterSet):
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), queryset=Quartier.objects.none()
-    )
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), queryset=Quartier.objects.none())
     von = django_filters.DateFilter(
         label=_("ab"),
         field_name="beginn",

@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Quartier
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from ..filters import JA_NEIN
 from .models import Aufgabe, Gremium
 
 
 class GremiumFilter(django_filters.FilterSet):
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(
         label=_("Quartier"), queryset=Quartier.objects.none(), empty_label=_("alle")
     )
     art = django_filters.ChoiceFilter(
@@ -32,7 +33,7 @@ class GremiumFilter(django_filters.FilterSet):
 class AufgabeFilter(django_filters.FilterSet):
     """Action items: by quartier, open/done and overdue (open and past the due date)."""
 
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(
         label=_("Quartier"), queryset=Quartier.objects.none(), empty_label=_("alle")
     )
     offen = django_filters.ChoiceFilter(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quartiere.models import Quartier
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from .models import Fondsantrag, Stadtteilfonds
 
@@ -12,9 +13,7 @@ from .models import Fondsantrag, Stadtteilfonds
 class FondsFilter(django_filters.FilterSet):
     """The funds of one quartier or one year; the Leitung sees every quartier's ten years."""
 
-    quartier = django_filters.ModelChoiceFilter(
-        label=_("Quartier"), queryset=Quartier.objects.none()
-    )
+    quartier = OneQueryChoiceFilter(label=_("Quartier"), queryset=Quartier.objects.none())
     jahr = django_filters.NumberFilter(label=_("Jahr"))
 
     class Meta:
@@ -29,7 +28,7 @@ class FondsFilter(django_filters.FilterSet):
 class NachweisFilter(django_filters.FilterSet):
     """The overdue proofs of use of one quartier (?quartier=<pk>), kept in the URL."""
 
-    quartier = django_filters.ModelChoiceFilter(
+    quartier = OneQueryChoiceFilter(
         label=_("Quartier"), field_name="fonds__quartier", queryset=Quartier.objects.none()
     )
 
