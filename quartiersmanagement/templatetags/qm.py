@@ -1,5 +1,6 @@
 """Template helpers shared by all apps."""
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -33,6 +34,24 @@ def prozent(wert):
     wert = Decimal(wert).normalize()
     stellen = max(0, -wert.as_tuple().exponent)
     return f"{number_format(wert, decimal_pos=stellen, use_l10n=True)}\u00a0%"
+
+
+@register.filter
+def choice_label(obj, field_name: str):
+    """What `obj.get_<field>_display` shows, for list rows: `{{ bedarf|choice_label:"status" }}`.
+
+    `get_FOO_display` builds a dict of the field's choices on every call and hashes each
+    translatable label on the way, which translates all of them: in a list of 50 rows with two
+    choice columns that is 3–5 ms (docs/performance.md). Here the dict is built once per field;
+    its labels stay lazy, so each row translates only its own label, in the request's language.
+    """
+    value = getattr(obj, field_name)
+    return _labels(obj._meta.get_field(field_name)).get(value, value)
+
+
+@functools.cache
+def _labels(field) -> dict:
+    return dict(field.flatchoices)
 
 
 @register.simple_tag(takes_context=True)
