@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from bedarfe.models import Bedarf, Weiterleitung
-from projekte.models import Auszahlung, Projekt, Stadtteilfonds
+from projekte.models import Fondsantrag, Projekt, Stadtteilfonds
 from quartiere.models import (
     Fachbereich,
     Programm,
@@ -28,6 +28,7 @@ from quartiere.models import (
     Quartier,
 )
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement.links import url_muster
 
 from .models import AbschlussZahl, AntwortdauerZahl, BedarfZahl, TerminZahl, WeiterleitungZahl
 
@@ -90,9 +91,10 @@ VERGLEICH_LEER = {
 
 def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
     """All readable quartiers (or those where `programm` ran in the year), by name, each with
-    the year's figures as attributes. Needs and events come from the rollups (a few rows per
-    quartier and year, whatever the number of needs), projects and funds from their own small
-    tables: seven queries, whatever the number of quartiers or needs.
+    the year's figures and the `url` of its page as attributes. Needs and events come from
+    the rollups (a few rows per quartier and year, whatever the number of needs), projects and
+    funds from their own small tables: seven queries, whatever the number of quartiers or
+    needs.
     Needs closed in the year = needs now closed whose closing event lies in it."""
     anfang, ende = _jahresgrenzen(jahr)
     quartiere = quartiere_fuer(user)
@@ -138,15 +140,18 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
         gruppiert_je_quartier(
             fonds, "quartier", fonds_budget=Sum("budget"), fonds_bewilligt=Sum("bewilligt_summe")
         ),
+        # The payouts as the applications sum them up (the database adds every payout and
+        # its reversal to `ausgezahlt_summe`): a third of the time of summing the journal.
         gruppiert_je_quartier(
-            Auszahlung.objects.filter(antrag__fonds__in=fonds.values("pk")),
-            "antrag__fonds__quartier",
-            fonds_ausgezahlt=Sum("betrag"),
+            Fondsantrag.objects.filter(fonds__in=fonds.values("pk")),
+            "fonds__quartier",
+            fonds_ausgezahlt=Sum("ausgezahlt_summe"),
         ),
     ]
     ergebnis = list(quartiere.only("name", "slug").order_by("name"))
+    seite = url_muster("berichte:quartier", "slug")
     for quartier in ergebnis:
-        vars(quartier).update(VERGLEICH_LEER)
+        vars(quartier).update(VERGLEICH_LEER, url=seite.format(slug=quartier.slug))
         for teil in teile:
             vars(quartier).update(teil.get(quartier.pk, {}))
     return ergebnis

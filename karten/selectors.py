@@ -24,6 +24,7 @@ from projekte.models import Projekt, Termin
 from quartiere.models import Quartier
 from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
 from quartiersmanagement.geo import WGS84
+from quartiersmanagement.links import url_muster
 from quartiersmanagement.map_widgets import map_config
 
 #: "In der Nähe" on a need's page, in metres.
@@ -63,16 +64,6 @@ def _breite():
 
 def _laenge():
     return _Koordinate("lage", function="ST_X")
-
-
-def url_muster(name: str, schluessel: str = "pk") -> str:
-    """The URL `name` with "{pk}" (or "{slug}") in place of its one argument, for str.format:
-    reversed once per layer instead of once per marker, which took longer than reading the
-    markers."""
-    platzhalter = 987654321 if schluessel == "pk" else "platzhalter-987654321"
-    return reverse(name, kwargs={schluessel: platzhalter}).replace(
-        str(platzhalter), "{" + schluessel + "}"
-    )
 
 
 def _eintraege(qs: QuerySet, url, titel: str = "titel", extra: tuple = ()) -> list[dict]:

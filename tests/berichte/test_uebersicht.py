@@ -72,6 +72,7 @@ def test_kennzahlen_je_quartier_stimmen_mit_handgerechneten_werten(leitung, quar
     leer = factories.QuartierFactory(name="Zzz leer")
     zeilen = {q.pk: q for q in selectors.quartiere_im_vergleich(leitung, JAHR)}
     q = zeilen[quartier.pk]
+    assert q.url == quartier.get_absolute_url()
     assert (q.bedarfe_eroeffnet, q.bedarfe_geschlossen, q.bedarfe_offen) == (2, 2, 2)
     assert q.projekte_laufend == 1
     assert q.teilnehmende == 15
