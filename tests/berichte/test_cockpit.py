@@ -213,6 +213,25 @@ def test_aktivierung_zaehlt_termine_des_jahres_ab_neujahr_ortszeit(quartier):
 
 
 @pytest.mark.django_db
+def test_aktivierung_zaehlt_teilnehmende_und_stunden_ohne_abgesagte(quartier):
+    """The chart reads the rollup; its figures are those of the events written, changed and
+    cancelled through the ORM (every path the rollup's triggers see)."""
+    jahr = timezone.localdate().year
+    mitte = datetime.datetime(jahr, 6, 1, 18, tzinfo=timezone.get_current_timezone())
+    fest = factories.TerminFactory(
+        quartier=quartier, beginn=mitte, ehrenamtliche=3, ehrenamtsstunden=Decimal("7.5")
+    )
+    factories.TeilnahmeFactory(termin=fest, anzahl=40)
+    factories.TeilnahmeFactory(termin=fest, anzahl=2)
+    abgesagt = factories.TerminFactory(quartier=quartier, beginn=mitte, ehrenamtliche=9)
+    factories.TeilnahmeFactory(termin=abgesagt, anzahl=100)
+    abgesagt.abgesagt = True
+    abgesagt.save()
+    zeilen = quartierseite.aktivierung_diagramm(quartier, jahr)["zeilen"]
+    assert [z["wert"] for z in zeilen] == [1, 42, 3, Decimal("7.5")]
+
+
+@pytest.mark.django_db
 def test_quartierseite_ohne_fonds_sagt_es(client, qm, quartier):
     client.force_login(qm)
     inhalt = client.get(quartier.get_absolute_url()).content.decode()
