@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from bedarfe import services
+from bedarfe import filters, services
 from bedarfe.models import Bedarf, Erhebung, Erhebungsdatei, Weiterleitung
 from tests import factories
 
@@ -615,3 +615,31 @@ def test_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
     factories.BedarfFactory(quartier=quartier, titel="Licht im Park")
     assert "Licht im Park" in client.get(url).content.decode()
     assert "Licht im Park" not in client.get(url, {"q": "Spielplatz"}).content.decode()
+
+
+def test_volltextsuche_mit_sehr_vielen_treffern_zeigt_die_neuesten_zuerst(
+    angemeldet, quartier, monkeypatch
+):
+    """Ranking every hit of a common word across a city is slow; above RANG_HOECHSTENS hits
+    the list says so and shows the newest first, and a narrower search ranks again (a title
+    hit before a hit in the description)."""
+    monkeypatch.setattr(filters, "RANG_HOECHSTENS", 2)
+    heute = timezone.localdate()
+    for tage, titel, beschreibung in (
+        (1, "Treffpunkt", "Mit Spielplatz"),
+        (2, "Spielplatz neu", ""),
+        (3, "Spielplatz erneuern", ""),
+    ):
+        factories.BedarfFactory(
+            quartier=quartier,
+            titel=titel,
+            beschreibung=beschreibung,
+            gemeldet_am=heute - datetime.timedelta(days=tage),
+        )
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplatz"}))
+    assert "Sehr viele Treffer, deshalb die neuesten zuerst." in inhalt
+    assert inhalt.index("Treffpunkt") < inhalt.index("Spielplatz neu")
+    assert inhalt.index("Spielplatz neu") < inhalt.index("Spielplatz erneuern")
+    inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplatz -neu"}))
+    assert "Sehr viele Treffer" not in inhalt
+    assert inhalt.index("Spielplatz erneuern") < inhalt.index("Treffpunkt")
