@@ -76,15 +76,18 @@ def netzwerk_daten(
     for quelle, ziel, art in (
         Beziehung.objects.filter(aktuell, quelle__in=akteur_ids, ziel__in=akteur_ids)
         .filter(Q(von__isnull=True) | Q(von__lte=stichtag))
+        .order_by()  # the model's order (by names) joined both actors only to sort
         .values_list("quelle_id", "ziel_id", "art__name")
     ):
         if quelle in ids and ziel in ids:
             kanten[tuple(sorted((quelle, ziel)))].add(art)
     je_gremium = defaultdict(set)
     gremium_namen = {}
-    for gremium_id, gremium_name, akteur_id in Mitgliedschaft.objects.filter(
-        aktuell, akteur__in=akteur_ids, von__lte=stichtag
-    ).values_list("gremium_id", "gremium__name", "akteur_id"):
+    for gremium_id, gremium_name, akteur_id in (
+        Mitgliedschaft.objects.filter(aktuell, akteur__in=akteur_ids, von__lte=stichtag)
+        .order_by()
+        .values_list("gremium_id", "gremium__name", "akteur_id")
+    ):
         if akteur_id in ids:
             je_gremium[gremium_id].add(akteur_id)
             gremium_namen[gremium_id] = gremium_name
