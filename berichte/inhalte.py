@@ -6,7 +6,7 @@ per list over the report's windows (`kennzahlen.Fenster`).
 Reports hold no personal data: projects, committees, places and counts only; a decision's
 text appears only for a public committee (others show the result alone)."""
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from akteure.models import Beschluss, Sitzung
@@ -118,14 +118,13 @@ def oeffentlichkeitsarbeit(fenster) -> Section:
             oeffentlich=True,
             abgesagt=False,
         )
-        .annotate(teilnehmende=Sum("teilnahmen__anzahl"))
-        .only("beginn", "titel", "ort")
+        .only("beginn", "titel", "ort", "teilnehmende")
         .order_by("beginn", "pk")
     )
     return Section(
         _("Öffentlichkeitsarbeit"),
         [_("Datum"), _("Veranstaltung"), _("Ort"), _("Teilnehmende")],
-        [[t.beginn.date(), t.titel, t.ort or "–", t.teilnehmende or 0] for t in termine],
+        [[t.beginn.date(), t.titel, t.ort or "–", t.teilnehmende] for t in termine],
     )
 
 

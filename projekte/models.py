@@ -299,9 +299,16 @@ class Termin(Timestamped):
         default=0,
         help_text=_("Summe der Stunden aller Ehrenamtlichen."),
     )
+    teilnehmende = models.PositiveIntegerField(
+        _("Teilnehmende"),
+        default=0,
+        editable=False,
+        help_text=_("Summe der Teilnahmen aller Zielgruppen; die Datenbank hält sie aktuell."),
+    )
     uid = models.CharField(_("Kalender-UID"), max_length=120, unique=True, default=neue_uid)
     sequenz = models.PositiveIntegerField(_("Änderungszähler (SEQUENCE)"), default=0)
-    history = HistoricalRecords()
+    # The participants are derived from the Teilnahmen, which keep their own history.
+    history = HistoricalRecords(excluded_fields=["teilnehmende"])
 
     class Meta:
         verbose_name = _("Termin")
@@ -320,7 +327,13 @@ class Termin(Timestamped):
             ),
         ]
         indexes = [
-            models.Index(fields=["quartier", "beginn"]),
+            # A quartier's events by date; the included columns let the activation figures
+            # (sums per year over 2,000 events) read the index alone instead of 2,000 pages.
+            models.Index(
+                fields=["quartier", "beginn"],
+                include=["abgesagt", "ehrenamtliche", "ehrenamtsstunden", "teilnehmende", "id"],
+                name="termin_quartier_beginn",
+            ),
             # The list's sort orders across all quartiers (the Leitung's 200,000 events): a
             # page of 50 read in index order instead of sorting every event of the city.
             models.Index(fields=["beginn"], name="termin_beginn"),

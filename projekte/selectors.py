@@ -8,11 +8,9 @@ from django.db.models import (
     DecimalField,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
     Sum,
     Value,
 )
@@ -29,7 +27,6 @@ from .models import (
     Projekt,
     Projektpartner,
     Statusaenderung,
-    Teilnahme,
     Termin,
 )
 
@@ -109,9 +106,7 @@ def projekt_detail(user, slug: str) -> Projekt:
             ),
             Prefetch(
                 "termine",
-                queryset=mit_teilnehmenden(Termin.objects.select_related("quartier")).order_by(
-                    "-beginn"
-                ),
+                queryset=Termin.objects.select_related("quartier").order_by("-beginn"),
             ),
         )
     )
@@ -144,30 +139,9 @@ def budget_summen(budgetposten) -> dict:
 # Termine and activation figures
 
 
-def _teilnehmende_subquery():
-    # order_by(): without it the participants' Meta.ordering joins the target groups per event.
-    return Coalesce(
-        Subquery(
-            Teilnahme.objects.filter(termin=OuterRef("pk"))
-            .order_by()
-            .values("termin")
-            .annotate(s=Sum("anzahl"))
-            .values("s"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
-
-
-def mit_teilnehmenden(qs: QuerySet[Termin]) -> QuerySet[Termin]:
-    return qs.annotate(teilnehmende=_teilnehmende_subquery())
-
-
 def termine_fuer(user) -> QuerySet[Termin]:
-    return mit_teilnehmenden(
-        Termin.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
-            "quartier", "projekt"
-        )
+    return Termin.objects.filter(quartier__in=quartiere_fuer(user)).select_related(
+        "quartier", "projekt"
     )
 
 
@@ -181,6 +155,7 @@ def fuer_terminliste(termine: QuerySet[Termin]) -> QuerySet[Termin]:
         "oeffentlich",
         "abgesagt",
         "ehrenamtliche",
+        "teilnehmende",
         "quartier__name",
         "projekt__titel",
         "projekt__slug",
@@ -199,15 +174,11 @@ def termin_zum_bearbeiten(user, pk: int) -> Termin:
 
 def aktivierung(termine: QuerySet[Termin]) -> dict:
     """Events, participants, volunteers and volunteer hours of (not cancelled) events: one query."""
-    werte = (
-        termine.filter(abgesagt=False)
-        .annotate(tn=_teilnehmende_subquery())
-        .aggregate(
-            termine=Count("pk"),
-            teilnehmende=Coalesce(Sum("tn"), 0),
-            ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
-            ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
-        )
+    werte = termine.filter(abgesagt=False).aggregate(
+        termine=Count("pk"),
+        teilnehmende=Coalesce(Sum("teilnehmende"), 0),
+        ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
+        ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
     )
     return werte
 
@@ -216,12 +187,12 @@ def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
     """The activation figures grouped by year, newest first: one query."""
     return list(
         termine.filter(abgesagt=False)
-        .annotate(tn=_teilnehmende_subquery(), jahr=ExtractYear("beginn"))
+        .annotate(jahr=ExtractYear("beginn"))
         .order_by()
         .values("jahr")
         .annotate(
             termine=Count("pk"),
-            teilnehmende=Coalesce(Sum("tn"), 0),
+            teilnehmende=Coalesce(Sum("teilnehmende"), 0),
             ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
             ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
         )
