@@ -227,17 +227,26 @@ class Bedarf(Versioned, Timestamped):
                 include=["id", "handlungsfeld"],
                 name="bedarf_quartier_status_hf",
             ),
-            # The lists' default order (newest first), so a page of 50 needs no full sort.
-            models.Index(fields=["-gemeldet_am", "-id"], name="bedarf_gemeldet_neueste"),
+            # The lists' default order (newest first), so a page of 50 needs no full sort;
+            # with quartier and status, deep pages skip their rows in this index alone
+            # (quartiersmanagement.lists.CappedPaginator.page).
+            models.Index(
+                fields=["-gemeldet_am", "-id"],
+                include=["quartier", "status"],
+                name="bedarf_gemeldet_neueste",
+            ),
             # The list's other sort orders (ties by id, either direction): a page of 50 of all
             # quartiers is read in index order instead of sorting every need of the city.
             models.Index(fields=["titel", "id"], name="bedarf_titel_id"),
             models.Index(fields=["status", "id"], name="bedarf_status_id"),
             models.Index(fields=["prioritaet", "id"], name="bedarf_prioritaet_id"),
             models.Index(fields=["nennungen", "id"], name="bedarf_nennungen_id"),
-            # A quartier's needs of a year (overview, reports) and its list, newest first.
+            # A quartier's needs of a year (overview, reports) and its list, newest first
+            # (deep pages too, with the status).
             models.Index(
-                fields=["quartier", "-gemeldet_am", "-id"], name="bedarf_quartier_gemeldet"
+                fields=["quartier", "-gemeldet_am", "-id"],
+                include=["status"],
+                name="bedarf_quartier_gemeldet",
             ),
             # Similar needs of a quartier (`selectors.aehnliche_bedarfe`): the nearest titles
             # straight from the index (KNN on `<->`) instead of comparing every need's title.

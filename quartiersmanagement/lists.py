@@ -20,7 +20,8 @@ comes from the query: `page_queryset` narrows the filtered rows to what a row sh
 `select_related`, `prefetch_related(..., to_attr=...)`), and the paginator counts once per page,
 up to `COUNT_LIMIT` rows: the Leitung's unfiltered lists hold a whole city (200,000 needs or
 events), and an exact count read all of them on every page (20-40 ms). Beyond the limit a list
-says "more than 10,000" and offers the pages up to it; a filter narrows it.
+says "more than 10,000" and offers the pages up to it; a filter narrows it. A deep page picks
+its rows by id in a subquery (`CappedPaginator.page`).
 """
 
 from django.core.paginator import Paginator
@@ -35,6 +36,8 @@ from quartiersmanagement.exports import export_response
 PER_PAGE = 50
 #: The paginator counts the filtered rows up to this number (200 pages).
 COUNT_LIMIT = 10_000
+#: A page starting this many rows down is read by its ids first (`CappedPaginator.page`).
+DEEP_PAGE_FROM = 1_000
 EXPORT_FORMATS = ("csv", "xlsx")
 #: Query parameters of older bookmarks and the names that replaced them.
 OLD_PARAMETERS = {"o": "sortierung", "page": "seite", "suche": "q"}
@@ -73,6 +76,17 @@ class CappedPaginator(Paginator):
     @property
     def capped(self) -> bool:
         return self._counted > COUNT_LIMIT
+
+    def page(self, number):
+        """Django's page; a deep one picks its rows by id in a subquery ("deferred join").
+        Skipping thousands of rows (OFFSET) fetched each skipped row from the table, one
+        table page per row (page 150 of a city's needs: 50 ms of SQL); the subquery skips
+        ids only, which an index covering the filter and the order (`bedarf_gemeldet_neueste`)
+        serves alone. The rows keep the list's order: the outer query sorts its 50 rows."""
+        seite = super().page(number)
+        if seite.start_index() > DEEP_PAGE_FROM and isinstance(self.object_list, QuerySet):
+            seite.object_list = self.object_list.filter(pk__in=seite.object_list.values("pk"))
+        return seite
 
 
 class FilteredListView(FilterView):

@@ -3,6 +3,7 @@ every list (`q`, `sortierung`, `seite`, `format`), old bookmarks redirected, 50 
 a page number out of range shows the last page, the "create" button from a permission, and
 the export of exactly the filtered rows."""
 
+import datetime
 import io
 
 import pytest
@@ -91,6 +92,26 @@ def test_zaehlt_genau_unter_der_grenze(quartier):
     factories.BedarfFactory.create_batch(3, quartier=quartier)
     paginator = lists.CappedPaginator(Bedarf.objects.all(), 2)
     assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
+
+
+def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
+    quartier, monkeypatch, django_assert_num_queries
+):
+    """A deep page picks its rows by id in a subquery: the same rows, in the list's order
+    (ties broken by id), in one query."""
+    monkeypatch.setattr(lists, "DEEP_PAGE_FROM", 3)
+    heute = datetime.date(2026, 5, 1)
+    for n in range(12):
+        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 4))
+    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    paginator = lists.CappedPaginator(liste, 4)
+    for nummer in (1, 2, 3):
+        seite = paginator.page(nummer)
+        with django_assert_num_queries(1):
+            zeilen = list(seite.object_list)
+        assert zeilen == list(liste[(nummer - 1) * 4 : nummer * 4])
+    assert "IN (SELECT" in str(paginator.page(2).object_list.query)
+    assert "IN (SELECT" not in str(paginator.page(1).object_list.query)
 
 
 @pytest.mark.parametrize(
