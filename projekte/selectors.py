@@ -172,15 +172,20 @@ def termin_zum_bearbeiten(user, pk: int) -> Termin:
     )
 
 
+def _aktivierungszahlen() -> dict:
+    """The activation figures of events as aggregates; `aktivierung` sums them over all
+    events, `aktivierung_je_jahr` per year."""
+    return {
+        "termine": Count("pk"),
+        "teilnehmende": Coalesce(Sum("teilnehmende"), 0),
+        "ehrenamtliche": Coalesce(Sum("ehrenamtliche"), 0),
+        "ehrenamtsstunden": Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
+    }
+
+
 def aktivierung(termine: QuerySet[Termin]) -> dict:
     """Events, participants, volunteers and volunteer hours of (not cancelled) events: one query."""
-    werte = termine.filter(abgesagt=False).aggregate(
-        termine=Count("pk"),
-        teilnehmende=Coalesce(Sum("teilnehmende"), 0),
-        ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
-        ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
-    )
-    return werte
+    return termine.filter(abgesagt=False).aggregate(**_aktivierungszahlen())
 
 
 def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
@@ -190,12 +195,7 @@ def aktivierung_je_jahr(termine: QuerySet[Termin]) -> list[dict]:
         .annotate(jahr=ExtractYear("beginn"))
         .order_by()
         .values("jahr")
-        .annotate(
-            termine=Count("pk"),
-            teilnehmende=Coalesce(Sum("teilnehmende"), 0),
-            ehrenamtliche=Coalesce(Sum("ehrenamtliche"), 0),
-            ehrenamtsstunden=Coalesce(Sum("ehrenamtsstunden"), Decimal(0)),
-        )
+        .annotate(**_aktivierungszahlen())
         .order_by("-jahr")
     )
 
