@@ -75,7 +75,7 @@ def fuer_export(bedarfe: QuerySet[Bedarf]) -> QuerySet[Bedarf]:
     )
 
 
-# What a row of the needs list shows (bedarfe/bedarf_list.html, views._zeile).
+# What a row of the needs list shows (bedarfe/bedarf_list.html).
 LISTENSPALTEN = (
     "titel",
     "status",
