@@ -145,7 +145,9 @@ class Projekt(Versioned, Timestamped):
             # The list's sort orders across all quartiers (the Leitung's 20,000 projects): a
             # page of 50 read in index order instead of sorting every project of the city.
             models.Index(fields=["titel"], name="projekt_titel"),
-            models.Index(fields=["status"], name="projekt_status"),
+            # With the id: the running projects per quartier (city overview) are counted
+            # from the index alone, without reading 8,000 wide project rows.
+            models.Index(fields=["status", "id"], name="projekt_status"),
             models.Index(fields=["beginn"], name="projekt_beginn"),
             models.Index(fields=["ende"], name="projekt_ende"),
         ]

@@ -2,6 +2,8 @@
  * <canvas data-diagramm="ID"> names a json_script element #ID with
  * {labels, datasets: [{label, data}], typ?, horizontal?, gestapelt?}; the same figures
  * stand in a data table next to the chart for readers without JavaScript or sight.
+ * Many small charts share one element: #ID holds {KEY: {labels, …}, …} and each canvas
+ * names its KEY with data-teil (the overview's small multiples).
  * {max} fixes the value axis (small multiples share one scale).
  * Options may also come from the canvas: data-horizontal, data-gestapelt, data-klein. */
 (function () {
@@ -13,13 +15,33 @@
     return wert === true || wert === "true";
   }
 
+  var sammlungen = {}; // parsed shared elements (data-teil), read once per page
+
+  function datenFuer(leinwand) {
+    var id = leinwand.dataset.diagramm;
+    var teil = leinwand.dataset.teil;
+    var quelle = document.getElementById(id);
+    if (!quelle) {
+      return null;
+    }
+    if (!teil) {
+      return JSON.parse(quelle.textContent);
+    }
+    if (!(id in sammlungen)) {
+      sammlungen[id] = JSON.parse(quelle.textContent);
+    }
+    return sammlungen[id][teil] || null;
+  }
+
   function zeichnen(leinwand) {
-    var quelle = document.getElementById(leinwand.dataset.diagramm);
-    if (!quelle || leinwand.dataset.gezeichnet) {
+    if (leinwand.dataset.gezeichnet) {
+      return;
+    }
+    var daten = datenFuer(leinwand);
+    if (!daten) {
       return;
     }
     leinwand.dataset.gezeichnet = "ja";
-    var daten = JSON.parse(quelle.textContent);
     var horizontal = ja(leinwand.dataset.horizontal) || ja(daten.horizontal);
     var gestapelt = ja(leinwand.dataset.gestapelt) || ja(daten.gestapelt);
     var klein = ja(leinwand.dataset.klein);

@@ -219,15 +219,19 @@ def test_kleine_diagramme_je_quartier_mit_gemeinsamer_skala(client, leitung, qua
     inhalt = antwort.content.decode()
     from berichte.templatetags.berichte_diagramme import kleine_diagramme
 
-    je_quartier = {k["quartier"].pk: k for k in kleine_diagramme(antwort.context["quartiere"])}
-    voll, ohne = je_quartier[quartier.pk], je_quartier[leer.pk]
-    assert voll["bedarfe"]["datasets"][0]["data"] == [2, 2]
-    assert voll["bedarfe"]["max"] == ohne["bedarfe"]["max"] == 2
-    assert voll["fonds"]["datasets"][0]["data"] == [24, 10]  # 1200 and 500 of 5000
-    assert ohne["ohne_fonds"]
-    assert f'data-diagramm="klein-bedarfe-{quartier.pk}-daten"' in inhalt
-    assert f'id="klein-fonds-{quartier.pk}-daten"' in inhalt
-    assert f'id="klein-fonds-{leer.pk}-daten"' not in inhalt
+    kleine = kleine_diagramme(antwort.context["quartiere"])
+    daten = kleine["daten"]
+    voll, ohne = daten[f"klein-bedarfe-{quartier.pk}"], daten[f"klein-bedarfe-{leer.pk}"]
+    assert voll["datasets"][0]["data"] == [2, 2]
+    assert voll["max"] == ohne["max"] == 2
+    assert daten[f"klein-fonds-{quartier.pk}"]["datasets"][0]["data"] == [24, 10]  # of 5000
+    assert f"klein-fonds-{leer.pk}" not in daten  # no fund: no chart, a sentence instead
+    # One data element for all charts, each canvas names its part.
+    assert inhalt.count('data-diagramm="kleine-diagramme-daten"') == 3
+    assert f'data-teil="klein-bedarfe-{quartier.pk}"' in inhalt
+    assert f'data-teil="klein-fonds-{leer.pk}"' not in inhalt
+    assert '<script id="kleine-diagramme-daten" type="application/json">' in inhalt
+    assert f'aria-label="Bedarfe in {quartier.name}: gemeldet und abgeschlossen"' in inhalt
     assert "2 Bedarfe gemeldet, 2 abgeschlossen; Stadtteilfonds zu 24 % bewilligt" in inhalt
 
 
