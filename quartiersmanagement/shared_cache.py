@@ -10,17 +10,23 @@ Invalidation. Every key holds the current *versions* of what it reads: one versi
 and one city-wide version. A write to a model of this project's apps advances them in
 `transaction.on_commit`, so a reader can never store data of an uncommitted write under a new
 version (no stale window): it sees the old version and old data, or the new version only after
-the commit. A write whose record has a `quartier_id` advances that quartier's version and the
-city-wide one; any other write (e.g. a Handlungsfeld renamed, a project's quartiers changed)
-advances the "all" version that every key holds, so a write in Eilendorf keeps Preuswald's
-cached public page but a taxonomy change renews everything.
+the commit. A write advances the versions of the quartiers its record lives in and the
+city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
+
+- a record with a `quartier_id`: that quartier;
+- a record without one: the quartiers of the records its foreign keys name that have one (a
+  need's event lives in its need's quartier, an application in its fund's) and those of its
+  `quartiere` (an actor's, a project's); a change of such a many-to-many advances the
+  quartiers added or removed;
+- a record that reaches no quartier (a Handlungsfeld renamed, a person's contact): the "all"
+  version that every key holds, so it renews everything.
 
 Signals cover `save()`, `delete()` and M2M changes on every path (forms, admin, imports,
 commands). Code that writes with `QuerySet.update()`, `bulk_create()` or raw SQL calls
-`changed(quartier_id=…)` itself. A record moved to another quartier advances both quartiers:
-the quartier it was loaded with is remembered when it is loaded (`post_init`). The receivers
-are connected to this project's models only, so Django keeps deleting the rows of other
-models (sessions, history tables) without loading them first (`Collector.can_fast_delete`).
+`changed(quartier_id=…)` itself. A record moved to another quartier or parent advances both:
+what it was loaded with is remembered when it is loaded (`post_init`). The receivers are
+connected to this project's models only, so Django keeps deleting the rows of other models
+(sessions, history tables) without loading them first (`Collector.can_fast_delete`).
 
 Backend: Django's cache API with `CACHE_URL` (settings): off by default (dummy), Redis shared by
 several app servers in production (docs/betrieb.md). Versions start at the current time in
@@ -50,8 +56,10 @@ TIMEOUT = 60 * 60
 # Writes that never change shared content: logins (last_login) and rate-limit rows.
 IGNORED_MODELS = frozenset({"quartiersmanagement.benutzer", "oeffentlichkeit.formularversuch"})
 
-# Where `post_init` keeps the quartier a record was loaded with (see `_remember_quartier`).
-_LOADED_QUARTIER = "_shared_cache_loaded_quartier_id"
+QUARTIER = "quartiere.quartier"
+
+# Where `post_init` keeps the quartier and parents a record was loaded with (`_loaded`).
+_LOADED = "_shared_cache_loaded"
 _MISSING = object()
 
 
@@ -131,29 +139,115 @@ def _has_quartier(model) -> bool:
     return any(f.attname == "quartier_id" for f in model._meta.concrete_fields)
 
 
+@functools.cache
+def _parent_keys(model) -> tuple:
+    """The foreign keys of a model without a `quartier_id` to models with one."""
+    if _has_quartier(model):
+        return ()
+    return tuple(
+        f
+        for f in model._meta.concrete_fields
+        if f.many_to_one and f.related_model is not None and _has_quartier(f.related_model)
+    )
+
+
+@functools.cache
+def _quartier_m2m(model) -> tuple:
+    """The many-to-many fields of a model without a `quartier_id` to the quartiers."""
+    if _has_quartier(model):
+        return ()
+    return tuple(
+        f for f in model._meta.many_to_many if f.related_model._meta.label_lower == QUARTIER
+    )
+
+
+def _loaded(instance) -> dict:
+    """The values that place a record in quartiers, as loaded: its quartier and parents."""
+    return {
+        name: instance.__dict__.get(name)
+        for name in ("quartier_id", *(f.attname for f in _parent_keys(type(instance))))
+    }
+
+
 def _remember_quartier(sender, instance, **kwargs) -> None:
-    instance.__dict__[_LOADED_QUARTIER] = instance.__dict__.get("quartier_id")
+    instance.__dict__[_LOADED] = _loaded(instance)
+
+
+def _parent_quartier(field, instance, parent_id) -> int | None:
+    """The quartier of the parent `parent_id` names: from the parent object the record holds,
+    else read (one small query by primary key). None when the parent row is gone."""
+    parent = instance._state.fields_cache.get(field.name)
+    if parent is not None and parent.pk == parent_id and "quartier_id" in parent.__dict__:
+        return parent.quartier_id
+    return (
+        field.related_model._base_manager.using(instance._state.db)
+        .filter(pk=parent_id)
+        .values_list("quartier_id", flat=True)
+        .first()
+    )
+
+
+def _quartiers_via_relations(sender, instance) -> set[int]:
+    """The quartiers a record without a `quartier_id` lives in (module doc): those of its
+    parents, now and as loaded, and of its `quartiere` many-to-many."""
+    loaded = instance.__dict__.get(_LOADED, {})
+    quartiere = set()
+    for field in _parent_keys(sender):
+        for parent_id in {instance.__dict__.get(field.attname), loaded.get(field.attname)}:
+            if parent_id is not None:
+                quartiere.add(_parent_quartier(field, instance, parent_id))
+    if instance.pk is not None:
+        for field in _quartier_m2m(sender):
+            through = field.remote_field.through
+            quartiere.update(
+                through._base_manager.using(instance._state.db)
+                .filter(**{field.m2m_field_name(): instance.pk})
+                .values_list(field.m2m_reverse_field_name(), flat=True)
+            )
+    quartiere.discard(None)
+    return quartiere
 
 
 def _on_write(sender, instance, using, **kwargs) -> None:
-    """Advance the quartier the record is in and the one it was loaded with (a move). Read
-    from the instance's loaded values only: a deferred field would cost a query, and after a
-    delete that query finds no row. A quartier not loaded is unknown: everything renews."""
+    """Advance the quartiers the record is in and was loaded in (a move). A record with a
+    `quartier_id` is read from its loaded values only: a deferred field would cost a query,
+    and after a delete that query finds no row. A quartier not known: everything renews."""
     if not _has_quartier(sender):
-        changed(using=using)
+        quartiere = _quartiers_via_relations(sender, instance)
+        for quartier_id in quartiere:
+            changed(quartier_id=quartier_id, using=using)
+        if not quartiere:
+            changed(using=using)
+        instance.__dict__[_LOADED] = _loaded(instance)
         return
     now = instance.__dict__.get("quartier_id", _MISSING)
-    loaded = instance.__dict__.get(_LOADED_QUARTIER)
+    loaded = instance.__dict__.get(_LOADED, {}).get("quartier_id")
     if now is _MISSING:
         now = loaded
     changed(quartier_id=now, using=using)
     if loaded is not None and loaded != now:
         changed(quartier_id=loaded, using=using)
-    instance.__dict__[_LOADED_QUARTIER] = now
+    instance.__dict__[_LOADED] = _loaded(instance)
 
 
-def _on_m2m(sender, instance, action, using, **kwargs) -> None:
-    if action.startswith("post_"):
+def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
+    """A record's quartiers changed: those added or removed (the record's place elsewhere is
+    unchanged). Any other many-to-many: the quartiers of the record. Unknown: everything."""
+    if not action.startswith("post_"):
+        return
+    if pk_set and model._meta.label_lower == QUARTIER:
+        quartiere = set(pk_set)
+    elif pk_set and instance._meta.label_lower == QUARTIER:
+        quartiere = {instance.pk}
+    elif _has_quartier(type(instance)) and instance.__dict__.get("quartier_id"):
+        quartiere = {instance.quartier_id}
+    elif _is_own(type(instance)) and not _has_quartier(type(instance)):
+        quartiere = _quartiers_via_relations(type(instance), instance)
+    else:
+        quartiere = set()
+    for quartier_id in quartiere:
+        changed(quartier_id=quartier_id, using=using)
+    if not quartiere:
         changed(using=using)
 
 
@@ -166,6 +260,6 @@ def connect_signals() -> None:
         uid = f"shared_cache:{model._meta.label_lower}"
         post_save.connect(_on_write, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"{uid}:delete")
-        if _has_quartier(model):
+        if _has_quartier(model) or _parent_keys(model):
             post_init.connect(_remember_quartier, sender=model, dispatch_uid=f"{uid}:init")
         m2m_changed.connect(_on_m2m, sender=model, dispatch_uid=f"{uid}:m2m")
