@@ -66,9 +66,12 @@ def leitung(db):
 
 @pytest.fixture
 def abfragen():
-    """Count the queries of a callable: `abfragen(lambda: client.get(url))` -> int."""
+    """Count the queries of a callable: `abfragen(lambda: client.get(url))` -> int. The shared
+    cache is emptied first, so the count is that of building everything: in a test the writes
+    never commit, so no version advances and a second request would read the first one's."""
 
     def zaehlen(aufruf) -> int:
+        cache.clear()
         with CaptureQueriesContext(connection) as kontext:
             aufruf()
         return len(kontext.captured_queries)

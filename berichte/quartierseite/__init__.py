@@ -4,9 +4,12 @@ every app and the details below them, for one quartier the user may read.
 berichte may read every app, so the page is one view and one template instead of sections
 that the apps register. Every figure is read once and shown once; each read is a small query
 on one quartier's rows (indexed by quartier), so the page costs a fixed number of queries
-whatever the amount of data, and nothing is cached. Builders return data; the template
-`berichte/quartier_detail.html` writes the HTML.
+whatever the amount of data. What is the same for every reader of the quartier comes from the
+shared cache (`quartiersmanagement.shared_cache`, renewed after every committed write in the
+quartier). Builders return data; the template `berichte/quartier_detail.html` writes the HTML.
 """
+
+from functools import partial
 
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -14,8 +17,9 @@ from django.utils.translation import gettext
 from akteure.selectors import offene_aufgaben
 from bedarfe.selectors import bedarfe_gezaehlt
 from karten import selectors as karten
-from quartiere.models import Handlungsfeld, Zielgruppe
+from quartiere.models import Handlungsfeld, Quartier, Zielgruppe
 from quartiere.rules import darf_quartier_bearbeiten
+from quartiersmanagement import shared_cache
 from quartiersmanagement.history import history_for
 
 from ..models import Berichtstext
@@ -38,6 +42,7 @@ __all__ = [
     "bedarfe_uebersicht",
     "faellige_berichte",
     "fonds_diagramm",
+    "gemeinsame_daten",
     "jahresberichte",
     "luecken_tabelle",
     "naechste_termine",
@@ -64,8 +69,31 @@ def jahresberichte(user, quartier, jahr: int) -> list[dict]:
 
 
 def quartierseite(user, quartier) -> dict:
-    """Everything the quartier page shows, for `user` (the edit buttons depend on the user;
-    `quartier` comes from `quartier_mit_details`, so the user may read it)."""
+    """Everything the quartier page shows, for `user` (`quartier` comes from
+    `quartier_mit_details`, so the user may read it): the figures and lists that are the same
+    for every reader of the quartier from the shared cache, what depends on the user (edit
+    buttons, report texts) and the audit trail read here."""
+    gemeinsam = shared_cache.cached(
+        "quartierseite",
+        partial(gemeinsame_daten, quartier.pk),
+        params=(quartier.pk,),
+        quartier_ids=[quartier.pk],
+    )
+    return {
+        **gemeinsam,
+        "quartier": quartier,
+        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
+        "jahresberichte": jahresberichte(user, quartier, timezone.localdate().year),
+        "verlauf": history_for(quartier),
+    }
+
+
+def gemeinsame_daten(quartier_id: int) -> dict:
+    """The part of the quartier page that is the same for every reader of the quartier: what
+    needs attention, the key figures and charts, the gaps, the next dates and open action items.
+    Built from the quartier's id only, never the user (shared cache: a write in the quartier,
+    or one that reaches every quartier, renews it after its commit)."""
+    quartier = Quartier.objects.defer("grenze").get(pk=quartier_id)
     heute = timezone.localdate()
     zaehlung = bedarfe_gezaehlt(quartier)
     handlungsfelder = list(Handlungsfeld.objects.all())
@@ -82,7 +110,6 @@ def quartierseite(user, quartier) -> dict:
     for a in aufgaben:
         a.ist_ueberfaellig = a.faellig_am is not None and a.faellig_am < heute
     return {
-        "quartier": quartier,
         "aufmerksamkeit": aufmerksamkeit(quartier, heute),
         "berichte": berichte,
         "berichte_ueberfaellig": sum(b.ist_ueberfaellig for b in berichte),
@@ -98,7 +125,4 @@ def quartierseite(user, quartier) -> dict:
         ),
         "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
-        "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
-        "jahresberichte": jahresberichte(user, quartier, heute.year),
-        "verlauf": history_for(quartier),
     }

@@ -99,6 +99,7 @@ def test_oeffentliche_inhalte_gleich_fuer_besucher_und_angemeldete(client, qm, q
 def test_erbauer_bekommen_nur_ids(quartier):
     """The builders run without a request: the same value whoever asks."""
     from akteure.views.netzwerk import netzwerk_json_text
+    from berichte.quartierseite import gemeinsame_daten
     from oeffentlichkeit.views.feed import feed_beitraege
     from oeffentlichkeit.views.seiten import quartier_daten
     from oeffentlichkeit.views.termine import termine_ical
@@ -107,6 +108,7 @@ def test_erbauer_bekommen_nur_ids(quartier):
     assert netzwerk_json_text(quartier.pk, None) == netzwerk_json_text(quartier.pk, None)
     assert quartier_daten(quartier.pk)["termine"] == []
     assert feed_beitraege(quartier.pk) == []
+    assert gemeinsame_daten(quartier.pk)["aufgaben"] == []
     assert termine_ical(quartier.pk, "https://example.org/q/x/termine/").startswith(b"BEGIN")
 
 
@@ -311,3 +313,122 @@ def _importzeile(name: str) -> dict:
         "handlungsfelder_ids": [],
         "zielgruppen_ids": [],
     }
+
+
+# --- records without a quartier of their own: through their parents and quartiers ------------
+
+
+def _erneuert(quartiere, aktion, capture) -> set[int]:
+    """The quartiers among `quartiere` whose cached content `aktion` renews."""
+    laeufe = {q.pk: 0 for q in quartiere}
+
+    def bauen(pk):
+        laeufe[pk] += 1
+        return pk
+
+    def lesen():
+        for q in quartiere:
+            shared_cache.cached(
+                "probe", lambda pk=q.pk: bauen(pk), params=(q.pk,), quartier_ids=[q.pk]
+            )
+
+    lesen()  # every probe cached (or already)
+    laeufe.update(dict.fromkeys(laeufe, 0))
+    with capture(execute=True):
+        aktion()
+    lesen()
+    return {pk for pk, anzahl in laeufe.items() if anzahl}
+
+
+def test_kommentar_erneuert_nur_das_quartier_des_bedarfs(
+    qm, quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    bedarf = factories.BedarfFactory(quartier=quartier)
+    geladen = Bedarf.objects.get(pk=bedarf.pk)
+
+    def kommentieren():
+        bedarfe_services.bedarf_kommentieren(bedarf=geladen, kommentar="Rückruf", von=qm)
+
+    erneuert = _erneuert(
+        [quartier, anderes_quartier], kommentieren, django_capture_on_commit_callbacks
+    )
+    assert erneuert == {quartier.pk}
+
+
+def test_antrag_erneuert_das_quartier_seines_fonds_auch_beim_umzug(
+    quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    antrag = factories.FondsantragFactory(fonds__quartier=quartier)
+    fonds_b = factories.StadtteilfondsFactory(quartier=anderes_quartier, jahr=antrag.fonds.jahr + 1)
+    dritter = factories.QuartierFactory()
+    nur_ids = type(antrag).objects.get(pk=antrag.pk)  # the fund not loaded: read by its id
+
+    def aendern():
+        nur_ids.titel = "Neu"
+        nur_ids.save()
+
+    alle = [quartier, anderes_quartier, dritter]
+    assert _erneuert(alle, aendern, django_capture_on_commit_callbacks) == {quartier.pk}
+
+    def umziehen():
+        nur_ids.fonds = fonds_b
+        nur_ids.save()
+
+    erneuert = _erneuert(alle, umziehen, django_capture_on_commit_callbacks)
+    assert erneuert == {quartier.pk, anderes_quartier.pk}
+
+
+def test_akteur_erneuert_seine_quartiere_und_die_hinzugefuegten(
+    quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    dritter = factories.QuartierFactory()
+    akteur = factories.AkteurFactory(quartiere=[quartier])
+    alle = [quartier, anderes_quartier, dritter]
+
+    def umbenennen():
+        akteur.name = "Kita Regenbogen"
+        akteur.save()
+
+    assert _erneuert(alle, umbenennen, django_capture_on_commit_callbacks) == {quartier.pk}
+    hinzufuegen = lambda: akteur.quartiere.add(anderes_quartier)  # noqa: E731
+    assert _erneuert(alle, hinzufuegen, django_capture_on_commit_callbacks) == {anderes_quartier.pk}
+    entfernen = lambda: akteur.quartiere.remove(quartier)  # noqa: E731
+    assert _erneuert(alle, entfernen, django_capture_on_commit_callbacks) == {quartier.pk}
+
+
+def test_datensatz_ohne_weg_zu_einem_quartier_erneuert_alles(
+    quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    person = factories.PersonFactory()
+
+    def aendern():
+        person.nachname = "Muster"
+        person.save()
+
+    erneuert = _erneuert([quartier, anderes_quartier], aendern, django_capture_on_commit_callbacks)
+    assert erneuert == {quartier.pk, anderes_quartier.pk}
+
+
+# --- the quartier page: shared figures, the user's buttons ----------------------------------
+
+
+def test_quartierseite_teilt_kennzahlen_knoepfe_je_person(
+    client, qm, leitung, quartier, django_capture_on_commit_callbacks
+):
+    """QM and Leitung read the same cached figures and action items; the button that marks an
+    item done stays the QM's; a committed new need is on the next request at once."""
+    aufgabe = factories.AufgabeFactory(quartier=quartier)
+    url = quartier.get_absolute_url()
+    erledigt = reverse("akteure:aufgabe_erledigt", args=[aufgabe.pk])
+    client.force_login(qm)
+    antwort = client.get(url)
+    vorher = antwort.context["bedarfe"]
+    assert erledigt in antwort.content.decode()
+    client.force_login(leitung)
+    antwort = client.get(url)
+    assert antwort.context["bedarfe"] == vorher
+    assert [a.pk for a in antwort.context["aufgaben"]] == [aufgabe.pk]
+    assert erledigt not in antwort.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.BedarfFactory(quartier=quartier)
+    assert client.get(url).context["bedarfe"] != vorher
