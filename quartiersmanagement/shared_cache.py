@@ -53,8 +53,22 @@ CITY = "stadt"
 ALL = "alle"
 TIMEOUT = 60 * 60
 
-# Writes that never change shared content: logins (last_login) and rate-limit rows.
-IGNORED_MODELS = frozenset({"quartiersmanagement.benutzer", "oeffentlichkeit.formularversuch"})
+# Writes that never change shared content: one person's own state (the token of a submitted
+# form, marks and mail settings of "Heute", group memberships: shared content is the same for
+# every right) and rate-limit rows. Without them every new need and every online application
+# renewed every cached entry, since none of these rows belongs to a quartier.
+IGNORED_MODELS = frozenset(
+    {
+        "quartiersmanagement.submissiontoken",
+        "quartiersmanagement.benutzer_groups",
+        "quartiersmanagement.benutzer_user_permissions",
+        "arbeitsplatz.vermerk",
+        "arbeitsplatz.benachrichtigung",
+        "oeffentlichkeit.formularversuch",
+    }
+)
+# A login saves the user's `last_login` only; a changed name may be on a cached page.
+LOGIN_FIELDS = frozenset({"last_login"})
 
 QUARTIER = "quartiere.quartier"
 
@@ -212,6 +226,8 @@ def _on_write(sender, instance, using, **kwargs) -> None:
     """Advance the quartiers the record is in and was loaded in (a move). A record with a
     `quartier_id` is read from its loaded values only: a deferred field would cost a query,
     and after a delete that query finds no row. A quartier not known: everything renews."""
+    if kwargs.get("update_fields") == LOGIN_FIELDS:
+        return
     if not _has_quartier(sender):
         quartiere = _quartiers_via_relations(sender, instance)
         for quartier_id in quartiere:

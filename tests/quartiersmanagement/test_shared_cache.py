@@ -432,3 +432,27 @@ def test_quartierseite_teilt_kennzahlen_knoepfe_je_person(
     with django_capture_on_commit_callbacks(execute=True):
         factories.BedarfFactory(quartier=quartier)
     assert client.get(url).context["bedarfe"] != vorher
+
+
+def test_anmeldung_und_formular_token_erneuern_nichts_ein_neuer_name_alles(
+    qm, quartier, django_capture_on_commit_callbacks
+):
+    """A login (last_login) and a form's one-time token belong to no shared content; a user's
+    new name may be on a cached page (a responsible person), so it renews everything."""
+    from django.contrib.auth.models import update_last_login
+
+    from quartiersmanagement.models import SubmissionToken
+
+    alle = [quartier]
+    assert (
+        _erneuert(alle, lambda: update_last_login(None, qm), django_capture_on_commit_callbacks)
+        == set()
+    )
+    token = lambda: SubmissionToken.objects.create(token="x" * 40, url="/bedarfe/1/")  # noqa: E731
+    assert _erneuert(alle, token, django_capture_on_commit_callbacks) == set()
+
+    def umbenennen():
+        qm.last_name = "Neu"
+        qm.save()
+
+    assert _erneuert(alle, umbenennen, django_capture_on_commit_callbacks) == {quartier.pk}
