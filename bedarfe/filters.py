@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
@@ -14,7 +14,6 @@ from quartiersmanagement.form_widgets import DateWidget
 from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from .models import Bedarf, Erhebung, Weiterleitung
-from .weiterleitungen.selectors import ueberfaellige_weiterleitungen
 
 #: Search results up to this many are ordered by relevance, more come newest first
 #: (`BedarfFilter._beste_zuerst`).
@@ -122,12 +121,12 @@ class BedarfFilter(django_filters.FilterSet):
         return queryset.annotate(rang=rang).order_by("-rang", "-pk")
 
     def nach_ueberfaellig(self, queryset, name, value):
-        """EXISTS here (PostgreSQL may hash it for the whole list); the shown flag is looked
-        up per row (selectors.bedarfe_fuer)."""
+        """An open forward past its Frist: the need's earliest open Frist (`offene_frist`,
+        kept by the database) lies before today. `exclude` keeps the needs without one."""
         if value is None:
             return queryset
-        ueberfaellig = Exists(ueberfaellige_weiterleitungen(timezone.localdate()))
-        return queryset.filter(ueberfaellig if value else ~ueberfaellig)
+        ueberfaellig = Q(offene_frist__lt=timezone.localdate())
+        return queryset.filter(ueberfaellig) if value else queryset.exclude(ueberfaellig)
 
     def volltext(self, queryset, name, value):
         """German full-text search (stemming: "Spielplätze" finds "Spielplatz"); the order
@@ -151,9 +150,9 @@ class BedarfFilter(django_filters.FilterSet):
         )
 
     def nach_fachbereich(self, queryset, name, value):
-        return queryset.filter(
-            Exists(Weiterleitung.objects.filter(bedarf=OuterRef("pk"), fachbereich=value))
-        )
+        """Forwarded to the department at any time: the need's `fachbereiche` (kept by the
+        database, GIN index) instead of looking up the forwards of every need."""
+        return queryset.filter(fachbereiche__contains=[value.pk])
 
 
 class WeiterleitungFilter(django_filters.FilterSet):

@@ -5,14 +5,15 @@ from django.contrib.postgres.search import TrigramDistance, TrigramSimilarity
 from django.db.models import (
     BigIntegerField,
     BooleanField,
+    Case,
     Count,
-    Func,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
@@ -22,18 +23,21 @@ from quartiere.selectors import quartiere_fuer
 from quartiersmanagement.history import history_for
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei
-from .weiterleitungen.selectors import ueberfaellige_weiterleitungen, weiterleitungen_von
+from .weiterleitungen.selectors import weiterleitungen_von
 
 AEHNLICHKEIT_MINDESTENS = 0.3
 AEHNLICHE_KANDIDATEN = 50
 
 
-class ZeileVorhanden(Func):
-    """`(subquery LIMIT 1) IS NOT NULL`: true like EXISTS, but PostgreSQL looks it up for the
-    50 rows of a page only, where it hashed the whole EXISTS result of every need first."""
-
-    template = "((%(expressions)s) IS NOT NULL)"
-    output_field = BooleanField()
+def ueberfaellig_am(stichtag) -> Case:
+    """True for a need with an open forward whose Frist passed before `stichtag`: the earliest
+    open Frist (`offene_frist`) is kept on the need by the database, so this is a comparison
+    per row, not a lookup of the forwards."""
+    return Case(
+        When(offene_frist__lt=stichtag, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 def bedarfe_fuer(user) -> QuerySet[Bedarf]:
@@ -43,9 +47,7 @@ def bedarfe_fuer(user) -> QuerySet[Bedarf]:
         Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
         .select_related("quartier", "handlungsfeld", "erhebung")
         .prefetch_related("zielgruppen")
-        .annotate(
-            ist_ueberfaellig=ZeileVorhanden(ueberfaellige_weiterleitungen(heute).values("pk")[:1])
-        )
+        .annotate(ist_ueberfaellig=ueberfaellig_am(heute))
         .defer("suchvektor")
     )
 

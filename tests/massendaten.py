@@ -49,7 +49,7 @@ SELECT (SELECT array_agg(id ORDER BY id) FROM quartiere_quartier WHERE slug LIKE
 
 INSERT INTO bedarfe_bedarf (erstellt, geaendert, titel, beschreibung, quelle, gemeldet_am, ort,
     prioritaet, nennungen, status, oeffentlich, oeffentliche_antwort, handlungsfeld_id,
-    quartier_id, version)
+    quartier_id, version, fachbereiche)
 SELECT now(), now(),
     (ARRAY['Spielplatz', 'Beleuchtung', 'Treffpunkt', 'Sauberkeit', 'Verkehr', 'Beratung'])
         [1 + i % 6] || ' ' || md5(i::text),
@@ -57,7 +57,7 @@ SELECT now(), now(),
     1 + i % 3, 1 + i % 17,
     (ARRAY['neu', 'in_pruefung', 'weitergeleitet', 'in_bearbeitung', 'erledigt',
            'nicht_umsetzbar', 'zurueckgestellt'])[1 + (i / 7) % 7],
-    false, '', m.h[1 + i % 12], m.q[1 + i % {QUARTIERE}], 1
+    false, '', m.h[1 + i % 12], m.q[1 + i % {QUARTIERE}], 1, '{{}}'
 FROM generate_series(1, {BEDARFE}) i, masse_ids m;
 
 INSERT INTO bedarfe_bedarf_zielgruppen (bedarf_id, zielgruppe_id)
@@ -74,6 +74,14 @@ SELECT now(), now(), '', '', b.gemeldet_am + 1, b.gemeldet_am + 30, md5('s' || b
     m.f[1 + b.id % 20]
 FROM (SELECT * FROM bedarfe_bedarf, masse_ids m0 WHERE quartier_id = ANY (m0.q)
       ORDER BY id LIMIT {WEITERLEITUNGEN}) b, masse_ids m;
+
+UPDATE bedarfe_bedarf b SET offene_frist = w.offene_frist, fachbereiche = w.fachbereiche
+FROM (SELECT bedarf_id,
+             MIN(frist) FILTER (WHERE beantwortet_am IS NULL AND zurueckgezogen_am IS NULL)
+                 AS offene_frist,
+             array_agg(DISTINCT fachbereich_id ORDER BY fachbereich_id) AS fachbereiche
+      FROM bedarfe_weiterleitung GROUP BY bedarf_id) w
+WHERE w.bedarf_id = b.id;
 """  # noqa: S608 - module constants only
 
 _SQL_AKTEURE_PROJEKTE = f"""
@@ -113,7 +121,8 @@ def anlegen(*, akteure_und_projekte: bool = False) -> None:
 
     The rows are consistent by construction, so their triggers are skipped
     (`session_replication_role`, test database only): foreign keys checked one by one at COMMIT
-    took minutes. Derived columns (a forward's quartier) are therefore written here."""
+    took minutes. Derived columns (a forward's quartier, a need's open Frist and departments) are
+    therefore written here."""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(_SQL)

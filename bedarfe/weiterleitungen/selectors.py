@@ -1,6 +1,6 @@
 """Reads of the forwards; each starts from the quartiers the user may read."""
 
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from quartiere.models import Fachbereich
@@ -12,11 +12,6 @@ from quartiere.selectors import (
 
 from ..models import Bedarf
 from .models import Weiterleitung
-
-
-def ueberfaellige_weiterleitungen(heute) -> QuerySet[Weiterleitung]:
-    """The need's (OuterRef) unanswered forwards past their deadline."""
-    return Weiterleitung.objects.ueberfaellig(heute).filter(bedarf=OuterRef("pk"))
 
 
 def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
