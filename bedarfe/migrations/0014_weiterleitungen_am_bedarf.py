@@ -100,6 +100,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='bedarf',
-            index=models.Index(fields=['-gemeldet_am', '-id'], include=('quartier', 'status', 'fachbereiche', 'offene_frist'), name='bedarf_gemeldet_neueste'),
+            index=models.Index(fields=['-gemeldet_am', '-id'], include=('quartier', 'status', 'prioritaet', 'handlungsfeld', 'fachbereiche', 'offene_frist'), name='bedarf_gemeldet_neueste'),
         ),
     ]
