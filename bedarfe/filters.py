@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import BaseCSVWidget
@@ -121,11 +121,11 @@ class BedarfFilter(django_filters.FilterSet):
         return queryset.annotate(rang=rang).order_by("-rang", "-pk")
 
     def nach_ueberfaellig(self, queryset, name, value):
-        """An open forward past its Frist: the need's earliest open Frist (`offene_frist`,
-        kept by the database) lies before today. `exclude` keeps the needs without one."""
+        """An open forward past its Frist (`Bedarf.ueberfaellig_bedingung`); `exclude` keeps
+        the needs without one."""
         if value is None:
             return queryset
-        ueberfaellig = Q(offene_frist__lt=timezone.localdate())
+        ueberfaellig = Bedarf.ueberfaellig_bedingung(timezone.localdate())
         return queryset.filter(ueberfaellig) if value else queryset.exclude(ueberfaellig)
 
     def volltext(self, queryset, name, value):

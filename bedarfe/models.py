@@ -327,6 +327,13 @@ class Bedarf(Versioned, Timestamped):
         """The badge colour of the status (a dict lookup: the list shows 50 badges)."""
         return self.STATUS_KLASSE.get(self.status, "text-bg-warning")
 
+    @staticmethod
+    def ueberfaellig_bedingung(stichtag: datetime.date) -> Q:
+        """Needs with an open forward whose Frist passed before `stichtag`: their earliest open
+        Frist (`offene_frist`, kept by the database) lies before it. The list's filter and its
+        overdue badge both use it."""
+        return Q(offene_frist__lt=stichtag)
+
 
 class Bedarfsereignis(Timestamped):
     """One entry of a need's timeline: who did what when, from which status to which."""

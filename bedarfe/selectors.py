@@ -30,11 +30,10 @@ AEHNLICHE_KANDIDATEN = 50
 
 
 def ueberfaellig_am(stichtag) -> Case:
-    """True for a need with an open forward whose Frist passed before `stichtag`: the earliest
-    open Frist (`offene_frist`) is kept on the need by the database, so this is a comparison
-    per row, not a lookup of the forwards."""
+    """True for a need with an open forward whose Frist passed before `stichtag`
+    (`Bedarf.ueberfaellig_bedingung`): a comparison per row, not a lookup of the forwards."""
     return Case(
-        When(offene_frist__lt=stichtag, then=Value(True)),
+        When(Bedarf.ueberfaellig_bedingung(stichtag), then=Value(True)),
         default=Value(False),
         output_field=BooleanField(),
     )
