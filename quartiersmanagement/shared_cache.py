@@ -222,6 +222,14 @@ def _quartiers_via_relations(sender, instance) -> set[int]:
     return quartiere
 
 
+def _changed_in(quartiere: set[int], using: str) -> None:
+    """Advance these quartiers; none known: everything."""
+    for quartier_id in quartiere:
+        changed(quartier_id=quartier_id, using=using)
+    if not quartiere:
+        changed(using=using)
+
+
 def _on_write(sender, instance, using, **kwargs) -> None:
     """Advance the quartiers the record is in and was loaded in (a move). A record with a
     `quartier_id` is read from its loaded values only: a deferred field would cost a query,
@@ -229,11 +237,7 @@ def _on_write(sender, instance, using, **kwargs) -> None:
     if kwargs.get("update_fields") == LOGIN_FIELDS:
         return
     if not _has_quartier(sender):
-        quartiere = _quartiers_via_relations(sender, instance)
-        for quartier_id in quartiere:
-            changed(quartier_id=quartier_id, using=using)
-        if not quartiere:
-            changed(using=using)
+        _changed_in(_quartiers_via_relations(sender, instance), using)
         instance.__dict__[_LOADED] = _loaded(instance)
         return
     now = instance.__dict__.get("quartier_id", _MISSING)
@@ -261,10 +265,7 @@ def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
         quartiere = _quartiers_via_relations(type(instance), instance)
     else:
         quartiere = set()
-    for quartier_id in quartiere:
-        changed(quartier_id=quartier_id, using=using)
-    if not quartiere:
-        changed(using=using)
+    _changed_in(quartiere, using)
 
 
 def connect_signals() -> None:
