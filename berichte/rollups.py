@@ -34,9 +34,12 @@ compares every rollup with an independent recount after writes of every kind.
 
 from django.db import connection, transaction
 
+from quartiersmanagement import shared_cache
+
 
 @transaction.atomic
 def neu_aufbauen() -> None:
     """Recount every rollup from the base tables (writes to them wait meanwhile)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT berichte_rollups_neu_aufbauen()")
+    shared_cache.changed()  # a raw write: every cached figure renews after the commit

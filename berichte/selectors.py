@@ -25,10 +25,8 @@ from quartiere.models import (
     Fachbereich,
     Programm,
     Programmeinsatz,
-    Quartier,
 )
 from quartiere.selectors import quartiere_fuer
-from quartiersmanagement.links import url_muster
 
 from .models import AbschlussZahl, AntwortdauerZahl, BedarfZahl, TerminZahl, WeiterleitungZahl
 
@@ -56,7 +54,7 @@ class TageZwischen(Func):
     output_field = FloatField()
 
 
-def _jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
+def jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
     tz = timezone.get_current_timezone()
     return (
         datetime.datetime(jahr, 1, 1, tzinfo=tz),
@@ -76,7 +74,7 @@ def gruppiert_je_quartier(qs: QuerySet, quartier: str, **aggregate) -> dict[int,
     }
 
 
-#: The figures of `quartiere_im_vergleich` with their value where a quartier has no rows.
+#: The figures of `vergleichszahlen` with their value where a quartier has no rows.
 VERGLEICH_LEER = {
     "bedarfe_eroeffnet": 0,
     "bedarfe_geschlossen": 0,
@@ -89,28 +87,17 @@ VERGLEICH_LEER = {
 }
 
 
-def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
-    """All readable quartiers (or those where `programm` ran in the year), by name, each with
-    the year's figures and the `url` of its page as attributes. Needs and events come from
-    the rollups (a few rows per quartier and year, whatever the number of needs), projects and
-    funds from their own small tables: seven queries, whatever the number of quartiers or
-    needs.
+def vergleichszahlen(quartier_ids: list[int], jahr: int) -> dict[int, dict]:
+    """Per quartier the figures of the city overview for the year (`VERGLEICH_LEER`). Needs
+    and events come from the rollups (a few rows per quartier and year, whatever the number of
+    needs), projects and funds from their own small tables: six queries whatever the number of
+    quartiers or needs. The overview caches the result one quartier at a time
+    (`berichte.uebersicht`), so it reads plain ids, never the user.
     Needs closed in the year = needs now closed whose closing event lies in it."""
-    anfang, ende = _jahresgrenzen(jahr)
-    quartiere = quartiere_fuer(user)
-    if programm is not None:
-        quartiere = quartiere.filter(
-            pk__in=Programmeinsatz.objects.filter(
-                Q(bis__isnull=True) | Q(bis__gte=anfang.date()),
-                programm=programm,
-                von__lt=ende.date(),
-            ).values("quartier")
-        )
-    ids = quartiere.values("pk")
-    fonds = Stadtteilfonds.objects.filter(quartier__in=ids, jahr=jahr)
+    fonds = Stadtteilfonds.objects.filter(quartier__in=quartier_ids, jahr=jahr)
     teile = [
         gruppiert_je_quartier(
-            BedarfZahl.objects.filter(quartier__in=ids),
+            BedarfZahl.objects.filter(quartier__in=quartier_ids),
             "quartier",
             # a merged need counts once, in its target
             bedarfe_eroeffnet=Coalesce(
@@ -119,21 +106,21 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
             bedarfe_offen=Coalesce(Sum("anzahl", filter=~Q(status__in=Bedarf.ABGESCHLOSSEN)), 0),
         ),
         gruppiert_je_quartier(
-            AbschlussZahl.objects.filter(quartier__in=ids, jahr=jahr),
+            AbschlussZahl.objects.filter(quartier__in=quartier_ids, jahr=jahr),
             "quartier",
             bedarfe_geschlossen=Sum("anzahl"),
         ),
         # Counted on the project-quartier pairs (unique): no DISTINCT, no sort of 8,000 pairs.
         gruppiert_je_quartier(
             Projekt.quartiere.through.objects.filter(
-                quartier__in=ids,
+                quartier__in=quartier_ids,
                 projekt__status__in=[Projekt.Status.PLANUNG, Projekt.Status.UMSETZUNG],
             ),
             "quartier",
             projekte_laufend=Count("pk"),
         ),
         gruppiert_je_quartier(
-            TerminZahl.objects.filter(quartier__in=ids, jahr=jahr),
+            TerminZahl.objects.filter(quartier__in=quartier_ids, jahr=jahr),
             "quartier",
             teilnehmende=Sum("teilnehmende"),
         ),
@@ -148,12 +135,10 @@ def quartiere_im_vergleich(user, jahr: int, programm=None) -> list[Quartier]:
             fonds_ausgezahlt=Sum("ausgezahlt_summe"),
         ),
     ]
-    ergebnis = list(quartiere.only("name", "slug").order_by("name"))
-    seite = url_muster("berichte:quartier", "slug")
-    for quartier in ergebnis:
-        vars(quartier).update(VERGLEICH_LEER, url=seite.format(slug=quartier.slug))
-        for teil in teile:
-            vars(quartier).update(teil.get(quartier.pk, {}))
+    ergebnis = {q: dict(VERGLEICH_LEER) for q in quartier_ids}
+    for teil in teile:
+        for q, werte in teil.items():
+            ergebnis[q].update(werte)
     return ergebnis
 
 

@@ -23,6 +23,7 @@ from . import jahresbericht, kennzahlen, selectors, services
 from .exports import uebersicht_export
 from .forms import BerichtstextForm, ZeitraumForm
 from .models import ERSTES_JAHR, LETZTES_JAHR, Berichtstext
+from .uebersicht import uebersicht as uebersicht_daten
 
 SORTIERBAR = (
     "name",
@@ -71,8 +72,9 @@ def uebersicht(request):
 
 
 def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
+    daten = uebersicht_daten(user, jahr, programm)
     # Comes sorted by name (the database's German collation); a figure sorts stably on top.
-    quartiere = selectors.quartiere_im_vergleich(user, jahr, programm)
+    quartiere = daten["quartiere"]
     feld = sortierung.removeprefix("-")
     absteigend = sortierung.startswith("-")
     if feld != "name":
@@ -86,12 +88,11 @@ def _uebersicht_kontext(user, jahr, programm, programme, sortierung) -> dict:
         {"jahr": jahr, "o": sortierung, **({"programm": programm.pk} if programm else {})}
     )
     return {
+        **daten,
         "parameter": parameter,
         "jahr": jahr,
         "jahre": range(heute, heute - 6, -1),
-        "quartiere": quartiere,
         "summen": selectors.summen(quartiere),
-        "fachbereiche": list(selectors.fachbereiche_im_jahr(user, jahr)),
         "ergebnisse": selectors.Weiterleitung.Ergebnis.choices,
         "sortierung": sortierung,
         "programme": programme,

@@ -21,6 +21,11 @@ city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
 - a record that reaches no quartier (a Handlungsfeld renamed, a person's contact): the "all"
   version that every key holds, so it renews everything.
 
+City-wide content made of one part per quartier (the overview's rows and charts) is cached
+per quartier (`cached_per_quartier`): a write renews that quartier's part only, where one entry
+for the whole city would be renewed by every write anywhere. An update's `migrate` renews
+everything (an entry may have the shape the old code built).
+
 Signals cover `save()`, `delete()` and M2M changes on every path (forms, admin, imports,
 commands). Code that writes with `QuerySet.update()`, `bulk_create()` or raw SQL calls
 `changed(quartier_id=…)` itself. A record moved to another quartier or parent advances both:
@@ -43,7 +48,13 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_migrate,
+    post_save,
+)
 from django.utils import timezone, translation
 
 T = TypeVar("T")
@@ -115,22 +126,50 @@ def cached(
 ) -> T:
     """`compute()`, cached under `name`, `params` and the versions of what it reads.
 
-    `quartier_ids`: the quartiers the content is built from; None for city-wide content. The
-    key also holds the language and today's date (overdue flags, "next events")."""
+    `quartier_ids`: the quartiers the content is built from; None for city-wide content."""
     if quartier_ids is None:
         scopes = [ALL, CITY]
     else:
         scopes = [ALL, *(_quartier_scope(q) for q in sorted(set(quartier_ids)))]
-    versions = _versions(scopes)
-    # Hashed: with the versions of many quartiers (the Leitung's network) or an address among
-    # the params the plain key passes the 250 characters and the characters backends accept.
-    detail = repr((params, versions, translation.get_language(), timezone.localdate()))
-    key = f"{PREFIX}:{name}:{hashlib.sha256(detail.encode()).hexdigest()}"
+    key = _key(name, params, _versions(scopes))
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value
+
+
+def cached_per_quartier(
+    name: str,
+    compute: Callable[[list[int]], dict[int, T]],
+    *,
+    quartier_ids: Iterable[int],
+    params: tuple = (),
+) -> dict[int, T]:
+    """{quartier id: value} with one entry per quartier, each under the versions of its own
+    quartier: a write in one quartier renews its entry only, where one entry for all of them
+    would be renewed by a write anywhere (the city overview under a working team).
+
+    `compute(ids)` gets the quartiers whose entries are missing, builds them together (a fixed
+    number of queries however many) and returns a value for each of them."""
+    ids = sorted(set(quartier_ids))
+    alle, *versions = _versions([ALL, *(_quartier_scope(q) for q in ids)])
+    keys = {q: _key(name, (params, q), [alle, v]) for q, v in zip(ids, versions, strict=True)}
+    found = cache.get_many(list(keys.values()))
+    values = {q: found[key] for q, key in keys.items() if key in found}
+    if missing := [q for q in ids if q not in values]:
+        built = compute(missing)
+        cache.set_many({keys[q]: built[q] for q in missing}, TIMEOUT)
+        values.update(built)
+    return values
+
+
+def _key(name: str, params: tuple, versions: list[int]) -> str:
+    """The key also holds the language and today's date (overdue flags, "next events").
+    Hashed: with the versions of many quartiers (the Leitung's network) or an address among
+    the params the plain key passes the 250 characters and the characters backends accept."""
+    detail = repr((params, versions, translation.get_language(), timezone.localdate()))
+    return f"{PREFIX}:{name}:{hashlib.sha256(detail.encode()).hexdigest()}"
 
 
 def changed(*, quartier_id: int | None = None, using: str = "default") -> None:
@@ -268,9 +307,17 @@ def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
     _changed_in(quartiere, using)
 
 
+def _on_migrate(**kwargs) -> None:
+    """An update runs `migrate` (docs/betrieb.md): everything renews, since an entry the old
+    code built may have another shape than the new code reads."""
+    _advance([ALL])
+
+
 def connect_signals() -> None:
     """Called once from `QuartiersmanagementConfig.ready()`: receivers for this project's
-    models (and their many-to-many tables: `m2m_changed` names the table as sender) only."""
+    models (and their many-to-many tables: `m2m_changed` names the table as sender) only,
+    and the renewal after `migrate`."""
+    post_migrate.connect(_on_migrate, dispatch_uid="shared_cache:migrate")
     for model in apps.get_models(include_auto_created=True):
         if not _is_own(model):
             continue

@@ -26,6 +26,7 @@ from openpyxl import load_workbook
 from akteure.models import Sitzung
 from bedarfe.models import Bedarf, Weiterleitung
 from berichte import jahresbericht, quartierseite, selectors
+from berichte.uebersicht import uebersicht
 from projekte.models import Fondsantrag, Projekt
 from quartiere.models import Programmeinsatz
 from tests import factories
@@ -156,7 +157,7 @@ def test_sachbericht_stimmt_mit_handzaehlung(handzahl):
 
 @pytest.mark.django_db
 def test_stadtweite_uebersicht_stimmt_mit_handzaehlung(handzahl, leitung, client):
-    (q,) = [q for q in selectors.quartiere_im_vergleich(leitung, J) if q.name == "Handzahl"]
+    (q,) = [q for q in uebersicht(leitung, J)["quartiere"] if q.name == "Handzahl"]
     assert (q.bedarfe_eroeffnet, q.bedarfe_offen, q.projekte_laufend, q.teilnehmende) == (
         4,
         5,  # the four of J and the one of J-1, all open
@@ -208,5 +209,5 @@ def test_zusammengefuehrter_bedarf_zaehlt_einmal(handzahl, leitung):
         status=Bedarf.Status.ZUSAMMENGEFUEHRT,
         zusammengefuehrt_in=ziel,
     )
-    (q,) = [q for q in selectors.quartiere_im_vergleich(leitung, J) if q.name == "Handzahl"]
+    (q,) = [q for q in uebersicht(leitung, J)["quartiere"] if q.name == "Handzahl"]
     assert q.bedarfe_eroeffnet == 4

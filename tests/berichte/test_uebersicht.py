@@ -4,11 +4,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from bedarfe.models import Bedarf, Bedarfsereignis
 from berichte import selectors
+from berichte.uebersicht import uebersicht
 from projekte.models import Projekt
 from tests import factories
 
@@ -70,9 +73,9 @@ def quartier_mit_daten(quartier):
 def test_kennzahlen_je_quartier_stimmen_mit_handgerechneten_werten(leitung, quartier):
     quartier_mit_daten(quartier)
     leer = factories.QuartierFactory(name="Zzz leer")
-    zeilen = {q.pk: q for q in selectors.quartiere_im_vergleich(leitung, JAHR)}
+    zeilen = {q.pk: q for q in uebersicht(leitung, JAHR)["quartiere"]}
     q = zeilen[quartier.pk]
-    assert q.url == quartier.get_absolute_url()
+    assert f'<a href="{quartier.get_absolute_url()}">{quartier.name}</a>' in q.zeile
     assert (q.bedarfe_eroeffnet, q.bedarfe_geschlossen, q.bedarfe_offen) == (2, 2, 2)
     assert q.projekte_laufend == 1
     assert q.teilnehmende == 15
@@ -180,12 +183,18 @@ def test_uebersicht_mit_konstanter_anzahl_abfragen(client, leitung, quartier, ab
     fb = factories.FachbereichFactory()
     _weiterleitung(fb, datetime.date(JAHR, 2, 1), quartier=quartier)
     wenig = abfragen(lambda: client.get(URL, {"jahr": JAHR}))
-    assert wenig <= 17  # session and user, programmes, 7 figures, 3 for the departments
+    # session and user, programmes, the quartiers, their parts (6 figures and their names)
+    # and 3 for the departments
+    assert wenig <= 18
     for _ in range(3):
         neu = factories.QuartierFactory()
         quartier_mit_daten(neu)
         _weiterleitung(factories.FachbereichFactory(), datetime.date(JAHR, 3, 1), quartier=neu)
     assert abfragen(lambda: client.get(URL, {"jahr": JAHR})) == wenig
+    # from the shared cache the quartiers' parts cost no query
+    with CaptureQueriesContext(connection) as aus_dem_cache:
+        client.get(URL, {"jahr": JAHR})
+    assert len(aus_dem_cache) == wenig - 7
 
 
 @pytest.mark.django_db
@@ -217,10 +226,7 @@ def test_kleine_diagramme_je_quartier_mit_gemeinsamer_skala(client, leitung, qua
     client.force_login(leitung)
     antwort = client.get(URL, {"jahr": JAHR})
     inhalt = antwort.content.decode()
-    from berichte.templatetags.berichte_diagramme import kleine_diagramme
-
-    kleine = kleine_diagramme(antwort.context["quartiere"])
-    daten = kleine["daten"]
+    daten = antwort.context["diagramme"]
     voll, ohne = daten[f"klein-bedarfe-{quartier.pk}"], daten[f"klein-bedarfe-{leer.pk}"]
     assert voll["datasets"][0]["data"] == [2, 2]
     assert voll["max"] == ohne["max"] == 2

@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
@@ -100,6 +101,7 @@ def test_erbauer_bekommen_nur_ids(quartier):
     """The builders run without a request: the same value whoever asks."""
     from akteure.views.netzwerk import netzwerk_json_text
     from berichte.quartierseite import gemeinsame_daten
+    from berichte.uebersicht import quartiere_bauen
     from oeffentlichkeit.views.feed import feed_beitraege
     from oeffentlichkeit.views.seiten import quartier_daten
     from oeffentlichkeit.views.termine import termine_ical
@@ -110,6 +112,8 @@ def test_erbauer_bekommen_nur_ids(quartier):
     assert feed_beitraege(quartier.pk) == []
     assert gemeinsame_daten(quartier.pk)["aufgaben"] == []
     assert termine_ical(quartier.pk, "https://example.org/q/x/termine/").startswith(b"BEGIN")
+    (teil,) = quartiere_bauen([quartier.pk], 2025).values()
+    assert quartier.name in teil["zeile"] and quartier.name in teil["karte"]
 
 
 # --- versions: per quartier, advanced on commit ---------------------------------------------
@@ -143,6 +147,29 @@ def test_schreiben_in_a_laesst_b_gueltig_stadtweites_erneuert_alles(
         shared_cache.changed()
     lesen()
     assert (len(laeufe_a), len(laeufe_b)) == (4, 3)
+
+
+def test_je_quartier_baut_eine_aenderung_nur_den_teil_ihres_quartiers(
+    quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    """The city overview's parts: a write in A rebuilds A's part, B's stays."""
+    gebaut = []
+
+    def bauen(ids):
+        gebaut.append(ids)
+        return {q: Beitrag.objects.filter(quartier_id=q).count() for q in ids}
+
+    def lesen():
+        return shared_cache.cached_per_quartier(
+            "probe", bauen, quartier_ids=[anderes_quartier.pk, quartier.pk], params=(2025,)
+        )
+
+    assert lesen() == {quartier.pk: 0, anderes_quartier.pk: 0}
+    assert lesen() == {quartier.pk: 0, anderes_quartier.pk: 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.BeitragFactory(quartier=quartier)
+    assert lesen() == {quartier.pk: 1, anderes_quartier.pk: 0}
+    assert gebaut == [sorted([quartier.pk, anderes_quartier.pk]), [quartier.pk]]
 
 
 def test_stadtweiter_inhalt_erneuert_sich_bei_jedem_quartier(
@@ -196,6 +223,15 @@ def test_ohne_commit_bleibt_der_alte_stand(quartier):
     factories.BeitragFactory(quartier=quartier)
     assert shared_cache.cached("probe", bauen, quartier_ids=[quartier.pk]) == 0
     assert len(laeufe) == 1
+
+
+def test_ein_update_erneuert_alles(quartier):
+    """An entry the old code built may have another shape: the update's `migrate` renews."""
+    bauen, laeufe = _zaehler(quartier.pk)
+    shared_cache.cached("probe", bauen, quartier_ids=[quartier.pk])
+    call_command("migrate", verbosity=0)
+    shared_cache.cached("probe", bauen, quartier_ids=[quartier.pk])
+    assert len(laeufe) == 2
 
 
 def test_leere_ergebnisse_werden_auch_zwischengespeichert(quartier):
