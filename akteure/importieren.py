@@ -389,5 +389,5 @@ def importieren(
         batch_size=2000,
     )
     # bulk_create sends no signals: the quartier's network (shared_cache) renews here.
-    shared_cache.changed(quartier_id=quartier.pk)
+    shared_cache.changed(quartier_id=quartier.pk, app="akteure")
     return {"angelegt": len(angelegt), "aktualisiert": aktualisiert}

@@ -216,7 +216,7 @@ def bedarf_nennung_hinzufuegen(
         kommentar += ".\n" + notiz.strip()
     zeitleiste.ereignis(bedarf, Bedarfsereignis.Art.NENNUNG, von=von, kommentar=kommentar)
     # The update() sends no signal: content of the quartier in the shared cache renews.
-    shared_cache.changed(quartier_id=bedarf.quartier_id)
+    shared_cache.changed(quartier_id=bedarf.quartier_id, app="bedarfe")
     return bedarf
 
 
@@ -265,7 +265,8 @@ def bedarf_zusammenfuehren(*, quelle: Bedarf, ziel: Bedarf, von) -> Bedarf:
     Weiterleitung.objects.filter(bedarf=quelle).update(bedarf=ziel)
     Bedarf.objects.filter(zusammengefuehrt_in=quelle).update(zusammengefuehrt_in=ziel)
     _verknuepfungen_umhaengen(quelle, ziel)
-    # The update()s send no signals: content of the quartier in the shared cache renews.
+    # The update()s send no signals: content of the quartier in the shared cache renews
+    # (for every app: the links of other apps moved too).
     shared_cache.changed(quartier_id=ziel.quartier_id)
 
     alt = quelle.status

@@ -21,6 +21,12 @@ city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
 - a record that reaches no quartier (a Handlungsfeld renamed, a person's contact): the "all"
   version that every key holds, so it renews everything.
 
+Each quartier also has a version per app, advanced by the writes of that app's records there.
+Content that names the apps it reads (`cached(..., apps=...)`, a rollup counting as the app
+whose writes fill it) holds those only: a comment on a need rebuilds the quartier page's needs
+part and keeps its network, projects and reports (`berichte.quartierseite.TEILE`; a test
+compares each part's apps with the tables it reads).
+
 City-wide content made of one part per quartier (the overview's rows and charts) is cached
 per quartier (`cached_per_quartier`): a write renews that quartier's part only, where one entry
 for the whole city would be renewed by every write anywhere. An update's `migrate` renews
@@ -92,8 +98,8 @@ def _version_key(scope: str) -> str:
     return f"{PREFIX}:version:{scope}"
 
 
-def _quartier_scope(quartier_id: int) -> str:
-    return f"quartier-{quartier_id}"
+def _quartier_scope(quartier_id: int, app: str | None = None) -> str:
+    return f"quartier-{quartier_id}" if app is None else f"quartier-{quartier_id}:{app}"
 
 
 def _versions(scopes: list[str]) -> list[int]:
@@ -123,14 +129,24 @@ def cached(
     *,
     params: tuple = (),
     quartier_ids: Iterable[int] | None = None,
+    apps: Iterable[str] | None = None,
 ) -> T:
     """`compute()`, cached under `name`, `params` and the versions of what it reads.
 
-    `quartier_ids`: the quartiers the content is built from; None for city-wide content."""
+    `quartier_ids`: the quartiers the content is built from; None for city-wide content.
+    `apps`: the apps whose records it reads (a rollup counts as the app whose writes fill it);
+    then only writes of these apps in the quartiers renew it. None: any write there."""
     if quartier_ids is None:
         scopes = [ALL, CITY]
     else:
-        scopes = [ALL, *(_quartier_scope(q) for q in sorted(set(quartier_ids)))]
+        scopes = [
+            ALL,
+            *(
+                _quartier_scope(q, app)
+                for q in sorted(set(quartier_ids))
+                for app in (sorted(set(apps)) if apps is not None else [None])
+            ),
+        ]
     key = _key(name, params, _versions(scopes))
     value = cache.get(key, _MISSING)
     if value is _MISSING:
@@ -172,9 +188,21 @@ def _key(name: str, params: tuple, versions: list[int]) -> str:
     return f"{PREFIX}:{name}:{hashlib.sha256(detail.encode()).hexdigest()}"
 
 
-def changed(*, quartier_id: int | None = None, using: str = "default") -> None:
-    """Advance the versions after the current transaction commits (at once outside one)."""
-    scopes = [CITY, _quartier_scope(quartier_id)] if quartier_id else [ALL]
+def changed(
+    *, quartier_id: int | None = None, app: str | None = None, using: str = "default"
+) -> None:
+    """Advance the versions after the current transaction commits (at once outside one):
+    the quartier's, and its version for `app` (the app of the written record; None: every
+    app, for a caller that does not say what it wrote)."""
+    if quartier_id:
+        apps = settings.EIGENE_APPS if app is None else [app]
+        scopes = [
+            CITY,
+            _quartier_scope(quartier_id),
+            *(_quartier_scope(quartier_id, a) for a in apps),
+        ]
+    else:
+        scopes = [ALL]
     transaction.on_commit(lambda: _advance(scopes), using=using)
 
 
@@ -261,10 +289,10 @@ def _quartiers_via_relations(sender, instance) -> set[int]:
     return quartiere
 
 
-def _changed_in(quartiere: set[int], using: str) -> None:
-    """Advance these quartiers; none known: everything."""
+def _changed_in(quartiere: set[int], app: str, using: str) -> None:
+    """Advance these quartiers (for a write of `app`); none known: everything."""
     for quartier_id in quartiere:
-        changed(quartier_id=quartier_id, using=using)
+        changed(quartier_id=quartier_id, app=app, using=using)
     if not quartiere:
         changed(using=using)
 
@@ -275,23 +303,25 @@ def _on_write(sender, instance, using, **kwargs) -> None:
     and after a delete that query finds no row. A quartier not known: everything renews."""
     if kwargs.get("update_fields") == LOGIN_FIELDS:
         return
+    app = sender._meta.app_label
     if not _has_quartier(sender):
-        _changed_in(_quartiers_via_relations(sender, instance), using)
+        _changed_in(_quartiers_via_relations(sender, instance), app, using)
         instance.__dict__[_LOADED] = _loaded(instance)
         return
     now = instance.__dict__.get("quartier_id", _MISSING)
     loaded = instance.__dict__.get(_LOADED, {}).get("quartier_id")
     if now is _MISSING:
         now = loaded
-    changed(quartier_id=now, using=using)
+    changed(quartier_id=now, app=app, using=using)
     if loaded is not None and loaded != now:
-        changed(quartier_id=loaded, using=using)
+        changed(quartier_id=loaded, app=app, using=using)
     instance.__dict__[_LOADED] = _loaded(instance)
 
 
 def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
     """A record's quartiers changed: those added or removed (the record's place elsewhere is
-    unchanged). Any other many-to-many: the quartiers of the record. Unknown: everything."""
+    unchanged). Any other many-to-many: the quartiers of the record. Unknown: everything. The
+    app is that of the table (`sender`), i.e. of the model that declares the field."""
     if not action.startswith("post_"):
         return
     if pk_set and model._meta.label_lower == QUARTIER:
@@ -304,7 +334,7 @@ def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
         quartiere = _quartiers_via_relations(type(instance), instance)
     else:
         quartiere = set()
-    _changed_in(quartiere, using)
+    _changed_in(quartiere, sender._meta.app_label, using)
 
 
 def _on_migrate(**kwargs) -> None:

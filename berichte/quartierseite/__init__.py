@@ -42,6 +42,7 @@ __all__ = [
     "bedarfe_uebersicht",
     "faellige_berichte",
     "fonds_diagramm",
+    "TEILE",
     "gemeinsame_daten",
     "jahresberichte",
     "luecken_tabelle",
@@ -73,15 +74,12 @@ def quartierseite(user, quartier) -> dict:
     `quartier_mit_details`, so the user may read it): the figures and lists that are the same
     for every reader of the quartier from the shared cache, what depends on the user (edit
     buttons, report texts) and the audit trail read here."""
-    gemeinsam = shared_cache.cached(
-        "quartierseite",
-        partial(gemeinsame_daten, quartier.pk),
-        params=(quartier.pk,),
-        quartier_ids=[quartier.pk],
-    )
     return {
-        **gemeinsam,
+        **gemeinsame_daten(quartier.pk),
         "quartier": quartier,
+        "karte": karten.nachladekontext(
+            quartier, karte_id="quartier-karte", titel=gettext("Karte")
+        ),
         "darf_bearbeiten": darf_quartier_bearbeiten(user, quartier),
         "jahresberichte": jahresberichte(user, quartier, timezone.localdate().year),
         "verlauf": history_for(quartier),
@@ -91,38 +89,92 @@ def quartierseite(user, quartier) -> dict:
 def gemeinsame_daten(quartier_id: int) -> dict:
     """The part of the quartier page that is the same for every reader of the quartier: what
     needs attention, the key figures and charts, the gaps, the next dates and open action items.
-    Built from the quartier's id only, never the user (shared cache: a write in the quartier,
-    or one that reaches every quartier, renews it after its commit)."""
-    quartier = Quartier.objects.defer("grenze").get(pk=quartier_id)
-    heute = timezone.localdate()
+    Built from the quartier's id only, never the user, in the parts of `TEILE`, each from the
+    shared cache (renewed after a committed write of one of its apps in the quartier)."""
+    daten = {}
+    for name, (bauen, apps) in TEILE.items():
+        daten.update(
+            shared_cache.cached(
+                f"quartierseite-{name}",
+                partial(bauen, quartier_id),
+                params=(quartier_id,),
+                quartier_ids=[quartier_id],
+                apps=apps,
+            )
+        )
+    projekte, fonds, aktivierung, netzwerk = (
+        daten.pop(k) for k in ("projekte", "fonds", "aktivierung", "netzwerk")
+    )
+    return {
+        **daten,
+        "diagramme": [d for d in (projekte, fonds, aktivierung, netzwerk) if d],
+        "ohne_fonds": fonds is None,
+        "jahr": timezone.localdate().year,
+    }
+
+
+def _quartier(quartier_id: int) -> Quartier:
+    return Quartier.objects.only("name", "slug").get(pk=quartier_id)
+
+
+def _bedarfe_teil(quartier_id: int) -> dict:
+    """The needs: by status and Handlungsfeld, the gaps, and what needs attention (overdue
+    forwards, action items and proofs of use)."""
+    quartier = _quartier(quartier_id)
     zaehlung = bedarfe_gezaehlt(quartier)
     handlungsfelder = list(Handlungsfeld.objects.all())
     zielgruppen = list(Zielgruppe.objects.all())
-    berichte = faellige_berichte(quartier, heute)
-    fonds = fonds_diagramm(quartier, heute.year)
-    diagramme = (
-        projekte_diagramm(quartier),
-        fonds,
-        aktivierung_diagramm(quartier, heute.year),
-        netzwerk_diagramm(quartier),
-    )
+    return {
+        "aufmerksamkeit": aufmerksamkeit(quartier, timezone.localdate()),
+        "bedarfe": bedarfe_uebersicht(quartier, zaehlung, handlungsfelder),
+        "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
+    }
+
+
+def _netzwerk_teil(quartier_id: int) -> dict:
+    """The actors' network chart and the open action items, overdue first."""
+    quartier = _quartier(quartier_id)
+    heute = timezone.localdate()
     aufgaben = offene_aufgaben(quartier, hoechstens=AUFGABEN_AUF_DER_SEITE + 1)
     for a in aufgaben:
         a.ist_ueberfaellig = a.faellig_am is not None and a.faellig_am < heute
     return {
-        "aufmerksamkeit": aufmerksamkeit(quartier, heute),
-        "berichte": berichte,
-        "berichte_ueberfaellig": sum(b.ist_ueberfaellig for b in berichte),
-        "naechste": naechste_termine(quartier),
-        "termine_url": list_url("projekte:termine", quartier=quartier.pk, von=heute.isoformat()),
-        "bedarfe": bedarfe_uebersicht(quartier, zaehlung, handlungsfelder),
-        "diagramme": [d for d in diagramme if d],
-        "ohne_fonds": fonds is None,
-        "jahr": heute.year,
-        "luecken": luecken_tabelle(quartier, zaehlung, handlungsfelder, zielgruppen),
-        "karte": karten.nachladekontext(
-            quartier, karte_id="quartier-karte", titel=gettext("Karte")
-        ),
+        "netzwerk": netzwerk_diagramm(quartier),
         "aufgaben": aufgaben[:AUFGABEN_AUF_DER_SEITE],
         "weitere_aufgaben": len(aufgaben) > AUFGABEN_AUF_DER_SEITE,
     }
+
+
+def _projekte_teil(quartier_id: int) -> dict:
+    """Projects, fund and activation charts of the year, and the next events and meetings."""
+    quartier = _quartier(quartier_id)
+    heute = timezone.localdate()
+    return {
+        "projekte": projekte_diagramm(quartier),
+        "fonds": fonds_diagramm(quartier, heute.year),
+        "aktivierung": aktivierung_diagramm(quartier, heute.year),
+        "naechste": naechste_termine(quartier),
+        "termine_url": list_url("projekte:termine", quartier=quartier.pk, von=heute.isoformat()),
+    }
+
+
+def _berichte_teil(quartier_id: int) -> dict:
+    """The funder reports due of the programmes running in the quartier."""
+    berichte = faellige_berichte(_quartier(quartier_id), timezone.localdate())
+    return {
+        "berichte": berichte,
+        "berichte_ueberfaellig": sum(b.ist_ueberfaellig for b in berichte),
+    }
+
+
+#: The parts of `gemeinsame_daten`, each with the apps whose records it reads (a rollup counts
+#: as the app whose writes fill it). A write renews the parts that read its app only: a
+#: comment on a need rebuilds the needs part, the network, projects and reports stay cached.
+#: tests/berichte/test_quartierseite_teile.py checks each part's apps against the tables it
+#: reads.
+TEILE = {
+    "bedarfe": (_bedarfe_teil, ("bedarfe", "akteure", "projekte", "quartiere")),
+    "netzwerk": (_netzwerk_teil, ("akteure", "quartiere", "quartiersmanagement")),
+    "projekte": (_projekte_teil, ("projekte", "akteure", "quartiere")),
+    "berichte": (_berichte_teil, ("quartiere",)),
+}

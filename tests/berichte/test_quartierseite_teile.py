@@ -1,0 +1,117 @@
+"""The quartier page's cached parts (`quartierseite.TEILE`) name the apps whose records they
+read: a write of another app keeps a part cached, so a part that read an app it does not name
+would show stale figures. Each part is built on data of every kind and its SQL is read."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from bedarfe import services as bedarfe_services
+from bedarfe.models import Bedarf
+from berichte import quartierseite
+from berichte.models import _Rollup
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+#: The rollups, filled by triggers on the tables of these apps (berichte/rollups.py).
+ROLLUP_QUELLEN = {
+    "berichte_bedarfzahl": "bedarfe",
+    "berichte_abschlusszahl": "bedarfe",
+    "berichte_weiterleitungzahl": "bedarfe",
+    "berichte_antwortdauerzahl": "bedarfe",
+    "berichte_terminzahl": "projekte",
+}
+
+
+def _app_je_tabelle() -> dict[str, str]:
+    tabellen = {
+        m._meta.db_table: m._meta.app_label for m in apps.get_models(include_auto_created=True)
+    }
+    return {**tabellen, **ROLLUP_QUELLEN}
+
+
+@pytest.fixture
+def voller_quartier(quartier, qm):
+    """A quartier with records of every kind the page shows."""
+    heute = timezone.localdate()
+    morgen = timezone.now() + datetime.timedelta(days=1)
+    hf = factories.HandlungsfeldFactory()
+    akteur = factories.AkteurFactory(quartiere=[quartier])
+    akteur.handlungsfelder.set([hf])
+    factories.BeziehungFactory(quelle=akteur, ziel=factories.AkteurFactory(quartiere=[quartier]))
+    gremium = factories.GremiumFactory(quartier=quartier)
+    factories.SitzungFactory(gremium=gremium, beginn=morgen)
+    factories.AufgabeFactory(quartier=quartier, faellig_am=heute - datetime.timedelta(days=3))
+    bedarf = factories.BedarfFactory(quartier=quartier, handlungsfeld=hf)
+    factories.WeiterleitungFactory(bedarf=bedarf, frist=heute - datetime.timedelta(days=1))
+    projekt = factories.ProjektFactory(quartiere=[quartier], status="umsetzung")
+    factories.TerminFactory(quartier=quartier, projekt=projekt, beginn=morgen)
+    fonds = factories.StadtteilfondsFactory(quartier=quartier, jahr=heute.year)
+    factories.FondsantragFactory(fonds=fonds, betrag_bewilligt=Decimal("100.00"))
+    programm = factories.ProgrammFactory()
+    factories.ProgrammeinsatzFactory(programm=programm, quartier=quartier)
+    factories.BerichtspflichtFactory(programm=programm, faellig_am=heute)
+    return quartier
+
+
+def test_jeder_rollup_hat_eine_quelle():
+    rollups = {
+        m._meta.db_table
+        for m in apps.get_app_config("berichte").get_models()
+        if issubclass(m, _Rollup)
+    }
+    assert rollups == set(ROLLUP_QUELLEN)
+
+
+@pytest.mark.parametrize("name", quartierseite.TEILE)
+def test_teil_nennt_jede_app_deren_tabellen_er_liest(name, voller_quartier):
+    bauen, genannt = quartierseite.TEILE[name]
+    with CaptureQueriesContext(connection) as abfragen:
+        bauen(voller_quartier.pk)
+    app_je_tabelle = _app_je_tabelle()
+    tabellen = {
+        t for a in abfragen.captured_queries for t in re.findall(r'(?:FROM|JOIN) "(\w+)"', a["sql"])
+    }
+    assert tabellen, "the part reads nothing?"
+    gelesen = {app_je_tabelle[t] for t in tabellen}
+    assert gelesen <= set(genannt), f"{name} reads {sorted(gelesen - set(genannt))}"
+
+
+def test_ein_kommentar_baut_nur_den_teil_der_bedarfe_neu(
+    voller_quartier, qm, monkeypatch, django_capture_on_commit_callbacks
+):
+    gebaut = []
+
+    def mitschreiben(name, bauen):
+        def gezaehlt(quartier_id):
+            gebaut.append(name)
+            return bauen(quartier_id)
+
+        return gezaehlt
+
+    teile = {
+        name: (mitschreiben(name, bauen), genannt)
+        for name, (bauen, genannt) in quartierseite.TEILE.items()
+    }
+    monkeypatch.setattr(quartierseite, "TEILE", teile)
+    quartierseite.gemeinsame_daten(voller_quartier.pk)
+    assert sorted(gebaut) == sorted(teile)
+    gebaut.clear()
+    bedarf = Bedarf.objects.get(quartier=voller_quartier)
+    with django_capture_on_commit_callbacks(execute=True):
+        bedarfe_services.bedarf_kommentieren(bedarf=bedarf, kommentar="Rückruf", von=qm)
+    quartierseite.gemeinsame_daten(voller_quartier.pk)
+    assert gebaut == ["bedarfe"]
+    gebaut.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.AufgabeFactory(quartier=voller_quartier, titel="Flyer drucken")
+    daten = quartierseite.gemeinsame_daten(voller_quartier.pk)
+    assert "Flyer drucken" in {a.titel for a in daten["aufgaben"]}
+    assert sorted(gebaut) == ["bedarfe", "netzwerk", "projekte"]  # the parts that read akteure
