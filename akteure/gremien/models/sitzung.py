@@ -255,6 +255,13 @@ class Aufgabe(Timestamped):
         verbose_name = _("Aufgabe")
         verbose_name_plural = _("Aufgaben")
         ordering = [F("faellig_am").asc(nulls_last=True), "pk"]
+        indexes = [
+            # The order of /aufgaben/ (open first, by due date; PostgreSQL puts NULL first
+            # in a descending and last in an ascending index, as the list does): the
+            # Leitung's page of all quartiers reads its 50 rows along it instead of sorting
+            # 20,000 joined items (75 ms).
+            models.Index(fields=["-erledigt_am", "faellig_am", "id"], name="aufgabe_liste"),
+        ]
 
     def __str__(self):
         return self.titel
