@@ -26,7 +26,7 @@ from quartiere.models import (
     Programm,
     Programmeinsatz,
 )
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import in_lesbaren_quartieren, quartiere_fuer
 
 from .models import AbschlussZahl, AntwortdauerZahl, BedarfZahl, TerminZahl, WeiterleitungZahl
 
@@ -201,7 +201,6 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     """Departments with forwards of the user's quartiers sent in the year, with the figures of
     `fachbereiche`, read from the rollups: three queries whatever the number of forwards
     (the durations' frequency table has one row per distinct duration)."""
-    quartiere = quartiere_fuer(user).values("pk")
     offen = Q(ergebnis="")
     # a withdrawn forward is neither open nor answered (its own outcome column counts it)
     beantwortet = ~offen & ~Q(ergebnis=Weiterleitung.Ergebnis.ZURUECKGEZOGEN)
@@ -211,7 +210,7 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     }
     zahlen = {
         zeile.pop("fachbereich"): zeile
-        for zeile in WeiterleitungZahl.objects.filter(jahr=jahr, quartier__in=quartiere)
+        for zeile in in_lesbaren_quartieren(WeiterleitungZahl.objects.filter(jahr=jahr), user)
         .order_by()
         .values("fachbereich")
         .annotate(
@@ -225,7 +224,7 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     }
     dauern: dict[int, list] = {}
     for fachbereich, tage, anzahl in (
-        AntwortdauerZahl.objects.filter(jahr=jahr, quartier__in=quartiere)
+        in_lesbaren_quartieren(AntwortdauerZahl.objects.filter(jahr=jahr), user)
         .order_by("fachbereich", "tage")
         .values("fachbereich", "tage")
         .annotate(n=Sum("anzahl"))

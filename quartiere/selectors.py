@@ -12,6 +12,16 @@ def quartiere_fuer(user) -> QuerySet[Quartier]:
     return zugriff_fuer(user).lesbare_quartiere()
 
 
+def in_lesbaren_quartieren(queryset: QuerySet, user) -> QuerySet:
+    """`queryset` (rows whose `quartier` is never empty) limited to the quartiers the user may
+    read. Unchanged for city-wide roles: every row lies in a readable quartier, and the
+    condition `quartier_id IN (SELECT id FROM quartiere)` only added a join to the plan (the
+    city overview's department figures: 1.3 ms per rollup)."""
+    if zugriff_fuer(user).liest_alle:
+        return queryset
+    return queryset.filter(quartier__in=quartiere_fuer(user))
+
+
 def einziges_quartier_fuer(user) -> int | None:
     """The id of the one quartier the user may read, None for city-wide roles or several or
     none. A list adds `quartier_id = <id>` next to its `quartier__in=quartiere_fuer(user)`

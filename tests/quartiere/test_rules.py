@@ -5,9 +5,14 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from bedarfe.models import Bedarf
 from quartiere import rules as qrules
 from quartiere.models import Zustaendigkeit
-from quartiere.selectors import bearbeitbare_quartiere_fuer, quartiere_fuer
+from quartiere.selectors import (
+    bearbeitbare_quartiere_fuer,
+    in_lesbaren_quartieren,
+    quartiere_fuer,
+)
 from quartiere.zugriff import zugriff_fuer
 from tests import factories
 
@@ -99,3 +104,14 @@ def test_zugriff_der_leitung_liest_alles_ohne_rolle(leitung, quartier, anderes_q
     zugriff = zugriff_fuer(leitung)
     assert zugriff.darf_lesen(anderes_quartier.pk) and not zugriff.darf_bearbeiten(quartier.pk)
     assert zugriff.einziges_quartier() is None
+
+
+def test_in_lesbaren_quartieren_ohne_bedingung_nur_fuer_stadtweite_rollen(
+    qm, leitung, quartier, anderes_quartier
+):
+    eigener = factories.BedarfFactory(quartier=quartier)
+    fremder = factories.BedarfFactory(quartier=anderes_quartier)
+    alle = Bedarf.objects.all()
+    assert list(in_lesbaren_quartieren(alle, qm)) == [eigener]
+    assert set(in_lesbaren_quartieren(alle, leitung)) == {eigener, fremder}
+    assert "quartiere_quartier" not in str(in_lesbaren_quartieren(alle, leitung).query)
