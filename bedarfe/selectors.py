@@ -19,7 +19,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from quartiere.selectors import quartiere_fuer
+from quartiere.selectors import in_lesbaren_quartieren, quartiere_fuer
 from quartiersmanagement.history import history_for
 
 from .models import Bedarf, Bedarfsereignis, Erhebung, Erhebungsdatei
@@ -43,7 +43,7 @@ def bedarfe_fuer(user) -> QuerySet[Bedarf]:
     """Needs the user may read, with what the list and export show, in constant queries."""
     heute = timezone.localdate()
     return (
-        Bedarf.objects.filter(quartier__in=quartiere_fuer(user))
+        in_lesbaren_quartieren(Bedarf.objects.all(), user)
         .select_related("quartier", "handlungsfeld", "erhebung")
         .prefetch_related("zielgruppen")
         .annotate(ist_ueberfaellig=ueberfaellig_am(heute))
