@@ -31,17 +31,17 @@ def uebersicht(user, jahr: int, programm=None) -> dict:
     `zeile` and `karte`; `diagramme`: the figures of every small chart under its canvas id;
     `fachbereiche`: the departments' figures over all readable quartiers (city-wide sums of
     a rollup, read per request: a cache of them would be renewed by every write anywhere)."""
-    lesbar = list(quartiere_fuer(user).only("name", "slug").order_by("name"))
+    quartiere = list(quartiere_fuer(user).only("name", "slug").order_by("name"))
+    if programm is not None:
+        im_programm = _im_programm(programm, jahr)
+        quartiere = [q for q in quartiere if q.pk in im_programm]
     teile = shared_cache.cached_per_quartier(
         "uebersicht",
         partial(quartiere_bauen, jahr=jahr),
-        quartier_ids=[q.pk for q in lesbar],
+        quartier_ids=[q.pk for q in quartiere],
         params=(jahr,),
     )
-    gezeigt = [q for q in lesbar if q.pk in teile]
-    if programm is not None:
-        im_programm = _im_programm(programm, jahr)
-        gezeigt = [q for q in gezeigt if q.pk in im_programm]
+    gezeigt = [q for q in quartiere if q.pk in teile]  # one deleted meanwhile is left out
     diagramme = {}
     for quartier in gezeigt:
         teil = teile[quartier.pk]

@@ -167,7 +167,7 @@ def cached_per_quartier(
     would be renewed by a write anywhere (the city overview under a working team).
 
     `compute(ids)` gets the quartiers whose entries are missing, builds them together (a fixed
-    number of queries however many) and returns a value for each of them."""
+    number of queries however many) and returns a value for each of them that still exists."""
     ids = sorted(set(quartier_ids))
     alle, *versions = _versions([ALL, *(_quartier_scope(q) for q in ids)])
     keys = {q: _key(name, (params, q), [alle, v]) for q, v in zip(ids, versions, strict=True)}
@@ -175,7 +175,7 @@ def cached_per_quartier(
     values = {q: found[key] for q, key in keys.items() if key in found}
     if missing := [q for q in ids if q not in values]:
         built = compute(missing)
-        cache.set_many({keys[q]: built[q] for q in missing}, TIMEOUT)
+        cache.set_many({keys[q]: built[q] for q in missing if q in built}, TIMEOUT)
         values.update(built)
     return values
 
