@@ -259,8 +259,12 @@ class Aufgabe(Timestamped):
             # The order of /aufgaben/ (open first, by due date; PostgreSQL puts NULL first
             # in a descending and last in an ascending index, as the list does): the
             # Leitung's page of all quartiers reads its 50 rows along it instead of sorting
-            # 20,000 joined items (75 ms).
+            # 20,000 joined items (75 ms), a QM's page along the one of its quartier.
             models.Index(fields=["-erledigt_am", "faellig_am", "id"], name="aufgabe_liste"),
+            models.Index(
+                fields=["quartier", "-erledigt_am", "faellig_am", "id"],
+                name="aufgabe_liste_je_quartier",
+            ),
         ]
 
     def __str__(self):
