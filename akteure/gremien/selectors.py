@@ -124,15 +124,14 @@ def aufgabe_fuer(user, pk: int) -> Aufgabe:
 
 
 def aufgaben_fuer(user) -> QuerySet[Aufgabe]:
-    """Action items of the user's quartiers, open ones by due date first."""
+    """Action items of the user's quartiers, open ones by due date first. The responsible
+    actor, person or user (at most one per item) come in queries of their own: joined too,
+    PostgreSQL spent 6–18 ms planning the seven tables for under 1 ms of work."""
     return (
         Aufgabe.objects.filter(quartier__in=quartiere_fuer(user))
-        .select_related(
-            "quartier",
-            "verantwortlich_akteur",
-            "verantwortlich_person",
-            "verantwortlich_benutzer",
-            "sitzung__gremium",
+        .select_related("quartier", "sitzung__gremium")
+        .prefetch_related(
+            "verantwortlich_akteur", "verantwortlich_person", "verantwortlich_benutzer"
         )
         .order_by(
             F("erledigt_am").desc(nulls_first=True), F("faellig_am").asc(nulls_last=True), "pk"
