@@ -292,7 +292,8 @@ def auswerten(roh: list, *, ab: float) -> list[Gruppe]:
 def bewerten(gruppen: list[Gruppe], *, mit_cache: bool) -> list[str]:
     """Fill in factors and misses; returns every miss as a German sentence. With the shipped
     settings reads must stay within 3x (p50) and 5x (p95) of the floor and writes within 10x
-    (p95); with the cache off no read may pass 10x (p95). No group may have an error."""
+    (p95); with the cache off no read may pass 10x (p95). No group may have an error, and a
+    group whose requests all fell into the warm-up counts as not measured."""
     boden = next((g for g in gruppen if g.art == "grundlinie"), None)
     if boden is None or not boden.anzahl:
         return ["Die Grundlinie wurde nicht gemessen."]
@@ -301,7 +302,10 @@ def bewerten(gruppen: list[Gruppe], *, mit_cache: bool) -> list[str]:
         g.x95 = round(g.p95 / boden.p95, 2) if boden.p95 else 0.0
         if g.fehler:
             g.verfehlt.append(f"{g.fehler} Fehler")
-        if g.art == "lesen" and mit_cache:
+        if g.art in ("lesen", "schreiben") and not g.anzahl:
+            # every request fell into the warm-up: nothing shows that the target was met
+            g.verfehlt.append("nicht gemessen")
+        elif g.art == "lesen" and mit_cache:
             if g.x50 > ZIELE["lesen_p50"]:
                 g.verfehlt.append(f"p50 {g.x50:g}× > {ZIELE['lesen_p50']:g}×")
             if g.x95 > ZIELE["lesen_p95"]:

@@ -66,6 +66,13 @@ def test_ohne_cache_zaehlt_nur_p95_bis_zum_zehnfachen():
     assert messung.bewerten(gruppen, mit_cache=False) == ["Übersicht: p95 10.05× > 10×"]
 
 
+def test_gruppe_ohne_gemessene_anfrage_ist_nicht_erfuellt():
+    """All its requests fell into the warm-up: the run cannot say the target was met."""
+    gruppen = [_gruppe(messung.GRUNDLINIE, 10, 20), _gruppe("Termine", 0, 0, anzahl=0)]
+    assert messung.bewerten(gruppen, mit_cache=True) == ["Termine: nicht gemessen"]
+    assert "verfehlt: nicht gemessen" in messung.tabelle(gruppen)
+
+
 def test_ohne_grundlinie_ist_nichts_bewertbar():
     assert messung.bewerten([_gruppe("Bedarfe", 1, 1)], mit_cache=True) == [
         "Die Grundlinie wurde nicht gemessen."
