@@ -1,7 +1,6 @@
 """Who may see the city-wide reports and who may write the free texts of a report."""
 
 import rules
-from django.db.models import Q
 
 from quartiere.models import Programmeinsatz
 from quartiere.rules import ist_leitung, ist_quartiersmanager
@@ -30,12 +29,11 @@ def ist_qm_im_programm(user, text):
     bearbeitbar = zugriff_fuer(user).bearbeitbar
     if not bearbeitbar or text is None or text.programm_id is None or text.von is None:
         return False
-    return Programmeinsatz.objects.filter(
-        Q(bis__isnull=True) | Q(bis__gte=text.von),
-        programm_id=text.programm_id,
-        von__lte=text.bis,
-        quartier_id__in=sorted(bearbeitbar),
-    ).exists()
+    return (
+        Programmeinsatz.objects.im_zeitraum(text.von, text.bis)
+        .filter(programm_id=text.programm_id, quartier_id__in=sorted(bearbeitbar))
+        .exists()
+    )
 
 
 darf_berichtstext_bearbeiten = rules.is_superuser | ist_qm_des_jahresberichts | ist_qm_im_programm

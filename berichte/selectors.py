@@ -1,7 +1,6 @@
 """Reads of the berichte app: figures aggregated in the database, in a constant number of
 queries whatever the amount of data. Every read starts from the quartiers the user may read."""
 
-import datetime
 import math
 from decimal import Decimal
 
@@ -52,14 +51,6 @@ class TageZwischen(Func):
     template = "(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)"
     arg_joiner = " - "
     output_field = FloatField()
-
-
-def jahresgrenzen(jahr: int) -> tuple[datetime.datetime, datetime.datetime]:
-    tz = timezone.get_current_timezone()
-    return (
-        datetime.datetime(jahr, 1, 1, tzinfo=tz),
-        datetime.datetime(jahr + 1, 1, 1, tzinfo=tz),
-    )
 
 
 def gruppiert_je_quartier(qs: QuerySet, quartier: str, **aggregate) -> dict[int, dict]:

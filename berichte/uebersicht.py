@@ -9,10 +9,10 @@ anywhere. Per request: which quartiers (the user's, the programme's), their orde
 totals, the departments' figures and the one scale of the needs charts.
 """
 
+import datetime
 from decimal import Decimal
 from functools import partial
 
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -60,13 +60,10 @@ def uebersicht(user, jahr: int, programm=None) -> dict:
 
 def _im_programm(programm, jahr: int) -> set[int]:
     """The quartiers where `programm` ran during the year."""
-    anfang, ende = selectors.jahresgrenzen(jahr)
     return set(
-        Programmeinsatz.objects.filter(
-            Q(bis__isnull=True) | Q(bis__gte=anfang.date()),
-            programm=programm,
-            von__lt=ende.date(),
-        ).values_list("quartier", flat=True)
+        Programmeinsatz.objects.im_zeitraum(datetime.date(jahr, 1, 1), datetime.date(jahr, 12, 31))
+        .filter(programm=programm)
+        .values_list("quartier", flat=True)
     )
 
 

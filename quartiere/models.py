@@ -37,6 +37,10 @@ class ZeitraumQuerySet(models.QuerySet):
         stichtag = stichtag or timezone.localdate()
         return self.filter(Q(bis__isnull=True) | Q(bis__gte=stichtag), von__lte=stichtag)
 
+    def im_zeitraum(self, von: datetime.date, bis: datetime.date):
+        """Valid on at least one day from `von` to `bis` (both inclusive)."""
+        return self.filter(Q(bis__isnull=True) | Q(bis__gte=von), von__lte=bis)
+
 
 class Fachbereich(Timestamped):
     """A department or unit of the city administration, or (`extern`) a body outside it – a
