@@ -170,7 +170,7 @@ def _berichte_teil(quartier_id: int) -> dict:
 #: The parts of `gemeinsame_daten`, each with the apps whose records it reads (a rollup counts
 #: as the app whose writes fill it). A write renews the parts that read its app only: a
 #: comment on a need rebuilds the needs part, the network, projects and reports stay cached.
-#: tests/berichte/test_quartierseite_teile.py checks each part's apps against the tables it
+#: tests/quartiersmanagement/test_shared_cache_apps.py checks each part's apps against the tables it
 #: reads.
 TEILE = {
     "bedarfe": (_bedarfe_teil, ("bedarfe", "akteure", "projekte", "quartiere")),

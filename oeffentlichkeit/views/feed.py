@@ -40,6 +40,7 @@ class BeitragFeed(Feed):
             partial(feed_beitraege, obj.pk),
             params=(obj.pk,),
             quartier_ids=[obj.pk],
+            apps=FEED_APPS,
         )
 
     def item_title(self, item):
@@ -57,6 +58,11 @@ class BeitragFeed(Feed):
 
     def item_updateddate(self, item):
         return item.geaendert
+
+
+#: The apps whose records the feed reads: writes of other apps keep it cached
+#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
+FEED_APPS = ("oeffentlichkeit", "quartiere")
 
 
 def feed_beitraege(quartier_id: int) -> list:

@@ -45,12 +45,18 @@ def quartier(request, slug):
         partial(quartier_daten, q.pk),
         params=(q.pk, time_window()),
         quartier_ids=[q.pk],
+        apps=QUARTIER_DATEN_APPS,
     )
     return render(
         request,
         "oeffentlichkeit/quartier.html",
         {**daten, "quartier": q, "termine_ld": event_ld(request, q, daten["termine"])},
     )
+
+
+#: The apps whose records the public page reads: writes of other apps keep it cached
+#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
+QUARTIER_DATEN_APPS = ("akteure", "bedarfe", "oeffentlichkeit", "projekte", "quartiere")
 
 
 def quartier_daten(quartier_id: int) -> dict:

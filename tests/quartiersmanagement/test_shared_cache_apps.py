@@ -1,21 +1,30 @@
-"""The quartier page's cached parts (`quartierseite.TEILE`) name the apps whose records they
-read: a write of another app keeps a part cached, so a part that read an app it does not name
-would show stale figures. Each part is built on data of every kind and its SQL is read."""
+"""Shared content names the apps whose records it reads (`shared_cache.cached(..., apps=)`):
+a write of another app keeps it cached, so content that read an app it does not name would
+show stale figures. Each builder runs on a quartier with data of every kind and its SQL is read:
+the quartier page's parts (`quartierseite.TEILE`), the network document and the public page
+and feeds."""
 
 import datetime
 import re
+import sys
 from decimal import Decimal
 
 import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
+from akteure.models import Akteur
+from akteure.views.netzwerk import NETZWERK_APPS, netzwerk_json_text
 from bedarfe import services as bedarfe_services
 from bedarfe.models import Bedarf
 from berichte import quartierseite
 from berichte.models import _Rollup
+from oeffentlichkeit.views.feed import FEED_APPS, feed_beitraege
+from oeffentlichkeit.views.seiten import QUARTIER_DATEN_APPS, quartier_daten
+from oeffentlichkeit.views.termine import TERMINE_ICS_APPS, termine_ical
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +36,19 @@ ROLLUP_QUELLEN = {
     "berichte_weiterleitungzahl": "bedarfe",
     "berichte_antwortdauerzahl": "bedarfe",
     "berichte_terminzahl": "projekte",
+}
+
+
+#: Every shared content that names its apps: its builder (from a quartier's id) and the apps.
+INHALTE = {
+    **{f"quartierseite-{name}": teil for name, teil in quartierseite.TEILE.items()},
+    "netzwerk_json": (lambda q: netzwerk_json_text(q, None), NETZWERK_APPS),
+    "oeffentliche_quartierseite": (quartier_daten, QUARTIER_DATEN_APPS),
+    "oeffentliche_beitraege_atom": (feed_beitraege, FEED_APPS),
+    "oeffentliche_termine_ics": (
+        lambda q: termine_ical(q, "https://example.org/"),
+        TERMINE_ICS_APPS,
+    ),
 }
 
 
@@ -52,7 +74,8 @@ def voller_quartier(quartier, qm):
     bedarf = factories.BedarfFactory(quartier=quartier, handlungsfeld=hf)
     factories.WeiterleitungFactory(bedarf=bedarf, frist=heute - datetime.timedelta(days=1))
     projekt = factories.ProjektFactory(quartiere=[quartier], status="umsetzung")
-    factories.TerminFactory(quartier=quartier, projekt=projekt, beginn=morgen)
+    factories.TerminFactory(quartier=quartier, projekt=projekt, beginn=morgen, oeffentlich=True)
+    factories.BeitragFactory(quartier=quartier)
     fonds = factories.StadtteilfondsFactory(quartier=quartier, jahr=heute.year)
     factories.FondsantragFactory(fonds=fonds, betrag_bewilligt=Decimal("100.00"))
     programm = factories.ProgrammFactory()
@@ -70,16 +93,16 @@ def test_jeder_rollup_hat_eine_quelle():
     assert rollups == set(ROLLUP_QUELLEN)
 
 
-@pytest.mark.parametrize("name", quartierseite.TEILE)
-def test_teil_nennt_jede_app_deren_tabellen_er_liest(name, voller_quartier):
-    bauen, genannt = quartierseite.TEILE[name]
+@pytest.mark.parametrize("name", INHALTE)
+def test_inhalt_nennt_jede_app_deren_tabellen_er_liest(name, voller_quartier):
+    bauen, genannt = INHALTE[name]
     with CaptureQueriesContext(connection) as abfragen:
         bauen(voller_quartier.pk)
     app_je_tabelle = _app_je_tabelle()
     tabellen = {
         t for a in abfragen.captured_queries for t in re.findall(r'(?:FROM|JOIN) "(\w+)"', a["sql"])
     }
-    assert tabellen, "the part reads nothing?"
+    assert tabellen, "the builder reads nothing?"
     gelesen = {app_je_tabelle[t] for t in tabellen}
     assert gelesen <= set(genannt), f"{name} reads {sorted(gelesen - set(genannt))}"
 
@@ -115,3 +138,32 @@ def test_ein_kommentar_baut_nur_den_teil_der_bedarfe_neu(
     daten = quartierseite.gemeinsame_daten(voller_quartier.pk)
     assert "Flyer drucken" in {a.titel for a in daten["aufgaben"]}
     assert sorted(gebaut) == ["bedarfe", "netzwerk", "projekte"]  # the parts that read akteure
+
+
+def test_ein_kommentar_laesst_die_netzwerkdaten_im_cache(
+    client, qm, voller_quartier, monkeypatch, django_capture_on_commit_callbacks
+):
+    gebaut = []
+    netzwerk_views = sys.modules["akteure.views.netzwerk"]  # `akteure.views.netzwerk` is the view
+    bauen = netzwerk_views.netzwerk_json_text
+
+    def gezaehlt(*args):
+        gebaut.append(args)
+        return bauen(*args)
+
+    monkeypatch.setattr(netzwerk_views, "netzwerk_json_text", gezaehlt)
+    url = reverse("akteure:netzwerk_json") + f"?quartier={voller_quartier.slug}"
+    client.force_login(qm)
+    client.get(url)
+    bedarf = Bedarf.objects.get(quartier=voller_quartier)
+    with django_capture_on_commit_callbacks(execute=True):
+        bedarfe_services.bedarf_kommentieren(bedarf=bedarf, kommentar="Rückruf", von=qm)
+    client.get(url)
+    assert len(gebaut) == 1
+    akteur = Akteur.objects.filter(quartiere=voller_quartier).first()
+    akteur.name = "Bürgerverein Nord"
+    with django_capture_on_commit_callbacks(execute=True):
+        akteur.save()
+    namen = {k["name"] for k in client.get(url).json()["knoten"]}
+    assert len(gebaut) == 2
+    assert "Bürgerverein Nord" in namen
