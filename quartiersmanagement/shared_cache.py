@@ -24,9 +24,9 @@ city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
 Each quartier also has a version per app, advanced by the writes of that app's records there.
 Content that names the apps it reads (`cached(..., apps=...)`, a rollup counting as the app
 whose writes fill it) holds those only: a comment on a need rebuilds the quartier page's needs
-part and keeps its network, projects and reports (`berichte.quartierseite.TEILE`) and the
-network document (tests/quartiersmanagement/test_shared_cache_apps.py compares each content's
-apps with the tables it reads).
+part and keeps its network, projects and reports parts (`berichte.quartierseite.TEILE`), the
+network document and the public feeds (tests/quartiersmanagement/test_shared_cache_apps.py
+compares each content's apps with the tables it reads).
 
 City-wide content made of one part per quartier (the overview's rows and charts) is cached
 per quartier (`cached_per_quartier`): a write renews that quartier's part only, where one entry

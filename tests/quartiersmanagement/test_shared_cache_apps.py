@@ -107,20 +107,22 @@ def test_inhalt_nennt_jede_app_deren_tabellen_er_liest(name, voller_quartier):
     assert gelesen <= set(genannt), f"{name} reads {sorted(gelesen - set(genannt))}"
 
 
+def _mitgeschrieben(bauen, name: str, gebaut: list):
+    """`bauen`, writing `name` into `gebaut` at each call (a build, i.e. a cache miss)."""
+
+    def gezaehlt(*args):
+        gebaut.append(name)
+        return bauen(*args)
+
+    return gezaehlt
+
+
 def test_ein_kommentar_baut_nur_den_teil_der_bedarfe_neu(
     voller_quartier, qm, monkeypatch, django_capture_on_commit_callbacks
 ):
     gebaut = []
-
-    def mitschreiben(name, bauen):
-        def gezaehlt(quartier_id):
-            gebaut.append(name)
-            return bauen(quartier_id)
-
-        return gezaehlt
-
     teile = {
-        name: (mitschreiben(name, bauen), genannt)
+        name: (_mitgeschrieben(bauen, name, gebaut), genannt)
         for name, (bauen, genannt) in quartierseite.TEILE.items()
     }
     monkeypatch.setattr(quartierseite, "TEILE", teile)
@@ -145,13 +147,11 @@ def test_ein_kommentar_laesst_die_netzwerkdaten_im_cache(
 ):
     gebaut = []
     netzwerk_views = sys.modules["akteure.views.netzwerk"]  # `akteure.views.netzwerk` is the view
-    bauen = netzwerk_views.netzwerk_json_text
-
-    def gezaehlt(*args):
-        gebaut.append(args)
-        return bauen(*args)
-
-    monkeypatch.setattr(netzwerk_views, "netzwerk_json_text", gezaehlt)
+    monkeypatch.setattr(
+        netzwerk_views,
+        "netzwerk_json_text",
+        _mitgeschrieben(netzwerk_views.netzwerk_json_text, "netzwerk_json", gebaut),
+    )
     url = reverse("akteure:netzwerk_json") + f"?quartier={voller_quartier.slug}"
     client.force_login(qm)
     client.get(url)
