@@ -1,14 +1,37 @@
 """How a view declares its permission: one decorator for every staff view.
 
 The permissions themselves are django-rules predicates in each app's `rules.py`; the quartier
-rule behind them is `quartiere.zugriff`.
+rule behind them is `quartiere.zugriff`. Django's model permissions (per user and group) serve
+the admin only (`AdminModelBackend`).
 """
 
 import inspect
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+
+
+class AdminModelBackend(ModelBackend):
+    """Django's model permissions for accounts that may use the admin (staff, superusers);
+    none for everybody else, whose rights are the rules predicates alone.
+
+    Why: Django asks every backend until one says yes. When a rule said no (the Leitung's lists
+    ask whether it may create a record), the plain ModelBackend read the account's user and
+    group permissions, two queries per request, for tables that only the admin fills. And a
+    model permission granted in the admin ("add need") would have opened an app page that its
+    rule closes."""
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return super().get_user_permissions(user_obj, obj) if _admin(user_obj) else set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return super().get_group_permissions(user_obj, obj) if _admin(user_obj) else set()
+
+
+def _admin(user) -> bool:
+    return user.is_staff or user.is_superuser
 
 
 def permission(perm: str, *, obj: Callable | None = None, methods: tuple[str, ...] | None = None):
