@@ -127,6 +127,17 @@ def test_detailseite_zeigt_aehnliche_und_verlauf(angemeldet, quartier, qm):
     assert "erfasst" in inhalt
 
 
+def test_verlauf_zeigt_wer_und_aus_welchem_zusammengefuehrten_bedarf(angemeldet, quartier, qm):
+    qm.first_name, qm.last_name = "Ayşe", "Demir"
+    qm.save()
+    ziel = services.bedarf_anlegen(quartier=quartier, titel="Mehr Bänke", von=qm)
+    quelle = services.bedarf_anlegen(quartier=quartier, titel="Sitzgelegenheiten", von=qm)
+    services.bedarf_zusammenfuehren(quelle=quelle, ziel=ziel, von=qm)
+    inhalt = _inhalt(angemeldet.get(ziel.get_absolute_url()))
+    assert "Ayşe Demir" in inhalt
+    assert "aus „Sitzgelegenheiten“" in inhalt
+
+
 def test_detailseite_zeigt_nach_einer_aenderung_den_neuen_stand(angemeldet, quartier, qm):
     bedarf = services.bedarf_anlegen(quartier=quartier, titel="Hundekot im Park", von=qm)
     assert "Bitte Beutelspender" not in _inhalt(angemeldet.get(bedarf.get_absolute_url()))
