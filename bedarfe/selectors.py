@@ -129,7 +129,7 @@ def bedarf_seite_daten(bedarf: Bedarf) -> dict:
     queries."""
     return {
         "zeitleiste": list(zeitleiste(bedarf)),
-        "weiterleitungen": list(weiterleitungen_von(bedarf)),
+        "weiterleitungen": weiterleitungen_von(bedarf),
         "aehnliche": aehnliche_im_quartier(bedarf.quartier, titel=bedarf.titel, ausser=bedarf.pk),
         "zusammengefuehrte": list(
             bedarf.zusammengefuehrte.only("pk", "titel", "zusammengefuehrt_in_id")

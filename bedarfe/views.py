@@ -166,7 +166,7 @@ def bedarf_detail(request, pk):
 def _umzuleiten(w) -> bool:
     """'nicht zuständig' without a suggestion and not yet re-routed: the page offers a choice."""
     return w.ergebnis == w.Ergebnis.NICHT_ZUSTAENDIG and not (
-        w.vorgeschlagener_fachbereich_id or w.nachfolger.all()
+        w.vorgeschlagener_fachbereich_id or w.umgeleitet
     )
 
 

@@ -1,6 +1,6 @@
 """Reads of the forwards; each starts from the quartiers the user may read."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 
 from quartiere.models import Fachbereich
@@ -14,15 +14,25 @@ from ..models import Bedarf
 from .models import Weiterleitung
 
 
-def weiterleitungen_von(bedarf: Bedarf) -> QuerySet[Weiterleitung]:
-    return (
+def weiterleitungen_von(bedarf: Bedarf) -> list[Weiterleitung]:
+    """The need's forwards, oldest first, each with its department, the suggested one, its
+    predecessor (`vorgaenger`, re-routed from) and whether it was re-routed (`umgeleitet`).
+
+    Re-routing keeps the need and merging moves all its forwards, so the predecessor is one of
+    these forwards and is taken from the list: joining it with its department cost more to
+    compile than the query took to run (1.2 ms per page). One that lies elsewhere (changed in
+    the admin) is read when the page asks for it."""
+    weiterleitungen = list(
         Weiterleitung.objects.filter(bedarf=bedarf)
-        .select_related("fachbereich", "vorgeschlagener_fachbereich", "vorgaenger__fachbereich")
-        .prefetch_related(
-            Prefetch("nachfolger", queryset=Weiterleitung.objects.only("pk", "bedarf_id"))
-        )
+        .select_related("fachbereich", "vorgeschlagener_fachbereich")
+        .annotate(umgeleitet=Exists(Weiterleitung.objects.filter(vorgaenger=OuterRef("pk"))))
         .order_by("gesendet_am", "pk")
     )
+    nach_pk = {w.pk: w for w in weiterleitungen}
+    for w in weiterleitungen:
+        if w.vorgaenger_id in nach_pk:
+            w.vorgaenger = nach_pk[w.vorgaenger_id]
+    return weiterleitungen
 
 
 def weiterleitungen_fuer(user) -> QuerySet[Weiterleitung]:

@@ -273,7 +273,9 @@ def test_umleiten_nach_nicht_zustaendig_in_einem_klick(angemeldet, quartier):
     )
     neu = Weiterleitung.objects.exclude(pk=w.pk).get()
     assert neu.vorgaenger == w and neu.fachbereich == anderer
-    assert "Umgeleitet von" in _inhalt(angemeldet.get(w.bedarf.get_absolute_url()))
+    seite = _inhalt(angemeldet.get(w.bedarf.get_absolute_url()))
+    assert f'Umgeleitet von <a href="#w{w.pk}">{w.fachbereich}</a>' in seite
+    assert "An E 18 weiterleiten" not in seite  # re-routed once only
 
 
 def test_antwort_per_telefon_eintragen(angemeldet, quartier):
