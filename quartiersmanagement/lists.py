@@ -21,7 +21,8 @@ comes from the query: `page_queryset` narrows the filtered rows to what a row sh
 up to `COUNT_LIMIT` rows: the Leitung's unfiltered lists hold a whole city (200,000 needs or
 events), and an exact count read all of them on every page (20-40 ms). Beyond the limit a list
 says "more than 10,000" and offers the pages up to it; a filter narrows it. A deep page picks
-its rows by id in a subquery (`CappedPaginator.page`).
+its rows by id in a subquery, and a list whose matches fit on one page reads them by their ids
+(`CappedPaginator.page`).
 """
 
 from django.core.paginator import Paginator
@@ -78,13 +79,27 @@ class CappedPaginator(Paginator):
         return self._counted > COUNT_LIMIT
 
     def page(self, number):
-        """Django's page; a deep one picks its rows by id in a subquery ("deferred join").
-        Skipping thousands of rows (OFFSET) fetched each skipped row from the table, one
-        table page per row (page 150 of a city's needs: 50 ms of SQL); the subquery skips
-        ids only, which an index covering the filter and the order (`bedarf_gemeldet_neueste`)
-        serves alone. The rows keep the list's order: the outer query sorts its 50 rows."""
+        """Django's page, its rows picked so that PostgreSQL never walks a whole table for
+        them:
+        - when all matches fit on one page, the page is the whole filtered list, without a
+          LIMIT: asked for the first rows in list order, PostgreSQL walked the index in that
+          order and checked each row against the filter, expecting matches all along it; for
+          the two needs forwarded to one department and not feasible, that walk went over
+          150,000 needs (114 ms of SQL). Without a LIMIT it finds them through the filter's own
+          indexes and sorts them. With more matches the walk ends at the page's last row; a
+          filter matching a few hundred needs of the whole city still walks a share of the
+          index (docs/performance.md);
+        - a deep page picks its rows by id in a subquery ("deferred join"): skipping thousands
+          of rows (OFFSET) fetched each skipped row from the table, one table page per row
+          (page 150 of a city's needs: 50 ms of SQL); the subquery skips ids only, which an
+          index covering the filter and the order (`bedarf_gemeldet_neueste`) serves alone.
+        The rows keep the list's order either way: the outer query sorts them."""
         seite = super().page(number)
-        if seite.start_index() > DEEP_PAGE_FROM and isinstance(self.object_list, QuerySet):
+        if not isinstance(self.object_list, QuerySet):
+            return seite
+        if 0 < self.count <= self.per_page:
+            seite.object_list = self.object_list
+        elif seite.start_index() > DEEP_PAGE_FROM:
             seite.object_list = self.object_list.filter(pk__in=seite.object_list.values("pk"))
         return seite
 

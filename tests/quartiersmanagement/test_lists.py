@@ -114,6 +114,19 @@ def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     assert "IN (SELECT" not in str(paginator.page(1).object_list.query)
 
 
+def test_alle_treffer_auf_einer_seite_ohne_limit(quartier):
+    """When every match fits on one page, the page is the filtered list without LIMIT, in the
+    list's order: with a LIMIT, PostgreSQL walked the whole order index for a few matches."""
+    heute = datetime.date(2026, 5, 1)
+    for n in range(3):
+        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 2))
+    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    eine_seite = lists.CappedPaginator(liste, 3).page(1).object_list
+    assert "LIMIT" not in str(eine_seite.query)
+    assert list(eine_seite) == list(liste)
+    assert "LIMIT" in str(lists.CappedPaginator(liste.all(), 2).page(1).object_list.query)
+
+
 @pytest.mark.parametrize(
     ("name", "knopf"),
     [
