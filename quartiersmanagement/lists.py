@@ -93,6 +93,9 @@ class CappedPaginator(Paginator):
           of rows (OFFSET) fetched each skipped row from the table, one table page per row
           (page 150 of a city's needs: 50 ms of SQL); the subquery skips ids only, which an
           index covering the filter and the order (`bedarf_gemeldet_neueste`) serves alone.
+          A page nearer the end of a counted list skips from the end, in reverse order
+          (`_ids`): page 156 of 185 of one department's needs skipped 7,750 rows (44 ms of
+          SQL), now 1,414 (7 ms).
         The rows keep the list's order either way: the outer query sorts them."""
         seite = super().page(number)
         if not isinstance(self.object_list, QuerySet):
@@ -100,8 +103,17 @@ class CappedPaginator(Paginator):
         if 0 < self.count <= self.per_page:
             seite.object_list = self.object_list
         elif seite.start_index() > DEEP_PAGE_FROM:
-            seite.object_list = self.object_list.filter(pk__in=seite.object_list.values("pk"))
+            seite.object_list = self.object_list.filter(pk__in=self._ids(seite))
         return seite
+
+    def _ids(self, seite):
+        """The ids of a deep page, skipped from the nearer end of the list; a capped list's
+        end is unknown (and an unordered one has none), so those skip from the start."""
+        danach = self.count - seite.end_index()
+        if self.capped or not self.object_list.ordered or danach >= seite.start_index() - 1:
+            return seite.object_list.values("pk")
+        anzahl = seite.end_index() - seite.start_index() + 1
+        return self.object_list.reverse()[danach : danach + anzahl].values("pk")
 
 
 class FilteredListView(FilterView):

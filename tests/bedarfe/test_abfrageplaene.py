@@ -66,10 +66,12 @@ def test_bedarfsliste_der_leitung_ohne_seq_scan_und_ohne_sortieren_auf_platte(cl
         {"offen": "false", "handlungsfeld": Handlungsfeld.objects.get(name="Massenfeld 3").pk},
         {"prioritaet": "3", "ueberfaellig": "false"},
         {"status": "nicht_umsetzbar", "fachbereich": fachbereich},
-        # deep pages: their rows picked by id in a subquery (lists.CappedPaginator.page)
+        # deep pages: their rows picked by id in a subquery (lists.CappedPaginator.page), from
+        # the end of a counted list when nearer
         {"seite": "150"},
         {"seite": "150", "status": "erledigt"},
         {"seite": "150", "sortierung": "-nennungen"},
+        {"seite": "150", "fachbereich": fachbereich},
     ]
     schlecht = {}
     for params in faelle:

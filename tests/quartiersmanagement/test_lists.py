@@ -97,21 +97,35 @@ def test_zaehlt_genau_unter_der_grenze(quartier):
 def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     quartier, monkeypatch, django_assert_num_queries
 ):
-    """A deep page picks its rows by id in a subquery: the same rows, in the list's order
-    (ties broken by id), in one query."""
+    """A deep page picks its rows by id in a subquery, skipped from the nearer end of the list
+    (the last page in reverse order): the same rows, in the list's order (ties broken by id),
+    in one query."""
     monkeypatch.setattr(lists, "DEEP_PAGE_FROM", 3)
     heute = datetime.date(2026, 5, 1)
-    for n in range(12):
+    for n in range(13):
         factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 4))
     liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
     paginator = lists.CappedPaginator(liste, 4)
-    for nummer in (1, 2, 3):
+    for nummer in (1, 2, 3, 4):
         seite = paginator.page(nummer)
         with django_assert_num_queries(1):
             zeilen = list(seite.object_list)
         assert zeilen == list(liste[(nummer - 1) * 4 : nummer * 4])
-    assert "IN (SELECT" in str(paginator.page(2).object_list.query)
     assert "IN (SELECT" not in str(paginator.page(1).object_list.query)
+    vorwaerts, vom_ende = (str(paginator.page(n).object_list.query) for n in (2, 4))
+    assert "IN (SELECT" in vorwaerts and '"gemeldet_am" ASC' not in vorwaerts
+    assert "IN (SELECT" in vom_ende and '"gemeldet_am" ASC' in vom_ende
+
+
+def test_tiefe_seite_einer_gekappten_liste_zaehlt_vom_anfang(quartier, monkeypatch):
+    """Beyond COUNT_LIMIT the list's end is unknown: a deep page skips from the start."""
+    monkeypatch.setattr(lists, "DEEP_PAGE_FROM", 3)
+    monkeypatch.setattr(lists, "COUNT_LIMIT", 8)
+    factories.BedarfFactory.create_batch(11, quartier=quartier)
+    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    seite = lists.CappedPaginator(liste, 4).page(2)
+    assert '"gemeldet_am" ASC' not in str(seite.object_list.query)
+    assert list(seite.object_list) == list(liste[4:8])
 
 
 def test_alle_treffer_auf_einer_seite_ohne_limit(quartier):
