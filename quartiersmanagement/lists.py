@@ -21,8 +21,8 @@ comes from the query: `page_queryset` narrows the filtered rows to what a row sh
 up to `COUNT_LIMIT` rows: the Leitung's unfiltered lists hold a whole city (200,000 needs or
 events), and an exact count read all of them on every page (20-40 ms). Beyond the limit a list
 says "more than 10,000" and offers the pages up to it; a filter narrows it. A deep page picks
-its rows by id in a subquery, and a list whose matches fit on one page reads them by their ids
-(`CappedPaginator.page`).
+its rows by id in a subquery, from the nearer end of a counted list, and a list whose matches
+fit on one page reads them without LIMIT (`CappedPaginator.page`).
 """
 
 from django.core.paginator import Paginator
@@ -79,8 +79,8 @@ class CappedPaginator(Paginator):
         return self._counted > COUNT_LIMIT
 
     def page(self, number):
-        """Django's page, its rows picked so that PostgreSQL never walks a whole table for
-        them:
+        """Django's page, its rows picked so that PostgreSQL walks as little of the list's
+        order as it can:
         - when all matches fit on one page, the page is the whole filtered list, without a
           LIMIT: asked for the first rows in list order, PostgreSQL walked the index in that
           order and checked each row against the filter, expecting matches all along it; for

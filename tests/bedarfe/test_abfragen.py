@@ -16,8 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_detailseite_mit_konstanten_abfragen(client, qm, quartier, abfragen):
     """The same number of queries with 2 and with 30 forwards (each re-routed), merged needs
-    and events; the
-    cache is emptied before each count, so nothing read comes from it."""
+    and events; the cache is emptied before each count, so nothing read comes from it."""
     bedarf = services.bedarf_anlegen(quartier=quartier, titel="Spielplatz", von=qm)
     bedarf.zielgruppen.add(*factories.ZielgruppeFactory.create_batch(3))
 
