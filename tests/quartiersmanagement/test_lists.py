@@ -179,3 +179,75 @@ def test_filterformular_mit_crispy_und_fehlern_am_feld(client, qm):
     assert 'id="div_id_gemeldet_ab"' in inhalt  # crispy's field wrapper
     assert "is-invalid" in inhalt
     assert 'type="hidden" name="sortierung"' in inhalt
+
+
+def _termin_mit_projekt(quartier):
+    return factories.TerminFactory(
+        quartier=quartier, projekt=factories.ProjektFactory(quartiere=[quartier])
+    )
+
+
+def _aufgabe_einer_sitzung(quartier):
+    sitzung = factories.SitzungFactory(gremium__quartier=quartier)
+    return factories.AufgabeFactory(quartier=quartier, sitzung=sitzung)
+
+
+#: A list, how to create one of its rows, and the link the row must carry.
+ZEILEN = {
+    "bedarfe:liste": (
+        lambda q: factories.BedarfFactory(quartier=q),
+        lambda b: reverse("bedarfe:detail", args=[b.pk]),
+    ),
+    "bedarfe:weiterleitungen": (
+        lambda q: factories.WeiterleitungFactory(bedarf__quartier=q),
+        lambda w: w.get_absolute_url(),
+    ),
+    "bedarfe:erhebungen": (
+        lambda q: factories.ErhebungFactory(quartier=q),
+        lambda e: e.get_absolute_url(),
+    ),
+    "akteure:liste": (
+        lambda q: factories.AkteurFactory(quartiere=[q]),
+        lambda a: a.get_absolute_url(),
+    ),
+    "akteure:gremien": (
+        lambda q: factories.GremiumFactory(quartier=q),
+        lambda g: g.get_absolute_url(),
+    ),
+    "akteure:aufgaben": (_aufgabe_einer_sitzung, lambda a: a.sitzung.get_absolute_url()),
+    "projekte:liste": (
+        lambda q: factories.ProjektFactory(quartiere=[q]),
+        lambda p: p.get_absolute_url(),
+    ),
+    "projekte:termine": (_termin_mit_projekt, lambda t: t.projekt.get_absolute_url()),
+}
+
+
+@pytest.mark.parametrize("name", ZEILEN)
+def test_zeilenlinks_ohne_reverse_je_zeile(client, qm, quartier, name, monkeypatch):
+    """Each row's link is right, and the page reverses as often with 5 rows as with 1: the rows
+    fill in a pattern of `{% url_muster %}` (docs/performance.md)."""
+    from django.urls.resolvers import URLResolver
+
+    anlegen, link = ZEILEN[name]
+    client.force_login(qm)
+    umkehrungen = []
+    original = URLResolver._reverse_with_prefix
+
+    def zaehlen(self, *args, **kwargs):
+        umkehrungen.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(URLResolver, "_reverse_with_prefix", zaehlen)
+
+    def seite():
+        umkehrungen.clear()
+        return client.get(reverse(name)).content.decode(), len(umkehrungen)
+
+    zeilen = [anlegen(quartier)]
+    _inhalt, bei_einer_zeile = seite()
+    zeilen += [anlegen(quartier) for _ in range(4)]
+    inhalt, bei_fuenf_zeilen = seite()
+    assert bei_fuenf_zeilen == bei_einer_zeile
+    for zeile in zeilen:
+        assert f'href="{link(zeile)}"' in inhalt
