@@ -10,14 +10,11 @@ from django_filters.widgets import BaseCSVWidget
 
 from quartiere.models import Fachbereich, Handlungsfeld, Zielgruppe
 from quartiere.selectors import quartiere_fuer
+from quartiersmanagement import lists
 from quartiersmanagement.form_widgets import DateWidget
 from quartiersmanagement.list_filters import OneQueryChoiceFilter
 
 from .models import Bedarf, Erhebung, Weiterleitung
-
-#: Search results up to this many are ordered by relevance, more come newest first
-#: (`BedarfFilter._beste_zuerst`).
-RANG_HOECHSTENS = 2000
 
 SORTIERUNG = (
     ("titel", "titel"),
@@ -85,7 +82,10 @@ class BedarfFilter(django_filters.FilterSet):
 
     #: The full-text search (`q`) as a query, set by `volltext`; None without search words.
     suchanfrage: SearchQuery | None = None
-    #: Whether the search found more than RANG_HOECHSTENS needs and shows the newest first.
+    #: The search's hits counted up to SEARCH_COUNT_LIMIT + 1 to choose their order, for the
+    #: paginator (`views.BedarfListe`); None without a search or with a sorted column.
+    treffer: int | None = None
+    #: Whether the search found more than SEARCH_COUNT_LIMIT needs and shows the newest first.
     viele_treffer = False
 
     class Meta:
@@ -108,13 +108,13 @@ class BedarfFilter(django_filters.FilterSet):
         return queryset
 
     def _beste_zuerst(self, queryset):
-        """Order the found needs by rank, or newest first when there are more than
-        RANG_HOECHSTENS: ranking means reading and scoring every hit, and a common word across
-        a whole city (a third of 200,000 needs) took 40 ms, while the newest 50 hits come from
-        the date index. The rank reads the stored vector (F): a plain field name made Django
-        rebuild a vector from the column's text per row (in the default config)."""
-        treffer = queryset.order_by().values("pk")[: RANG_HOECHSTENS + 1].count()
-        self.viele_treffer = treffer > RANG_HOECHSTENS
+        """Order the found needs by rank, or newest first when there are more than the list
+        offers (SEARCH_COUNT_LIMIT): ranking means reading and scoring every hit, and a common
+        word across a whole city (a third of 200,000 needs) took 40 ms, while the newest hits
+        come from the date index. The rank reads the stored vector (F): a plain field name made
+        Django rebuild a vector from the column's text per row (in the default config)."""
+        self.treffer = queryset.order_by().values("pk")[: lists.SEARCH_COUNT_LIMIT + 1].count()
+        self.viele_treffer = self.treffer > lists.SEARCH_COUNT_LIMIT
         if self.viele_treffer:
             return queryset.order_by("-gemeldet_am", "-pk")
         rang = SearchRank(F("suchvektor"), self.suchanfrage)

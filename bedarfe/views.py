@@ -47,6 +47,11 @@ class BedarfListe(ExportMixin, FilteredListView):
     def get_queryset(self):
         return selectors.bedarfe_fuer(self.request.user)
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A search without a sorted column counted its hits to choose their order already.
+        kwargs["counted"] = self.filterset.treffer
+        return super().get_paginator(queryset, per_page, **kwargs)
+
     def page_queryset(self, queryset):
         return selectors.fuer_liste(im_einzigen_quartier(queryset, self.request.user))
 

@@ -69,12 +69,19 @@ def test_bedarfsliste_der_leitung_ohne_seq_scan_und_ohne_sortieren_auf_platte(cl
         {"offen": "false", "handlungsfeld": Handlungsfeld.objects.get(name="Massenfeld 3").pk},
         {"prioritaet": "3", "ueberfaellig": "false"},
         {"status": "nicht_umsetzbar", "fachbereich": fachbereich},
+        # a Handlungsfeld with "offen" or "überfällig" (bedarf_handlungsfeld_status)
+        {"offen": "true", "handlungsfeld": Handlungsfeld.objects.get(name="Massenfeld 3").pk},
+        {
+            "ueberfaellig": "true",
+            "handlungsfeld": Handlungsfeld.objects.get(name="Massenfeld 3").pk,
+        },
         # deep pages: their rows picked by id in a subquery (lists.CappedPaginator.page), from
         # the end of a counted list when nearer
         {"seite": "150"},
         {"seite": "150", "status": "erledigt"},
         {"seite": "150", "sortierung": "-nennungen"},
         {"seite": "150", "fachbereich": fachbereich},
+        {"seite": "40", "q": "Spielplatz"},
     ]
     schlecht = {}
     for params in faelle:

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from bedarfe import filters, services
+from bedarfe import services
 from bedarfe.models import Bedarf, Erhebung, Erhebungsdatei, Weiterleitung
+from quartiersmanagement import lists
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -633,10 +634,10 @@ def test_liste_gilt_nur_fuer_ihren_benutzer_und_folgt_aenderungen(
 def test_volltextsuche_mit_sehr_vielen_treffern_zeigt_die_neuesten_zuerst(
     angemeldet, quartier, monkeypatch
 ):
-    """Ranking every hit of a common word across a city is slow; above RANG_HOECHSTENS hits
-    the list says so and shows the newest first, and a narrower search ranks again (a title
-    hit before a hit in the description)."""
-    monkeypatch.setattr(filters, "RANG_HOECHSTENS", 2)
+    """Ranking every hit of a common word across a city is slow; above the hits a search offers
+    (SEARCH_COUNT_LIMIT) the list says so and shows the newest first, and a narrower search
+    ranks again (a title hit before a hit in the description)."""
+    monkeypatch.setattr(lists, "SEARCH_COUNT_LIMIT", 2)
     heute = timezone.localdate()
     for tage, titel, beschreibung in (
         (1, "Treffpunkt", "Mit Spielplatz"),
@@ -651,8 +652,9 @@ def test_volltextsuche_mit_sehr_vielen_treffern_zeigt_die_neuesten_zuerst(
         )
     inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplatz"}))
     assert "Sehr viele Treffer, deshalb die neuesten zuerst." in inhalt
+    assert "Mehr als 2 Bedarfe gefunden" in inhalt
     assert inhalt.index("Treffpunkt") < inhalt.index("Spielplatz neu")
-    assert inhalt.index("Spielplatz neu") < inhalt.index("Spielplatz erneuern")
+    assert "Spielplatz erneuern" not in inhalt  # the search offers its newest two
     inhalt = _inhalt(angemeldet.get(reverse("bedarfe:liste"), {"q": "Spielplatz -neu"}))
     assert "Sehr viele Treffer" not in inhalt
     assert inhalt.index("Spielplatz erneuern") < inhalt.index("Treffpunkt")

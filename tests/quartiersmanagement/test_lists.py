@@ -7,7 +7,9 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -86,6 +88,37 @@ def test_zaehlt_hoechstens_bis_zur_grenze(client, qm, quartier, monkeypatch):
     assert len(client.get(url, {"seite": 2}).context["object_list"]) == 10
     gefiltert = client.get(url, {"q": "gibt es nicht"}).content.decode()
     assert "0 Bedarfe gefunden" in gefiltert
+
+
+def test_suche_bietet_hoechstens_ihre_grenze_an_treffern(client, qm, quartier, monkeypatch):
+    """A search offers its first SEARCH_COUNT_LIMIT hits and says where the pages end; the
+    export holds every hit."""
+    monkeypatch.setattr(lists, "SEARCH_COUNT_LIMIT", 60)
+    factories.AkteurFactory.create_batch(61, quartiere=[quartier], name="Bürgerverein")
+    client.force_login(qm)
+    url = reverse("akteure:liste")
+    antwort = client.get(url, {"q": "Bürgerverein", "seite": 9})
+    inhalt = antwort.content.decode()
+    assert "Mehr als 60 Akteure" in inhalt
+    assert "Seite 2 von mehr als 2" in inhalt  # page 9 is out of range: the last page
+    assert "Die Seiten reichen bis zum 60. Eintrag" in inhalt
+    assert len(antwort.context["object_list"]) == 10
+    assert "61 Akteure" in client.get(url).content.decode()  # no search: the usual limit
+    export = client.get(url, {"q": "Bürgerverein", "format": "csv"})
+    assert len(b"".join(export.streaming_content).decode("utf-8-sig").splitlines()) == 62
+
+
+def test_suche_der_bedarfe_zaehlt_einmal(client, qm, quartier):
+    """The needs' search counts its hits to choose their order; the paginator takes that count
+    instead of counting the same hits again."""
+    factories.BedarfFactory.create_batch(3, quartier=quartier, titel="Bank am Spielplatz")
+    client.force_login(qm)
+    client.get(reverse("bedarfe:liste"))
+    with CaptureQueriesContext(connection) as abfragen:
+        antwort = client.get(reverse("bedarfe:liste"), {"q": "Spielplatz"})
+    zaehlungen = [a["sql"] for a in abfragen.captured_queries if "COUNT(" in a["sql"]]
+    assert len(zaehlungen) == 1
+    assert antwort.context["page_obj"].paginator.count == 3
 
 
 def test_zaehlt_genau_unter_der_grenze(quartier):
