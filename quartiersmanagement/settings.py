@@ -178,7 +178,11 @@ def _database_url():
 DATABASES = {"default": env.db_url_config(_database_url())}
 # Places and borders are PostGIS geometries (karten/): the role needs the extension `postgis`.
 DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
-DATABASES["default"]["CONN_MAX_AGE"] = 60
+# Persistent connections, checked before each request's first query (CONN_HEALTH_CHECKS): a new
+# connection starts a PostgreSQL backend with cold catalog caches, and its first request took
+# 10-16 ms longer (a list 28 -> 44 ms); closed after 60 s, every worker paid that once a minute
+# (docs/performance.md). gunicorn's --max-requests renews workers and their connections.
+DATABASES["default"]["CONN_MAX_AGE"] = None
 # No JIT compilation: it pays off for analytical queries of seconds, but PostgreSQL starts it for
 # any plan estimated above jit_above_cost, and the map query of a quartier page spent 36 ms
 # compiling for 20 ms of work (docs/performance.md). Set per connection, whatever the server's
