@@ -21,9 +21,9 @@ comes from the query: `page_queryset` narrows the filtered rows to what a row sh
 up to `COUNT_LIMIT` rows: the Leitung's unfiltered lists hold a whole city (200,000 needs or
 events), and an exact count read all of them on every page (20-40 ms). Beyond the limit a list
 says "more than 10,000" and offers the pages up to it; a filter narrows it. A search (`q`)
-offers its first `SEARCH_COUNT_LIMIT` hits (40 pages). A deep page picks
-its rows by id in a subquery, from the nearer end of a counted list, and a list whose matches
-fit on one page reads them without LIMIT (`CappedPaginator.page`).
+offers its first `SEARCH_COUNT_LIMIT` hits (40 pages). A deep page picks its rows by id in a
+subquery, from the nearer end of a counted list, and a list whose matches fit on one page
+reads them without LIMIT (`CappedPaginator.page`).
 """
 
 from django.core.paginator import Paginator
@@ -74,12 +74,12 @@ class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, limit=None, counted=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.limit = COUNT_LIMIT if limit is None else limit
-        self._vorher_gezaehlt = counted
+        self._counted_before = counted
 
     @cached_property
     def _counted(self) -> int:
-        if self._vorher_gezaehlt is not None:
-            return self._vorher_gezaehlt
+        if self._counted_before is not None:
+            return self._counted_before
         if not isinstance(self.object_list, QuerySet):
             return len(self.object_list)
         return self.object_list.order_by().values("pk")[: self.limit + 1].count()

@@ -68,7 +68,8 @@ def url_muster(name: str, schluessel: str = "pk") -> str:
 def einsetzen(muster: str, wert) -> str:
     """One record's URL from a pattern of `{% url_muster %}`: its key quoted as `reverse()`
     quotes it."""
-    return muster.format(pk=quote(str(wert)), slug=quote(str(wert)))
+    schluessel = quote(str(wert))
+    return muster.format(pk=schluessel, slug=schluessel)
 
 
 @register.simple_tag(takes_context=True)
