@@ -17,7 +17,7 @@ city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
 - a record without one: the quartiers of the records its foreign keys name that have one (a
   need's event lives in its need's quartier, an application in its fund's) and those of its
   `quartiere` (an actor's, a project's); a change of such a many-to-many advances the
-  quartiers added or removed;
+  quartiers added or removed, a deleted actor or project the quartiers it was in;
 - a record that reaches no quartier (a Handlungsfeld renamed, a person's contact): the "all"
   version that every key holds, so it renews everything.
 
@@ -61,6 +61,7 @@ from django.db.models.signals import (
     post_init,
     post_migrate,
     post_save,
+    pre_delete,
 )
 from django.utils import timezone, translation
 
@@ -92,6 +93,8 @@ QUARTIER = "quartiere.quartier"
 
 # Where `post_init` keeps the quartier and parents a record was loaded with (`_loaded`).
 _LOADED = "_shared_cache_loaded"
+# Where `pre_delete` keeps the quartiers of a record's `quartiere` (`_remember_m2m_quartiers`).
+_M2M_BEFORE_DELETE = "_shared_cache_m2m_before_delete"
 _MISSING = object()
 
 
@@ -269,15 +272,9 @@ def _parent_quartier(field, instance, parent_id) -> int | None:
     )
 
 
-def _quartiers_via_relations(sender, instance) -> set[int]:
-    """The quartiers a record without a `quartier_id` lives in (module doc): those of its
-    parents, now and as loaded, and of its `quartiere` many-to-many."""
-    loaded = instance.__dict__.get(_LOADED, {})
+def _m2m_quartiers(sender, instance) -> set[int]:
+    """The quartiers of a record's `quartiere` many-to-many (an actor's, a project's)."""
     quartiere = set()
-    for field in _parent_keys(sender):
-        for parent_id in {instance.__dict__.get(field.attname), loaded.get(field.attname)}:
-            if parent_id is not None:
-                quartiere.add(_parent_quartier(field, instance, parent_id))
     if instance.pk is not None:
         for field in _quartier_m2m(sender):
             through = field.remote_field.through
@@ -286,6 +283,26 @@ def _quartiers_via_relations(sender, instance) -> set[int]:
                 .filter(**{field.m2m_field_name(): instance.pk})
                 .values_list(field.m2m_reverse_field_name(), flat=True)
             )
+    return quartiere
+
+
+def _remember_m2m_quartiers(sender, instance, **kwargs) -> None:
+    """Before a delete: the delete removes the many-to-many rows before the record, so after
+    it the record's quartiers are unknown, and everything renewed."""
+    instance.__dict__[_M2M_BEFORE_DELETE] = _m2m_quartiers(sender, instance)
+
+
+def _quartiers_via_relations(sender, instance) -> set[int]:
+    """The quartiers a record without a `quartier_id` lives in (module doc): those of its
+    parents, now and as loaded, and of its `quartiere` many-to-many (as before a delete)."""
+    loaded = instance.__dict__.get(_LOADED, {})
+    quartiere = set()
+    for field in _parent_keys(sender):
+        for parent_id in {instance.__dict__.get(field.attname), loaded.get(field.attname)}:
+            if parent_id is not None:
+                quartiere.add(_parent_quartier(field, instance, parent_id))
+    quartiere |= _m2m_quartiers(sender, instance)
+    quartiere |= instance.__dict__.get(_M2M_BEFORE_DELETE, set())
     quartiere.discard(None)
     return quartiere
 
@@ -357,4 +374,8 @@ def connect_signals() -> None:
         post_delete.connect(_on_write, sender=model, dispatch_uid=f"{uid}:delete")
         if _has_quartier(model) or _parent_keys(model):
             post_init.connect(_remember_quartier, sender=model, dispatch_uid=f"{uid}:init")
+        if _quartier_m2m(model):
+            pre_delete.connect(
+                _remember_m2m_quartiers, sender=model, dispatch_uid=f"{uid}:pre_delete"
+            )
         m2m_changed.connect(_on_m2m, sender=model, dispatch_uid=f"{uid}:m2m")

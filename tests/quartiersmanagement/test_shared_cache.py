@@ -215,6 +215,23 @@ def test_loeschen_eines_teilweise_geladenen_datensatzes_ohne_abfrage_nach_dem_qu
     assert shared_cache.cached("probe", bauen, quartier_ids=[quartier.pk]) == 0
 
 
+def test_geloeschter_akteur_erneuert_nur_seine_quartiere(
+    quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    """A deleted actor renews the quartiers it was in (its `quartiere`, whose rows the delete
+    removes first), not everything."""
+    akteur = factories.AkteurFactory(quartiere=[quartier])
+    bauen_a, laeufe_a = _zaehler(quartier.pk)
+    bauen_b, laeufe_b = _zaehler(anderes_quartier.pk)
+    shared_cache.cached("probe-a", bauen_a, quartier_ids=[quartier.pk])
+    shared_cache.cached("probe-b", bauen_b, quartier_ids=[anderes_quartier.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        Akteur.objects.get(pk=akteur.pk).delete()
+    shared_cache.cached("probe-a", bauen_a, quartier_ids=[quartier.pk])
+    shared_cache.cached("probe-b", bauen_b, quartier_ids=[anderes_quartier.pk])
+    assert (len(laeufe_a), len(laeufe_b)) == (2, 1)
+
+
 def test_ohne_commit_bleibt_der_alte_stand(quartier):
     """Inside the (test's) open transaction nothing is advanced yet: other connections do not
     see the write either."""
