@@ -301,8 +301,9 @@ def _quartiers_via_relations(sender, instance) -> set[int]:
         for parent_id in {instance.__dict__.get(field.attname), loaded.get(field.attname)}:
             if parent_id is not None:
                 quartiere.add(_parent_quartier(field, instance, parent_id))
-    quartiere |= _m2m_quartiers(sender, instance)
-    quartiere |= instance.__dict__.get(_M2M_BEFORE_DELETE, set())
+    vor_dem_loeschen = instance.__dict__.pop(_M2M_BEFORE_DELETE, None)
+    # after a delete its many-to-many rows are gone: what `pre_delete` read, not a new query
+    quartiere |= _m2m_quartiers(sender, instance) if vor_dem_loeschen is None else vor_dem_loeschen
     quartiere.discard(None)
     return quartiere
 
