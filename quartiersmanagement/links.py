@@ -1,5 +1,7 @@
 """Links to many records of one kind, without a `reverse()` per record."""
 
+from urllib.parse import quote
+
 from django.urls import reverse
 
 
@@ -12,3 +14,10 @@ def url_muster(name: str, schluessel: str = "pk") -> str:
     return reverse(name, kwargs={schluessel: platzhalter}).replace(
         str(platzhalter), "{" + schluessel + "}"
     )
+
+
+def einsetzen(muster: str, wert) -> str:
+    """One record's URL from a pattern of `url_muster`, whichever key it holds: the key quoted
+    as `reverse()` quotes it."""
+    schluessel = quote(str(wert))
+    return muster.format(pk=schluessel, slug=schluessel)

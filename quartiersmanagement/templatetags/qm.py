@@ -2,7 +2,6 @@
 
 import functools
 from decimal import Decimal, InvalidOperation
-from urllib.parse import quote
 
 from django import template
 from django.utils.formats import number_format
@@ -66,10 +65,8 @@ def url_muster(name: str, schluessel: str = "pk") -> str:
 
 @register.filter
 def einsetzen(muster: str, wert) -> str:
-    """One record's URL from a pattern of `{% url_muster %}`: its key quoted as `reverse()`
-    quotes it."""
-    schluessel = quote(str(wert))
-    return muster.format(pk=schluessel, slug=schluessel)
+    """One record's URL from a pattern of `{% url_muster %}` (`links.einsetzen`)."""
+    return links.einsetzen(muster, wert)
 
 
 @register.simple_tag(takes_context=True)
