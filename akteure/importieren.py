@@ -388,6 +388,7 @@ def importieren(
         ],
         batch_size=2000,
     )
-    # bulk_create sends no signals: the quartier's network (shared_cache) renews here.
-    shared_cache.changed(quartier_id=quartier.pk, app="akteure")
+    # bulk_create sends no signals: content of the quartier (shared_cache) renews here (actors
+    # entered it with their relations, a write of several kinds).
+    shared_cache.changed(quartier_id=quartier.pk)
     return {"angelegt": len(angelegt), "aktualisiert": aktualisiert}

@@ -216,7 +216,7 @@ def bedarf_nennung_hinzufuegen(
         kommentar += ".\n" + notiz.strip()
     zeitleiste.ereignis(bedarf, Bedarfsereignis.Art.NENNUNG, von=von, kommentar=kommentar)
     # The update() sends no signal: content of the quartier in the shared cache renews.
-    shared_cache.changed(quartier_id=bedarf.quartier_id, app="bedarfe")
+    shared_cache.changed(quartier_id=bedarf.quartier_id, model="bedarfe.bedarf")
     return bedarf
 
 

@@ -162,6 +162,12 @@ class _Rollup(models.Model):
     )
     jahr = models.PositiveSmallIntegerField(_("Jahr"))
 
+    #: The models whose writes the triggers count in (`shared_cache`: content reading the
+    #: rollup renews after their writes). A need's triggers also recount its forwards, which
+    #: changes their rollups only when the need moves to another quartier; a move renews all
+    #: content of both quartiers, so a status change keeps the departments' figures cached.
+    filled_by: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
         ordering = ["quartier", "jahr"]
@@ -169,6 +175,8 @@ class _Rollup(models.Model):
 
 class BedarfZahl(_Rollup):
     """Needs reported in a year (`gemeldet_am`) per quartier and status."""
+
+    filled_by = ("bedarfe.bedarf",)
 
     status = models.CharField(_("Status"), max_length=20)
     anzahl = models.IntegerField(_("Anzahl"))
@@ -190,6 +198,8 @@ class AbschlussZahl(_Rollup):
     """Needs now closed (status in `Bedarf.ABGESCHLOSSEN_GEZAEHLT`: merged ones count in their
     target) with a closing event in the year, per quartier: each need once per year."""
 
+    filled_by = ("bedarfe.bedarf", "bedarfe.bedarfsereignis")
+
     anzahl = models.IntegerField(_("Anzahl"))
 
     class Meta(_Rollup.Meta):
@@ -207,6 +217,8 @@ class WeiterleitungZahl(_Rollup):
     """Forwards sent in a year (`gesendet_am`, local time) per department, quartier (of the
     need) and outcome (empty: not answered yet); for unanswered ones also per Frist, so
     "overdue today" is a sum over the Fristen before today."""
+
+    filled_by = ("bedarfe.weiterleitung",)
 
     fachbereich = models.ForeignKey(
         Fachbereich, verbose_name=_("Fachbereich"), on_delete=models.CASCADE, related_name="+"
@@ -243,6 +255,8 @@ class AntwortdauerZahl(_Rollup):
     frequency table the median is read from (same value as PostgreSQL's percentile_cont over
     the forwards)."""
 
+    filled_by = ("bedarfe.weiterleitung",)
+
     fachbereich = models.ForeignKey(
         Fachbereich, verbose_name=_("Fachbereich"), on_delete=models.CASCADE, related_name="+"
     )
@@ -274,6 +288,8 @@ class AntwortdauerZahl(_Rollup):
 class TerminZahl(_Rollup):
     """Events not cancelled per quartier and year (`beginn`, local time): their number,
     volunteers, volunteer hours and participants."""
+
+    filled_by = ("projekte.termin", "projekte.teilnahme")
 
     veranstaltungen = models.IntegerField(_("Veranstaltungen"))
     ehrenamtliche = models.IntegerField(_("Ehrenamtliche"))

@@ -25,7 +25,7 @@ from quartiere.models import (
     Programm,
     Programmeinsatz,
 )
-from quartiere.selectors import in_lesbaren_quartieren, quartiere_fuer
+from quartiere.selectors import quartiere_fuer
 
 from .models import AbschlussZahl, AntwortdauerZahl, BedarfZahl, TerminZahl, WeiterleitungZahl
 
@@ -188,10 +188,12 @@ def median(haeufigkeiten: list[tuple[float, int]]) -> float | None:
     return erster + (zweiter - erster) * (position - stellen[0])
 
 
-def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
-    """Departments with forwards of the user's quartiers sent in the year, with the figures of
-    `fachbereiche`, read from the rollups: three queries whatever the number of forwards
-    (the durations' frequency table has one row per distinct duration)."""
+def fachbereiche_im_jahr(quartier_ids: list[int] | None, jahr: int) -> list[Fachbereich]:
+    """Departments with forwards of these quartiers (None: of all) sent in the year, with the
+    figures of `fachbereiche`, read from the rollups: three queries whatever the number of
+    forwards (the durations' frequency table has one row per distinct duration). From ids,
+    never the user: the overview caches it (`uebersicht.fachbereiche`)."""
+    in_quartieren = {} if quartier_ids is None else {"quartier_id__in": quartier_ids}
     offen = Q(ergebnis="")
     # a withdrawn forward is neither open nor answered (its own outcome column counts it)
     beantwortet = ~offen & ~Q(ergebnis=Weiterleitung.Ergebnis.ZURUECKGEZOGEN)
@@ -201,7 +203,7 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     }
     zahlen = {
         zeile.pop("fachbereich"): zeile
-        for zeile in in_lesbaren_quartieren(WeiterleitungZahl.objects.filter(jahr=jahr), user)
+        for zeile in WeiterleitungZahl.objects.filter(jahr=jahr, **in_quartieren)
         .order_by()
         .values("fachbereich")
         .annotate(
@@ -215,7 +217,7 @@ def fachbereiche_im_jahr(user, jahr: int) -> list[Fachbereich]:
     }
     dauern: dict[int, list] = {}
     for fachbereich, tage, anzahl in (
-        in_lesbaren_quartieren(AntwortdauerZahl.objects.filter(jahr=jahr), user)
+        AntwortdauerZahl.objects.filter(jahr=jahr, **in_quartieren)
         .order_by("fachbereich", "tage")
         .values("fachbereich", "tage")
         .annotate(n=Sum("anzahl"))

@@ -5,8 +5,10 @@ What the page shows of one quartier — its figures, its table row, its chart ca
 figures of its charts — is the same for everybody who may see the overview. It comes from the
 shared cache one entry per quartier (`shared_cache.cached_per_quartier`): a write in Eilendorf
 rebuilds Eilendorf's part only, where one entry for the whole city was rebuilt by every write
-anywhere. Per request: which quartiers (the user's, the programme's), their order, the city
-totals, the departments' figures and the one scale of the needs charts.
+anywhere. The departments' figures over the readable quartiers are cached too, renewed by
+writes of forwards only (`FACHBEREICHE_MODELS`): a comment or a status change keeps them. Per
+request: which quartiers (the user's, the programme's), their order, the city totals and the
+one scale of the needs charts.
 """
 
 import datetime
@@ -19,6 +21,7 @@ from django.utils.translation import gettext
 
 from quartiere.models import Programmeinsatz, Quartier
 from quartiere.selectors import quartiere_fuer
+from quartiere.zugriff import zugriff_fuer
 from quartiersmanagement import shared_cache
 from quartiersmanagement.links import url_muster
 
@@ -29,9 +32,9 @@ def uebersicht(user, jahr: int, programm=None) -> dict:
     """`quartiere`: the readable quartiers (those where `programm` ran in the year, if given)
     by name, each with the year's figures (`selectors.VERGLEICH_LEER`) and its rendered
     `zeile` and `karte`; `diagramme`: the figures of every small chart under its canvas id;
-    `fachbereiche`: the departments' figures over all readable quartiers (city-wide sums of
-    a rollup, read per request: a cache of them would be renewed by every write anywhere)."""
+    `fachbereiche`: the departments' figures over all readable quartiers."""
     quartiere = list(quartiere_fuer(user).only("name", "slug").order_by("name"))
+    lesbar = None if zugriff_fuer(user).liest_alle else [q.pk for q in quartiere]
     if programm is not None:
         im_programm = _im_programm(programm, jahr)
         quartiere = [q for q in quartiere if q.pk in im_programm]
@@ -54,8 +57,26 @@ def uebersicht(user, jahr: int, programm=None) -> dict:
     return {
         "quartiere": gezeigt,
         "diagramme": diagramme,
-        "fachbereiche": selectors.fachbereiche_im_jahr(user, jahr),
+        "fachbereiche": fachbereiche(lesbar, jahr),
     }
+
+
+#: What the departments' figures read: the forwards' rollups (the departments themselves reach
+#: no quartier, a change of one renews everything).
+FACHBEREICHE_MODELS = ("berichte.weiterleitungzahl", "berichte.antwortdauerzahl")
+
+
+def fachbereiche(quartier_ids: list[int] | None, jahr: int) -> list:
+    """`selectors.fachbereiche_im_jahr` from the shared cache: the same for everybody who reads
+    these quartiers (None: the whole city, under the city's versions), renewed by a committed
+    write of a forward in one of them."""
+    return shared_cache.cached(
+        "fachbereiche",
+        partial(selectors.fachbereiche_im_jahr, quartier_ids, jahr),
+        params=(jahr, None if quartier_ids is None else tuple(sorted(quartier_ids))),
+        quartier_ids=quartier_ids,
+        models=FACHBEREICHE_MODELS,
+    )
 
 
 def _im_programm(programm, jahr: int) -> set[int]:

@@ -21,12 +21,16 @@ city-wide one, so a write in Eilendorf keeps Preuswald's cached public page:
 - a record that reaches no quartier (a Handlungsfeld renamed, a person's contact): the "all"
   version that every key holds, so it renews everything.
 
-Each quartier also has a version per app, advanced by the writes of that app's records there.
-Content that names the apps it reads (`cached(..., apps=...)`, a rollup counting as the app
-whose writes fill it) holds those only: a comment on a need rebuilds the quartier page's needs
-part and keeps its network, projects and reports parts (`berichte.quartierseite.TEILE`), the
-network document and the public feeds (tests/quartiersmanagement/test_shared_cache_apps.py
-compares each content's apps with the tables it reads).
+Each quartier and the city also have a version per model, advanced by the writes of that
+model's records there. Content that names the models it reads (`cached(..., models=...)`; a
+rollup, filled by database triggers, stands for the models in its `filled_by`) holds those
+only: a need's status change rebuilds the quartier page's needs part and keeps its network,
+projects and reports parts, the network document, the public feeds and the departments'
+figures; a comment keeps them all, since none reads the timeline
+(tests/quartiersmanagement/test_shared_cache_models.py compares each content's models with the
+tables it reads). A write of unknown kind (`changed(quartier_id=…)` without a model) and a
+record that moves into or out of a quartier (it takes what hangs on it along) advance the
+quartier's version for any model (`ANY`), which all such content holds as well.
 
 City-wide content made of one part per quartier (the overview's rows and charts) is cached
 per quartier (`cached_per_quartier`): a write renews that quartier's part only, where one entry
@@ -90,6 +94,8 @@ IGNORED_MODELS = frozenset(
 LOGIN_FIELDS = frozenset({"last_login"})
 
 QUARTIER = "quartiere.quartier"
+# A quartier's version for writes of any model: a write of unknown kind, a record moved.
+ANY = "*"
 
 # Where `post_init` keeps the quartier and parents a record was loaded with (`_loaded`).
 _LOADED = "_shared_cache_loaded"
@@ -102,8 +108,24 @@ def _version_key(scope: str) -> str:
     return f"{PREFIX}:version:{scope}"
 
 
-def _quartier_scope(quartier_id: int, app: str | None = None) -> str:
-    return f"quartier-{quartier_id}" if app is None else f"quartier-{quartier_id}:{app}"
+def _quartier_scope(quartier_id: int) -> str:
+    return f"quartier-{quartier_id}"
+
+
+def _model_scope(scope: str, model: str | None) -> str:
+    """The version of the city or a quartier for writes of `model` (a label, or ANY); None:
+    for writes of any model, the scope itself."""
+    return scope if model is None else f"{scope}:{model}"
+
+
+def _labels(models: Iterable[str]) -> list[str]:
+    """The labels of the models whose writes renew content that reads `models` (labels such as
+    "bedarfe.bedarf"): a model filled by database triggers (a rollup) stands for the models in
+    its `filled_by`. An unknown label raises LookupError."""
+    labels = set()
+    for label in models:
+        labels.update(getattr(apps.get_model(label), "filled_by", None) or (label.lower(),))
+    return sorted(labels)
 
 
 def _versions(scopes: list[str]) -> list[int]:
@@ -133,24 +155,21 @@ def cached(
     *,
     params: tuple = (),
     quartier_ids: Iterable[int] | None = None,
-    apps: Iterable[str] | None = None,
+    models: Iterable[str] | None = None,
 ) -> T:
     """`compute()`, cached under `name`, `params` and the versions of what it reads.
 
-    `quartier_ids`: the quartiers the content is built from; None for city-wide content.
-    `apps`: the apps whose records it reads (a rollup counts as the app whose writes fill it);
-    then only writes of these apps in the quartiers renew it. None: any write there."""
+    `quartier_ids`: the quartiers the content is built from; None for content of the whole
+    city (a few versions, where naming every quartier holds a hundred).
+    `models`: the labels of the models whose records it reads (a rollup stands for the models
+    it is filled from); then only writes of these in the quartiers renew it. None: any write
+    there."""
     if quartier_ids is None:
-        scopes = [ALL, CITY]
+        bases = [CITY]
     else:
-        scopes = [
-            ALL,
-            *(
-                _quartier_scope(q, app)
-                for q in sorted(set(quartier_ids))
-                for app in (sorted(set(apps)) if apps is not None else [None])
-            ),
-        ]
+        bases = [_quartier_scope(q) for q in sorted(set(quartier_ids))]
+    labels = [None] if models is None else [ANY, *_labels(models)]
+    scopes = [ALL, *(_model_scope(b, m) for b in bases for m in labels)]
     key = _key(name, params, _versions(scopes))
     value = cache.get(key, _MISSING)
     if value is _MISSING:
@@ -193,17 +212,16 @@ def _key(name: str, params: tuple, versions: list[int]) -> str:
 
 
 def changed(
-    *, quartier_id: int | None = None, app: str | None = None, using: str = "default"
+    *, quartier_id: int | None = None, model: str | None = None, using: str = "default"
 ) -> None:
     """Advance the versions after the current transaction commits (at once outside one):
-    the quartier's, and its version for `app` (the app of the written record; None: every
-    app, for a caller that does not say what it wrote)."""
+    the quartier's and the city's, and theirs for `model` (the label of the written record's
+    model; None: a write of unknown kind or a moved record, which renews all of the quartier)."""
     if quartier_id:
-        apps = settings.EIGENE_APPS if app is None else [app]
         scopes = [
-            CITY,
-            _quartier_scope(quartier_id),
-            *(_quartier_scope(quartier_id, a) for a in apps),
+            scope
+            for base in (CITY, _quartier_scope(quartier_id))
+            for scope in (base, _model_scope(base, model or ANY))
         ]
     else:
         scopes = [ALL]
@@ -308,52 +326,57 @@ def _quartiers_via_relations(sender, instance) -> set[int]:
     return quartiere
 
 
-def _changed_in(quartiere: set[int], app: str, using: str) -> None:
-    """Advance these quartiers (for a write of `app`); none known: everything."""
+def _moved(instance, created: bool) -> bool:
+    """Whether a stored record's quartier or a parent changed since it was loaded."""
+    loaded = instance.__dict__.get(_LOADED, {})
+    return not created and any(
+        instance.__dict__.get(name, was) != was for name, was in loaded.items()
+    )
+
+
+def _changed_in(quartiere: set[int], model: str | None, using: str) -> None:
+    """Advance these quartiers for a write of `model` (None: of any); none known: everything."""
     for quartier_id in quartiere:
-        changed(quartier_id=quartier_id, app=app, using=using)
+        changed(quartier_id=quartier_id, model=model, using=using)
     if not quartiere:
         changed(using=using)
 
 
 def _on_write(sender, instance, using, **kwargs) -> None:
-    """Advance the quartiers the record is in and was loaded in (a move). A record with a
-    `quartier_id` is read from its loaded values only: a deferred field would cost a query,
-    and after a delete that query finds no row. A quartier not known: everything renews."""
+    """Advance the quartiers the record is in and was loaded in. A record with a `quartier_id`
+    is read from its loaded values only: a deferred field would cost a query, and after a
+    delete that query finds no row. A quartier not known: everything renews. A moved record
+    takes what hangs on it along (a need its forwards): all content of both quartiers renews."""
     if kwargs.get("update_fields") == LOGIN_FIELDS:
         return
-    app = sender._meta.app_label
-    if not _has_quartier(sender):
-        _changed_in(_quartiers_via_relations(sender, instance), app, using)
-        instance.__dict__[_LOADED] = _loaded(instance)
-        return
-    now = instance.__dict__.get("quartier_id", _MISSING)
-    loaded = instance.__dict__.get(_LOADED, {}).get("quartier_id")
-    if now is _MISSING:
-        now = loaded
-    changed(quartier_id=now, app=app, using=using)
-    if loaded is not None and loaded != now:
-        changed(quartier_id=loaded, app=app, using=using)
+    model = None if _moved(instance, kwargs.get("created", False)) else sender._meta.label_lower
+    if _has_quartier(sender):
+        loaded = instance.__dict__.get(_LOADED, {}).get("quartier_id")
+        quartiere = {instance.__dict__.get("quartier_id", loaded), loaded} - {None}
+    else:
+        quartiere = _quartiers_via_relations(sender, instance)
+    _changed_in(quartiere, model, using)
     instance.__dict__[_LOADED] = _loaded(instance)
 
 
 def _on_m2m(sender, instance, action, model, pk_set, using, **kwargs) -> None:
-    """A record's quartiers changed: those added or removed (the record's place elsewhere is
-    unchanged). Any other many-to-many: the quartiers of the record. Unknown: everything. The
-    app is that of the table (`sender`), i.e. of the model that declares the field."""
+    """A record entered or left quartiers: all content of those renews (it takes what hangs
+    on it along). Any other many-to-many: the quartiers of the record, for writes of the
+    table (`sender`). Unknown: everything."""
     if not action.startswith("post_"):
         return
+    written = sender._meta.label_lower
     if pk_set and model._meta.label_lower == QUARTIER:
-        quartiere = set(pk_set)
+        quartiere, written = set(pk_set), None
     elif pk_set and instance._meta.label_lower == QUARTIER:
-        quartiere = {instance.pk}
+        quartiere, written = {instance.pk}, None
     elif _has_quartier(type(instance)) and instance.__dict__.get("quartier_id"):
         quartiere = {instance.quartier_id}
     elif _is_own(type(instance)) and not _has_quartier(type(instance)):
         quartiere = _quartiers_via_relations(type(instance), instance)
     else:
         quartiere = set()
-    _changed_in(quartiere, sender._meta.app_label, using)
+    _changed_in(quartiere, written, using)
 
 
 def _on_migrate(**kwargs) -> None:

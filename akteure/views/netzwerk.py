@@ -95,14 +95,20 @@ def netzwerk_json(request):
         partial(netzwerk_json_text, quartier.pk, handlungsfeld),
         params=(quartier.pk, handlungsfeld),
         quartier_ids=[quartier.pk],
-        apps=NETZWERK_APPS,
+        models=NETZWERK_MODELS,
     )
     return HttpResponse(inhalt, content_type="application/json")
 
 
-#: The apps whose records the network document reads: a comment on a need keeps it cached
-#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
-NETZWERK_APPS = ("akteure", "quartiere")
+#: The models whose records the network document reads: a comment on a need keeps it cached
+#: (tests/quartiersmanagement/test_shared_cache_models.py compares them with its tables).
+NETZWERK_MODELS = (
+    "akteure.akteur",
+    "akteure.akteur_handlungsfelder",
+    "akteure.akteur_quartiere",
+    "akteure.gremium",
+    "akteure.mitgliedschaft",
+)
 
 
 def netzwerk_json_text(quartier_id: int, handlungsfeld: int | None) -> str:

@@ -90,16 +90,16 @@ def gemeinsame_daten(quartier_id: int) -> dict:
     """The part of the quartier page that is the same for every reader of the quartier: what
     needs attention, the key figures and charts, the gaps, the next dates and open action items.
     Built from the quartier's id only, never the user, in the parts of `TEILE`, each from the
-    shared cache (renewed after a committed write of one of its apps in the quartier)."""
+    shared cache (renewed after a committed write of one of its models in the quartier)."""
     daten = {}
-    for name, (bauen, apps) in TEILE.items():
+    for name, (bauen, models) in TEILE.items():
         daten.update(
             shared_cache.cached(
                 f"quartierseite-{name}",
                 partial(bauen, quartier_id),
                 params=(quartier_id,),
                 quartier_ids=[quartier_id],
-                apps=apps,
+                models=models,
             )
         )
     projekte, fonds, aktivierung, netzwerk = (
@@ -167,14 +167,43 @@ def _berichte_teil(quartier_id: int) -> dict:
     }
 
 
-#: The parts of `gemeinsame_daten`, each with the apps whose records it reads (a rollup counts
-#: as the app whose writes fill it). A write renews the parts that read its app only: a
-#: comment on a need rebuilds the needs part, the network, projects and reports stay cached.
-#: tests/quartiersmanagement/test_shared_cache_apps.py checks each part's apps against the tables it
-#: reads.
+#: The parts of `gemeinsame_daten`, each with the models whose records it reads (labels for
+#: `shared_cache.cached`). A write renews the parts that read its model only: a comment on a
+#: need keeps every part, a new action item rebuilds the needs and network parts.
+#: tests/quartiersmanagement/test_shared_cache_models.py checks each part's models against the
+#: tables it reads.
 TEILE = {
-    "bedarfe": (_bedarfe_teil, ("bedarfe", "akteure", "projekte", "quartiere")),
-    "netzwerk": (_netzwerk_teil, ("akteure", "quartiere", "quartiersmanagement")),
-    "projekte": (_projekte_teil, ("projekte", "akteure", "quartiere")),
-    "berichte": (_berichte_teil, ("quartiere",)),
+    "bedarfe": (
+        _bedarfe_teil,
+        (
+            "akteure.akteur",
+            "akteure.akteur_handlungsfelder",
+            "akteure.akteur_quartiere",
+            "akteure.akteur_zielgruppen",
+            "akteure.aufgabe",
+            "bedarfe.bedarf",
+            "bedarfe.bedarf_zielgruppen",
+            "bedarfe.weiterleitung",
+            "projekte.fondsantrag",
+            "projekte.stadtteilfonds",
+        ),
+    ),
+    "netzwerk": (
+        _netzwerk_teil,
+        ("akteure.akteur", "akteure.aufgabe", "akteure.gremium", "akteure.sitzung"),
+    ),
+    "projekte": (
+        _projekte_teil,
+        (
+            "akteure.gremium",
+            "akteure.sitzung",
+            "berichte.terminzahl",
+            "projekte.fondsantrag",
+            "projekte.projekt",
+            "projekte.projekt_quartiere",
+            "projekte.stadtteilfonds",
+            "projekte.termin",
+        ),
+    ),
+    "berichte": (_berichte_teil, ("quartiere.programmeinsatz",)),
 }

@@ -40,7 +40,7 @@ class BeitragFeed(Feed):
             partial(feed_beitraege, obj.pk),
             params=(obj.pk,),
             quartier_ids=[obj.pk],
-            apps=FEED_APPS,
+            models=FEED_MODELS,
         )
 
     def item_title(self, item):
@@ -60,9 +60,9 @@ class BeitragFeed(Feed):
         return item.geaendert
 
 
-#: The apps whose records the feed reads: writes of other apps keep it cached
-#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
-FEED_APPS = ("oeffentlichkeit", "quartiere")
+#: The models whose records the feed reads: writes of other models keep it cached
+#: (tests/quartiersmanagement/test_shared_cache_models.py compares them with its tables).
+FEED_MODELS = ("oeffentlichkeit.beitrag",)
 
 
 def feed_beitraege(quartier_id: int) -> list:

@@ -45,7 +45,7 @@ def quartier(request, slug):
         partial(quartier_daten, q.pk),
         params=(q.pk, time_window()),
         quartier_ids=[q.pk],
-        apps=QUARTIER_DATEN_APPS,
+        models=QUARTIER_DATEN_MODELS,
     )
     return render(
         request,
@@ -54,9 +54,19 @@ def quartier(request, slug):
     )
 
 
-#: The apps whose records the public page reads: writes of other apps keep it cached
-#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
-QUARTIER_DATEN_APPS = ("akteure", "bedarfe", "oeffentlichkeit", "projekte", "quartiere")
+#: The models whose records the public page reads: writes of other models keep it cached
+#: (tests/quartiersmanagement/test_shared_cache_models.py compares them with its tables).
+QUARTIER_DATEN_MODELS = (
+    "akteure.akteur",
+    "akteure.akteur_quartiere",
+    "akteure.gremium",
+    "akteure.sitzung",
+    "bedarfe.bedarf",
+    "oeffentlichkeit.beitrag",
+    "projekte.projekt",
+    "projekte.projekt_quartiere",
+    "projekte.termin",
+)
 
 
 def quartier_daten(quartier_id: int) -> dict:

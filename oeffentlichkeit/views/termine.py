@@ -92,14 +92,14 @@ def termine_ics(request, slug):
         partial(termine_ical, q.pk, url),
         params=(q.pk, url, time_window()),
         quartier_ids=[q.pk],
-        apps=TERMINE_ICS_APPS,
+        models=TERMINE_ICS_MODELS,
     )
     return ical.ical_response(inhalt, filename=f"oeffentliche-termine-{q.slug}")
 
 
-#: The apps whose records the feed reads: writes of other apps keep it cached
-#: (tests/quartiersmanagement/test_shared_cache_apps.py compares them with its tables).
-TERMINE_ICS_APPS = ("akteure", "projekte", "quartiere")
+#: The models whose records the feed reads: writes of other models keep it cached
+#: (tests/quartiersmanagement/test_shared_cache_models.py compares them with its tables).
+TERMINE_ICS_MODELS = ("akteure.gremium", "akteure.sitzung", "projekte.termin")
 
 
 def termine_ical(quartier_id: int, url: str) -> bytes:

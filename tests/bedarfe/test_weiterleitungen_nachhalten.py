@@ -64,13 +64,13 @@ def test_erledigt_nimmt_weiterleitung_aus_liste_dashboard_und_statistik(
     bedarf = ueberfaellig.bedarf
     services.bedarf_status_aendern(bedarf=bedarf, status=S.IN_BEARBEITUNG, von=qm)
     jahr = timezone.localdate().year
-    assert fachbereiche_im_jahr(qm, jahr)[0].ueberfaellig == 1
+    assert fachbereiche_im_jahr([bedarf.quartier_id], jahr)[0].ueberfaellig == 1
     services.bedarf_status_aendern(bedarf=bedarf, status=S.ERLEDIGT, von=qm)
     client.force_login(qm)
     liste = client.get(reverse("bedarfe:weiterleitungen"))
     assert bedarf.titel not in liste.content.decode()
-    assert fachbereiche_im_jahr(qm, jahr)[0].ueberfaellig == 0
-    assert fachbereiche_im_jahr(qm, jahr)[0].ergebnis_zurueckgezogen == 1
+    assert fachbereiche_im_jahr([bedarf.quartier_id], jahr)[0].ueberfaellig == 0
+    assert fachbereiche_im_jahr([bedarf.quartier_id], jahr)[0].ergebnis_zurueckgezogen == 1
     zaehler = {d["schluessel"]: d["anzahl"] for d in aufmerksamkeit(quartier)}
     assert zaehler["weiterleitungen"] == 0
 
@@ -189,7 +189,7 @@ def test_statistik_zeigt_stellen_nach_den_fachbereichen(quartier, qm):
     stelle = factories.FachbereichFactory(kuerzel="AA", extern=True)
     factories.WeiterleitungFactory(bedarf__quartier=quartier, fachbereich=stelle)
     factories.WeiterleitungFactory(bedarf__quartier=quartier, fachbereich=fb)
-    liste = fachbereiche_im_jahr(qm, timezone.localdate().year)
+    liste = fachbereiche_im_jahr([quartier.pk], timezone.localdate().year)
     assert [(f.kuerzel, f.extern) for f in liste] == [("FB 99", False), ("AA", True)]
 
 

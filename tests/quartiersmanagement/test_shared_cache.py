@@ -101,6 +101,7 @@ def test_erbauer_bekommen_nur_ids(quartier):
     """The builders run without a request: the same value whoever asks."""
     from akteure.views.netzwerk import netzwerk_json_text
     from berichte.quartierseite import gemeinsame_daten
+    from berichte.selectors import fachbereiche_im_jahr
     from berichte.uebersicht import quartiere_bauen
     from oeffentlichkeit.views.feed import feed_beitraege
     from oeffentlichkeit.views.seiten import quartier_daten
@@ -114,6 +115,7 @@ def test_erbauer_bekommen_nur_ids(quartier):
     assert termine_ical(quartier.pk, "https://example.org/q/x/termine/").startswith(b"BEGIN")
     (teil,) = quartiere_bauen([quartier.pk], 2025).values()
     assert quartier.name in teil["zeile"] and quartier.name in teil["karte"]
+    assert fachbereiche_im_jahr([quartier.pk], 2025) == fachbereiche_im_jahr(None, 2025) == []
 
 
 # --- versions: per quartier, advanced on commit ---------------------------------------------
