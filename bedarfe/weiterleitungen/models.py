@@ -177,7 +177,15 @@ class Weiterleitung(Timestamped):
             ),
         ]
         indexes = [
-            models.Index(fields=["frist", "beantwortet_am"], name="weiterl_frist_offen"),
+            # The open forwards by deadline: the Leitung's list over all quartiers (its deep
+            # pages pick their ids from the index alone, where reading 7,700 forwards to skip
+            # them cost 10 ms warm and over 100 ms from disk) and the overdue reminders.
+            models.Index(
+                fields=["frist", "id"],
+                include=["quartier"],
+                condition=Q(beantwortet_am__isnull=True, zurueckgezogen_am__isnull=True),
+                name="weiterl_offen",
+            ),
             # The open forwards list of a quartier, by deadline.
             models.Index(
                 fields=["quartier", "frist", "id"],

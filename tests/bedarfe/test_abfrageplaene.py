@@ -96,3 +96,23 @@ def test_bedarfsliste_der_leitung_ohne_seq_scan_und_ohne_sortieren_auf_platte(cl
             if fehler := _fehler(sql, plan):
                 schlecht[f"{params} {sql[:60]}"] = (fehler, plan)
     assert not schlecht, "\n\n".join(f"{k}: {f}\n{p}" for k, (f, p) in schlecht.items())
+
+
+@pytest.mark.django_db
+def test_grosse_listentabellen_raeumt_autovacuum_nach_200_zeilen_auf():
+    """The lists read pages from their indexes alone only where the visibility map is current:
+    a big table is vacuumed after 200 changed rows, not after a fifth of it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)",
+            [["bedarfe_bedarf", "bedarfe_weiterleitung", "projekte_termin"]],
+        )
+        optionen = dict(cursor.fetchall())
+    assert len(optionen) == 3
+    for tabelle, werte in optionen.items():
+        assert {
+            "autovacuum_vacuum_threshold=200",
+            "autovacuum_vacuum_scale_factor=0",
+            "autovacuum_vacuum_insert_threshold=200",
+            "autovacuum_vacuum_insert_scale_factor=0",
+        } <= set(werte), tabelle
