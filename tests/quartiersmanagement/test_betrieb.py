@@ -1,5 +1,8 @@
-"""Operations: health check, request ids in logs, backup and restore of the whole database."""
+"""Operations: health check, request ids in logs, the workers' start-up, backup and restore of
+the whole database."""
 
+import gc
+import importlib
 import json
 import logging
 import os
@@ -64,6 +67,15 @@ def _zeilen_je_tabelle(url: str) -> dict[str, int]:
             t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608 - names from pg_tables
             for t in tabellen
         }
+
+
+def test_worker_friert_seine_startobjekte_ein():
+    """Django, the apps and every view live as long as a gunicorn worker: after loading
+    (`quartiersmanagement.wsgi`) they are out of the garbage collector's reach, where each full
+    collection traversed them all."""
+    gc.unfreeze()
+    importlib.reload(importlib.import_module("quartiersmanagement.wsgi"))
+    assert gc.get_freeze_count() > 50_000
 
 
 @pytest.mark.django_db(transaction=True)
