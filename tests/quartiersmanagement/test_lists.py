@@ -130,10 +130,9 @@ def test_zaehlt_genau_unter_der_grenze(quartier):
 def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     quartier, monkeypatch, django_assert_num_queries
 ):
-    """A deep page picks its rows by id in a subquery, skipped from the nearer end of the list
+    """A later page picks its rows by id in a subquery, skipped from the nearer end of the list
     (the last page in reverse order): the same rows, in the list's order (ties broken by id),
     in one query."""
-    monkeypatch.setattr(lists, "DEEP_PAGE_FROM", 3)
     heute = datetime.date(2026, 5, 1)
     for n in range(13):
         factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 4))
@@ -151,8 +150,7 @@ def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
 
 
 def test_tiefe_seite_einer_gekappten_liste_zaehlt_vom_anfang(quartier, monkeypatch):
-    """Beyond COUNT_LIMIT the list's end is unknown: a deep page skips from the start."""
-    monkeypatch.setattr(lists, "DEEP_PAGE_FROM", 3)
+    """Beyond COUNT_LIMIT the list's end is unknown: a later page skips from the start."""
     monkeypatch.setattr(lists, "COUNT_LIMIT", 8)
     factories.BedarfFactory.create_batch(11, quartier=quartier)
     liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
