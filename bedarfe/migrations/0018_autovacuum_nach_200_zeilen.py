@@ -19,7 +19,10 @@ ZURUECK = (
 
 
 class Migration(migrations.Migration):
-    dependencies = [("bedarfe", "0017_weiterleitung_offen_nach_frist")]
+    dependencies = [
+        ("bedarfe", "0017_weiterleitung_offen_nach_frist"),
+        ("projekte", "0017_termin_index_mit_oeffentlich"),
+    ]
 
     operations = [
         migrations.RunSQL(
@@ -29,5 +32,10 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             f"ALTER TABLE bedarfe_weiterleitung SET ({SETZEN})",
             f"ALTER TABLE bedarfe_weiterleitung RESET ({ZURUECK})",
+        ),
+        # The events' list of the projects app, set here so that one place holds the rule.
+        migrations.RunSQL(
+            f"ALTER TABLE projekte_termin SET ({SETZEN})",
+            f"ALTER TABLE projekte_termin RESET ({ZURUECK})",
         ),
     ]
