@@ -96,6 +96,9 @@ def bedarf_weiterleiten(
     schluessel, token_hash = neuer_schluessel()
     w = Weiterleitung(
         bedarf=bedarf,
+        # the trigger writes it as well; known here, the shared cache renews this quartier
+        # only, where a forward without it renewed every quartier's content
+        quartier_id=bedarf.quartier_id,
         fachbereich=an,
         kontakt_email=kontakt_email,
         nachricht=nachricht.strip(),

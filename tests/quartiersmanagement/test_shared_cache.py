@@ -189,6 +189,21 @@ def test_stadtweiter_inhalt_erneuert_sich_bei_jedem_quartier(
     assert shared_cache.cached("stadt", bauen) == 1
 
 
+def test_neue_weiterleitung_erneuert_nur_ihr_quartier(
+    qm, quartier, anderes_quartier, django_capture_on_commit_callbacks
+):
+    from bedarfe.weiterleitungen.services import bedarf_weiterleiten
+
+    bauen_b, laeufe_b = _zaehler(anderes_quartier.pk)
+    shared_cache.cached("probe", bauen_b, params=("b",), quartier_ids=[anderes_quartier.pk])
+    bedarf = factories.BedarfFactory(quartier=quartier)
+    fachbereich = factories.FachbereichFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        bedarf_weiterleiten(bedarf=bedarf, an=fachbereich, von=qm)
+    shared_cache.cached("probe", bauen_b, params=("b",), quartier_ids=[anderes_quartier.pk])
+    assert len(laeufe_b) == 1
+
+
 def test_umzug_in_ein_anderes_quartier_erneuert_beide(
     quartier, anderes_quartier, django_capture_on_commit_callbacks
 ):
