@@ -22,6 +22,7 @@ from akteure.views.netzwerk import NETZWERK_MODELS, netzwerk_json_text
 from bedarfe import services as bedarfe_services
 from bedarfe.models import Bedarf
 from berichte import quartierseite, selectors, uebersicht
+from berichte.models import _Rollup
 from oeffentlichkeit.views.feed import FEED_MODELS, feed_beitraege
 from oeffentlichkeit.views.seiten import QUARTIER_DATEN_MODELS, quartier_daten
 from oeffentlichkeit.views.termine import TERMINE_ICS_MODELS, termine_ical
@@ -95,6 +96,17 @@ def voller_quartier(quartier, qm):
     factories.ProgrammeinsatzFactory(programm=programm, quartier=quartier)
     factories.BerichtspflichtFactory(programm=programm, faellig_am=heute)
     return quartier
+
+
+def test_jeder_rollup_nennt_die_modelle_die_ihn_fuellen():
+    """Content reading a rollup holds the versions of the models in its `filled_by`: a rollup
+    without them would stand for itself, whose rows only triggers write, and never renew."""
+    rollups = [m for m in apps.get_app_config("berichte").get_models() if issubclass(m, _Rollup)]
+    assert len(rollups) == 5
+    for rollup in rollups:
+        assert rollup.filled_by, rollup.__name__
+        for label in rollup.filled_by:
+            assert shared_cache._is_own(apps.get_model(label)), (rollup.__name__, label)
 
 
 @pytest.mark.parametrize("name", INHALTE)
