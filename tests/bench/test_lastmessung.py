@@ -73,6 +73,22 @@ def test_gruppe_ohne_gemessene_anfrage_ist_nicht_erfuellt():
     assert "verfehlt: nicht gemessen" in messung.tabelle(gruppen)
 
 
+def test_gruppe_mit_zu_wenigen_anfragen_ist_nicht_erfuellt():
+    """Two requests: one slow request decides the median, so the run says nothing about it.
+    The steps of a login (one per working session) are judged by what they have."""
+    gruppen = [
+        _gruppe(messung.GRUNDLINIE, 10, 20),
+        _gruppe("Weiterleitungen", 20, 40, anzahl=messung.MINDESTANZAHL - 1),
+        _gruppe("Akteure", 20, 40, anzahl=messung.MINDESTANZAHL),
+        _gruppe(messung.ZWEITER_FAKTOR, 20, 40, anzahl=2),
+        _gruppe(messung.ANMELDESEITE, 31, 40, anzahl=3),
+    ]
+    assert messung.bewerten(gruppen, mit_cache=True) == [
+        f"Weiterleitungen: zu wenige Anfragen ({messung.MINDESTANZAHL - 1} < 10)",
+        "Anmeldung: Formular: p50 3.1× > 3×",
+    ]
+
+
 def test_ohne_grundlinie_ist_nichts_bewertbar():
     assert messung.bewerten([_gruppe("Bedarfe", 1, 1)], mit_cache=True) == [
         "Die Grundlinie wurde nicht gemessen."

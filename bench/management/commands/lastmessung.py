@@ -46,7 +46,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dauer", type=int, default=150, help="Sekunden je Lauf")
+        parser.add_argument("--dauer", type=int, default=300, help="Sekunden je Lauf")
         parser.add_argument(
             "--aufwaermen", type=int, default=15, help="Sekunden am Anfang, die nicht zählen"
         )
