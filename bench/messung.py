@@ -29,6 +29,15 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from bench.gruppen import (
+    ANMELDUNG,
+    GRUNDLINIE,
+    MINDESTANZAHL,
+    SCHREIBEN,
+    ZWEITER_FAKTOR,
+    braucht_mindestanzahl,
+)
+
 #: The targets of issue 15, as multiples of the floor of the same run.
 ZIELE = {
     "lesen_p50": 3.0,
@@ -36,16 +45,6 @@ ZIELE = {
     "schreiben_p95": 10.0,
     "ohne_cache_lesen_p95": 10.0,
 }
-#: Fewer requests than this in a judged group say nothing about its median: with two, one slow
-#: request decides it. The steps of a login are exempt: there is one per working session.
-MINDESTANZAHL = 10
-#: Group names of the floor and of the login (bench/locustfile.py uses the same words).
-GRUNDLINIE = "Grundlinie (1 Abfrage)"
-ANMELDESEITE = "Anmeldung: Formular"
-ANMELDUNG = "Anmeldung: Passwort prüfen"
-ZWEITER_FAKTOR = "Anmeldung: zweiter Faktor"
-ANMELDESCHRITT = "Anmeldung: "
-SCHREIBEN = "Schreiben: "
 LESEND = "last-lesend"
 #: The name of the TOTP devices that `konten_vorbereiten` gives the load accounts.
 LASTGERAET = "Lastmessung"
@@ -293,10 +292,6 @@ def auswerten(roh: list, *, ab: float) -> list[Gruppe]:
     return gruppen
 
 
-def _zu_wenige(g: Gruppe) -> bool:
-    return g.anzahl < MINDESTANZAHL and not g.name.startswith(ANMELDESCHRITT)
-
-
 def bewerten(gruppen: list[Gruppe], *, mit_cache: bool) -> list[str]:
     """Fill in factors and misses; returns every miss as a German sentence. With the shipped
     settings reads must stay within 3x (p50) and 5x (p95) of the floor and writes within 10x
@@ -314,7 +309,7 @@ def bewerten(gruppen: list[Gruppe], *, mit_cache: bool) -> list[str]:
         if g.art in ("lesen", "schreiben") and not g.anzahl:
             # every request fell into the warm-up: nothing shows that the target was met
             g.verfehlt.append("nicht gemessen")
-        elif g.art in ("lesen", "schreiben") and _zu_wenige(g):
+        elif g.anzahl < MINDESTANZAHL and braucht_mindestanzahl(g.name):
             g.verfehlt.append(f"zu wenige Anfragen ({g.anzahl} < {MINDESTANZAHL})")
         elif g.art == "lesen" and mit_cache:
             if g.x50 > ZIELE["lesen_p50"]:

@@ -15,7 +15,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bedarfe.models import Bedarf, Bedarfsereignis
-from bench import formulare, messung
+from bench import formulare, gruppen, messung
+from bench.gruppen import ANMELDESEITE, ANMELDUNG, GRUNDLINIE, MINDESTANZAHL, ZWEITER_FAKTOR
 from projekte.models import Fondsantrag
 from quartiere.models import Zustaendigkeit
 from quartiersmanagement.models import Benutzer
@@ -37,12 +38,12 @@ def _gruppe(name, p50, p95, fehler=0, anzahl=10):
 
 def test_bewerten_misst_jede_gruppe_an_der_grundlinie():
     gruppen = [
-        _gruppe(messung.GRUNDLINIE, 10, 20),
+        _gruppe(GRUNDLINIE, 10, 20),
         _gruppe("Bedarfe", 30, 100),
         _gruppe("Quartiersseite", 31, 101),
         _gruppe("Schreiben: Kommentar", 90, 200),
         _gruppe("Schreiben: Neuer Bedarf", 90, 201),
-        _gruppe(messung.ANMELDUNG, 500, 900),
+        _gruppe(ANMELDUNG, 500, 900),
         _gruppe("Akteure", 10, 20, fehler=2),
     ]
     verfehlt = messung.bewerten(gruppen, mit_cache=True)
@@ -58,7 +59,7 @@ def test_bewerten_misst_jede_gruppe_an_der_grundlinie():
 
 def test_ohne_cache_zaehlt_nur_p95_bis_zum_zehnfachen():
     gruppen = [
-        _gruppe(messung.GRUNDLINIE, 10, 20),
+        _gruppe(GRUNDLINIE, 10, 20),
         _gruppe("Bedarfe", 90, 200),
         _gruppe("Übersicht", 90, 201),
         _gruppe("Schreiben: Kommentar", 500, 900),
@@ -68,7 +69,7 @@ def test_ohne_cache_zaehlt_nur_p95_bis_zum_zehnfachen():
 
 def test_gruppe_ohne_gemessene_anfrage_ist_nicht_erfuellt():
     """All its requests fell into the warm-up: the run cannot say the target was met."""
-    gruppen = [_gruppe(messung.GRUNDLINIE, 10, 20), _gruppe("Termine", 0, 0, anzahl=0)]
+    gruppen = [_gruppe(GRUNDLINIE, 10, 20), _gruppe("Termine", 0, 0, anzahl=0)]
     assert messung.bewerten(gruppen, mit_cache=True) == ["Termine: nicht gemessen"]
     assert "verfehlt: nicht gemessen" in messung.tabelle(gruppen)
 
@@ -77,16 +78,28 @@ def test_gruppe_mit_zu_wenigen_anfragen_ist_nicht_erfuellt():
     """Two requests: one slow request decides the median, so the run says nothing about it.
     The steps of a login (one per working session) are judged by what they have."""
     gruppen = [
-        _gruppe(messung.GRUNDLINIE, 10, 20),
-        _gruppe("Weiterleitungen", 20, 40, anzahl=messung.MINDESTANZAHL - 1),
-        _gruppe("Akteure", 20, 40, anzahl=messung.MINDESTANZAHL),
-        _gruppe(messung.ZWEITER_FAKTOR, 20, 40, anzahl=2),
-        _gruppe(messung.ANMELDESEITE, 31, 40, anzahl=3),
+        _gruppe(GRUNDLINIE, 10, 20),
+        _gruppe("Weiterleitungen", 20, 40, anzahl=MINDESTANZAHL - 1),
+        _gruppe("Akteure", 20, 40, anzahl=MINDESTANZAHL),
+        _gruppe(ZWEITER_FAKTOR, 20, 40, anzahl=2),
+        _gruppe(ANMELDESEITE, 31, 40, anzahl=3),
     ]
     assert messung.bewerten(gruppen, mit_cache=True) == [
-        f"Weiterleitungen: zu wenige Anfragen ({messung.MINDESTANZAHL - 1} < 10)",
+        f"Weiterleitungen: zu wenige Anfragen ({MINDESTANZAHL - 1} < 10)",
         "Anmeldung: Formular: p50 3.1× > 3×",
     ]
+
+
+def test_ein_lauf_geht_weiter_bis_jede_gruppe_genug_anfragen_hat():
+    """bench/locustfile.py ends a run when this says so: only requests after the warm-up and
+    without error count; the floor and the steps of a login need no minimum."""
+    nach_dem_aufwaermen = [["Sitzung (Detail)", 30.0, True, 20.0]] * (MINDESTANZAHL - 1)
+    immer = [[GRUNDLINIE, 15.0, True, 20.0], [ZWEITER_FAKTOR, 9.0, True, 20.0]]
+    vorher = [["Sitzung (Detail)", 30.0, True, 5.0]]
+    fehler = [["Sitzung (Detail)", 30.0, False, 20.0]]
+    roh = nach_dem_aufwaermen + immer + vorher + fehler
+    assert not gruppen.jede_hat_genug(roh, ab=10.0)
+    assert gruppen.jede_hat_genug([*roh, ["Sitzung (Detail)", 31.0, True, 21.0]], ab=10.0)
 
 
 def test_ohne_grundlinie_ist_nichts_bewertbar():
@@ -101,15 +114,15 @@ def test_auswerten_laesst_das_aufwaermen_aus_aber_zaehlt_anmeldungen_und_fehler(
         ["Bedarfe", 10.0, True, 111.0],
         ["Bedarfe", 20.0, True, 112.0],
         ["Bedarfe", 30.0, False, 105.0],  # an error in the warm-up still counts
-        [messung.ANMELDUNG, 300.0, True, 101.0],
-        [messung.ANMELDESEITE, 300.0, True, 101.0],  # a page like any other
-        [messung.ANMELDESEITE, 8.0, True, 120.0],
+        [ANMELDUNG, 300.0, True, 101.0],
+        [ANMELDESEITE, 300.0, True, 101.0],  # a page like any other
+        [ANMELDESEITE, 8.0, True, 120.0],
     ]
     gruppen = {g.name: g for g in messung.auswerten(roh, ab=110.0)}
     assert (gruppen["Bedarfe"].anzahl, gruppen["Bedarfe"].fehler) == (2, 1)
     assert gruppen["Bedarfe"].p50 == 15.0
-    assert gruppen[messung.ANMELDUNG].anzahl == 1
-    assert (gruppen[messung.ANMELDESEITE].anzahl, gruppen[messung.ANMELDESEITE].p50) == (1, 8.0)
+    assert gruppen[ANMELDUNG].anzahl == 1
+    assert (gruppen[ANMELDESEITE].anzahl, gruppen[ANMELDESEITE].p50) == (1, 8.0)
 
 
 def test_formulare_lesen_wie_ein_browser():
@@ -260,8 +273,8 @@ def test_kurzer_lauf_mit_locust_misst_alle_rollen_ohne_fehler(lastdaten, live_se
         assert " Fehler" not in str(fehler)
     ergebnis = json.loads(ausgabe.read_text())
     gruppen = {g["name"]: g for g in ergebnis["laeufe"][0]["gruppen"]}
-    assert gruppen[messung.GRUNDLINIE]["anzahl"] > 5
-    for name in (messung.ANMELDUNG, "Quartiersseite"):
+    assert gruppen[GRUNDLINIE]["anzahl"] > 5
+    for name in (ANMELDUNG, "Quartiersseite"):
         assert gruppen[name]["anzahl"] > 0, name
     assert any(name.startswith("Öffentlich: ") for name in gruppen)
     assert all(g["fehler"] == 0 for g in gruppen.values())

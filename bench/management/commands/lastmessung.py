@@ -2,8 +2,9 @@
 
 Two runs on the same data: first with the environment's (shipped) settings, then with the cache
 switched off (`CACHE_URL=dummycache://`). Each run starts gunicorn with production settings,
-lets the simulated users of bench/locustfile.py work for `--dauer` seconds, and judges every
-request group against the floor of the same run (bench/messung.py). Prints one table per run,
+lets the simulated users of bench/locustfile.py work for `--dauer` seconds and on until every
+request group has MINDESTANZAHL requests (bench/gruppen.py; at most twice as long), and judges
+every group against the floor of the same run (bench/messung.py). Prints one table per run,
 writes bench/ergebnisse/ergebnis.json and fails when a target is missed.
 """
 
@@ -21,7 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from bench import messung
+from bench import gruppen, messung
 
 ORDNER = Path(settings.BASE_DIR) / "bench" / "ergebnisse"
 LOCUSTFILE = Path(__file__).resolve().parents[2] / "locustfile.py"
@@ -46,7 +47,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dauer", type=int, default=300, help="Sekunden je Lauf")
+        parser.add_argument(
+            "--dauer",
+            type=int,
+            default=300,
+            help="Sekunden je Lauf, mindestens: danach läuft er, bis jede Gruppe "
+            f"{gruppen.MINDESTANZAHL} Anfragen hat, höchstens doppelt so lange",
+        )
         parser.add_argument(
             "--aufwaermen", type=int, default=15, help="Sekunden am Anfang, die nicht zählen"
         )
@@ -150,9 +157,11 @@ class Command(BaseCommand):
     def _lauf(self, titel, mit_cache, umgebung, stichprobe_datei, optionen) -> dict:
         rohdaten = stichprobe_datei.with_name(f"roh-{'mit' if mit_cache else 'ohne'}-cache.json")
         cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "dummycache://"))
-        self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']} s …")
+        self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']}–{2 * optionen['dauer']} s …")
         if optionen["server"]:
-            roh, start = self._locust(optionen["server"], stichprobe_datei, rohdaten, optionen)
+            roh, start, dauer = self._locust(
+                optionen["server"], stichprobe_datei, rohdaten, optionen
+            )
             rss = {}
         else:
             port = messung.freier_port()
@@ -162,14 +171,16 @@ class Command(BaseCommand):
             with messung.Gunicorn(
                 port=port, worker=optionen["worker"], protokoll=protokoll, umgebung=umgebung
             ) as server:
-                roh, start = self._locust(f"127.0.0.1:{port}", stichprobe_datei, rohdaten, optionen)
+                roh, start, dauer = self._locust(
+                    f"127.0.0.1:{port}", stichprobe_datei, rohdaten, optionen
+                )
                 rss = server.rss_mb()
         gruppen = messung.auswerten(roh, ab=start + optionen["aufwaermen"])
         verfehlt = messung.bewerten(gruppen, mit_cache=mit_cache)
         lesend = sum(g.anzahl for g in gruppen if g.art != "grundlinie")
         schreibend = sum(g.anzahl for g in gruppen if g.art == "schreiben")
         anteil = round(100 * schreibend / lesend, 1) if lesend else 0.0
-        self.stdout.write(f"\nLauf {titel} (CACHE_URL={cache_url}):")
+        self.stdout.write(f"\nLauf {titel} ({dauer} s, CACHE_URL={cache_url}):")
         self.stdout.write(messung.tabelle(gruppen))
         self.stdout.write(
             f"Schreibanteil {anteil} % der Anfragen der Nutzer:innen; "
@@ -178,13 +189,15 @@ class Command(BaseCommand):
         return {
             "lauf": titel,
             "cache_url": cache_url,
+            "dauer_s": dauer,
             "schreibanteil_prozent": anteil,
             "worker_rss_mb": list(rss.values()),
             "gruppen": [asdict(g) for g in gruppen],
             "verfehlt": verfehlt,
         }
 
-    def _locust(self, server, stichprobe_datei, rohdaten, optionen) -> tuple[list, float]:
+    def _locust(self, server, stichprobe_datei, rohdaten, optionen) -> tuple[list, float, int]:
+        """Run Locust; returns its raw records, the start and the seconds it ran."""
         nutzer = sum(optionen[k] for k in ("qm", "leitung", "lesend", "oeffentlich")) + 1
         rohdaten.unlink(missing_ok=True)
         start = timezone.now().timestamp()
@@ -204,8 +217,9 @@ class Command(BaseCommand):
                 # same second (a burst queues every page behind the password hashing).
                 "--spawn-rate",
                 "1",
+                # the upper bound; the users end the run when every group has enough
                 "--run-time",
-                f"{optionen['dauer']}s",
+                f"{2 * optionen['dauer']}s",
                 "--stop-timeout",
                 "10",
                 "--only-summary",
@@ -217,6 +231,8 @@ class Command(BaseCommand):
                 **os.environ,
                 "BENCH_STICHPROBE": str(stichprobe_datei),
                 "BENCH_ROHDATEN": str(rohdaten),
+                "BENCH_AB": str(start + optionen["aufwaermen"]),
+                "BENCH_FRUEHESTES_ENDE": str(start + optionen["dauer"]),
             },
             capture_output=True,
             text=True,
@@ -233,4 +249,5 @@ class Command(BaseCommand):
         ]
         for zeile in fehler[:20]:
             self.stdout.write(f"  {zeile.strip()}")
-        return json.loads(rohdaten.read_text()), start
+        dauer = round(timezone.now().timestamp() - start)
+        return json.loads(rohdaten.read_text()), start, dauer
