@@ -218,6 +218,19 @@ def konten_vorbereiten(stichprobe: dict) -> dict[str, dict[str, str]]:
     return {"passwoerter": passwoerter, "totp": totp}
 
 
+def zweiten_faktor_freigeben() -> None:
+    """Let the load accounts' devices accept the code of the current 30-s step again, before
+    each run. django-otp refuses a code of a step it has accepted before (no replay), and the
+    run before may have ended seconds after the Leitung's last login: its first login in the
+    next run was refused, and every page of its session after that was an error. Failures of
+    the run before no longer slow the login down either (django-otp's throttling)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(name=LASTGERAET).update(
+        last_t=-1, throttling_failure_timestamp=None, throttling_failure_count=0
+    )
+
+
 def konten_sperren(konten: dict) -> None:
     """Unusable passwords and no second factor again: a load system holds no known secret
     after a run."""

@@ -296,6 +296,22 @@ def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path):
 
 
 @pytest.mark.django_db
+def test_jeder_lauf_nimmt_den_code_des_laufenden_zeitschritts_wieder_an(lastdaten):
+    """The run before ended seconds after the Leitung's last login, in the same 30-s step:
+    the next run's first login with that step's code must pass, as on a new working day."""
+    konten = messung.konten_vorbereiten(messung.stichprobe(qm_anzahl=1))
+    (konto, schluessel), *_ = konten["totp"].items()
+    geraet = TOTPDevice.objects.get(user__username=konto, name=messung.LASTGERAET)
+    code = f"{totp(bytes.fromhex(schluessel)):06d}"
+    assert geraet.verify_token(code)
+    assert not geraet.verify_token(code)  # django-otp: no code twice
+    messung.zweiten_faktor_freigeben()
+    geraet.refresh_from_db()
+    assert geraet.verify_token(code)
+    messung.konten_sperren(konten)
+
+
+@pytest.mark.django_db
 def test_lesend_liest_immer_das_quartier_der_stichprobe(lastdaten):
     """Earlier runs' new needs may make another quartier the biggest: the Lesend account
     follows the sample, or its pages would answer 404."""

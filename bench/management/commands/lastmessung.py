@@ -158,6 +158,7 @@ class Command(BaseCommand):
         rohdaten = stichprobe_datei.with_name(f"roh-{'mit' if mit_cache else 'ohne'}-cache.json")
         cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "dummycache://"))
         self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']}–{2 * optionen['dauer']} s …")
+        messung.zweiten_faktor_freigeben()
         if optionen["server"]:
             roh, start, dauer = self._locust(
                 optionen["server"], stichprobe_datei, rohdaten, optionen
