@@ -26,6 +26,8 @@ from bench import gruppen, messung
 
 ORDNER = Path(settings.BASE_DIR) / "bench" / "ergebnisse"
 LOCUSTFILE = Path(__file__).resolve().parents[2] / "locustfile.py"
+#: A run lasts at most this many times `--dauer`, however few requests a group has by then.
+LAENGSTENS = 2
 
 
 def _commit() -> str:
@@ -52,7 +54,7 @@ class Command(BaseCommand):
             type=int,
             default=300,
             help="Sekunden je Lauf, mindestens: danach läuft er, bis jede Gruppe "
-            f"{gruppen.MINDESTANZAHL} Anfragen hat, höchstens doppelt so lange",
+            f"{gruppen.MINDESTANZAHL} Anfragen hat, höchstens {LAENGSTENS}-mal so lange",
         )
         parser.add_argument(
             "--aufwaermen", type=int, default=15, help="Sekunden am Anfang, die nicht zählen"
@@ -157,12 +159,11 @@ class Command(BaseCommand):
     def _lauf(self, titel, mit_cache, umgebung, stichprobe_datei, optionen) -> dict:
         rohdaten = stichprobe_datei.with_name(f"roh-{'mit' if mit_cache else 'ohne'}-cache.json")
         cache_url = umgebung.get("CACHE_URL", os.environ.get("CACHE_URL", "dummycache://"))
-        self.stdout.write(f"\n== Lauf {titel}: {optionen['dauer']}–{2 * optionen['dauer']} s …")
+        mindestens = optionen["dauer"]
+        self.stdout.write(f"\n== Lauf {titel}: {mindestens}–{LAENGSTENS * mindestens} s …")
         messung.zweiten_faktor_freigeben()
         if optionen["server"]:
-            roh, start, dauer = self._locust(
-                optionen["server"], stichprobe_datei, rohdaten, optionen
-            )
+            roh, ab, dauer = self._locust(optionen["server"], stichprobe_datei, rohdaten, optionen)
             rss = {}
         else:
             port = messung.freier_port()
@@ -172,11 +173,11 @@ class Command(BaseCommand):
             with messung.Gunicorn(
                 port=port, worker=optionen["worker"], protokoll=protokoll, umgebung=umgebung
             ) as server:
-                roh, start, dauer = self._locust(
+                roh, ab, dauer = self._locust(
                     f"127.0.0.1:{port}", stichprobe_datei, rohdaten, optionen
                 )
                 rss = server.rss_mb()
-        gruppen = messung.auswerten(roh, ab=start + optionen["aufwaermen"])
+        gruppen = messung.auswerten(roh, ab=ab)
         verfehlt = messung.bewerten(gruppen, mit_cache=mit_cache)
         lesend = sum(g.anzahl for g in gruppen if g.art != "grundlinie")
         schreibend = sum(g.anzahl for g in gruppen if g.art == "schreiben")
@@ -198,10 +199,12 @@ class Command(BaseCommand):
         }
 
     def _locust(self, server, stichprobe_datei, rohdaten, optionen) -> tuple[list, float, int]:
-        """Run Locust; returns its raw records, the start and the seconds it ran."""
+        """Run Locust; returns its raw records, the end of the warm-up (the same moment for the
+        users' minimum count and for the judgment) and the seconds it ran."""
         nutzer = sum(optionen[k] for k in ("qm", "leitung", "lesend", "oeffentlich")) + 1
         rohdaten.unlink(missing_ok=True)
         start = timezone.now().timestamp()
+        ab = start + optionen["aufwaermen"]
         ergebnis = subprocess.run(  # noqa: S603 - fixed argv of our own interpreter
             [
                 sys.executable,
@@ -220,7 +223,7 @@ class Command(BaseCommand):
                 "1",
                 # the upper bound; the users end the run when every group has enough
                 "--run-time",
-                f"{2 * optionen['dauer']}s",
+                f"{LAENGSTENS * optionen['dauer']}s",
                 "--stop-timeout",
                 "10",
                 "--only-summary",
@@ -232,7 +235,7 @@ class Command(BaseCommand):
                 **os.environ,
                 "BENCH_STICHPROBE": str(stichprobe_datei),
                 "BENCH_ROHDATEN": str(rohdaten),
-                "BENCH_AB": str(start + optionen["aufwaermen"]),
+                "BENCH_AB": str(ab),
                 "BENCH_FRUEHESTES_ENDE": str(start + optionen["dauer"]),
             },
             capture_output=True,
@@ -251,4 +254,4 @@ class Command(BaseCommand):
         for zeile in fehler[:20]:
             self.stdout.write(f"  {zeile.strip()}")
         dauer = round(timezone.now().timestamp() - start)
-        return json.loads(rohdaten.read_text()), start, dauer
+        return json.loads(rohdaten.read_text()), ab, dauer
