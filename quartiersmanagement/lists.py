@@ -23,7 +23,8 @@ events), and an exact count read all of them on every page (20-40 ms). Beyond th
 says "more than 10,000" and offers the pages up to it; a filter narrows it. A search (`q`)
 offers its first `SEARCH_COUNT_LIMIT` hits (40 pages). A later page picks its rows by id in a
 subquery, from the nearer end of a counted list, and a list whose matches fit on one page
-reads them without LIMIT (`CappedPaginator.page`).
+reads them without LIMIT; with up to `FEW_MATCHES` the page reads them by id
+(`CappedPaginator.page`).
 """
 
 from django.core.paginator import Paginator
@@ -42,6 +43,8 @@ COUNT_LIMIT = 10_000
 #: filter find the rest, and the export holds every hit. Page 180 of a common word across a
 #: city walked 52,000 needs in date order to skip 9,000 hits (45 ms of SQL); page 40 skips 1,950.
 SEARCH_COUNT_LIMIT = 2_000
+#: Up to this many matches a page reads its rows by their ids (`CappedPaginator.page`).
+FEW_MATCHES = 1_000
 EXPORT_FORMATS = ("csv", "xlsx")
 #: Query parameters of older bookmarks and the names that replaced them.
 OLD_PARAMETERS = {"o": "sortierung", "page": "seite", "suche": "q"}
@@ -98,9 +101,12 @@ class CappedPaginator(Paginator):
           order and checked each row against the filter, expecting matches all along it; for
           the two needs forwarded to one department and not feasible, that walk went over
           150,000 needs (114 ms of SQL). Without a LIMIT it finds them through the filter's own
-          indexes and sorts them. With more matches the walk ends at the page's last row; a
-          filter matching a few hundred needs of the whole city still walks a share of the
-          index (docs/performance.md);
+          indexes and sorts them;
+        - up to FEW_MATCHES matches, the page reads their ids first (unordered, as the count
+          read them) and picks its rows among those ids: PostgreSQL misjudged how rare a
+          combination of filters is (deferred needs with an overdue forward: 5,700 expected,
+          90 found) and walked 99,000 needs in date order for the first page (70 ms of SQL;
+          by ids 2 ms). With more matches the walk ends soon at the page's last row;
         - every later page picks its rows by id in a subquery ("deferred join"): skipping rows
           (OFFSET) fetched each skipped row from the table, one table page per row (page 150
           of a city's needs: 50 ms of SQL), and computed each skipped row's columns (page 19
@@ -116,6 +122,11 @@ class CappedPaginator(Paginator):
             return seite
         if 0 < self.count <= self.per_page and not self.capped:
             seite.object_list = self.object_list
+        elif 0 < self.count <= FEW_MATCHES and not self.capped:
+            ids = list(self.object_list.order_by().values_list("pk", flat=True))
+            seite.object_list = self.object_list.filter(pk__in=ids)[
+                seite.start_index() - 1 : seite.end_index()
+            ]
         elif seite.number > 1:
             seite.object_list = self.object_list.filter(pk__in=self._ids(seite))
         return seite

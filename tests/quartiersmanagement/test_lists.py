@@ -130,9 +130,10 @@ def test_zaehlt_genau_unter_der_grenze(quartier):
 def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     quartier, monkeypatch, django_assert_num_queries
 ):
-    """A later page picks its rows by id in a subquery, skipped from the nearer end of the list
-    (the last page in reverse order): the same rows, in the list's order (ties broken by id),
-    in one query."""
+    """Beyond FEW_MATCHES a later page picks its rows by id in a subquery, skipped from the
+    nearer end of the list (the last page in reverse order): the same rows, in the list's order
+    (ties broken by id), in one query."""
+    monkeypatch.setattr(lists, "FEW_MATCHES", 12)
     heute = datetime.date(2026, 5, 1)
     for n in range(13):
         factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 4))
@@ -147,6 +148,26 @@ def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     vorwaerts, vom_ende = (str(paginator.page(n).object_list.query) for n in (2, 4))
     assert "IN (SELECT" in vorwaerts and '"gemeldet_am" ASC' not in vorwaerts
     assert "IN (SELECT" in vom_ende and '"gemeldet_am" ASC' in vom_ende
+
+
+def test_wenige_treffer_liest_die_seite_ueber_ihre_ids(
+    quartier, monkeypatch, django_assert_num_queries
+):
+    """Up to FEW_MATCHES matches a page reads the matches' ids first and picks its rows among
+    them: PostgreSQL can no longer walk the order's index in search of rare matches."""
+    monkeypatch.setattr(lists, "FEW_MATCHES", 7)
+    heute = datetime.date(2026, 5, 1)
+    for n in range(7):
+        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 3))
+    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    paginator = lists.CappedPaginator(liste, 3)
+    paginator.count  # noqa: B018 - counted before, as the list page does
+    for nummer in (1, 2, 3):
+        with django_assert_num_queries(2):
+            zeilen = list(paginator.page(nummer).object_list)
+        assert zeilen == list(liste[(nummer - 1) * 3 : nummer * 3])
+    abfrage = str(paginator.page(2).object_list.query)
+    assert '"id" IN (' in abfrage and "IN (SELECT" not in abfrage
 
 
 def test_tiefe_seite_einer_gekappten_liste_zaehlt_vom_anfang(quartier, monkeypatch):
