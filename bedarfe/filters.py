@@ -82,10 +82,10 @@ class BedarfFilter(django_filters.FilterSet):
 
     #: The full-text search (`q`) as a query, set by `volltext`; None without search words.
     suchanfrage: SearchQuery | None = None
-    #: The search's hits counted up to SEARCH_COUNT_LIMIT + 1 to choose their order, for the
+    #: The search's hits counted up to COUNT_LIMIT + 1 to choose their order, for the
     #: paginator (`views.BedarfListe`); None without a search or with a sorted column.
     treffer: int | None = None
-    #: Whether the search found more than SEARCH_COUNT_LIMIT needs and shows the newest first.
+    #: Whether the search found more than COUNT_LIMIT needs and shows the newest first.
     viele_treffer = False
 
     class Meta:
@@ -109,12 +109,12 @@ class BedarfFilter(django_filters.FilterSet):
 
     def _beste_zuerst(self, queryset):
         """Order the found needs by rank, or newest first when there are more than the list
-        offers (SEARCH_COUNT_LIMIT): ranking means reading and scoring every hit, and a common
+        offers (COUNT_LIMIT): ranking means reading and scoring every hit, and a common
         word across a whole city (a third of 200,000 needs) took 40 ms, while the newest hits
         come from the date index. The rank reads the stored vector (F): a plain field name made
         Django rebuild a vector from the column's text per row (in the default config)."""
-        self.treffer = queryset.order_by().values("pk")[: lists.SEARCH_COUNT_LIMIT + 1].count()
-        self.viele_treffer = self.treffer > lists.SEARCH_COUNT_LIMIT
+        self.treffer = queryset.order_by().values("pk")[: lists.COUNT_LIMIT + 1].count()
+        self.viele_treffer = self.treffer > lists.COUNT_LIMIT
         if self.viele_treffer:
             return queryset.order_by("-gemeldet_am", "-pk")
         rang = SearchRank(F("suchvektor"), self.suchanfrage)

@@ -20,9 +20,9 @@ comes from the query: `page_queryset` narrows the filtered rows to what a row sh
 `select_related`, `prefetch_related(..., to_attr=...)`), and the paginator counts once per page,
 up to `COUNT_LIMIT` rows: the Leitung's unfiltered lists hold a whole city (200,000 needs or
 events), and an exact count read all of them on every page (20-40 ms). Beyond the limit a list
-says "more than 10,000" and offers the pages up to it; a filter narrows it. A search (`q`)
-offers its first `SEARCH_COUNT_LIMIT` hits (40 pages). A later page picks its rows by id in a
-subquery, from the nearer end of a counted list, and a list whose matches fit on one page
+says "more than 2,000" and offers its first 40 pages; a filter, a search word or the other
+sort direction finds the rest, and the export holds every row. A later page picks its rows by
+id in a subquery, from the nearer end of a counted list, and a list whose matches fit on one page
 reads them without LIMIT; with up to `FEW_MATCHES` the page reads them by id
 (`CappedPaginator.page`).
 """
@@ -37,12 +37,12 @@ from django_filters.views import FilterView
 from quartiersmanagement.exports import export_response
 
 PER_PAGE = 50
-#: The paginator counts the filtered rows up to this number (200 pages).
-COUNT_LIMIT = 10_000
-#: A search offers at most this many hits (40 pages): a search is for finding, more words or a
-#: filter find the rest, and the export holds every hit. Page 180 of a common word across a
-#: city walked 52,000 needs in date order to skip 9,000 hits (45 ms of SQL); page 40 skips 1,950.
-SEARCH_COUNT_LIMIT = 2_000
+#: The paginator counts the filtered rows up to this number, and a list offers this many rows
+#: (40 pages): a list is for finding and working through, the reports count. Counting up to
+#: 10,000 read every match of a department's 9,000 needs on each page (4,000 table pages, 10-12
+#: ms of SQL, over 100 ms under load), and page 180 of a common search word walked 52,000 needs
+#: in date order to skip 9,000 hits (45 ms of SQL); page 40 skips 1,950.
+COUNT_LIMIT = 2_000
 #: Up to this many matches a page reads its rows by their ids (`CappedPaginator.page`).
 FEW_MATCHES = 1_000
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -67,14 +67,13 @@ def renamed_query(query):
 
 
 class CappedPaginator(Paginator):
-    """Django's paginator counting at most `limit` rows (COUNT_LIMIT unless told otherwise; in
-    no particular order, the ids only); `capped` says that there are more and that the pages
-    end at the limit. `counted` is a count the view made already, up to `limit + 1` (a
-    search's hits, `bedarfe.filters.BedarfFilter.treffer`), so the rows are not counted twice."""
+    """Django's paginator counting at most COUNT_LIMIT rows (in no particular order, the ids
+    only); `capped` says that there are more and that the pages end at the limit. `counted` is
+    a count the view made already, up to COUNT_LIMIT + 1 (a search's hits,
+    `bedarfe.filters.BedarfFilter.treffer`), so the rows are not counted twice."""
 
-    def __init__(self, object_list, per_page, *, limit=None, counted=None, **kwargs):
+    def __init__(self, object_list, per_page, *, counted=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
-        self.limit = COUNT_LIMIT if limit is None else limit
         self._counted_before = counted
 
     @cached_property
@@ -83,15 +82,15 @@ class CappedPaginator(Paginator):
             return self._counted_before
         if not isinstance(self.object_list, QuerySet):
             return len(self.object_list)
-        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+        return self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1].count()
 
     @cached_property
     def count(self) -> int:
-        return min(self._counted, self.limit)
+        return min(self._counted, COUNT_LIMIT)
 
     @property
     def capped(self) -> bool:
-        return self._counted > self.limit
+        return self._counted > COUNT_LIMIT
 
     def page(self, number):
         """Django's page, its rows picked so that PostgreSQL walks as little of the list's
@@ -169,12 +168,6 @@ class FilteredListView(FilterView):
     def page_queryset(self, queryset):
         """The filtered rows narrowed to what a row of the page shows (override per list)."""
         return queryset
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        """A search offers its first SEARCH_COUNT_LIMIT hits, other lists COUNT_LIMIT rows."""
-        if self.request.GET.get("q", "").strip():
-            kwargs.setdefault("limit", SEARCH_COUNT_LIMIT)
-        return super().get_paginator(queryset, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         """Django's paginator, lenient like `get_page`: a page number out of range shows the

@@ -635,9 +635,9 @@ def test_volltextsuche_mit_sehr_vielen_treffern_zeigt_die_neuesten_zuerst(
     angemeldet, quartier, monkeypatch
 ):
     """Ranking every hit of a common word across a city is slow; above the hits a search offers
-    (SEARCH_COUNT_LIMIT) the list says so and shows the newest first, and a narrower search
+    (COUNT_LIMIT) the list says so and shows the newest first, and a narrower search
     ranks again (a title hit before a hit in the description)."""
-    monkeypatch.setattr(lists, "SEARCH_COUNT_LIMIT", 2)
+    monkeypatch.setattr(lists, "COUNT_LIMIT", 2)
     heute = timezone.localdate()
     for tage, titel, beschreibung in (
         (1, "Treffpunkt", "Mit Spielplatz"),
