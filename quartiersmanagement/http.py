@@ -25,6 +25,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 SIGNED_IN_AT = "angemeldet_um"
+#: When the session's idle timeout was last renewed (`_renew_idle_timeout`), and how often.
+RENEWED_AT = "erneuert_um"
+RENEW_EVERY_SECONDS = 60
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
@@ -58,8 +61,11 @@ def client_ip(request) -> str:
 
 
 def mark_sign_in(sender, request, user, **kwargs) -> None:
-    """`user_logged_in` receiver: the start of the absolute session lifetime."""
-    request.session[SIGNED_IN_AT] = int(time.time())
+    """`user_logged_in` receiver: the start of the absolute session lifetime, and the first
+    renewal of the idle timeout (the new session is saved with the response)."""
+    jetzt = int(time.time())
+    request.session[SIGNED_IN_AT] = jetzt
+    request.session[RENEWED_AT] = jetzt
 
 
 class HealthCheckMiddleware:
@@ -78,7 +84,8 @@ class HealthCheckMiddleware:
 
 class RequestRulesMiddleware:
     """Rejects NUL bytes; marks every response with the Permissions-Policy and every
-    authenticated response as not storable; ends sessions past their absolute lifetime."""
+    authenticated response as not storable; ends sessions past their absolute lifetime and
+    renews the idle timeout of the others."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -91,11 +98,25 @@ class RequestRulesMiddleware:
         if self._session_expired(request):
             logout(request)
             return redirect_to_login(request.get_full_path())
+        self._renew_idle_timeout(request)
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+    @staticmethod
+    def _renew_idle_timeout(request) -> None:
+        """Move a signed-in session's end (SESSION_COOKIE_AGE after its last save) forward,
+        at most once every RENEW_EVERY_SECONDS: Django's SESSION_SAVE_EVERY_REQUEST wrote and
+        committed the session row on every page view, a database write for each read. The
+        idle timeout ends a session between SESSION_MINUTEN minus one minute and
+        SESSION_MINUTEN after the last request."""
+        if not request.user.is_authenticated:
+            return
+        jetzt = int(time.time())
+        if jetzt - request.session.get(RENEWED_AT, 0) >= RENEW_EVERY_SECONDS:
+            request.session[RENEWED_AT] = jetzt
 
     @staticmethod
     def _session_expired(request) -> bool:

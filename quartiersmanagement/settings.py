@@ -220,9 +220,9 @@ LOGIN_REDIRECT_URL = "arbeitsplatz:heute"
 HEUTE_STILLSTAND_WOCHEN = env("HEUTE_STILLSTAND_WOCHEN")
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after SESSION_MINUTEN without a request (each request renews the cookie).
+# Sessions end after SESSION_MINUTEN without a request (renewed at most once a minute,
+# quartiersmanagement/http.py).
 SESSION_COOKIE_AGE = env("SESSION_MINUTEN") * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -36,9 +36,10 @@ def test_produktionseinstellungen_kennen_die_lastbefehle_nicht():
 
 def test_grundlinie_braucht_eine_eigene_abfrage(client, qm, quartier, django_assert_num_queries):
     """The floor of `make bench`: what every page costs (session and user read, the Leitung
-    check of the navigation, session save in a savepoint: 6 statements) plus one of its own."""
+    check of the navigation: 3 statements; the session is saved at most once a minute) plus
+    one of its own."""
     client.force_login(qm)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(4):
         response = client.get("/messung/grundlinie/")
     assert response.status_code == 200
     assert "Die Anwendung kennt 1 Quartier." in response.text

@@ -4,11 +4,14 @@ trusted proxy, health check without session, NUL bytes, caching headers, session
 import time
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.db.utils import OperationalError
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from quartiersmanagement import http
 from quartiersmanagement.http import SIGNED_IN_AT, client_ip
 from tests import factories
 from tests.factories import BenutzerFactory
@@ -123,3 +126,32 @@ def test_sitzung_endet_nach_hoechstdauer_trotz_aktivitaet(client, qm, settings):
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
     assert client.get(reverse("bedarfe:liste")).status_code == 302
+
+
+def _erneuert_vor(client, sekunden: int) -> None:
+    sitzung = client.session
+    sitzung[http.RENEWED_AT] = int(time.time()) - sekunden
+    sitzung.save()
+
+
+def _sitzungsende(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def _seite_speichert_sitzung(client) -> bool:
+    with CaptureQueriesContext(connection) as abfragen:
+        assert client.get(reverse("bedarfe:liste")).status_code == 200
+    return any(a["sql"].startswith('UPDATE "django_session"') for a in abfragen)
+
+
+def test_sitzung_wird_hoechstens_einmal_je_minute_verlaengert(client, qm):
+    """The idle timeout moves forward with the requests, but a page view within a minute of
+    the last renewal writes nothing: no database write for each read."""
+    client.force_login(qm)
+    client.get(reverse("bedarfe:liste"))
+    _erneuert_vor(client, http.RENEW_EVERY_SECONDS - 5)
+    assert not _seite_speichert_sitzung(client)
+    _erneuert_vor(client, http.RENEW_EVERY_SECONDS)
+    ende = _sitzungsende(client)
+    assert _seite_speichert_sitzung(client)
+    assert _sitzungsende(client) > ende
