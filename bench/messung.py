@@ -362,6 +362,10 @@ def tabelle(gruppen: list[Gruppe]) -> str:
 # --- Server --------------------------------------------------------------------------------
 
 
+#: gunicorn's access log line: time, server time in ms, method, path and query, status.
+ZUGRIFFSPROTOKOLL = "%(t)s %(M)sms %(m)s %(U)s?%(q)s %(s)s"
+
+
 class Gunicorn:
     """gunicorn with the settings of the calling environment (plus `umgebung`) on
     127.0.0.1:`port`; as a context manager it waits for /healthz/ and stops the server on exit."""
@@ -386,6 +390,14 @@ class Gunicorn:
                 str(self.worker),
                 "--timeout",
                 "120",
+                # Each request's server time and address in the log: where the outliers of
+                # a group come from (docs/performance.md).
+                "--access-logfile",
+                "-",
+                "--access-logformat",
+                ZUGRIFFSPROTOKOLL,
+                "--logger-class",
+                "quartiersmanagement.gunicorn_logging.MaskingLogger",
             ],
             cwd=settings.BASE_DIR,
             env=self.umgebung,
