@@ -6,6 +6,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -293,6 +294,8 @@ def test_gunicorn_startet_mit_workern_und_stoppt(tmp_path):
     assert len(pids) == 2 and all(mb > 10 for mb in rss.values())
     assert server.prozess.poll() is not None
     assert not any(os.path.exists(f"/proc/{pid}") for pid in pids)
+    # the access log names each request's server time: the health checks while starting
+    assert re.search(r"\] \d+ms GET /healthz/\? 200", (tmp_path / "g.log").read_text())
 
 
 @pytest.mark.django_db
