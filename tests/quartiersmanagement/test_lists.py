@@ -126,6 +126,15 @@ def test_zaehlt_genau_unter_der_grenze(quartier):
     assert (paginator.count, paginator.capped, paginator.num_pages) == (3, False, 2)
 
 
+def _liste(quartier, anzahl: int, *, tage: int):
+    """`anzahl` needs reported on `tage` different days (equal dates, so ties decide the order
+    too), in the needs list's default order."""
+    heute = datetime.date(2026, 5, 1)
+    for n in range(anzahl):
+        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % tage))
+    return Bedarf.objects.order_by("-gemeldet_am", "-pk")
+
+
 def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     quartier, monkeypatch, django_assert_num_queries
 ):
@@ -133,10 +142,7 @@ def test_tiefe_seiten_zeigen_dieselben_zeilen_in_derselben_reihenfolge(
     nearer end of the list (the last page in reverse order): the same rows, in the list's order
     (ties broken by id), in one query."""
     monkeypatch.setattr(lists, "FEW_MATCHES", 12)
-    heute = datetime.date(2026, 5, 1)
-    for n in range(13):
-        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 4))
-    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    liste = _liste(quartier, 13, tage=4)
     paginator = lists.CappedPaginator(liste, 4)
     for nummer in (1, 2, 3, 4):
         seite = paginator.page(nummer)
@@ -156,10 +162,7 @@ def test_wenige_treffer_liest_die_seite_ueber_ihre_ids(
     (without LIMIT), then its own rows by their ids: PostgreSQL can no longer walk the order's
     index in search of rare matches, and joins only the page's rows."""
     monkeypatch.setattr(lists, "FEW_MATCHES", 7)
-    heute = datetime.date(2026, 5, 1)
-    for n in range(7):
-        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 3))
-    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    liste = _liste(quartier, 7, tage=3)
     paginator = lists.CappedPaginator(liste, 3)
     paginator.count  # noqa: B018 - counted before, as the list page does
     for nummer in (1, 2, 3):
@@ -183,10 +186,7 @@ def test_tiefe_seite_einer_gekappten_liste_zaehlt_vom_anfang(quartier, monkeypat
 def test_alle_treffer_auf_einer_seite_ohne_limit(quartier, monkeypatch):
     """When every match fits on one page, the page is the filtered list without LIMIT, in the
     list's order: with a LIMIT, PostgreSQL walked the whole order index for a few matches."""
-    heute = datetime.date(2026, 5, 1)
-    for n in range(3):
-        factories.BedarfFactory(quartier=quartier, gemeldet_am=heute - datetime.timedelta(n % 2))
-    liste = Bedarf.objects.order_by("-gemeldet_am", "-pk")
+    liste = _liste(quartier, 3, tage=2)
     eine_seite = lists.CappedPaginator(liste, 3).page(1).object_list
     assert "LIMIT" not in str(eine_seite.query)
     assert list(eine_seite) == list(liste)
