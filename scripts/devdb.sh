@@ -71,6 +71,19 @@ url() {
   echo "postgres://$DBUSER:$(cat "$PGDIR/password")@127.0.0.1:$(port)/$DBNAME"
 }
 
+puffer_mb() {
+  # PostgreSQL's default of 128 MB is sized for any machine; a server of the city gets about a
+  # quarter of its memory (docs/betrieb.md). This cluster shares the machine with the app, the
+  # test workers and the browser, so it takes an eighth, at least 128 MB and at most 1 GB: enough
+  # for the hot lists and indexes of the benchmark's city-scale data (docs/performance.md).
+  local kb
+  kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+  local mb=$((kb / 1024 / 8))
+  [ "$mb" -lt 128 ] && mb=128
+  [ "$mb" -gt 1024 ] && mb=1024
+  echo "$mb"
+}
+
 laeuft() {
   [ -f "$DATA/postmaster.pid" ] && as_pg "$(bindir)/pg_ctl" -D "$DATA" status >/dev/null 2>&1
 }
@@ -147,7 +160,7 @@ start() {
       rm -f "$PGDIR/port"
     fi
     [ "$(id -u)" = 0 ] && { touch "$LOG"; chown postgres "$LOG"; }
-    as_pg "$(bindir)/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $(port) -c random_page_cost=1.1" -w -t 60 start >/dev/null ||
+    as_pg "$(bindir)/pg_ctl" -D "$DATA" -l "$LOG" -o "-p $(port) -c random_page_cost=1.1 -c shared_buffers=$(puffer_mb)MB" -w -t 60 start >/dev/null ||
       { say "Start fehlgeschlagen, siehe $LOG"; tail -n 20 "$LOG" >&2; exit 1; }
     say "gestartet auf 127.0.0.1:$(port)"
   fi
