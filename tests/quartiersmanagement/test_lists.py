@@ -5,6 +5,7 @@ the export of exactly the filtered rows."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -226,11 +227,16 @@ def test_export_alter_lesezeichen_wird_umgeleitet(client, qm):
     assert antwort.status_code == 302
 
 
-def test_filterformular_mit_crispy_und_fehlern_am_feld(client, qm):
+def test_filterformular_zeigt_den_fehler_am_feld(client, qm):
     client.force_login(qm)
     inhalt = client.get(reverse("bedarfe:liste"), {"gemeldet_ab": "gestern"}).content.decode()
-    assert 'id="div_id_gemeldet_ab"' in inhalt  # crispy's field wrapper
-    assert "is-invalid" in inhalt
+    assert '<label class="form-label" for="id_gemeldet_ab">gemeldet ab</label>' in inhalt
+    feld = re.search(r'<input type="date" name="gemeldet_ab"[^>]*>', inhalt).group()
+    assert 'class="form-control is-invalid"' in feld
+    assert 'aria-invalid="true"' in feld
+    assert 'aria-describedby="id_gemeldet_ab_error"' in feld
+    assert re.search(r'id="id_gemeldet_ab_error">Bitte [^<]*Datum', inhalt)
+    assert 'class="form-select"' in inhalt  # the selects
     assert 'type="hidden" name="sortierung"' in inhalt
 
 
