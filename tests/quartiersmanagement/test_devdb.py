@@ -1,4 +1,5 @@
-"""scripts/devdb.sh: two checkouts never collide, and a crash's stale pid file is no obstacle."""
+"""scripts/devdb.sh: two checkouts never collide, a crash's stale pid file is no obstacle, and the
+cluster runs with the planner and memory settings of a production server."""
 
 import glob
 import os
@@ -55,6 +56,25 @@ def test_zwei_checkouts_bekommen_verschiedene_ports(checkouts):
     assert f":{port_a}/" in (a / ".pgdata" / "database_url").read_text()
     assert _devdb(a, "status").returncode == 0
     assert not list((a / ".pgdata").glob("**/.s.PGSQL.*")), "kein Unix-Socket im Checkout"
+
+
+def _einstellung(checkout: Path, name: str) -> str:
+    psql = glob.glob("/usr/lib/postgresql/*/bin/psql")[0]
+    url = (checkout / ".pgdata" / "database_url").read_text().strip()
+    return subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [psql, url, "-tAc", f"SHOW {name}"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_cluster_laeuft_mit_den_einstellungen_eines_servers(checkouts):
+    """SSD costs for the planner and an eighth of the memory (128 MB to 1 GB) as buffer cache."""
+    a, _ = checkouts
+    assert _devdb(a, "start").returncode == 0
+    assert _einstellung(a, "random_page_cost") == "1.1"
+    speicher_mb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    erwartet_mb = min(max(speicher_mb // 8, 128), 1024)
+    erwartet = "1GB" if erwartet_mb == 1024 else f"{erwartet_mb}MB"
+    assert _einstellung(a, "shared_buffers") == erwartet
 
 
 def test_veraltete_pid_datei_nach_absturz_verhindert_den_start_nicht(checkouts):
