@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms, template
 from django.utils.formats import localize, number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
@@ -115,7 +115,7 @@ def bootstrap_widget(feld):
 
 @register.simple_tag
 def select_options(optgroups):
-    """A select's options and groups, written in Python (templates/django/forms/widgets/select.html).
+    """A select's options and groups, written in Python (templates/django/forms/widgets/).
 
     The same markup as Django's templates (tests/quartiersmanagement/test_auswahlfeld.py); the
     template loop cost 2 ms more for the 150 options of the Leitung's needs list filter form (100
@@ -136,15 +136,21 @@ def select_options(optgroups):
         )
         if gruppe:
             teile.append("\n  </optgroup>")
-    return mark_safe("".join(teile))
+    # Every part is format_html's (escaped) or a literal tag. format_html_join instead would
+    # format each option twice (Django makes each ungrouped option a group): 0.7 -> 1.35 ms for 151.
+    return mark_safe("".join(teile))  # noqa: S308 # nosec B308 B703
 
 
 def _option_attrs(attrs):
     """An option's attributes as Django's template writes them: True bare, False left out."""
-    return mark_safe(
-        "".join(
-            format_html(" {}", name) if wert is True else format_html(' {}="{}"', name, str(wert))
-            for name, wert in attrs.items()
-            if wert is not False
-        )
-    )
+    if not attrs:  # most options have none
+        return ""
+    return format_html_join("", "{}", ((_option_attr(name, wert),) for name, wert in attrs.items()))
+
+
+def _option_attr(name, wert):
+    if wert is False:
+        return ""
+    if wert is True:
+        return format_html(" {}", name)
+    return format_html(' {}="{}"', name, str(wert))
